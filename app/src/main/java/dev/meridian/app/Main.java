@@ -1,10 +1,26 @@
 package dev.meridian.app;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import dev.meridian.app.cli.Cli;
+import dev.meridian.app.cli.CliEnvironment;
+
+/**
+ * Entry point of {@code meridian.jar}: arguments run the CLI without starting JavaFX; no
+ * arguments open the desktop app. Deliberately not a JavaFX {@code Application}, so the jar
+ * runs from the class path.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("meridian");
+        if (args.length == 0) {
+            args = new String[] {"--help"};
+        }
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(Cli.run(CliEnvironment.system(), out, err, args));
     }
 }

@@ -1,0 +1,62 @@
+package dev.meridian.app.cli;
+
+import java.io.PrintWriter;
+
+import dev.meridian.app.MeridianException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.ParseResult;
+
+/** Builds the {@code meridian} command line: error handling and exit codes live here, in one place. */
+public final class Cli {
+    private Cli() {
+    }
+
+    public static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err) {
+        MeridianCommand root = new MeridianCommand(environment);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler(new ErrorPrinter(root));
+        commandLine.setExitCodeExceptionMapper(exitCodes());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
+    public static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
+        int code = commandLine(environment, out, err).execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static IExitCodeExceptionMapper exitCodes() {
+        return error -> error instanceof MeridianException m ? m.exitCode() : 1;
+    }
+
+    /** Prints the message of an error (with its stack trace only with --verbose) and picks the exit code. */
+    private static final class ErrorPrinter implements IExecutionExceptionHandler {
+        private final MeridianCommand root;
+
+        ErrorPrinter(MeridianCommand root) {
+            this.root = root;
+        }
+
+        @Override
+        public int handleExecutionException(Exception error, CommandLine commandLine, ParseResult parseResult) {
+            PrintWriter err = commandLine.getErr();
+            if (error instanceof MeridianException) {
+                err.println("[error] " + error.getMessage());
+            } else {
+                err.println("[error] Unexpected failure: " + error
+                        + (root.verbose ? "" : " (run again with --verbose for details)"));
+            }
+            if (root.verbose) {
+                error.printStackTrace(err);
+            }
+            err.flush();
+            return exitCodes().getExitCode(error);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.meridian.app.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.fleet.FleetEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
+        description = "List the connected clusters of the management plane, with their route and endpoint.")
+final class ClusterListCommand implements Runnable {
+
+    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Option(names = {"-w", "--watch"},
+            description = "After listing, print each change (ADDED, MODIFIED, DELETED) until interrupted.")
+    boolean watch;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        MeridianCommand root = (MeridianCommand) spec.root().userObject();
+        PrintWriter out = spec.commandLine().getOut();
+        try (MeridianCommand.Fleet fleet = root.openFleet()) {
+            if (watch) {
+                watch(fleet, out);
+                return;
+            }
+            List<ClusterInfo> clusters = fleet.service().list();
+            if (output == OutputFormat.TABLE) {
+                if (clusters.isEmpty()) {
+                    spec.commandLine().getErr().println("No connected clusters in the management plane.");
+                } else {
+                    out.print(ClusterView.table(clusters));
+                }
+            } else {
+                out.println(output.render(OutputFormat.list(clusters.stream().map(ClusterView::toMap).toList())));
+            }
+            out.flush();
+        }
+    }
+
+    private void watch(MeridianCommand.Fleet fleet, PrintWriter out) {
+        CountDownLatch failed = new CountDownLatch(1);
+        try (AutoCloseable ignored = fleet.service().watch(event -> {
+            synchronized (out) {
+                out.println(line(event));
+                out.flush();
+            }
+            if (event instanceof FleetEvent.Failed) {
+                failed.countDown();
+            }
+        })) {
+            failed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the watch failed", e);
+        }
+    }
+
+    private static String line(FleetEvent event) {
+        if (event instanceof FleetEvent.Added a) {
+            return "ADDED      " + summary(a.cluster());
+        }
+        if (event instanceof FleetEvent.Modified m) {
+            return "MODIFIED   " + summary(m.cluster());
+        }
+        if (event instanceof FleetEvent.Removed r) {
+            return "DELETED    " + r.name();
+        }
+        return "ERROR      " + ((FleetEvent.Failed) event).message();
+    }
+
+    private static String summary(ClusterInfo c) {
+        return c.name() + "  " + ClusterView.route(c) + "  " + ClusterView.endpointHost(c.endpoint());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.meridian.app.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "endpoint", mixinStandardHelpOptions = true,
+        description = "Show and edit the direct cluster endpoint of a connected cluster.",
+        subcommands = {EndpointShowCommand.class, EndpointSetCommand.class, EndpointClearCommand.class})
+final class EndpointCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.meridian.app.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.meridian.app.MeridianException.InvalidInput;
+import dev.meridian.app.fleet.EditResult;
+import dev.meridian.app.fleet.EndpointChange;
+import dev.meridian.app.fleet.EndpointState;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "set", mixinStandardHelpOptions = true,
+        description = {"Set a cluster's direct endpoint, which turns it on.",
+            "HOST is host[:port]; a pasted URL is reduced to its host and port."})
+final class EndpointSetCommand implements Runnable {
+
+    @Parameters(index = "0", paramLabel = "CLUSTER", description = "Name of the connected cluster.")
+    String cluster;
+
+    @Parameters(index = "1", paramLabel = "HOST", description = "Host and optional port of the endpoint.")
+    String host;
+
+    @Option(names = "--insecure", description = "Contexts skip TLS verification of the endpoint.")
+    boolean insecure;
+
+    @ArgGroup(exclusive = true)
+    Ca ca;
+
+    static final class Ca {
+        @Option(names = "--ca-file", paramLabel = "PEM", description = "PEM file of the endpoint's CA.")
+        Path file;
+
+        @Option(names = "--ca-data", paramLabel = "BASE64", description = "Base64 of the endpoint's PEM CA.")
+        String data;
+    }
+
+    @Option(names = "--resource-version", paramLabel = "VERSION",
+            description = "Only write if the cluster is still at this resourceVersion.")
+    String resourceVersion;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        MeridianCommand root = (MeridianCommand) spec.root().userObject();
+        EndpointChange change = EndpointChange.of(host, insecure, ca == null ? null : ca.data, readCaFile(),
+                root.environment().clock().instant());
+        try (MeridianCommand.Fleet fleet = root.openFleet()) {
+            EditResult result = fleet.service().setEndpoint(cluster, change, resourceVersion);
+            result.notices().forEach(n -> spec.commandLine().getErr().println("[info] " + n));
+            EndpointState.On on = (EndpointState.On) result.cluster().endpoint();
+            spec.commandLine().getOut().println("[done] √ Direct endpoint of cluster " + cluster + " set to "
+                    + on.hostPort().routeUrl() + " (TLS: " + on.tlsMode().label() + ")");
+        }
+    }
+
+    private String readCaFile() {
+        if (ca == null || ca.file == null) {
+            return null;
+        }
+        try {
+            if (Files.size(ca.file) > 1024 * 1024) {
+                throw new InvalidInput("CA file " + ca.file + " is larger than 1 MiB; give the PEM of the endpoint's CA.");
+            }
+            return Files.readString(ca.file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidInput("Cannot read the CA file " + ca.file + ": " + e.getMessage(), e);
+        }
+    }
+}

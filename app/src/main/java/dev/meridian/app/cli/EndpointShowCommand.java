@@ -1,0 +1,59 @@
+package dev.meridian.app.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.fleet.EndpointState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show a cluster's direct endpoint: host, URL, TLS mode and CA certificates.")
+final class EndpointShowCommand implements Runnable {
+
+    @Parameters(paramLabel = "CLUSTER", description = "Name of the connected cluster.")
+    String cluster;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        MeridianCommand root = (MeridianCommand) spec.root().userObject();
+        PrintWriter out = spec.commandLine().getOut();
+        try (MeridianCommand.Fleet fleet = root.openFleet()) {
+            ClusterInfo info = fleet.service().get(cluster);
+            if (output != OutputFormat.TABLE) {
+                out.println(output.render(Map.of("cluster", info.name(),
+                        "route", ClusterView.route(info), "endpoint", ClusterView.endpointMap(info.endpoint()))));
+                return;
+            }
+            out.println("Cluster:   " + info.name() + (info.displayName().isEmpty() ? "" : " (" + info.displayName() + ")"));
+            out.println("Route:     " + ClusterView.route(info));
+            EndpointState state = info.endpoint();
+            if (state instanceof EndpointState.On on) {
+                out.println("Endpoint:  " + on.hostPort());
+                out.println("URL:       " + on.hostPort().routeUrl());
+                out.println("TLS:       " + on.tlsMode().label());
+                on.ca().ifPresent(ca -> ca.certificates().forEach(c -> out.println("CA:        " + c.describe())));
+                on.warnings().forEach(w -> out.println("Warning:   " + w));
+            } else if (state instanceof EndpointState.Invalid invalid) {
+                out.println("Endpoint:  INVALID (" + invalid.endpointPreview() + ")");
+                invalid.problems().forEach(p -> out.println("Problem:   " + p));
+                out.println("Fix it with 'meridian endpoint set " + info.name() + " HOST' or remove it with "
+                        + "'meridian endpoint clear " + info.name() + "'.");
+            } else {
+                out.println("Endpoint:  none; kube contexts use the central gateway. Set one with "
+                        + "'meridian endpoint set " + info.name() + " HOST'.");
+            }
+        }
+    }
+}
