@@ -8,7 +8,13 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.emitter.Emitter;
 import org.yaml.snakeyaml.error.YAMLException;
+import java.util.HashSet;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.serializer.Serializer;
 
@@ -38,7 +44,9 @@ final class YamlCodec {
   /** Parses one YAML document; null for an empty file (kubectl treats it as an empty config). */
   Node parse(String text, Path file) {
     try {
-      return new Yaml(loaderOptions()).compose(new StringReader(text));
+      Node root = new Yaml(loaderOptions()).compose(new StringReader(text));
+      rejectDuplicateKeys(root, file);
+      return root;
     } catch (YAMLException | IllegalStateException | IndexOutOfBoundsException e) {
       // SnakeYAML reports a few malformed inputs (and a few comment placements) with
       // unchecked exceptions other than YAMLException; all mean "cannot parse".
@@ -53,6 +61,23 @@ final class YamlCodec {
   /** Parses without comments, for plain checks of what a text means. */
   Object parseData(String text) {
     return new Yaml(loaderOptionsWithoutComments()).load(text);
+  }
+
+  /** The node API does not check keys; kubectl refuses duplicates, and so do we. */
+  private static void rejectDuplicateKeys(Node node, Path file) {
+    if (node instanceof MappingNode map) {
+      Set<String> keys = new HashSet<>();
+      for (NodeTuple tuple : map.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode key && !keys.add(key.getValue())) {
+          throw new KubeconfigException.Unreadable("cannot parse kubeconfig " + file + ": duplicate key '"
+              + key.getValue() + "' at line " + (key.getStartMark().getLine() + 1)
+              + ". Remove one of them and try again.", file, null);
+        }
+        rejectDuplicateKeys(tuple.getValueNode(), file);
+      }
+    } else if (node instanceof SequenceNode seq) {
+      seq.getValue().forEach(item -> rejectDuplicateKeys(item, file));
+    }
   }
 
   String dump(Node root) {
