@@ -25,7 +25,7 @@ final class EndpointClearCommand implements Runnable {
         MeridianCommand root = (MeridianCommand) spec.root().userObject();
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
             fleet.service().clearEndpoint(cluster, resourceVersion);
-            spec.commandLine().getOut().println("[done] √ Direct endpoint of cluster " + cluster
+            spec.commandLine().getErr().println("[done] √ Direct endpoint of cluster " + cluster
                     + " cleared; its kube contexts use the central route.");
         }
     }

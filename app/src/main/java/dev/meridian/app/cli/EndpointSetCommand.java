@@ -57,7 +57,7 @@ final class EndpointSetCommand implements Runnable {
             EditResult result = fleet.service().setEndpoint(cluster, change, resourceVersion);
             result.notices().forEach(n -> spec.commandLine().getErr().println("[info] " + n));
             EndpointState.On on = (EndpointState.On) result.cluster().endpoint();
-            spec.commandLine().getOut().println("[done] √ Direct endpoint of cluster " + cluster + " set to "
+            spec.commandLine().getErr().println("[done] √ Direct endpoint of cluster " + cluster + " set to "
                     + on.hostPort().routeUrl() + " (TLS: " + on.tlsMode().label() + ")");
         }
     }

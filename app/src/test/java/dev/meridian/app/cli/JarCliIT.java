@@ -47,7 +47,7 @@ class JarCliIT {
 
             Result set = java("endpoint", "set", "eu-west", "eu.example.com", "--insecure", "--kubeconfig", kubeconfig);
             assertThat(set.exitCode()).as(set.err()).isZero();
-            assertThat(set.out()).contains("[done] √ Direct endpoint of cluster eu-west set to "
+            assertThat(set.err()).contains("[done] √ Direct endpoint of cluster eu-west set to "
                     + "https://eu.example.com/kubernetes/cluster (TLS: insecure)");
             assertThat(plane.read("eu-west").getMetadata().getAnnotations())
                     .containsEntry(Annotations.ENDPOINT, "eu.example.com")
