@@ -98,6 +98,9 @@ public final class MeridianCommand implements Runnable {
         KubeconfigService service = kubeconfig();
         ManagementConnection connection = managementCall(() -> service.managementConnection(managementContext(service)));
         Config config = Config.fromKubeconfig(connection.contextName(), connection.minifiedKubeconfig(), null);
+        // A person is waiting: say "unreachable" after a few seconds rather than retry for half a minute.
+        config.setRequestRetryBackoffLimit(1);
+        config.setConnectionTimeout(5_000);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         return new Fleet(client, new FleetService(client, environment.clock()));
     }
