@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             UseCommand.class,
             ContextCommand.class,
             EndpointCommand.class,
+            SandboxCommand.class,
             CompletionCommand.class},
         footer = {"",
             "Exit codes: 0 ok, 1 usage error, 2 not found or invalid input, 3 conflict,",
