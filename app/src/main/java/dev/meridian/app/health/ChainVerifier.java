@@ -22,9 +22,11 @@ final class ChainVerifier {
     }
 
     private final TrustAnchors anchors;
+    private final CertificateCache cache;
 
-    ChainVerifier(TrustAnchors anchors) {
+    ChainVerifier(TrustAnchors anchors, CertificateCache cache) {
         this.anchors = anchors;
+        this.cache = cache;
     }
 
     Optional<Finding> verify(List<X509Certificate> chain, String authType, TlsMode mode, String name, Instant now) {
@@ -47,6 +49,9 @@ final class ChainVerifier {
             return Optional.of(new Finding(TlsProblem.HOSTNAME_MISMATCH, "it is valid for "
                     + CertificateInfo.subjectAltNames(leaf) + ", not for " + name));
         }
+        if (cache.isVerified(mode, chain, now)) {
+            return Optional.empty();
+        }
         X509TrustManager trust;
         if (mode instanceof TlsMode.CaData ca) {
             try {
@@ -59,6 +64,7 @@ final class ChainVerifier {
         }
         try {
             trust.checkServerTrusted(chain.toArray(X509Certificate[]::new), authType == null ? "UNKNOWN" : authType);
+            cache.markVerified(mode, chain, now);
             return Optional.empty();
         } catch (CertificateException | IllegalArgumentException e) {
             return Optional.of(classify(e, chain, mode));

@@ -6,5 +6,5 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /** What every probe run shares: settings and the prober's I/O parts. */
 record ProbeEngine(ProbeSettings settings, Resolver resolver, Clock clock, ChainVerifier verifier,
-                   ExecutorService dnsPool, ScheduledExecutorService timer) {
+                   CertificateCache certificates, ExecutorService dnsPool, ScheduledExecutorService timer) {
 }

@@ -180,7 +180,7 @@ final class ProbeRun {
     private TlsInfo tlsInfo(SSLSocket ssl, boolean completed) {
         List<CertificateInfo> chain = new ArrayList<>();
         for (X509Certificate cert : capture.chain()) {
-            chain.add(CertificateInfo.from(cert));
+            chain.add(engine.certificates().info(cert));
         }
         if (!completed) {
             // Asking a failed socket for its session would try to handshake again.

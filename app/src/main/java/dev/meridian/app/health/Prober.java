@@ -36,7 +36,9 @@ public final class Prober implements AutoCloseable {
         this.dnsPool = pool(DNS_THREADS, "meridian-probe-dns-");
         this.timer = new ScheduledThreadPoolExecutor(1, daemon("meridian-probe-timer-"));
         timer.setRemoveOnCancelPolicy(true);
-        this.engine = new ProbeEngine(settings, resolver, clock, new ChainVerifier(new TrustAnchors()), dnsPool, timer);
+        CertificateCache certificates = new CertificateCache();
+        this.engine = new ProbeEngine(settings, resolver, clock, new ChainVerifier(new TrustAnchors(), certificates),
+                certificates, dnsPool, timer);
     }
 
     public static Prober create() {
@@ -91,7 +93,7 @@ public final class Prober implements AutoCloseable {
         }
         X509Certificate ca = chain.stream().filter(CertificateInfo::isSelfSigned).findFirst()
                 .orElse(chain.get(chain.size() - 1));
-        CertificateInfo caInfo = CertificateInfo.from(ca);
+        CertificateInfo caInfo = engine.certificates().info(ca);
         TlsMode pinned = TlsMode.caData(caInfo.pem());
         Optional<ChainVerifier.Finding> problem = engine.verifier().verify(chain, outcome.authType(), pinned,
                 target.verifiedName(), engine.clock().instant());
