@@ -72,7 +72,7 @@ final class ProbeRun {
         ProbeTimings timings = new ProbeTimings(between(start, dnsEnd), between(dnsEnd, connectEnd),
                 between(connectEnd, tlsEnd), between(tlsEnd, firstByteAt), Duration.ofNanos(end - start));
         if (verdict.isUp() && !handshakeOnly) {
-            verdict = degradation(timings.total());
+            verdict = Degradation.judge(timings.total(), tls, target.tls(), engine.settings(), engine.clock().instant());
         }
         ProbeResult result = new ProbeResult(target, startedAt, verdict, timings, remote, tls, httpVersion, status);
         List<X509Certificate> chain = capture == null ? List.of() : capture.chain();
@@ -241,27 +241,6 @@ final class ProbeRun {
             }
         }
         throw last != null ? last : new SocketTimeoutException("no time left to connect");
-    }
-
-    private Verdict degradation(Duration total) {
-        List<DegradedReason> reasons = new ArrayList<>();
-        if (total.compareTo(engine.settings().slowThreshold()) > 0) {
-            reasons.add(new DegradedReason.Slow(total, engine.settings().slowThreshold()));
-        }
-        if (!(target.tls() instanceof TlsMode.Insecure) && tls != null && tls.hasChain()) {
-            Instant now = engine.clock().instant();
-            CertificateInfo soonest = tls.chain().get(0);
-            for (CertificateInfo cert : tls.chain()) {
-                if (cert.notAfter().isBefore(soonest.notAfter())) {
-                    soonest = cert;
-                }
-            }
-            Duration left = Duration.between(now, soonest.notAfter());
-            if (left.compareTo(engine.settings().expiryWarning()) < 0) {
-                reasons.add(new DegradedReason.CertificateExpiring(soonest.subject(), soonest.notAfter(), left));
-            }
-        }
-        return reasons.isEmpty() ? new Verdict.Up() : new Verdict.Degraded(reasons);
     }
 
     private Verdict timeout() {
