@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * settings and prints the wall time next to baselines measured in the same run. Not a test: run with
  * {@code ./mvnw -o -pl app -am -Pbench verify} (or {@code exec:java} with the test class path).
  *
- * <p>Arguments: {@code [endpoints=500]}.
+ * <p>Arguments: {@code [endpoints=500] [keys=ec,rsa]}: server keys EC P-256 and/or RSA 2048 (cert-manager's
+ * and kubeadm's default). The servers run in this JVM, so their CPU is billed to the same cores.
  */
 public final class ProbeBenchmark {
     private static final Duration SLOW_DELAY = Duration.ofMillis(1200);
@@ -24,12 +25,20 @@ public final class ProbeBenchmark {
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        String keys = args.length > 1 ? args[1] : "ec,rsa";
+        for (String key : keys.split(",")) {
+            run(total, key.strip());
+        }
+    }
+
+    private static void run(int total, String keyType) throws Exception {
         int slow = total / 10;
         int dead = total / 20;
         int closed = total / 20;
         int healthy = total - slow - dead - closed;
         TestPki.Identity ca = TestPki.ca("Bench CA");
-        TestPki.Identity leaf = ca.leaf("agent").sans("127.0.0.1").issue();
+        TestPki.Builder leafBuilder = ca.leaf("agent").sans("127.0.0.1");
+        TestPki.Identity leaf = (keyType.equals("rsa") ? leafBuilder.rsa() : leafBuilder).issue();
         ProbeSettings settings = ProbeSettings.defaults();
 
         try (LoopbackServers servers = new LoopbackServers(); Prober prober = Prober.create(settings)) {
@@ -75,8 +84,9 @@ public final class ProbeBenchmark {
             long probeThreads = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().matches("meridian-probe-\\d+")).count();
 
-            System.out.printf("endpoints: %d (healthy %d, slow %d ms x %d, never answering %d, closed %d)%n",
-                    total, healthy, SLOW_DELAY.toMillis(), slow, dead, closed);
+            System.out.printf("%n== server key %s ==%nendpoints: %d (healthy %d, slow %d ms x %d, never answering %d,"
+                    + " closed %d)%n", keyType.toUpperCase(java.util.Locale.ROOT), total, healthy,
+                    SLOW_DELAY.toMillis(), slow, dead, closed);
             System.out.printf("settings: timeout %d ms, slow threshold %d ms, max concurrency %d; probe threads alive: %d%n",
                     settings.timeout().toMillis(), settings.slowThreshold().toMillis(), settings.maxConcurrency(),
                     probeThreads);

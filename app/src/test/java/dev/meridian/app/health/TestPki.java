@@ -68,10 +68,17 @@ final class TestPki {
         private Instant notBefore = Instant.now().minus(Duration.ofDays(1));
         private Instant notAfter = Instant.now().plus(Duration.ofDays(90));
         private boolean ca;
+        private boolean rsa;
 
         private Builder(String commonName, Identity issuer) {
             this.commonName = commonName;
             this.issuer = issuer;
+        }
+
+        /** An RSA 2048 key instead of EC P-256 (cert-manager's and kubeadm's default). */
+        Builder rsa() {
+            rsa = true;
+            return this;
         }
 
         Builder ca() {
@@ -102,7 +109,7 @@ final class TestPki {
 
         Identity issue() {
             try {
-                KeyPair keys = newKeyPair();
+                KeyPair keys = rsa ? newRsaKeyPair() : newKeyPair();
                 X500Name subject = new X500Name("O=Meridian Test,CN=" + commonName);
                 X500Name issuerName = issuer == null ? subject
                         : X500Name.getInstance(issuer.cert().getSubjectX500Principal().getEncoded());
@@ -124,7 +131,8 @@ final class TestPki {
                 }
                 KeyPair signer = issuer == null ? keys : issuer.keys();
                 X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                        builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
+                        builder.build(new JcaContentSignerBuilder(signer.getPrivate().getAlgorithm().equals("RSA")
+                                ? "SHA256withRSA" : "SHA256withECDSA").build(signer.getPrivate())));
                 List<X509Certificate> chain = new ArrayList<>();
                 chain.add(cert);
                 if (issuer != null) {
@@ -135,6 +143,12 @@ final class TestPki {
                 throw new IllegalStateException("cannot issue test certificate for " + commonName, e);
             }
         }
+    }
+
+    private static KeyPair newRsaKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
     }
 
     private static KeyPair newKeyPair() throws GeneralSecurityException {
