@@ -27,6 +27,13 @@ public record ProbeTarget(URI url, TlsMode tls, String serverName) {
         if (serverName != null && serverName.isBlank()) {
             serverName = null;
         }
+        if (serverName != null && !HostnameMatcher.isIpLiteral(serverName)) {
+            try {
+                new javax.net.ssl.SNIHostName(serverName);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("not a valid TLS server name: " + serverName, e);
+            }
+        }
     }
 
     public static ProbeTarget of(String url, TlsMode tls) {

@@ -49,6 +49,14 @@ class ProbeTargetTest {
     }
 
     @Test
+    void invalidServerNameIsRejected() {
+        ProbeTarget target = ProbeTarget.forEndpoint("10.0.0.7", TlsMode.systemTrust());
+
+        assertThatThrownBy(() -> target.withServerName("bad name..")).hasMessageContaining("not a valid TLS server name");
+        assertThat(target.withServerName(" ").expectedServerName()).isEmpty();
+    }
+
+    @Test
     void contextSettingsPickTheModeKubectlWouldUse() {
         byte[] pem = "-----BEGIN CERTIFICATE-----".getBytes(StandardCharsets.US_ASCII);
 
