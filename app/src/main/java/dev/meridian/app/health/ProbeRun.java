@@ -65,6 +65,7 @@ final class ProbeRun {
     }
 
     Outcome run() {
+        TlsWarmUp.ensure();
         Instant startedAt = engine.clock().instant();
         start = System.nanoTime();
         Verdict verdict = execute(start + engine.settings().timeout().toNanos());
