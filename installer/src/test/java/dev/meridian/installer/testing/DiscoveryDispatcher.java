@@ -1,5 +1,6 @@
 package dev.meridian.installer.testing;
 
+import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -58,7 +59,14 @@ final class DiscoveryDispatcher extends Dispatcher {
     if (document != null && "GET".equals(request.getMethod())) {
       return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(document);
     }
-    return crud.dispatch(request);
+    // The CRUD dispatcher consumes the body; give it a copy so the recorded request
+    // (DefaultMockServer#takeRequest) still carries what the client sent.
+    byte[] body = request.getBody() == null ? new byte[0] : request.getBody().readByteArray();
+    if (request.getBody() != null) {
+      request.getBody().write(body);
+    }
+    return crud.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
+        request.getHeaders(), new Buffer(body)));
   }
 
   @Override
