@@ -1,28 +1,24 @@
 package dev.meridian.installer.apply;
 
-import dev.meridian.installer.InstallerException;
 import java.time.Duration;
 
-/** The agent did not become ready (or did not publish its CA) within the timeout. */
-public final class RolloutTimeoutException extends InstallerException {
+/** The agent's Deployment did not become ready within the timeout; carries the replica counts. */
+public final class RolloutTimeoutException extends WaitTimeoutException {
 
   private static final long serialVersionUID = 1L;
 
   private final String namespace;
   private final int readyReplicas;
   private final int desiredReplicas;
-  private final Duration timeout;
 
-  public RolloutTimeoutException(String namespace, String waitingFor, int ready, int desired,
-      Duration timeout, Throwable cause) {
-    super("timed out after " + timeout.toSeconds() + "s waiting for " + waitingFor + " in namespace "
-        + namespace + " (" + ready + "/" + desired + " replicas ready). Every object is applied; see "
-        + "'kubectl -n " + namespace + " describe deployment loft-agent' and the pods' events, then "
-        + "run the install again or raise --timeout.", cause);
+  public RolloutTimeoutException(String namespace, int ready, int desired, Duration timeout, Throwable cause) {
+    super("Deployment loft-agent to roll out in namespace " + namespace + " (" + ready + "/" + desired
+        + " replicas ready)", timeout,
+        "Every object is applied; see 'kubectl -n " + namespace + " describe deployment loft-agent' and the "
+        + "pods' events, then run the same command again or raise the timeout.", cause);
     this.namespace = namespace;
     this.readyReplicas = ready;
     this.desiredReplicas = desired;
-    this.timeout = timeout;
   }
 
   public String namespace() {
@@ -35,9 +31,5 @@ public final class RolloutTimeoutException extends InstallerException {
 
   public int desiredReplicas() {
     return desiredReplicas;
-  }
-
-  public Duration timeout() {
-    return timeout;
   }
 }

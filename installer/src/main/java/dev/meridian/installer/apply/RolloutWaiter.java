@@ -43,8 +43,7 @@ final class RolloutWaiter {
       listener.onEvent(new ProgressEvent.RolloutComplete(ready, Duration.ofNanos(System.nanoTime() - started)));
       return ready;
     } catch (TimeoutException e) {
-      throw new RolloutTimeoutException(namespace, "Deployment loft-agent to roll out",
-          Math.max(last[0], 0), last[1], timeout, e);
+      throw new RolloutTimeoutException(namespace, Math.max(last[0], 0), last[1], timeout, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InstallInterruptedException("waiting for the rollout in " + namespace, e);
@@ -62,8 +61,9 @@ final class RolloutWaiter {
       listener.onEvent(new ProgressEvent.CaCertificateRead(ObjectRef.of(secret)));
       return caPem(secret);
     } catch (TimeoutException e) {
-      throw new RolloutTimeoutException(namespace, "the agent to publish its CA in Secret loft-agent-ca",
-          0, 0, timeout, e);
+      throw new WaitTimeoutException("the agent to publish its CA in Secret " + namespace + "/loft-agent-ca",
+          timeout, "The agent writes it when it starts with --self-signed; see 'kubectl -n " + namespace
+          + " logs deployment/loft-agent', then run the same command again.", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InstallInterruptedException("waiting for the agent's CA in " + namespace, e);
