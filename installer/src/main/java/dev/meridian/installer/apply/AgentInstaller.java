@@ -2,6 +2,7 @@ package dev.meridian.installer.apply;
 
 import dev.meridian.installer.manifest.AgentManifests;
 import dev.meridian.installer.manifest.AgentNames;
+import dev.meridian.installer.manifest.Exposure;
 import dev.meridian.installer.manifest.InstallSpec;
 import dev.meridian.installer.manifest.YamlRenderer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -151,7 +152,7 @@ public final class AgentInstaller {
 
   /** host, or host:nodePort when a NodePort Service exposes the agent and its port is known. */
   private String endpoint(InstallSpec spec) {
-    if (spec.exposure() != dev.meridian.installer.manifest.Exposure.NODEPORT) {
+    if (spec.exposure() != Exposure.NODEPORT) {
       return spec.host();
     }
     try {

@@ -1,5 +1,6 @@
 package dev.meridian.installer.apply;
 
+import dev.meridian.installer.InstallerException;
 import dev.meridian.installer.manifest.AgentNames;
 import dev.meridian.installer.manifest.Authority;
 import dev.meridian.installer.manifest.DeploymentManifest;
@@ -57,7 +58,7 @@ final class Upgrader {
     String host = annotations.get(AgentNames.HOST_ANNOTATION);
     String exposure = annotations.get(AgentNames.EXPOSURE_ANNOTATION);
     if (cluster == null || host == null || exposure == null) {
-      throw new dev.meridian.installer.InstallerException("Deployment " + live.getMetadata().getNamespace()
+      throw new InstallerException("Deployment " + live.getMetadata().getNamespace()
           + "/loft-agent was not installed by Meridian (annotations " + AgentNames.CLUSTER_ANNOTATION + ", "
           + AgentNames.HOST_ANNOTATION + " or " + AgentNames.EXPOSURE_ANNOTATION + " missing); "
           + "install the agent with Meridian instead of upgrading it");

@@ -1,6 +1,5 @@
 package dev.meridian.installer.manifest;
 
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -132,8 +131,7 @@ public record InstallSpec(
     public Builder authority(Authority value) { this.authority = value; return this; }
 
     public InstallSpec build() {
-      return new InstallSpec(clusterName, host, namespace, Objects.requireNonNullElse(exposure, Exposure.INGRESS),
-          ingressClass, tlsSecret, clusterIssuer, image, replicas, authority);
+      return new InstallSpec(clusterName, host, namespace, exposure, ingressClass, tlsSecret, clusterIssuer, image, replicas, authority);
     }
   }
 }

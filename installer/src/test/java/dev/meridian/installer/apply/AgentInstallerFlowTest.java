@@ -234,6 +234,57 @@ class AgentInstallerFlowTest {
     assertThat(installer.status("nothing-here").installed()).isFalse();
   }
 
+  @Test
+  void nodePortEndpointCarriesThePortTheServerAllocated() {
+    InstallSpec nodePort = InstallSpec.builder("eu-west", "203.0.113.9").exposure(Exposure.NODEPORT).build();
+    installer.install(nodePort, InstallOptions.defaults().withWaitForRollout(false), events::add);
+    // Plays the API server, which allocates node ports.
+    client.services().inNamespace(NS).withName("loft-agent-external").edit(s -> {
+      s.getSpec().getPorts().get(0).setNodePort(30443);
+      return s;
+    });
+
+    InstallResult rerun = installer.install(nodePort, InstallOptions.defaults().withWaitForRollout(false), events::add);
+
+    assertThat(rerun.endpoint()).isEqualTo("203.0.113.9:30443");
+    assertThat(rerun.changedAnything()).isFalse();
+  }
+
+  @Test
+  void interruptingTheWaitStopsWithAStateARerunCompletes() throws Exception {
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    Thread worker = new Thread(() -> {
+      try {
+        installer.install(spec, InstallOptions.defaults(), events::add);
+        failure.complete(null);
+      } catch (RuntimeException e) {
+        failure.complete(Thread.currentThread().isInterrupted() ? e : new AssertionError("interrupt flag lost", e));
+      }
+    });
+    worker.start();
+    await().untilAsserted(() -> assertThat(events).anyMatch(e -> e instanceof ProgressEvent.ReplicasReady));
+
+    worker.interrupt();
+
+    assertThat(failure.get(30, TimeUnit.SECONDS)).isInstanceOf(InstallInterruptedException.class)
+        .hasMessage("interrupted while waiting for the rollout in vcluster-pro; run the same command again to complete it");
+    InstallResult rerun = installReady(spec);
+    assertThat(rerun.changedAnything()).isFalse();
+    assertThat(rerun.rolledOut()).isTrue();
+  }
+
+  @Test
+  void dryRunRendersWhatInstallAppliesWithoutTouchingTheCluster() throws InterruptedException {
+    cluster.drainRequests();
+
+    String yaml = installer.dryRun(spec);
+
+    assertThat(cluster.drainRequests()).isEmpty();
+    List<HasMetadata> parsed = new io.fabric8.kubernetes.client.utils.KubernetesSerialization().unmarshal(yaml);
+    assertThat(parsed).extracting(ServerFields::strip)
+        .containsExactlyElementsOf(AgentManifests.build(spec).stream().map(ServerFields::strip).toList());
+  }
+
   private InstallResult installReady(InstallSpec toInstall) {
     CompletableFuture<InstallResult> install = async(() -> installer.install(toInstall, InstallOptions.defaults(), events::add));
     markReady(toInstall.replicas());

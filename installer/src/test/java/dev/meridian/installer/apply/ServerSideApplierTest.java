@@ -108,8 +108,8 @@ class ServerSideApplierTest {
     List<RecordedRequest> requests = CLUSTER.drainRequests();
     assertThat(requests).filteredOn(r -> r.getMethod().equals("PATCH")).singleElement()
         .satisfies(r -> assertThat(r.getHeader("Content-Type")).startsWith("application/apply-patch+yaml"));
-    assertThat(requests).noneMatch(r -> r.getMethod().equals("POST") || r.getMethod().equals("PUT"))
-        .as("no fallback to create or replace");
+    assertThat(requests).as("no fallback to create or replace")
+        .noneMatch(r -> r.getMethod().equals("POST") || r.getMethod().equals("PUT"));
   }
 
   private static String pathOf(RecordedRequest request) {
