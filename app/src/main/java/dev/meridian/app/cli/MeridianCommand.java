@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             ContextCommand.class,
             EndpointCommand.class,
             SandboxCommand.class,
+            ProbeCommand.class,
             CompletionCommand.class},
         footer = {"",
             "Exit codes: 0 ok, 1 usage error, 2 not found or invalid input, 3 conflict,",

@@ -111,4 +111,39 @@ class SandboxEndToEndTest {
         assertThat(Files.readAllLines(audit)).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).contains("\"kind\":\"Event\"", "sandbox-admin"));
     }
+    @Test
+    @Order(7)
+    void probeReportsTheAgentsAndTheGatewayUp() {
+        CliRunner.Result probe = meridian("probe", "--all");
+        assertThat(probe.exitCode()).as(probe.toString()).isZero();
+        assertThat(probe.out()).containsPattern("\\(central\\)\\s+Central\\s+UP")
+                .containsPattern("us-east\\s+Direct\\s+UP")
+                .containsPattern("eu-west\\s+Central\\s+UP");
+    }
+
+    @Test
+    @Order(8)
+    void trustOnFirstUseGivesAContextKubectlVerifies() {
+        CliRunner.Result trust = meridian("endpoint", "trust", "us-east", "--yes");
+        assertThat(trust.exitCode()).as(trust.toString()).isZero();
+        assertThat(trust.out()).contains("Presented CA:", "SHA-256:");
+
+        CliRunner.Result use = meridian("cluster", "use", "us-east");
+        assertThat(use.exitCode()).as(use.toString()).isZero();
+        Kubectl.Result view = kubectl.run("config", "view", "--minify", "--raw", "-o", "jsonpath={.clusters[0].cluster}");
+        assertThat(view.out()).contains("certificate-authority-data").doesNotContain("insecure-skip-tls-verify");
+        Kubectl.Result get = kubectl.run("get", "ns");
+        assertThat(get.exitCode()).as(get.toString()).isZero();
+        assertThat(get.out()).contains("default");
+    }
+
+    @Test
+    @Order(9)
+    void aDeadEndpointMakesProbeExitWith5() {
+        assertThat(meridian("endpoint", "set", "ap-south", "127.0.0.1:9", "--insecure").exitCode()).isZero();
+        CliRunner.Result probe = meridian("probe", "ap-south");
+        assertThat(probe.exitCode()).as(probe.toString()).isEqualTo(5);
+        assertThat(probe.out()).containsPattern("ap-south\\s+Direct\\s+DOWN");
+        assertThat(probe.err()).contains("Not every endpoint is up");
+    }
 }
