@@ -30,12 +30,20 @@ final class KubeconfigReader {
     return new LoadedKubeconfig(locations, documents);
   }
 
+  static String decode(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
   /**
    * Reads one file. A missing file reads as an empty config (kubectl skips missing files in
    * {@code KUBECONFIG}), except an explicit {@code --kubeconfig} file, which must exist.
    */
   KubeconfigDocument readFile(Path file, boolean mustExist) {
-    byte[] bytes = readBytes(file, mustExist);
+    return document(file, readBytes(file, mustExist));
+  }
+
+  /** Parses bytes read from {@code file} (null: the file does not exist). */
+  KubeconfigDocument document(Path file, byte[] bytes) {
     if (bytes == null) {
       return new KubeconfigDocument(file, null, emptyConfig());
     }

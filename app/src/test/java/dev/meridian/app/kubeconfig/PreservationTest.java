@@ -8,6 +8,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Everything Meridian does not own survives its writes. */
 class PreservationTest {
@@ -37,6 +39,39 @@ class PreservationTest {
         access));
 
     assertThat(Fixtures.read(file)).isEqualTo(Fixtures.resource("foreign.after-switch.yaml"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+      "plain value         | current-context: mgmt\\n             | current-context: minikube\\n",
+      "end-of-line comment | current-context: mgmt   # daily\\n   | current-context: minikube   # daily\\n",
+      "quoted value        | current-context: 'mgmt'\\n           | current-context: minikube\\n",
+      "CRLF line ends      | current-context: mgmt\\r\\n           | current-context: minikube\\r\\n"})
+  void switchChangesOnlyTheCurrentContextLine(String layout, String line, String expectedLine) {
+    String before = Fixtures.resource("foreign.yaml").replace("current-context: mgmt\n", unescape(line));
+    Path file = Fixtures.write(home.resolve("kube/config"), before);
+    KubeconfigService service = new KubeconfigService(Fixtures.locations(home, List.of(file)));
+
+    service.switchTo("minikube");
+
+    assertThat(Fixtures.read(file)).isEqualTo(before.replace(unescape(line), unescape(expectedLine)));
+  }
+
+  @Test
+  void switchWithoutCurrentContextLineStillKeepsEveryEntry() {
+    String before = Fixtures.resource("foreign.yaml").replace("current-context: mgmt\n", "");
+    Path file = Fixtures.write(home.resolve("kube/config"), before);
+    KubeconfigService service = new KubeconfigService(Fixtures.locations(home, List.of(file)));
+
+    service.switchTo("minikube");
+
+    assertThat(ForeignKubeconfigs.foreignProjection(Fixtures.read(file)))
+        .isEqualTo(ForeignKubeconfigs.foreignProjection(before));
+    assertThat(Kubectl.forFiles(home, List.of(file)).currentContext()).isEqualTo("minikube");
+  }
+
+  private static String unescape(String s) {
+    return s.replace("\\n", "\n").replace("\\r", "\r");
   }
 
   @Test
