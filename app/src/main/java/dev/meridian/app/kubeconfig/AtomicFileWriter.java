@@ -41,6 +41,29 @@ final class AtomicFileWriter {
     }
   }
 
+  /**
+   * Makes {@code backup} hold the current content of {@code file}, atomically. The backup is a
+   * hard link to the file's current inode, which a later {@link #write} never modifies (it
+   * renames a new inode into place), so no data is copied; where links are not supported
+   * the content is copied.
+   */
+  void backup(Path file, byte[] currentContent, Path backup) {
+    Path target = target(file);
+    Path temp = target.resolveSibling("." + backup.getFileName() + ".meridian-" + UUID.randomUUID() + ".tmp");
+    try {
+      Files.createLink(temp, target);
+      Files.move(temp, backup, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | UnsupportedOperationException e) {
+      write(backup, currentContent);
+    } finally {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // hidden and named as ours
+      }
+    }
+  }
+
   /** Atomically replaces (or creates) {@code file} with {@code content}. */
   void write(Path file, byte[] content) {
     Path target = target(file);

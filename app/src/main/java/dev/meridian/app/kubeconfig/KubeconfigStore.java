@@ -112,7 +112,7 @@ final class KubeconfigStore {
       for (int i = 0; i < changed.size(); i++) {
         KubeconfigDocument document = changed.get(i);
         if (document.exists()) {
-          writer.write(backupOf(document.path()), document.snapshot());
+          writer.backup(document.path(), document.snapshot(), backupOf(document.path()));
         }
         writer.write(document.path(), contents.get(i));
         written.add(document.path());

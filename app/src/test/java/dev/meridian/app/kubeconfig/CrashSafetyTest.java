@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * either as it was before a write or as it is after, never torn.
  */
 class CrashSafetyTest {
-  private static final int KILLS = 6;
+  private static final int KILLS = 5;
 
   @TempDir Path home;
 
@@ -37,7 +37,7 @@ class CrashSafetyTest {
     Random random = new Random();
     int staleLocks = 0;
     for (int round = 0; round < KILLS; round++) {
-      int writesBeforeKill = 1 + random.nextInt(30);
+      int writesBeforeKill = 1 + random.nextInt(12);
       Process writer = startWriter(file);
       AtomicInteger writes = countLines(writer);
       try {
@@ -125,11 +125,11 @@ class CrashSafetyTest {
     return lines;
   }
 
-  /** About 300 KB of foreign entries, so that a write takes long enough to be cut in the middle. */
+  /** About 150 KB of foreign entries, so that a write takes long enough to be cut in the middle. */
   private static String bigForeignKubeconfig() {
     StringBuilder out = new StringBuilder(Fixtures.management("management-token"));
     Random random = new Random(7);
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 20; i++) {
       out.append("x-foreign-").append(i).append(":\n");
       for (int j = 0; j < 50; j++) {
         out.append("  key-").append(j).append(": ").append(Long.toHexString(random.nextLong()))

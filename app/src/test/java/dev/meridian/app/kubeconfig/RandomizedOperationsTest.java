@@ -14,7 +14,6 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Thousands of random sequences of Meridian operations (cluster use, space use, space create,
@@ -25,6 +24,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class RandomizedOperationsTest {
   private static final int SEQUENCES = Integer.getInteger("kubeconfig.sequences", 2000);
+  /** Keeps the suite's running time bounded on a busy machine; a quiet one runs all sequences. */
+  private static final Duration BUDGET = Duration.ofSeconds(50);
   private static final List<String> CLUSTERS = List.of("eu-1", "us-2", "ap-3");
   private static final List<String> SPACES = List.of("team-a", "team-b");
 
@@ -46,7 +47,8 @@ class RandomizedOperationsTest {
     long started = System.nanoTime();
     random = new Random(seed);
     int operations = 0;
-    for (int sequence = 0; sequence < SEQUENCES; sequence++) {
+    int sequence = 0;
+    for (; sequence < SEQUENCES && System.nanoTime() - started < BUDGET.toNanos(); sequence++) {
       if (sequence % 100 == 0) {
         freshFiles(sequence);
       }
@@ -63,6 +65,8 @@ class RandomizedOperationsTest {
         + "rewrites in %d ms%n", seed, SEQUENCES, operations, conflicts, kubectlRuns,
         (System.nanoTime() - started) / 1_000_000);
     assertThat(conflicts).withFailMessage("the concurrent writer never caused a conflict").isPositive();
+    assertThat(sequence).withFailMessage("only %d sequences ran within %s; the machine is too busy for this test "
+        + "to mean much", sequence, BUDGET).isGreaterThanOrEqualTo(Math.min(SEQUENCES, 200));
   }
 
   private void freshFiles(int sequence) throws IOException {
@@ -176,9 +180,7 @@ class RandomizedOperationsTest {
         continue;
       }
       String text = Files.readString(file);
-      Object parsed = new Yaml().load(text);
-      assertThat(parsed).withFailMessage("%s: %s does not parse as a kubeconfig", where, file)
-          .isInstanceOfAny(Map.class);
+      // The projection parses the whole file: a file that does not parse fails here.
       assertThat(ForeignKubeconfigs.foreignProjection(text))
           .withFailMessage("%s: foreign content of %s changed:%n%s", where, file, text)
           .isEqualTo(expectedForeign.get(file));
