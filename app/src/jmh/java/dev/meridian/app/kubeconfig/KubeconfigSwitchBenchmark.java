@@ -33,8 +33,8 @@ import org.yaml.snakeyaml.nodes.Node;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class KubeconfigSwitchBenchmark {
   @Param("2000")

@@ -107,6 +107,7 @@ final class KubeconfigStore {
       }
       for (KubeconfigDocument document : changed) {
         checkUnchanged(document);
+        writer.removeOrphanedTemporaryFiles(document.path());
       }
       List<Path> written = new ArrayList<>();
       for (int i = 0; i < changed.size(); i++) {

@@ -57,9 +57,17 @@ class CrashSafetyTest {
       }
       staleLocks += clearStaleLock(file);
     }
+    System.out.printf("crash safety: %d kills, %d stale locks cleared, files left: %s%n", KILLS, staleLocks,
+        filesBeside(file));
+
+    new KubeconfigService(Fixtures.locations(home, List.of(file))).switchTo("mgmt");
+    assertThat(filesBeside(file)).withFailMessage("the next write removes what killed writers left")
+        .isEqualTo("config, config.meridian.bak");
+  }
+
+  private static String filesBeside(Path file) throws IOException {
     try (Stream<Path> left = Files.list(file.getParent())) {
-      System.out.printf("crash safety: %d kills, %d stale locks cleared, files left: %s%n", KILLS, staleLocks,
-          left.map(p -> p.getFileName().toString()).sorted().collect(Collectors.joining(", ")));
+      return left.map(p -> p.getFileName().toString()).sorted().collect(Collectors.joining(", "));
     }
   }
 

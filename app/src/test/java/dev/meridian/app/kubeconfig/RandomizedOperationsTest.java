@@ -206,10 +206,13 @@ class RandomizedOperationsTest {
         }
         return;
       }
-      try (FileLock lock = FileLock.acquire(file, Duration.ofSeconds(2))) {
+      FileLock lock = FileLock.acquire(file, Duration.ofSeconds(2));
+      try {
         String rewritten = ForeignKubeconfigs.rewriteAsAnotherTool(Files.readString(file), random, generation);
         Files.writeString(file, rewritten);
         expectedForeign.put(file, ForeignKubeconfigs.foreignProjection(rewritten));
+      } finally {
+        lock.close();
       }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
