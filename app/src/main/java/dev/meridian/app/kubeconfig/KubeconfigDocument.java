@@ -35,6 +35,11 @@ final class KubeconfigDocument {
   private final String loadedCurrentContext;
   private boolean changed;
   private boolean entriesChanged;
+  private boolean sectionCreated;
+  private final List<EntryEdit> entryEdits = new ArrayList<>();
+
+  /** One entry put by an edit: it replaced the entry of that name, or was appended. */
+  record EntryEdit(Section section, String name, MappingNode entry) {}
 
   /**
    * @param snapshot the bytes read, or null when the file did not exist
@@ -78,6 +83,16 @@ final class KubeconfigDocument {
   /** True when the only edit is a new {@code current-context} value: a one-line change. */
   boolean changedOnlyCurrentContext() {
     return changed && !entriesChanged;
+  }
+
+  /** The entries edits put, in order; empty after a structural change (a new section). */
+  List<EntryEdit> entryEdits() {
+    return sectionCreated ? List.of() : List.copyOf(entryEdits);
+  }
+
+  /** Whether the entry edits alone describe every change but {@code current-context}. */
+  boolean canSpliceEntries() {
+    return !sectionCreated;
   }
 
   /** The {@code current-context} value as read, or null. */
@@ -127,12 +142,17 @@ final class KubeconfigDocument {
         }
         entry.setBlockComments(m.getBlockComments());
         items.set(i, entry);
-        changed = true;
-        entriesChanged = true;
+        recordEntryEdit(section, name, entry);
         return;
       }
     }
     items.add(entry);
+    recordEntryEdit(section, name, entry);
+  }
+
+  private void recordEntryEdit(Section section, String name, MappingNode entry) {
+    entryEdits.removeIf(e -> e.section() == section && e.name().equals(name));
+    entryEdits.add(new EntryEdit(section, name, entry));
     changed = true;
     entriesChanged = true;
   }
@@ -160,6 +180,7 @@ final class KubeconfigDocument {
     if (existing.isPresent() && existing.get() instanceof SequenceNode s) {
       if (s.getValue().isEmpty()) {
         s.setFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+        sectionCreated = true;
       }
       return s.getValue();
     }
@@ -171,6 +192,7 @@ final class KubeconfigDocument {
     SequenceNode created = Nodes.seq();
     Nodes.put(root, section.key, created);
     entriesChanged = true;
+    sectionCreated = true;
     return created.getValue();
   }
 }

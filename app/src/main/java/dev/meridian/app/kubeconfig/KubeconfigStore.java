@@ -132,9 +132,8 @@ final class KubeconfigStore {
   }
 
   private byte[] render(KubeconfigDocument document) {
-    if (document.exists() && document.changedOnlyCurrentContext()) {
-      Optional<byte[]> spliced = CurrentContextSplice.apply(document.snapshot(),
-          document.loadedCurrentContext(), document.currentContext().orElseThrow(), codec);
+    if (document.exists()) {
+      Optional<byte[]> spliced = splice(document);
       if (spliced.isPresent()) {
         return spliced.get();
       }
@@ -143,6 +142,39 @@ final class KubeconfigStore {
     // Safety net: what we write must parse back, or we write nothing.
     codec.parse(text, document.path());
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The snapshot with only the changed lines rewritten: the current-context line and the
+   * lines of Meridian's entries. Entry splices are checked against the edited tree.
+   */
+  private Optional<byte[]> splice(KubeconfigDocument document) {
+    if (!document.canSpliceEntries()) {
+      return Optional.empty();
+    }
+    byte[] bytes = document.snapshot();
+    List<KubeconfigDocument.EntryEdit> edits = document.entryEdits();
+    if (!edits.isEmpty()) {
+      Optional<String> text = EntrySplice.apply(KubeconfigReader.decode(bytes), edits, codec, document.path());
+      if (text.isEmpty()) {
+        return Optional.empty();
+      }
+      bytes = text.get().getBytes(StandardCharsets.UTF_8);
+    }
+    String current = document.currentContext().orElse(null);
+    if (current != null && !current.equals(document.loadedCurrentContext())) {
+      Optional<byte[]> switched =
+          CurrentContextSplice.apply(bytes, document.loadedCurrentContext(), current, codec);
+      if (switched.isEmpty()) {
+        return Optional.empty();
+      }
+      bytes = switched.get();
+    }
+    if (!edits.isEmpty()
+        && !Nodes.sameData(codec.parse(KubeconfigReader.decode(bytes), document.path()), document.root())) {
+      return Optional.empty();
+    }
+    return Optional.of(bytes);
   }
 
   private void checkUnchanged(KubeconfigDocument document) {

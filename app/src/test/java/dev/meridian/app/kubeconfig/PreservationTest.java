@@ -75,6 +75,56 @@ class PreservationTest {
   }
 
   @Test
+  void indentedListsKeepTheirLayoutAndGainOnlyMeridianLines() {
+    String before = """
+        apiVersion: v1
+        kind: Config
+        clusters:
+          - name: mgmt   # the platform
+            cluster:
+              server: "https://mgmt.example.com:8443"
+              certificate-authority-data: bWdtdA==
+        users:
+          - name: admin
+            user: {token: management-token}
+        contexts:
+          - name: mgmt
+            context: {cluster: mgmt, user: admin}
+        current-context: mgmt
+        """;
+    Path file = Fixtures.write(home.resolve("kube/config"), before);
+    KubeconfigService service = new KubeconfigService(Fixtures.locations(home, List.of(file)));
+
+    service.writeAndSwitch(ContextSpec.of("eu-1", null, null, service.managementAccess(null)));
+
+    String meridianCluster = """
+          - cluster:
+              certificate-authority-data: bWdtdA==
+              server: https://mgmt.example.com:8443/kubernetes/cluster/eu-1
+            name: meridian_eu-1
+        """;
+    String meridianUser = """
+          - user:
+              token: management-token
+            name: meridian_eu-1
+        """;
+    String meridianContext = """
+          - context:
+              cluster: meridian_eu-1
+              user: meridian_eu-1
+            name: meridian_eu-1
+        """;
+    assertThat(Fixtures.read(file)).isEqualTo(before
+        .replace("users:\n", meridianCluster + "users:\n")
+        .replace("contexts:\n", meridianUser + "contexts:\n")
+        .replace("current-context: mgmt\n", meridianContext + "current-context: meridian_eu-1\n"));
+    Kubectl kubectl = Kubectl.forFiles(home, List.of(file));
+    assertThat(kubectl.currentContext()).isEqualTo("meridian_eu-1");
+    assertThat(KubectlRoundTripTest.cluster(kubectl.minified("meridian_eu-1")))
+        .containsEntry("server", "https://mgmt.example.com:8443/kubernetes/cluster/eu-1");
+  }
+
+  @Test
   void writingTheSameContextAgainWritesNoFile() {
     Path file = Fixtures.write(home.resolve("kube/config"), Fixtures.resource("foreign.yaml"));
     KubeconfigService service = new KubeconfigService(Fixtures.locations(home, List.of(file)));
