@@ -41,6 +41,29 @@ final class AtomicFileWriter {
     }
   }
 
+  /**
+   * Makes {@code backup} hold the current content of {@code file}, atomically. The backup is a
+   * hard link to the file's current inode, which a later {@link #write} never modifies (it
+   * renames a new inode into place), so no data is copied; where links are not supported
+   * the content is copied.
+   */
+  void backup(Path file, byte[] currentContent, Path backup) {
+    Path target = target(file);
+    Path temp = target.resolveSibling("." + target.getFileName() + ".meridian-bak-" + UUID.randomUUID() + ".tmp");
+    try {
+      Files.createLink(temp, target);
+      Files.move(temp, backup, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | UnsupportedOperationException e) {
+      write(backup, currentContent);
+    } finally {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // hidden and named as ours
+      }
+    }
+  }
+
   /** Atomically replaces (or creates) {@code file} with {@code content}. */
   void write(Path file, byte[] content) {
     Path target = target(file);
@@ -68,6 +91,28 @@ final class AtomicFileWriter {
       } catch (IOException ignored) {
         // The temporary file is hidden and named as ours; a later write does not need it gone.
       }
+    }
+  }
+
+  /**
+   * Deletes temporary files a killed writer left beside {@code file}. Call only while holding
+   * the file's lock: every writer creates its temporary files under that lock, so any that
+   * exist then are orphans.
+   */
+  void removeOrphanedTemporaryFiles(Path file) {
+    Path target = target(file);
+    String prefix = "." + target.getFileName() + ".meridian-";
+    try (java.util.stream.Stream<Path> siblings = Files.list(target.getParent())) {
+      siblings.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".tmp"))
+          .forEach(p -> {
+            try {
+              Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+              // left for the next write to try again
+            }
+          });
+    } catch (IOException e) {
+      // Listing the folder is a courtesy; the write itself does not depend on it.
     }
   }
 

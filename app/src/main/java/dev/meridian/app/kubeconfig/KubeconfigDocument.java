@@ -29,12 +29,17 @@ final class KubeconfigDocument {
     }
   }
 
-  static final String PREVIOUS_CONTEXT_EXTENSION = "meridian-previous-context";
-
   private final Path path;
   private final byte[] snapshot;
   private final MappingNode root;
+  private final String loadedCurrentContext;
   private boolean changed;
+  private boolean entriesChanged;
+  private boolean sectionCreated;
+  private final List<EntryEdit> entryEdits = new ArrayList<>();
+
+  /** One entry put by an edit: it replaced the entry of that name, or was appended. */
+  record EntryEdit(Section section, String name, MappingNode entry) {}
 
   /**
    * @param snapshot the bytes read, or null when the file did not exist
@@ -44,6 +49,15 @@ final class KubeconfigDocument {
     this.path = path;
     this.snapshot = snapshot;
     this.root = root;
+    this.loadedCurrentContext = Nodes.scalar(root, "current-context").orElse(null);
+  }
+
+  /**
+   * The same tree for a new edit of the file, which now holds {@code bytes}. The tree is shared,
+   * so only the store calls this, and only for bytes the tree was parsed from or rendered to.
+   */
+  KubeconfigDocument reopen(byte[] bytes) {
+    return new KubeconfigDocument(path, bytes, root);
   }
 
   Path path() {
@@ -64,6 +78,26 @@ final class KubeconfigDocument {
 
   boolean isChanged() {
     return changed;
+  }
+
+  /** True when the only edit is a new {@code current-context} value: a one-line change. */
+  boolean changedOnlyCurrentContext() {
+    return changed && !entriesChanged;
+  }
+
+  /** The entries edits put, in order; empty after a structural change (a new section). */
+  List<EntryEdit> entryEdits() {
+    return sectionCreated ? List.of() : List.copyOf(entryEdits);
+  }
+
+  /** Whether the entry edits alone describe every change but {@code current-context}. */
+  boolean canSpliceEntries() {
+    return !sectionCreated;
+  }
+
+  /** The {@code current-context} value as read, or null. */
+  String loadedCurrentContext() {
+    return loadedCurrentContext;
   }
 
   /** The body of the entry named {@code name} in a section, if this file has it. */
@@ -108,12 +142,19 @@ final class KubeconfigDocument {
         }
         entry.setBlockComments(m.getBlockComments());
         items.set(i, entry);
-        changed = true;
+        recordEntryEdit(section, name, entry);
         return;
       }
     }
     items.add(entry);
+    recordEntryEdit(section, name, entry);
+  }
+
+  private void recordEntryEdit(Section section, String name, MappingNode entry) {
+    entryEdits.removeIf(e -> e.section() == section && e.name().equals(name));
+    entryEdits.add(new EntryEdit(section, name, entry));
     changed = true;
+    entriesChanged = true;
   }
 
   Optional<String> currentContext() {
@@ -125,48 +166,6 @@ final class KubeconfigDocument {
       Nodes.put(root, "current-context", Nodes.str(name));
       changed = true;
     }
-  }
-
-  /** The previous non-Meridian context, kept in {@code preferences.extensions}. */
-  Optional<String> previousContext() {
-    return Nodes.mapping(root, "preferences")
-        .flatMap(p -> Nodes.get(p, "extensions"))
-        .filter(SequenceNode.class::isInstance)
-        .flatMap(s -> ((SequenceNode) s).getValue().stream()
-            .filter(MappingNode.class::isInstance).map(MappingNode.class::cast)
-            .filter(m -> Nodes.scalar(m, "name").filter(PREVIOUS_CONTEXT_EXTENSION::equals).isPresent())
-            .findFirst())
-        .flatMap(m -> Nodes.mapping(m, "extension"))
-        .flatMap(e -> Nodes.scalar(e, "context"));
-  }
-
-  void setPreviousContext(String name) {
-    if (previousContext().filter(name::equals).isPresent()) {
-      return;
-    }
-    MappingNode preferences = Nodes.mapping(root, "preferences").orElseGet(() -> {
-      MappingNode created = Nodes.map();
-      Nodes.put(root, "preferences", created);
-      return created;
-    });
-    preferences.setFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
-    SequenceNode extensions = Nodes.get(preferences, "extensions")
-        .filter(SequenceNode.class::isInstance).map(SequenceNode.class::cast)
-        .orElseGet(() -> {
-          SequenceNode created = Nodes.seq();
-          Nodes.put(preferences, "extensions", created);
-          return created;
-        });
-    extensions.setFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
-    extensions.getValue().removeIf(n -> n instanceof MappingNode m
-        && Nodes.scalar(m, "name").filter(PREVIOUS_CONTEXT_EXTENSION::equals).isPresent());
-    MappingNode extension = Nodes.map();
-    extension.getValue().add(new NodeTuple(Nodes.str("context"), Nodes.str(name)));
-    MappingNode named = Nodes.map();
-    named.getValue().add(new NodeTuple(Nodes.str("extension"), extension));
-    named.getValue().add(new NodeTuple(Nodes.str("name"), Nodes.str(PREVIOUS_CONTEXT_EXTENSION)));
-    extensions.getValue().add(named);
-    changed = true;
   }
 
   private List<Node> entries(Section section) {
@@ -181,6 +180,7 @@ final class KubeconfigDocument {
     if (existing.isPresent() && existing.get() instanceof SequenceNode s) {
       if (s.getValue().isEmpty()) {
         s.setFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+        sectionCreated = true;
       }
       return s.getValue();
     }
@@ -191,6 +191,8 @@ final class KubeconfigDocument {
     }
     SequenceNode created = Nodes.seq();
     Nodes.put(root, section.key, created);
+    entriesChanged = true;
+    sectionCreated = true;
     return created.getValue();
   }
 }

@@ -22,20 +22,15 @@ final class KubeconfigReader {
     this.codec = codec;
   }
 
-  LoadedKubeconfig read(KubeconfigLocations locations) {
-    List<KubeconfigDocument> documents = new ArrayList<>();
-    for (Path file : locations.files()) {
-      documents.add(readFile(file, locations.isExplicit()));
-    }
-    return new LoadedKubeconfig(locations, documents);
+  static String decode(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /**
-   * Reads one file. A missing file reads as an empty config (kubectl skips missing files in
-   * {@code KUBECONFIG}), except an explicit {@code --kubeconfig} file, which must exist.
+   * Parses bytes read from {@code file}. A missing file (null) reads as an empty config, as
+   * kubectl skips missing files in {@code KUBECONFIG}.
    */
-  KubeconfigDocument readFile(Path file, boolean mustExist) {
-    byte[] bytes = readBytes(file, mustExist);
+  KubeconfigDocument document(Path file, byte[] bytes) {
     if (bytes == null) {
       return new KubeconfigDocument(file, null, emptyConfig());
     }
@@ -44,6 +39,10 @@ final class KubeconfigReader {
     return new KubeconfigDocument(file, bytes, validate(node, file));
   }
 
+  /**
+   * The file's bytes, or null when it does not exist, unless it must (an explicit
+   * {@code --kubeconfig} file).
+   */
   byte[] readBytes(Path file, boolean mustExist) {
     try {
       if (Files.isDirectory(file)) {

@@ -9,28 +9,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Meridian's kubeconfig engine: reads the user's kubeconfig like kubectl, writes Meridian's
  * contexts ({@code meridian_*}) into it without disturbing anything else, and switches
- * contexts. Every call reloads the files, so it always acts on what is on disk now.
- * {@code current-context} changes only in the {@code switch*} and {@code writeAndSwitch} calls.
- * Thread-compatible: calls from several threads are safe (each is a load-modify-write under
- * kubectl's file lock) but not ordered.
+ * contexts. Every call reads the files again, so it acts on what is on disk now.
+ * {@code current-context} changes only in {@link #switchTo}, {@link #switchBack} and
+ * {@link #writeAndSwitch}. Calls are serialized; other processes are kept out by kubectl's
+ * lock file and by refusing to write over a file that changed since it was read.
  */
 public final class KubeconfigService {
   private final KubeconfigStore store;
+  private final PreviousContextStore previous;
   private final ManagementAccessResolver resolver;
   private final Consumer<LoadedKubeconfig> beforeSave;
 
+  /** The engine for these locations; the previous context is kept in {@code <home>/.kube}. */
   public KubeconfigService(KubeconfigLocations locations) {
-    this(locations, new YamlCodec(), Duration.ofSeconds(2), loaded -> { });
+    this(locations, PreviousContextStore.inHome(locations.home()));
+  }
+
+  public KubeconfigService(KubeconfigLocations locations, PreviousContextStore previous) {
+    this(locations, previous, new YamlCodec(), Duration.ofSeconds(2), loaded -> { });
   }
 
   /** @param beforeSave runs between reading and writing; tests use it to simulate other writers */
-  KubeconfigService(KubeconfigLocations locations, YamlCodec codec, Duration lockPatience,
-      Consumer<LoadedKubeconfig> beforeSave) {
+  KubeconfigService(KubeconfigLocations locations, PreviousContextStore previous, YamlCodec codec,
+      Duration lockPatience, Consumer<LoadedKubeconfig> beforeSave) {
     this.store = new KubeconfigStore(locations, codec, lockPatience);
+    this.previous = previous;
     this.resolver = new ManagementAccessResolver(codec);
     this.beforeSave = beforeSave;
   }
@@ -40,18 +48,18 @@ public final class KubeconfigService {
   }
 
   /** The current context, empty when none is set. */
-  public Optional<String> currentContext() {
+  public synchronized Optional<String> currentContext() {
     return store.load().currentContext();
   }
 
   /** All context names, in kubectl's merge order. */
-  public List<String> contextNames() {
+  public synchronized List<String> contextNames() {
     return store.load().contextNames();
   }
 
   /** The non-Meridian context that {@link #switchBack()} returns to, if one is remembered. */
   public Optional<String> previousContext() {
-    return store.load().previousContext();
+    return previous.previousContext();
   }
 
   /**
@@ -61,13 +69,13 @@ public final class KubeconfigService {
    * @throws KubeconfigException.ContextNotFound when it does not exist (or none is current)
    * @throws KubeconfigException.UnsupportedCredential when its user has no bearer credential
    */
-  public ManagementAccess managementAccess(String contextName) {
+  public synchronized ManagementAccess managementAccess(String contextName) {
     LoadedKubeconfig config = store.load();
     return resolver.resolve(config, contextOrCurrent(config, contextName));
   }
 
   /** What a Kubernetes client needs to connect with a context (null: the current one). */
-  public ManagementConnection managementConnection(String contextName) {
+  public synchronized ManagementConnection managementConnection(String contextName) {
     LoadedKubeconfig config = store.load();
     String name = contextOrCurrent(config, contextName);
     String minified = store.codec().dump(Minifier.minify(config, name));
@@ -75,20 +83,26 @@ public final class KubeconfigService {
   }
 
   /** Writes a Meridian context's entries; {@code current-context} stays as it is. */
-  public WriteResult write(ContextSpec spec) {
-    LoadedKubeconfig config = store.load();
-    String current = config.currentContext().orElse(null);
-    putEntries(config, spec);
-    return new WriteResult(spec, save(config), false, current);
+  public synchronized WriteResult write(ContextSpec spec) {
+    return edit(() -> {
+      LoadedKubeconfig config = store.load();
+      String current = config.currentContext().orElse(null);
+      putEntries(config, spec);
+      return new WriteResult(spec, save(config), false, current);
+    });
   }
 
   /** Writes a Meridian context's entries and makes it the current context. */
-  public WriteResult writeAndSwitch(ContextSpec spec) {
-    LoadedKubeconfig config = store.load();
-    String current = config.currentContext().orElse(null);
-    putEntries(config, spec);
-    select(config, spec.name());
-    return new WriteResult(spec, save(config), true, current);
+  public synchronized WriteResult writeAndSwitch(ContextSpec spec) {
+    return edit(() -> {
+      LoadedKubeconfig config = store.load();
+      String current = config.currentContext().orElse(null);
+      putEntries(config, spec);
+      config.currentContextDocument().setCurrentContext(spec.name());
+      WriteResult result = new WriteResult(spec, save(config), true, current);
+      rememberLeft(current, spec.name());
+      return result;
+    });
   }
 
   /** The kubeconfig fragment of a context, for {@code --print}; writes nothing. */
@@ -100,25 +114,25 @@ public final class KubeconfigService {
    * Makes an existing context current. When a file changed between our read and our write,
    * the switch is read and applied once more (a switch has nothing to merge).
    */
-  public SwitchOutcome switchTo(String contextName) {
+  public synchronized SwitchOutcome switchTo(String contextName) {
     try {
-      return trySwitch(contextName);
+      return edit(() -> trySwitch(contextName));
     } catch (KubeconfigException.Conflict first) {
-      return trySwitch(contextName);
+      return edit(() -> trySwitch(contextName));
     }
   }
 
   /** Goes back to the remembered non-Meridian context, like {@code kubectx -}. */
-  public SwitchOutcome switchBack() {
-    Optional<String> previous = previousContext();
-    if (previous.isEmpty()) {
+  public synchronized SwitchOutcome switchBack() {
+    Optional<String> target = previous.previousContext();
+    if (target.isEmpty()) {
       return new SwitchOutcome.NoPreviousContext();
     }
-    return switchTo(previous.get());
+    return switchTo(target.get());
   }
 
   /** Meridian's contexts, in kubectl's merge order, with their route and namespace. */
-  public List<MeridianContext> meridianContexts() {
+  public synchronized List<MeridianContext> meridianContexts() {
     LoadedKubeconfig config = store.load();
     String current = config.currentContext().orElse(null);
     List<MeridianContext> result = new ArrayList<>();
@@ -143,18 +157,27 @@ public final class KubeconfigService {
       return new SwitchOutcome.NoSuchContext(contextName);
     }
     String current = config.currentContext().orElse(null);
-    select(config, contextName);
-    return new SwitchOutcome.Switched(contextName, current, save(config));
+    config.currentContextDocument().setCurrentContext(contextName);
+    SwitchOutcome outcome = new SwitchOutcome.Switched(contextName, current, save(config));
+    rememberLeft(current, contextName);
+    return outcome;
   }
 
-  /** Points current-context at {@code target}, remembering a non-Meridian context we leave. */
-  private static void select(LoadedKubeconfig config, String target) {
-    KubeconfigDocument document = config.currentContextDocument();
-    Optional<String> current = config.currentContext();
-    if (current.isPresent() && !ContextNames.isMeridian(current.get()) && !current.get().equals(target)) {
-      document.setPreviousContext(current.get());
+  /** Leaving a non-Meridian context for another one: remember it for {@code use -}. */
+  private void rememberLeft(String left, String target) {
+    if (left != null && !ContextNames.isMeridian(left) && !left.equals(target)) {
+      previous.rememberPreviousContext(left);
     }
-    document.setCurrentContext(target);
+  }
+
+  /** Runs an edit; if it fails before reaching disk, no parsed tree it touched is reused. */
+  private <T> T edit(Supplier<T> edit) {
+    try {
+      return edit.get();
+    } catch (RuntimeException | Error e) {
+      store.forgetParsedTrees();
+      throw e;
+    }
   }
 
   private void putEntries(LoadedKubeconfig config, ContextSpec spec) {
@@ -171,7 +194,7 @@ public final class KubeconfigService {
   }
 
   /** kubectl creates {@code ~/.kube} on first use; so do we, for the default location only. */
-  private void createDefaultFolder(LoadedKubeconfig config) {
+  private static void createDefaultFolder(LoadedKubeconfig config) {
     KubeconfigLocations locations = config.locations();
     if (locations.isExplicit() || !locations.variableFiles().isEmpty()) {
       return;

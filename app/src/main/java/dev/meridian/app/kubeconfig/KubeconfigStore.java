@@ -1,26 +1,36 @@
 package dev.meridian.app.kubeconfig;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Loads a kubeconfig and writes back the files an edit changed, as kubectl would: under
  * kubectl's lock, only when the file still holds what we read, atomically, with a backup of
  * the replaced version in {@code <file>.meridian.bak}.
+ *
+ * <p>A long-lived process (the desktop app) switches often in the same large files, so the
+ * parsed tree of each file is kept with the exact bytes it came from and reused when the file
+ * still holds those bytes. A tree an edit touched is trusted again only after its write
+ * succeeded; any failure drops it.
  */
 final class KubeconfigStore {
   static final String BACKUP_SUFFIX = ".meridian.bak";
+
+  private record Cached(byte[] bytes, KubeconfigDocument document) {}
 
   private final KubeconfigLocations locations;
   private final YamlCodec codec;
   private final KubeconfigReader reader;
   private final AtomicFileWriter writer = new AtomicFileWriter();
   private final Duration lockPatience;
+  private final Map<Path, Cached> cache = new HashMap<>();
 
   KubeconfigStore(KubeconfigLocations locations, YamlCodec codec, Duration lockPatience) {
     this.locations = locations;
@@ -37,8 +47,27 @@ final class KubeconfigStore {
     return codec;
   }
 
-  LoadedKubeconfig load() {
-    return reader.read(locations);
+  synchronized LoadedKubeconfig load() {
+    List<KubeconfigDocument> documents = new ArrayList<>();
+    for (Path file : locations.files()) {
+      byte[] bytes = reader.readBytes(file, locations.isExplicit());
+      Cached cached = cache.get(file);
+      if (bytes != null && cached != null && Arrays.equals(bytes, cached.bytes())) {
+        documents.add(cached.document().reopen(bytes));
+      } else {
+        KubeconfigDocument document = reader.document(file, bytes);
+        if (bytes != null) {
+          cache.put(file, new Cached(bytes, document));
+        }
+        documents.add(document);
+      }
+    }
+    return new LoadedKubeconfig(locations, documents);
+  }
+
+  /** Forgets every parsed tree: after an edit that did not reach disk. */
+  synchronized void forgetParsedTrees() {
+    cache.clear();
   }
 
   /**
@@ -48,13 +77,29 @@ final class KubeconfigStore {
    * @return the files written
    * @throws KubeconfigException.Conflict when a file changed since it was loaded
    */
-  List<Path> save(LoadedKubeconfig config) {
+  synchronized List<Path> save(LoadedKubeconfig config) {
     List<KubeconfigDocument> changed = config.changedDocuments();
-    List<byte[]> contents = new ArrayList<>();
-    for (KubeconfigDocument document : changed) {
-      writer.checkWritable(document.path());
-      contents.add(render(document));
+    boolean saved = false;
+    try {
+      List<byte[]> contents = new ArrayList<>();
+      for (KubeconfigDocument document : changed) {
+        writer.checkWritable(document.path());
+        contents.add(render(document));
+      }
+      List<Path> written = writeLocked(changed, contents);
+      for (int i = 0; i < changed.size(); i++) {
+        cache.put(changed.get(i).path(), new Cached(contents.get(i), changed.get(i)));
+      }
+      saved = true;
+      return written;
+    } finally {
+      if (!saved) {
+        cache.clear();
+      }
     }
+  }
+
+  private List<Path> writeLocked(List<KubeconfigDocument> changed, List<byte[]> contents) {
     List<FileLock> locks = new ArrayList<>();
     try {
       for (KubeconfigDocument document : changed) {
@@ -62,12 +107,13 @@ final class KubeconfigStore {
       }
       for (KubeconfigDocument document : changed) {
         checkUnchanged(document);
+        writer.removeOrphanedTemporaryFiles(document.path());
       }
       List<Path> written = new ArrayList<>();
       for (int i = 0; i < changed.size(); i++) {
         KubeconfigDocument document = changed.get(i);
         if (document.exists()) {
-          writer.write(backupOf(document.path()), document.snapshot());
+          writer.backup(document.path(), document.snapshot(), backupOf(document.path()));
         }
         writer.write(document.path(), contents.get(i));
         written.add(document.path());
@@ -86,10 +132,49 @@ final class KubeconfigStore {
   }
 
   private byte[] render(KubeconfigDocument document) {
+    if (document.exists()) {
+      Optional<byte[]> spliced = splice(document);
+      if (spliced.isPresent()) {
+        return spliced.get();
+      }
+    }
     String text = codec.dump(document.root());
     // Safety net: what we write must parse back, or we write nothing.
     codec.parse(text, document.path());
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The snapshot with only the changed lines rewritten: the current-context line and the
+   * lines of Meridian's entries. Entry splices are checked against the edited tree.
+   */
+  private Optional<byte[]> splice(KubeconfigDocument document) {
+    if (!document.canSpliceEntries()) {
+      return Optional.empty();
+    }
+    byte[] bytes = document.snapshot();
+    List<KubeconfigDocument.EntryEdit> edits = document.entryEdits();
+    if (!edits.isEmpty()) {
+      Optional<String> text = EntrySplice.apply(KubeconfigReader.decode(bytes), edits, codec, document.path());
+      if (text.isEmpty()) {
+        return Optional.empty();
+      }
+      bytes = text.get().getBytes(StandardCharsets.UTF_8);
+    }
+    String current = document.currentContext().orElse(null);
+    if (current != null && !current.equals(document.loadedCurrentContext())) {
+      Optional<byte[]> switched =
+          CurrentContextSplice.apply(bytes, document.loadedCurrentContext(), current, codec);
+      if (switched.isEmpty()) {
+        return Optional.empty();
+      }
+      bytes = switched.get();
+    }
+    if (!edits.isEmpty()
+        && !Nodes.sameData(codec.parse(KubeconfigReader.decode(bytes), document.path()), document.root())) {
+      return Optional.empty();
+    }
+    return Optional.of(bytes);
   }
 
   private void checkUnchanged(KubeconfigDocument document) {
@@ -102,5 +187,4 @@ final class KubeconfigStore {
           document.path(), null);
     }
   }
-
 }

@@ -41,10 +41,6 @@ final class LoadedKubeconfig {
     return documents.stream().flatMap(d -> d.currentContext().stream()).findFirst();
   }
 
-  Optional<String> previousContext() {
-    return currentContextDocument().previousContext();
-  }
-
   Optional<Found> find(Section section, String name) {
     for (KubeconfigDocument document : documents) {
       Optional<MappingNode> body = document.body(section, name);

@@ -5,9 +5,8 @@ import java.util.List;
 
 /**
  * What a Kubernetes client needs to reach the management plane through the user's kubeconfig.
- * With fabric8: {@code Config.fromKubeconfig(contextName, minifiedKubeconfig, null)}; or point
- * it at {@code kubeconfigFiles} (the {@code kubeconfig} system property takes the same path list
- * as {@code KUBECONFIG}) and select {@code contextName}.
+ * With fabric8 8: {@code Config.fromKubeconfig(minifiedKubeconfig)} (its current context is
+ * {@code contextName}; the three-argument overload is deprecated for removal).
  *
  * @param kubeconfigFiles the files in precedence order, as loaded (missing ones included)
  * @param contextName the management context

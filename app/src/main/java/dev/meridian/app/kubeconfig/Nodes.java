@@ -103,6 +103,38 @@ final class Nodes {
     return str(data.toString());
   }
 
+  /** Whether two trees hold the same data (tags, values, keys in order), whatever their layout. */
+  static boolean sameData(Node a, Node b) {
+    if (a instanceof ScalarNode x && b instanceof ScalarNode y) {
+      return x.getTag().equals(y.getTag()) && x.getValue().equals(y.getValue());
+    }
+    if (a instanceof SequenceNode x && b instanceof SequenceNode y) {
+      if (x.getValue().size() != y.getValue().size()) {
+        return false;
+      }
+      for (int i = 0; i < x.getValue().size(); i++) {
+        if (!sameData(x.getValue().get(i), y.getValue().get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof MappingNode x && b instanceof MappingNode y) {
+      if (x.getValue().size() != y.getValue().size()) {
+        return false;
+      }
+      for (int i = 0; i < x.getValue().size(); i++) {
+        NodeTuple p = x.getValue().get(i);
+        NodeTuple q = y.getValue().get(i);
+        if (!sameData(p.getKeyNode(), q.getKeyNode()) || !sameData(p.getValueNode(), q.getValueNode())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
   /** Moves an end-of-line comment from the replaced value to its replacement. */
   private static void carryInlineComments(Node from, Node to) {
     if (from.getInLineComments() != null && to.getInLineComments() == null && to instanceof ScalarNode) {

@@ -132,7 +132,7 @@ class BadInputTest {
     Path file = Fixtures.write(home.resolve("config"), Fixtures.resource("foreign.yaml"));
     Files.createFile(FileLock.lockFileOf(file));
     byte[] before = Files.readAllBytes(file);
-    KubeconfigService service = new KubeconfigService(Fixtures.locations(home, List.of(file)), new YamlCodec(),
+    KubeconfigService service = new KubeconfigService(Fixtures.locations(home, List.of(file)), PreviousContextStore.inHome(home), new YamlCodec(),
         Duration.ofMillis(50), loaded -> { });
 
     assertThatThrownBy(() -> service.switchTo("minikube"))
@@ -144,7 +144,7 @@ class BadInputTest {
   void writeIsRefusedWhenTheFileChangedSinceItWasRead() {
     Path file = Fixtures.write(home.resolve("config"), Fixtures.resource("foreign.yaml"));
     String otherVersion = Fixtures.resource("foreign.yaml").replace("colors: true", "colors: false");
-    KubeconfigService service = new KubeconfigService(Fixtures.locations(home, List.of(file)), new YamlCodec(),
+    KubeconfigService service = new KubeconfigService(Fixtures.locations(home, List.of(file)), PreviousContextStore.inHome(home), new YamlCodec(),
         Duration.ofSeconds(1), loaded -> Fixtures.write(file, otherVersion));
     ManagementAccess access = service.managementAccess(null);
 
@@ -158,7 +158,7 @@ class BadInputTest {
     Path file = Fixtures.write(home.resolve("config"), Fixtures.resource("foreign.yaml"));
     String otherVersion = Fixtures.resource("foreign.yaml").replace("colors: true", "colors: false");
     int[] calls = {0};
-    KubeconfigService service = new KubeconfigService(Fixtures.locations(home, List.of(file)), new YamlCodec(),
+    KubeconfigService service = new KubeconfigService(Fixtures.locations(home, List.of(file)), PreviousContextStore.inHome(home), new YamlCodec(),
         Duration.ofSeconds(1), loaded -> {
           if (calls[0]++ == 0) {
             Fixtures.write(file, otherVersion);

@@ -132,6 +132,31 @@ class KubectlRoundTripTest {
         .containsEntry("insecure-skip-tls-verify", true);
   }
 
+  @Test
+  void listsMeridianContextsWithRouteAndNamespaceAcrossFiles() {
+    Path first = Fixtures.write(home.resolve("a/first.yaml"), Fixtures.management("t"));
+    Path second = Fixtures.write(home.resolve("b/second.yaml"), Fixtures.resource("foreign.yaml")
+        .replace("mgmt", "other-mgmt"));
+    List<Path> files = List.of(first, second);
+    KubeconfigService service = new KubeconfigService(Fixtures.locations(home, files));
+    ManagementAccess access = service.managementAccess(null);
+    service.write(ContextSpec.of("eu-1", new DirectEndpoint("eu-1.example.com", true, null), null, access));
+    service.writeAndSwitch(ContextSpec.of("us-2", null, "dev", access));
+
+    List<MeridianContext> listed = service.meridianContexts();
+
+    assertThat(listed).extracting(MeridianContext::name, MeridianContext::route, MeridianContext::server,
+            MeridianContext::namespace, MeridianContext::current)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("meridian_eu-1", Route.DIRECT,
+                "https://eu-1.example.com/kubernetes/cluster", null, false),
+            org.assertj.core.groups.Tuple.tuple("meridian_dev_us-2", Route.CENTRAL,
+                "https://mgmt.example.com:8443/kubernetes/cluster/us-2", "dev", true));
+    Kubectl kubectl = Kubectl.forFiles(home, files);
+    assertThat(kubectl.ok("config", "get-contexts", "--no-headers"))
+        .containsPattern("\\*\\s+meridian_dev_us-2\\s+meridian_dev_us-2\\s+meridian_dev_us-2\\s+dev");
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> cluster(Map<String, Object> view) {
     return (Map<String, Object>) ((Map<String, Object>) ((List<Object>) view.get("clusters")).get(0)).get("cluster");

@@ -124,6 +124,22 @@ class ManagementAccessTest {
   }
 
   @Test
+  void fabric8ConnectsWithTheMinifiedKubeconfig() {
+    Path file = Fixtures.write(home.resolve("conf/config"), Fixtures.management("fabric-token"));
+    KubeconfigService service = new KubeconfigService(Fixtures.locations(home, List.of(file)));
+    ManagementConnection connection = service.managementConnection("mgmt");
+
+    io.fabric8.kubernetes.client.Config config =
+        io.fabric8.kubernetes.client.Config.fromKubeconfig(connection.minifiedKubeconfig());
+
+    assertThat(config.getMasterUrl()).startsWith("https://mgmt.example.com:8443/some/path");
+    assertThat(config.getAutoOAuthToken() != null ? config.getAutoOAuthToken() : config.getOauthToken())
+        .isEqualTo("fabric-token");
+    assertThat(config.getCaCertData()).isEqualTo(Fixtures.MANAGEMENT_CA);
+    assertThat(config.getCurrentContext().getName()).isEqualTo("mgmt");
+  }
+
+  @Test
   void missingContextIsTyped() {
     KubeconfigService service = serviceFor(config("server: https://m", "token: t"));
 
