@@ -17,7 +17,7 @@ import java.time.Duration;
 /**
  * Sends an authenticated request to its upstream and relays the answer. Bodies stream both
  * ways through pipes (back-pressure, one flush per chunk, nothing buffered); upgrades are
- * handed to {@link UpgradeRelay} once the upstream answers 101.
+ * handed to {@link UpgradeRelay}.
  */
 public final class Forwarder {
     private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
@@ -52,12 +52,16 @@ public final class Forwarder {
                 .setURI(query == null ? match.upstreamPath() : match.upstreamPath() + "?" + query)
                 .setHeaders(headers)
                 .setIdleTimeout(idleMillis);
+        if (upgrade) {
+            UpgradeRelay.relay(exchange, upstream, options.getURI(), headers, 10_000);
+            return;
+        }
         upstream.client().request(options)
-                .onSuccess(creq -> send(exchange, creq, upgrade))
+                .onSuccess(creq -> send(exchange, creq))
                 .onFailure(e -> unreachable(exchange, e));
     }
 
-    private void send(Exchange exchange, HttpClientRequest creq, boolean upgrade) {
+    private void send(Exchange exchange, HttpClientRequest creq) {
         HttpServerRequest req = exchange.request;
         HttpServerResponse out = req.response();
         long deadline = vertx.setTimer(totalMillis, id -> creq.reset(0, new java.util.concurrent.TimeoutException("request lifetime exceeded")));
@@ -66,20 +70,6 @@ public final class Forwarder {
             creq.reset();
             exchange.complete(out.headWritten() ? out.getStatusCode() : 499);
         });
-        if (upgrade) {
-            creq.connect()
-                    .onSuccess(resp -> {
-                        vertx.cancelTimer(deadline);
-                        if (resp.statusCode() == 101) {
-                            UpgradeRelay.splice(exchange, resp);
-                        } else {
-                            relay(exchange, resp, -1);
-                        }
-                    })
-                    .onFailure(e -> failed(exchange, e, deadline));
-            req.resume();
-            return;
-        }
         creq.response()
                 .onSuccess(resp -> relay(exchange, resp, deadline))
                 .onFailure(e -> failed(exchange, e, deadline));
