@@ -39,6 +39,7 @@ public final class AgentHarness implements AutoCloseable {
                 .bindHost("127.0.0.1").port(0).adminPort(0)
                 .upstream(ClusterSource.of(upstream.config()))
                 .authority(ClusterSource.of(authority.config()))
+                .shutdownGrace(java.time.Duration.ofSeconds(2))
                 .auditSink(audit)).build());
     }
 
