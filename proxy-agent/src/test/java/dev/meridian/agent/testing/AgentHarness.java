@@ -64,7 +64,7 @@ public final class AgentHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
         agent.close();
         upstream.close();
         authority.close();
