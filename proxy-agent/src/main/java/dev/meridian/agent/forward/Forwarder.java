@@ -22,6 +22,8 @@ import java.time.Duration;
 public final class Forwarder {
     private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
 
+    private static final long SMALL_BODY = 16 * 1024;
+
     private final Vertx vertx;
     private final ProxyMetrics metrics;
     private final long idleMillis;
@@ -107,6 +109,20 @@ public final class Forwarder {
         if (bodyAllowed && !resp.headers().contains("content-length") && exchange.request.version() != HttpVersion.HTTP_1_0) {
             out.setChunked(true);
         }
+        if (isSmall(resp)) {
+            // A small body with a known length goes out in one write with the head.
+            resp.body()
+                    .onSuccess(body -> out.end(body).onComplete(ar -> {
+                        vertx.cancelTimer(deadline);
+                        exchange.complete(resp.statusCode());
+                    }))
+                    .onFailure(e -> {
+                        vertx.cancelTimer(deadline);
+                        out.reset();
+                        exchange.complete(resp.statusCode());
+                    });
+            return;
+        }
         resp.pipe().endOnFailure(false).to(out)
                 .onSuccess(v -> {
                     vertx.cancelTimer(deadline);
@@ -118,6 +134,18 @@ public final class Forwarder {
                     out.reset();
                     exchange.complete(resp.statusCode());
                 });
+    }
+
+    private static boolean isSmall(HttpClientResponse resp) {
+        String length = resp.getHeader("content-length");
+        if (length == null || resp.headers().contains("transfer-encoding")) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length.trim()) <= SMALL_BODY;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private void failed(Exchange exchange, Throwable e, long deadline) {
