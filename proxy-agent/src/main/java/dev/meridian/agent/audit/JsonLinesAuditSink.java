@@ -56,17 +56,17 @@ public final class JsonLinesAuditSink implements AuditSink {
     private void drain() {
         try {
             while (true) {
-                String line = queue.poll(1, TimeUnit.SECONDS);
+                // Lines are batched in the writer's buffer and flushed once the queue has been
+                // idle for 100 ms, so a busy agent does not pay one write call per request.
+                String line = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (line == null) {
+                    writer.flush();
                     continue;
                 }
                 if (line == POISON) {
                     break;
                 }
                 write(line);
-                if (queue.isEmpty()) {
-                    writer.flush();
-                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -11,11 +11,10 @@ import java.util.List;
 /** The agent's flags; every flag also reads an environment variable, named in {@code --help}. */
 @Command(name = "meridian-agent", mixinStandardHelpOptions = true, version = "meridian-agent 0.1.0",
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {
-                "Direct cluster endpoint: authenticates bearer tokens with a TokenReview, then forwards",
-                "/kubernetes/cluster/** to the API server with the agent's own credentials and the",
-                "caller's identity as impersonation headers. /healthz and CORS preflight are anonymous.",
-                "Audit events (audit.k8s.io/v1, level Metadata) go to stdout or --audit-log; logs go to stderr as JSON."},
+        description = "Direct cluster endpoint: authenticates bearer tokens with a TokenReview, then forwards "
+                + "/kubernetes/cluster/** to the API server with the agent's own credentials and the caller's identity "
+                + "as impersonation headers. /healthz and CORS preflight are anonymous. Audit events (audit.k8s.io/v1, "
+                + "level Metadata) go to stdout or --audit-log; logs go to stderr as JSON lines.",
         footer = {"", "Environment variables are read when the flag is absent; flags win."})
 public final class AgentCommand {
 

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** One audited request: collects who and what, and emits exactly one audit event when it ends. */
 final class Exchange {
@@ -40,6 +41,14 @@ final class Exchange {
         return user;
     }
 
+    /** A random version-4 UUID without SecureRandom's lock: audit IDs need uniqueness, not secrecy. */
+    private static String auditId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
+    }
+
     /** Answers with {@code status} (unless a response already started) and completes the exchange. */
     void refuse(StatusResponses status) {
         request.resume();
@@ -56,7 +65,7 @@ final class Exchange {
         metrics.completed(status);
         String source = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
         RequestInfo info = RequestInfo.of(request.method().name(), apiPath == null ? "" : apiPath, request.query());
-        audit.record(new AuditEvent(UUID.randomUUID().toString(), request.uri(), info, user,
+        audit.record(new AuditEvent(auditId(), request.uri(), info, user,
                 source.isEmpty() ? List.of() : List.of(source), request.getHeader("User-Agent"), status,
                 received, Instant.now()));
     }

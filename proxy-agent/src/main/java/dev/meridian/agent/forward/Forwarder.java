@@ -17,10 +17,12 @@ import java.time.Duration;
 /**
  * Sends an authenticated request to its upstream and relays the answer. Bodies stream both
  * ways through pipes (back-pressure, one flush per chunk, nothing buffered); upgrades are
- * handed to {@link UpgradeRelay} once the upstream answers 101.
+ * handed to {@link UpgradeRelay}.
  */
 public final class Forwarder {
     private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
+
+    private static final long SMALL_BODY = 16 * 1024;
 
     private final Vertx vertx;
     private final ProxyMetrics metrics;
@@ -52,12 +54,16 @@ public final class Forwarder {
                 .setURI(query == null ? match.upstreamPath() : match.upstreamPath() + "?" + query)
                 .setHeaders(headers)
                 .setIdleTimeout(idleMillis);
+        if (upgrade) {
+            UpgradeRelay.relay(exchange, upstream, options.getURI(), headers, 10_000);
+            return;
+        }
         upstream.client().request(options)
-                .onSuccess(creq -> send(exchange, creq, upgrade))
+                .onSuccess(creq -> send(exchange, creq))
                 .onFailure(e -> unreachable(exchange, e));
     }
 
-    private void send(Exchange exchange, HttpClientRequest creq, boolean upgrade) {
+    private void send(Exchange exchange, HttpClientRequest creq) {
         HttpServerRequest req = exchange.request;
         HttpServerResponse out = req.response();
         long deadline = vertx.setTimer(totalMillis, id -> creq.reset(0, new java.util.concurrent.TimeoutException("request lifetime exceeded")));
@@ -66,20 +72,6 @@ public final class Forwarder {
             creq.reset();
             exchange.complete(out.headWritten() ? out.getStatusCode() : 499);
         });
-        if (upgrade) {
-            creq.connect()
-                    .onSuccess(resp -> {
-                        vertx.cancelTimer(deadline);
-                        if (resp.statusCode() == 101) {
-                            UpgradeRelay.splice(exchange, resp);
-                        } else {
-                            relay(exchange, resp, -1);
-                        }
-                    })
-                    .onFailure(e -> failed(exchange, e, deadline));
-            req.resume();
-            return;
-        }
         creq.response()
                 .onSuccess(resp -> relay(exchange, resp, deadline))
                 .onFailure(e -> failed(exchange, e, deadline));
@@ -117,6 +109,20 @@ public final class Forwarder {
         if (bodyAllowed && !resp.headers().contains("content-length") && exchange.request.version() != HttpVersion.HTTP_1_0) {
             out.setChunked(true);
         }
+        if (isSmall(resp)) {
+            // A small body with a known length goes out in one write with the head.
+            resp.body()
+                    .onSuccess(body -> out.end(body).onComplete(ar -> {
+                        vertx.cancelTimer(deadline);
+                        exchange.complete(resp.statusCode());
+                    }))
+                    .onFailure(e -> {
+                        vertx.cancelTimer(deadline);
+                        out.reset();
+                        exchange.complete(resp.statusCode());
+                    });
+            return;
+        }
         resp.pipe().endOnFailure(false).to(out)
                 .onSuccess(v -> {
                     vertx.cancelTimer(deadline);
@@ -128,6 +134,18 @@ public final class Forwarder {
                     out.reset();
                     exchange.complete(resp.statusCode());
                 });
+    }
+
+    private static boolean isSmall(HttpClientResponse resp) {
+        String length = resp.getHeader("content-length");
+        if (length == null || resp.headers().contains("transfer-encoding")) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length.trim()) <= SMALL_BODY;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private void failed(Exchange exchange, Throwable e, long deadline) {

@@ -1,19 +1,22 @@
 package dev.meridian.agent.forward;
 
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.net.NetClient;
 
 import java.util.Objects;
 
 /**
- * One API server requests can be sent to: a pooled client already configured with the
+ * One API server requests can be sent to: a pooled HTTP client (and a raw client for upgrades)
+ * already configured with the
  * server's TLS trust (verification is never skipped), its address, the path it is mounted
  * under, and the agent's own credentials towards it.
  */
-public record Upstream(String name, HttpClient client, String host, int port, boolean ssl, String basePath,
+public record Upstream(String name, HttpClient client, NetClient netClient, String host, int port, boolean ssl, String basePath,
                        Credentials credentials) {
     public Upstream {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(netClient, "netClient");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(credentials, "credentials");
         basePath = basePath == null || basePath.equals("/") ? "" : stripTrailingSlash(basePath);

@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 
@@ -52,7 +54,17 @@ public final class UpstreamFactory {
                 .with(options)
                 .with(new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS).setMaxWaitQueueSize(-1))
                 .build();
-        return new Upstream(name, client, endpoint.server().getHost(), endpoint.port(), endpoint.isHttps(),
+        NetClientOptions raw = new NetClientOptions()
+                .setTcpNoDelay(true)
+                .setConnectTimeout(10_000)
+                .setIdleTimeout(options.getIdleTimeout())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setSsl(options.isSsl())
+                .setHostnameVerificationAlgorithm(options.isSsl() ? "HTTPS" : "")
+                .setTrustOptions(options.getTrustOptions())
+                .setKeyCertOptions(options.getKeyCertOptions());
+        NetClient netClient = vertx.createNetClient(raw);
+        return new Upstream(name, client, netClient, endpoint.server().getHost(), endpoint.port(), endpoint.isHttps(),
                 endpoint.server().getRawPath(), credentials(endpoint));
     }
 

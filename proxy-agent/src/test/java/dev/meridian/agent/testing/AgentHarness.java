@@ -39,6 +39,7 @@ public final class AgentHarness implements AutoCloseable {
                 .bindHost("127.0.0.1").port(0).adminPort(0)
                 .upstream(ClusterSource.of(upstream.config()))
                 .authority(ClusterSource.of(authority.config()))
+                .shutdownGrace(java.time.Duration.ofSeconds(2))
                 .auditSink(audit)).build());
     }
 
@@ -63,7 +64,7 @@ public final class AgentHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
         agent.close();
         upstream.close();
         authority.close();

@@ -81,7 +81,7 @@ public final class EchoUpstream implements AutoCloseable {
         if (req.getHeader("X-Stream-Protocol-Version") != null) {
             req.response().putHeader("X-Stream-Protocol-Version", req.getHeader("X-Stream-Protocol-Version"));
         }
-        req.toNetSocket().onSuccess(socket -> socket.handler(socket::write));
+        dev.meridian.agent.forward.ConnectionTakeover.toNetSocket(req).onSuccess(socket -> socket.handler(socket::write));
     }
 
     static String websocketAccept(String key) {
@@ -119,7 +119,15 @@ public final class EchoUpstream implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+        try {
+            closeAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeAll() throws java.io.IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException, InterruptedException {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

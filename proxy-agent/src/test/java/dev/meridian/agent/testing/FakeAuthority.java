@@ -81,7 +81,15 @@ public final class FakeAuthority implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+        try {
+            closeAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeAll() throws java.io.IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException, InterruptedException {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

@@ -47,6 +47,21 @@ public final class RawHttp implements AutoCloseable {
         return new String(buf, StandardCharsets.ISO_8859_1);
     }
 
+    /** Reads one CRLF-terminated line, without the CRLF. */
+    public String readLine() throws IOException {
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = in.read()) >= 0) {
+            if (b == '\n') {
+                break;
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
+    }
+
     public static int status(String head) {
         return Integer.parseInt(head.substring(9, 12));
     }
