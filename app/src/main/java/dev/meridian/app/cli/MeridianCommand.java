@@ -99,7 +99,7 @@ public final class MeridianCommand implements Runnable {
     Fleet openFleet() {
         KubeconfigService service = kubeconfig();
         ManagementConnection connection = managementCall(() -> service.managementConnection(managementContext(service)));
-        Config config = Config.fromKubeconfig(connection.contextName(), connection.minifiedKubeconfig(), null);
+        Config config = Config.fromKubeconfig(connection.minifiedKubeconfig());
         // A person is waiting: say "unreachable" after a few seconds rather than retry for half a minute.
         config.setRequestRetryBackoffLimit(1);
         config.setConnectionTimeout(5_000);

@@ -56,7 +56,7 @@ public final class ClusterContexts {
 
     /** A client that talks to the cluster through the context's route, with the context's credential. */
     public static KubernetesClient openClient(KubeconfigService kubeconfig, ContextSpec spec) {
-        Config config = Config.fromKubeconfig(spec.name(), kubeconfig.render(spec), null);
+        Config config = Config.fromKubeconfig(kubeconfig.render(spec));
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 
