@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.kubeconfig.KubeconfigException;
+import dev.meridian.installer.InstallerException;
+import dev.meridian.installer.apply.NotInstalledException;
+import dev.meridian.installer.manifest.InvalidSpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -40,8 +43,12 @@ public final class Cli {
             if (error instanceof KubeconfigException.Conflict || error instanceof KubeconfigException.Locked) {
                 return MeridianException.EXIT_CONFLICT;
             }
-            if (error instanceof KubeconfigException) {
+            if (error instanceof KubeconfigException || error instanceof InvalidSpecException
+                    || error instanceof NotInstalledException) {
                 return MeridianException.EXIT_INVALID;
+            }
+            if (error instanceof InstallerException) {
+                return MeridianException.EXIT_UNREACHABLE;
             }
             return 1;
         };
@@ -58,7 +65,8 @@ public final class Cli {
         @Override
         public int handleExecutionException(Exception error, CommandLine commandLine, ParseResult parseResult) {
             PrintWriter err = commandLine.getErr();
-            if (error instanceof MeridianException || error instanceof KubeconfigException) {
+            if (error instanceof MeridianException || error instanceof KubeconfigException
+                    || error instanceof InstallerException) {
                 err.println("[error] " + error.getMessage());
             } else {
                 err.println("[error] Unexpected failure: " + error

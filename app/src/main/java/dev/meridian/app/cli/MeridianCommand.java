@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
             EndpointCommand.class,
             SandboxCommand.class,
             ProbeCommand.class,
+            AgentCommand.class,
+            PlaneCommand.class,
             CompletionCommand.class},
         footer = {"",
             "Exit codes: 0 ok, 1 usage error, 2 not found or invalid input, 3 conflict,",
@@ -105,6 +107,16 @@ public final class MeridianCommand implements Runnable {
         config.setConnectionTimeout(5_000);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         return new Fleet(client, new FleetService(client, environment.clock()));
+    }
+
+    /** A client for another kube context of the same kubeconfig, such as a connected cluster's own. */
+    KubernetesClient openContext(String contextName) {
+        KubeconfigService service = kubeconfig();
+        ManagementConnection connection = service.managementConnection(contextName);
+        Config config = Config.fromKubeconfig(connection.minifiedKubeconfig());
+        config.setRequestRetryBackoffLimit(1);
+        config.setConnectionTimeout(5_000);
+        return new KubernetesClientBuilder().withConfig(config).build();
     }
 
     private <T> T managementCall(java.util.function.Supplier<T> call) {
