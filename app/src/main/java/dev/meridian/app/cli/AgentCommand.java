@@ -117,7 +117,7 @@ final class AgentCommand implements Runnable {
 
         @Override
         public void run() {
-            MeridianCommand root = (MeridianCommand) spec.root().userObject();
+            MeridianCommand root = MeridianCommand.of(spec);
             InstallSpec.Builder builder = InstallSpec.builder(target.cluster, host).namespace(target.namespace)
                     .exposure(expose).ingressClass(ingressClass).tlsSecret(tlsSecret).clusterIssuer(clusterIssuer);
             if (image != null) {
@@ -172,7 +172,7 @@ final class AgentCommand implements Runnable {
 
         @Override
         public void run() {
-            MeridianCommand root = (MeridianCommand) spec.root().userObject();
+            MeridianCommand root = MeridianCommand.of(spec);
             AgentStatus status;
             try (KubernetesClient client = target.open(root)) {
                 status = new AgentInstaller(client).status(target.namespace);
@@ -203,7 +203,7 @@ final class AgentCommand implements Runnable {
 
         @Override
         public void run() {
-            MeridianCommand root = (MeridianCommand) spec.root().userObject();
+            MeridianCommand root = MeridianCommand.of(spec);
             try (KubernetesClient client = target.open(root)) {
                 AgentStatus status = new AgentInstaller(client).upgrade(target.namespace,
                         image != null ? image : dev.meridian.installer.manifest.AgentVersion.defaultImage(),
@@ -225,7 +225,7 @@ final class AgentCommand implements Runnable {
 
         @Override
         public void run() {
-            MeridianCommand root = (MeridianCommand) spec.root().userObject();
+            MeridianCommand root = MeridianCommand.of(spec);
             PrintWriter err = spec.commandLine().getErr();
             try (KubernetesClient client = target.open(root)) {
                 new AgentInstaller(client).uninstall(target.namespace, printer(err));

@@ -34,7 +34,7 @@ final class ContextCommand implements Runnable {
 
         @Override
         public void run() {
-            MeridianCommand root = (MeridianCommand) spec.root().userObject();
+            MeridianCommand root = MeridianCommand.of(spec);
             List<MeridianContext> contexts = root.kubeconfig().meridianContexts();
             if (output != OutputFormat.TABLE) {
                 spec.commandLine().getOut().println(output.render(OutputFormat.list(contexts.stream().map(c -> {

@@ -17,7 +17,7 @@ final class ContextSwitch {
     enum Space { NONE, USE, CREATE }
 
     static void run(CommandSpec command, String clusterName, String space, Space mode, boolean print) {
-        MeridianCommand root = (MeridianCommand) command.root().userObject();
+        MeridianCommand root = MeridianCommand.of(command);
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         KubeconfigService kubeconfig = root.kubeconfig();

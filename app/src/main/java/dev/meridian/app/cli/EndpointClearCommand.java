@@ -22,7 +22,7 @@ final class EndpointClearCommand implements Runnable {
 
     @Override
     public void run() {
-        MeridianCommand root = (MeridianCommand) spec.root().userObject();
+        MeridianCommand root = MeridianCommand.of(spec);
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
             fleet.service().clearEndpoint(cluster, resourceVersion);
             spec.commandLine().getErr().println("[done] √ Direct endpoint of cluster " + cluster

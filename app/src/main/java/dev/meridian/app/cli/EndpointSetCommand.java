@@ -50,7 +50,7 @@ final class EndpointSetCommand implements Runnable {
 
     @Override
     public void run() {
-        MeridianCommand root = (MeridianCommand) spec.root().userObject();
+        MeridianCommand root = MeridianCommand.of(spec);
         EndpointChange change = EndpointChange.of(host, insecure, ca == null ? null : ca.data, readCaFile(),
                 root.environment().clock().instant());
         try (MeridianCommand.Fleet fleet = root.openFleet()) {

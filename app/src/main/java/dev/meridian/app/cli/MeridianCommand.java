@@ -63,6 +63,11 @@ public final class MeridianCommand implements Runnable {
         this.environment = environment;
     }
 
+    /** The root command of the command line {@code spec} belongs to: global options and services. */
+    static MeridianCommand of(CommandSpec spec) {
+        return (MeridianCommand) spec.root().userObject();
+    }
+
     CliEnvironment environment() {
         return environment;
     }

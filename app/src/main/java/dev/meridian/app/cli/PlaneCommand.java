@@ -39,7 +39,7 @@ final class PlaneCommand implements Runnable {
                 spec.commandLine().getOut().flush();
                 return;
             }
-            MeridianCommand root = (MeridianCommand) spec.root().userObject();
+            MeridianCommand root = MeridianCommand.of(spec);
             try (MeridianCommand.Fleet fleet = root.openFleet()) {
                 Change change = new PlaneInstaller(fleet.client())
                         .installCrd(InstallOptions.defaults(), AgentCommand.printer(spec.commandLine().getErr()));

@@ -49,7 +49,7 @@ final class ProbeCommand implements Runnable {
         if (clusters.isEmpty() && !all) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name clusters to probe, or pass --all.");
         }
-        MeridianCommand root = (MeridianCommand) spec.root().userObject();
+        MeridianCommand root = MeridianCommand.of(spec);
         List<ClusterInfo> selected;
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
             selected = all ? fleet.service().list() : clusters.stream().map(fleet.service()::get).toList();

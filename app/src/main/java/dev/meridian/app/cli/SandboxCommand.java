@@ -34,7 +34,7 @@ final class SandboxCommand implements Runnable {
 
     @Override
     public void run() {
-        MeridianCommand root = (MeridianCommand) spec.root().userObject();
+        MeridianCommand root = MeridianCommand.of(spec);
         SandboxOptions options = new SandboxOptions(directory != null ? directory : defaultDirectory(root.environment()),
                 clusters, SandboxOptions.parseLatency(latency));
         Sandbox sandbox = Sandbox.start(options);

@@ -27,7 +27,7 @@ final class UseCommand implements Runnable {
             ContextSwitch.run(spec, target, null, ContextSwitch.Space.NONE, print);
             return;
         }
-        MeridianCommand root = (MeridianCommand) spec.root().userObject();
+        MeridianCommand root = MeridianCommand.of(spec);
         SwitchOutcome outcome = root.kubeconfig().switchBack();
         if (outcome instanceof SwitchOutcome.Switched switched) {
             spec.commandLine().getErr().println("[done] √ Switched back to kube context " + switched.context());
