@@ -21,7 +21,7 @@ import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.config.ServerTls;
 import dev.meridian.agent.forward.ClusterEndpoint;
-import dev.meridian.agent.forward.Upstream;
+import dev.meridian.agent.forward.GatewayRoutes;
 import dev.meridian.agent.server.AgentServer;
 import dev.meridian.agent.server.RunningAgent;
 import dev.meridian.app.fleet.Annotations;
@@ -134,11 +134,11 @@ public final class Sandbox implements AutoCloseable {
     private void startGateway() {
         AgentConfig config = agentConfig(SandboxOptions.CENTRAL, management).build();
         RunningAgent gateway = track(AgentServer.start(config, upstreams -> {
-            Upstream mgmt = upstreams.create("management", ClusterEndpoint.resolve(ClusterSource.of(upstreamConfig(management))));
-            Map<String, Upstream> targets = new LinkedHashMap<>();
-            clusters.values().forEach(c -> targets.put(c.name(),
+            GatewayRoutes routes = new GatewayRoutes(
+                    upstreams.create("management", ClusterEndpoint.resolve(ClusterSource.of(upstreamConfig(management)))));
+            clusters.values().forEach(c -> routes.putCluster(c.name(),
                     upstreams.create(c.name(), ClusterEndpoint.resolve(ClusterSource.of(upstreamConfig(c.api()))))));
-            return new SandboxRoutes(mgmt, targets);
+            return routes;
         }));
         gatewayCa = gateway.caCertificatePem().orElseThrow();
         gatewayPort = delayed(SandboxOptions.CENTRAL, gateway.port());
