@@ -48,7 +48,7 @@ final class RolloutWaiter {
       Thread.currentThread().interrupt();
       throw new InstallInterruptedException("waiting for the rollout in " + namespace, e);
     } catch (KubernetesClientException e) {
-      throw new ClusterAccessException("watch Deployment " + namespace + "/loft-agent", e);
+      throw accessOrInterrupted("watch Deployment " + namespace + "/loft-agent", "waiting for the rollout in " + namespace, e);
     }
   }
 
@@ -68,8 +68,25 @@ final class RolloutWaiter {
       Thread.currentThread().interrupt();
       throw new InstallInterruptedException("waiting for the agent's CA in " + namespace, e);
     } catch (KubernetesClientException e) {
-      throw new ClusterAccessException("watch Secret " + namespace + "/loft-agent-ca", e);
+      throw accessOrInterrupted("watch Secret " + namespace + "/loft-agent-ca", "waiting for the agent's CA in " + namespace, e);
     }
+  }
+
+  /**
+   * An interrupt that lands while fabric8 is inside a request surfaces as a client exception
+   * wrapping InterruptedException; report it as the interruption it is, not as a cluster problem.
+   */
+  private static RuntimeException accessOrInterrupted(String action, String waiting, KubernetesClientException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        return new InstallInterruptedException(waiting, e);
+      }
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      return new InstallInterruptedException(waiting, e);
+    }
+    return new ClusterAccessException(action, e);
   }
 
   /** The PEM under {@code ca.crt}, or null when the Secret or the key is absent or empty. */
