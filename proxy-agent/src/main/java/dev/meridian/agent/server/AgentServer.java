@@ -50,7 +50,7 @@ public final class AgentServer {
      * (gateway mode); the table receives the factory for its upstreams.
      */
     public static RunningAgent start(AgentConfig config, java.util.function.Function<UpstreamFactory, RoutingTable> routes) {
-        int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
+        int loops = config.eventLoops();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
         List<AutoCloseable> resources = new ArrayList<>();
         try {
