@@ -15,6 +15,7 @@ WATCHES=${WATCHES:-1000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=${JAR:-$HERE/../target/meridian-agent.jar}
 WORK=$(mktemp -d /tmp/meridian-bench.XXXXXX)
+chmod 755 "$WORK"  # the nginx worker (nobody) serves a file from here
 PIDS=()
 
 cleanup() {
@@ -31,6 +32,7 @@ done
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 UP=$(free_port); NGX=$(free_port); AGENT=$(free_port); KPROXY=$(free_port); WATCHUP=$(free_port)
+echo "ports: upstream $UP, nginx $NGX, agent $AGENT, kubectl proxy $KPROXY, watch server $WATCHUP"
 
 # --- TLS for the upstream ------------------------------------------------------------------
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=localhost \
@@ -40,6 +42,7 @@ LIST='{"kind":"NamespaceList","apiVersion":"v1","metadata":{"resourceVersion":"1
 REVIEW='{"apiVersion":"authentication.k8s.io/v1","kind":"TokenReview","status":{"authenticated":true,"user":{"username":"bench","groups":["system:authenticated"]}}}'
 
 mkdir -p "$WORK/nginx/logs"
+python3 -c 'import sys; item="{\"metadata\":{\"name\":\"cm\"},\"data\":{\"k\":\"" + "x"*1000 + "\"}},"; n=50*1024*1024//len(item); sys.stdout.write("{\"kind\":\"ConfigMapList\",\"items\":[" + item*n + "{}]}")' > "$WORK/big.json"; chmod 644 "$WORK/big.json"
 cat > "$WORK/nginx/nginx.conf" <<CONF
 worker_processes 1;
 daemon off;
@@ -62,6 +65,7 @@ http {
     default_type application/json;
     location = /api/v1/namespaces { if (\$arg_watch) { rewrite ^ /watch last; } return 200 '$LIST'; }
     location = /apis/authentication.k8s.io/v1/tokenreviews { return 201 '$REVIEW'; }
+    location = /api/v1/configmaps { alias $WORK/big.json; }
     location = /watch { internal; proxy_pass http://watchsrv; proxy_buffering off; proxy_read_timeout 3600s; }
   }
   # nginx as the reverse proxy being compared
@@ -122,12 +126,20 @@ ORDER=(upstream nginx agent kubectl-proxy)
 wrk -t2 -c"$CONNS" -d5s -H "$AUTH" "${URL[agent]}" >/dev/null
 
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/,"",v); printf "%.3f", v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); printf "%.3f", v } else if (v ~ /s$/) { sub(/s$/,"",v); printf "%.3f", v*1000 } else print v }'; }
-declare -A RPS P50 P99
+# CPU time (user+sys, ms) of a process tree's processes: less noisy than req/s on a shared machine.
+cpu_ms() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat"))); done; echo $((t * 1000 / $(getconf CLK_TCK))); }
+NGINX_WORKERS=$(pgrep -P "$(cat "$WORK/nginx/nginx.pid")" | tr '\n' ' ')
+KPROXY_PID=$(pgrep -f "kubectl proxy --port=$KPROXY" | head -1)
+declare -A RPS P50 P99 CPU
 for name in "${ORDER[@]}"; do
+  case $name in agent) pids="$AGENT_PID";; kubectl-proxy) pids="$KPROXY_PID";; *) pids="$NGINX_WORKERS";; esac
+  c0=$(cpu_ms $pids)
   out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -H "$AUTH" "${URL[$name]}")
   RPS[$name]=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   P50[$name]=$(to_ms "$(awk '$1=="50%" {print $2}' <<<"$out")")
   P99[$name]=$(to_ms "$(awk '$1=="99%" {print $2}' <<<"$out")")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  CPU[$name]=$(awk -v c="$(( $(cpu_ms $pids) - c0 ))" -v r="$requests" 'BEGIN {printf "%.1f", c*1000/r}')
   errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out")
   [ -n "$errors" ] && echo "$name: $errors" >&2
 done
@@ -140,8 +152,25 @@ for name in "${ORDER[@]}"; do
     "$(awk -v a="${RPS[$name]}" -v b="${RPS[nginx]}" 'BEGIN {print a/b}')" \
     "$(awk -v a="${P50[$name]}" -v b="${P50[upstream]}" 'BEGIN {print a-b}')"
 done
+echo
+echo "CPU per request, microseconds (the proxy's own process; nginx's worker also serves the upstream):"
+nginx_proxy=$(awk -v a="${CPU[nginx]}" -v b="${CPU[upstream]}" 'BEGIN {printf "%.1f", a-b}')
+printf "  upstream only %s, nginx proxy %s (worker total %s), agent %s, kubectl proxy %s\n" \
+  "${CPU[upstream]}" "$nginx_proxy" "${CPU[nginx]}" "${CPU[agent]}" "${CPU[kubectl-proxy]}"
+echo "  agent CPU/request vs nginx proxy: $(awk -v a="${CPU[agent]}" -v b="$nginx_proxy" 'BEGIN {printf "%.2f", a/b}')x, vs kubectl proxy: $(awk -v a="${CPU[agent]}" -v b="${CPU[kubectl-proxy]}" 'BEGIN {printf "%.2f", a/b}')x"
 echo "agent / kubectl proxy throughput: $(awk -v a="${RPS[agent]}" -v b="${RPS[kubectl-proxy]}" 'BEGIN {printf "%.2f", a/b}')"
 echo "audit lines written by the agent: $(wc -l <"$WORK/audit.log")"
+
+# --- a 50 MB list through the agent ----------------------------------------------------------
+peak_rss() { local max=0 v; while kill -0 "$2" 2>/dev/null; do v=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status"); [ "$v" -gt "$max" ] && max=$v; sleep 0.05; done; echo "$max"; }
+before=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$AGENT_PID/status")
+curl -s -o /dev/null -w '%{size_download} %{time_total}\n' -H "$AUTH" "http://127.0.0.1:$AGENT/kubernetes/cluster/api/v1/configmaps" > "$WORK/big.out" &
+CURL=$!
+peak=$(peak_rss "$AGENT_PID" "$CURL")
+wait $CURL
+read -r size secs < "$WORK/big.out"
+echo
+echo "50 MB list through the agent: $size bytes in ${secs}s, agent RSS ${before} MiB before, peak ${peak} MiB while streaming"
 
 # --- memory with open watches ---------------------------------------------------------------
 rss() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }

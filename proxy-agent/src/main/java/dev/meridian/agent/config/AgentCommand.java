@@ -109,6 +109,10 @@ public final class AgentCommand {
             description = "Seconds shutdown waits for requests in flight (env MERIDIAN_SHUTDOWN_GRACE, default ${DEFAULT-VALUE}).")
     long shutdownGraceSeconds;
 
+    @Option(names = "--event-loops", defaultValue = "${env:MERIDIAN_EVENT_LOOPS:-0}",
+            description = "Event-loop threads; 0 means half the processors, at least 1 (env MERIDIAN_EVENT_LOOPS).")
+    int eventLoops;
+
     @Option(names = "--verbose", description = "Print stack traces of startup errors.")
     boolean verbose;
 
@@ -144,6 +148,7 @@ public final class AgentCommand {
                 .tokenCacheSize(tokenCacheSize)
                 .namespace(namespace)
                 .shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds))
+                .eventLoops(eventLoops > 0 ? eventLoops : AgentConfig.defaultEventLoops())
                 .build();
     }
 }

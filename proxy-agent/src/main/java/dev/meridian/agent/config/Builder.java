@@ -30,6 +30,7 @@ public final class Builder {
     private String namespace = AgentConfig.DEFAULT_NAMESPACE;
     private boolean publishCaSecret;
     private Duration shutdownGrace = Duration.ofSeconds(30);
+    private int eventLoops = AgentConfig.defaultEventLoops();
 
     Builder() {
     }
@@ -55,6 +56,7 @@ public final class Builder {
         namespace = c.namespace();
         publishCaSecret = c.publishCaSecret();
         shutdownGrace = c.shutdownGrace();
+        eventLoops = c.eventLoops();
     }
 
     public Builder bindHost(String v) { bindHost = v; return this; }
@@ -77,10 +79,11 @@ public final class Builder {
     public Builder namespace(String v) { namespace = v; return this; }
     public Builder publishCaSecret(boolean v) { publishCaSecret = v; return this; }
     public Builder shutdownGrace(Duration v) { shutdownGrace = v; return this; }
+    public Builder eventLoops(int v) { eventLoops = v; return this; }
 
     public AgentConfig build() {
         return new AgentConfig(bindHost, port, adminPort, tls, caFile, upstream, authority, tokenReviewer,
                 audit, auditSink, routePrefix, idleTimeout, requestTimeout, reviewTimeout, acceptedTtl,
-                rejectedTtl, tokenCacheSize, namespace, publishCaSecret, shutdownGrace);
+                rejectedTtl, tokenCacheSize, namespace, publishCaSecret, shutdownGrace, eventLoops);
     }
 }

@@ -50,7 +50,7 @@ public final class AgentServer {
      * (gateway mode); the table receives the factory for its upstreams.
      */
     public static RunningAgent start(AgentConfig config, java.util.function.Function<UpstreamFactory, RoutingTable> routes) {
-        int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
+        int loops = config.eventLoops();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
         List<AutoCloseable> resources = new ArrayList<>();
         try {
@@ -73,8 +73,9 @@ public final class AgentServer {
                     : await(AdminServer.create(vertx, registry, ready::get).listen(config.adminPort(), config.bindHost()));
             ready.set(true);
             DefaultRunningAgent agent = new DefaultRunningAgent(vertx, servers, admin, ca, config, ready, resources);
-            LOG.info("agent listening on {}:{} ({}), admin port {}, forwarding {} to {}", config.bindHost(), agent.port(),
-                    options.isSsl() ? "https" : "http", agent.adminPort(), config.routePrefix(), cluster.authority());
+            LOG.info("agent listening on {}:{} ({}, {} event loops), admin port {}, {}", config.bindHost(), agent.port(),
+                    options.isSsl() ? "https" : "http", loops, agent.adminPort(),
+                    routes == null ? "forwarding " + config.routePrefix() + " to " + cluster.authority() : "gateway routes");
             return agent;
         } catch (RuntimeException e) {
             resources.forEach(DefaultRunningAgent::closeQuietly);
