@@ -1,5 +1,6 @@
 package dev.meridian.agent;
 
+import dev.meridian.agent.gateway.GatewayServer;
 import dev.meridian.agent.config.AgentCommand;
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.server.AgentServer;
@@ -21,12 +22,14 @@ public final class Main {
         AgentCommand command = new AgentCommand();
         CommandLine cli = new CommandLine(command);
         AgentConfig config;
+        boolean gateway;
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(args);
             if (CommandLine.printHelpIfRequested(parsed)) {
                 return 0;
             }
             config = command.toConfig(System.getenv("KUBERNETES_SERVICE_HOST") != null);
+            gateway = command.isGateway();
         } catch (CommandLine.ParameterException | IllegalArgumentException e) {
             System.err.println("meridian-agent: " + e.getMessage());
             System.err.println("Run 'meridian-agent --help' for the flags.");
@@ -34,7 +37,7 @@ public final class Main {
         }
         RunningAgent agent;
         try {
-            agent = AgentServer.start(config);
+            agent = gateway ? GatewayServer.start(config) : AgentServer.start(config);
         } catch (AgentException e) {
             System.err.println("meridian-agent: " + e.getMessage());
             if (command.verbose()) {

@@ -113,6 +113,21 @@ public final class AgentCommand {
             description = "Event-loop threads; 0 means half the processors, at least 1 (env MERIDIAN_EVENT_LOOPS).")
     int eventLoops;
 
+    @Option(names = "--mode", defaultValue = "${env:MERIDIAN_MODE:-agent}", paramLabel = "agent|gateway",
+            description = "agent: /kubernetes/cluster/** to the --kubeconfig cluster (default). gateway: "
+                    + "/kubernetes/management/** to the --kubeconfig cluster (the management plane) and "
+                    + "/kubernetes/cluster/<name>/** to each cluster its Cluster objects name, followed live. "
+                    + "Env MERIDIAN_MODE.")
+    String mode;
+
+    /** Whether to run as the central gateway rather than one cluster's agent. */
+    public boolean isGateway() {
+        if (!"agent".equals(mode) && !"gateway".equals(mode)) {
+            throw new IllegalArgumentException("--mode must be agent or gateway, not '" + mode + "'");
+        }
+        return "gateway".equals(mode);
+    }
+
     @Option(names = "--verbose", description = "Print stack traces of startup errors.")
     boolean verbose;
 

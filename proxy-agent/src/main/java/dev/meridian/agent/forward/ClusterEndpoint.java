@@ -54,7 +54,7 @@ public record ClusterEndpoint(URI server, String caPem, String clientCertPem, St
                 pem(config.getCaCertData(), config.getCaCertFile()),
                 pem(config.getClientCertData(), config.getClientCertFile()),
                 pem(config.getClientKeyData(), config.getClientKeyFile()),
-                blankToNull(config.getOauthToken()), null);
+                bearerToken(config), null);
     }
 
     private static Config loadKubeconfig(ClusterSource.Kubeconfig k) {
@@ -81,6 +81,15 @@ public record ClusterEndpoint(URI server, String caPem, String clientCertPem, St
         } catch (IOException e) {
             throw new AgentException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * fabric8 keeps a token given in code as the OAuth token, but one read from a kubeconfig
+     * user's {@code token} as the "auto" OAuth token; either is the agent's credential upstream.
+     */
+    private static String bearerToken(Config config) {
+        String explicit = blankToNull(config.getOauthToken());
+        return explicit != null ? explicit : blankToNull(config.getAutoOAuthToken());
     }
 
     private static String blankToNull(String s) {

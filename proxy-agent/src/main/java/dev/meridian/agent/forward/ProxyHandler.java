@@ -38,6 +38,15 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
         this.ready = ready;
     }
 
+    /**
+     * Dot segments may move a path within its route, never into it: {@code /kubernetes/cluster/a/../b}
+     * normalises into route b, but was written for a, so it is refused rather than sent to b.
+     */
+    static boolean spellsRoute(String rawPath, String route) {
+        String collapsed = rawPath.replaceAll("/{2,}", "/");
+        return collapsed.equals(route) || collapsed.startsWith(route + "/") || route.isEmpty();
+    }
+
     @Override
     public void handle(HttpServerRequest req) {
         if (req.method() == HttpMethod.OPTIONS) {
@@ -55,7 +64,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
             return;
         }
         RoutingTable.RouteMatch match = routes.resolve(normalized.path()).orElse(null);
-        if (match == null) {
+        if (match == null || !spellsRoute(rawPath, match.route())) {
             exchange.refuse(StatusResponses.NOT_FOUND);
             return;
         }

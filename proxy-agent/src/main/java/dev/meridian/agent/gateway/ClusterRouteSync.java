@@ -1,0 +1,131 @@
+package dev.meridian.agent.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.meridian.agent.config.ClusterSource;
+import dev.meridian.agent.forward.ClusterEndpoint;
+import dev.meridian.agent.forward.GatewayRoutes;
+import dev.meridian.agent.forward.Upstream;
+import dev.meridian.agent.forward.UpstreamFactory;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+
+/**
+ * Keeps the gateway's cluster routes equal to the management plane's Cluster objects: each
+ * Cluster names (in {@code spec.config}) a Secret holding the kubeconfig that reaches it. A
+ * Cluster added or changed gets a fresh upstream; one removed loses its route, and closing its
+ * upstream ends the requests and watches still open to it.
+ */
+public final class ClusterRouteSync implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterRouteSync.class);
+
+    static final ResourceDefinitionContext CLUSTERS = new ResourceDefinitionContext.Builder()
+            .withGroup("management.loft.sh").withVersion("v1").withKind("Cluster").withPlural("clusters")
+            .withNamespaced(false).build();
+
+    private final KubernetesClient management;
+    private final UpstreamFactory upstreams;
+    private final GatewayRoutes routes;
+    private SharedIndexInformer<GenericKubernetesResource> informer;
+
+    public ClusterRouteSync(KubernetesClient management, UpstreamFactory upstreams, GatewayRoutes routes) {
+        this.management = management;
+        this.upstreams = upstreams;
+        this.routes = routes;
+    }
+
+    /** Lists the Clusters, routes each, and follows changes; returns once the first list is applied. */
+    public ClusterRouteSync start() {
+        informer = management.genericKubernetesResources(CLUSTERS).inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(GenericKubernetesResource cluster) {
+                route(cluster);
+            }
+
+            @Override
+            public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
+                if (!configOf(before).equals(configOf(after))) {
+                    route(after);
+                }
+            }
+
+            @Override
+            public void onDelete(GenericKubernetesResource cluster, boolean finalStateUnknown) {
+                unroute(cluster.getMetadata().getName(), "its Cluster object was deleted");
+            }
+        }, 0);
+        return this;
+    }
+
+    private void route(GenericKubernetesResource cluster) {
+        String name = cluster.getMetadata().getName();
+        try {
+            Upstream upstream = upstreams.create(name, ClusterEndpoint.resolve(ClusterSource.of(kubeconfigOf(cluster))));
+            Optional<Upstream> previous = routes.clusterNames().contains(name) ? routes.removeCluster(name) : Optional.empty();
+            routes.putCluster(name, upstream);
+            previous.ifPresent(ClusterRouteSync::closeQuietly);
+            LOG.info("gateway routes /kubernetes/cluster/{} to {}", name, upstream.authority());
+        } catch (RuntimeException e) {
+            unroute(name, "it cannot be reached: " + e.getMessage());
+        }
+    }
+
+    private void unroute(String name, String why) {
+        routes.removeCluster(name).ifPresent(upstream -> {
+            closeQuietly(upstream);
+            LOG.info("gateway stopped routing /kubernetes/cluster/{}: {}", name, why);
+        });
+    }
+
+    /** The kubeconfig in the Secret that {@code spec.config} names (secretName, secretNamespace, key). */
+    private Config kubeconfigOf(GenericKubernetesResource cluster) {
+        Map<String, Object> config = configOf(cluster);
+        String secretName = text(config.get("secretName"));
+        String namespace = text(config.get("secretNamespace"));
+        String key = config.get("key") == null ? "config" : text(config.get("key"));
+        if (secretName == null || namespace == null) {
+            throw new IllegalStateException("spec.config names no secretName and secretNamespace");
+        }
+        Secret secret = management.secrets().inNamespace(namespace).withName(secretName).get();
+        if (secret == null || secret.getData() == null || secret.getData().get(key) == null) {
+            throw new IllegalStateException("Secret " + namespace + "/" + secretName + " has no key '" + key + "'");
+        }
+        String kubeconfig = new String(Base64.getMimeDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+        return Config.fromKubeconfig(kubeconfig);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> configOf(GenericKubernetesResource cluster) {
+        Object spec = cluster.getAdditionalProperties().get("spec");
+        Object config = spec instanceof Map<?, ?> map ? map.get("config") : null;
+        return config instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    private static void closeQuietly(Upstream upstream) {
+        upstream.client().close();
+        upstream.netClient().close();
+    }
+
+    @Override
+    public void close() {
+        if (informer != null) {
+            informer.close();
+        }
+        routes.clusterNames().forEach(name -> routes.removeCluster(name).ifPresent(ClusterRouteSync::closeQuietly));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.meridian.agent.gateway;
+
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.meridian.agent.AgentException;
+import dev.meridian.agent.config.AgentConfig;
+import dev.meridian.agent.config.ClusterSource;
+import dev.meridian.agent.forward.ClusterEndpoint;
+import dev.meridian.agent.forward.GatewayRoutes;
+import dev.meridian.agent.server.AgentServer;
+import dev.meridian.agent.server.RunningAgent;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
+/**
+ * The agent's engine in gateway mode: {@code /kubernetes/management/**} to the management plane
+ * (the configured upstream) and {@code /kubernetes/cluster/<name>/**} to each connected cluster,
+ * following the Cluster objects live. Authentication, impersonation, audit and streaming are
+ * the agent's, unchanged.
+ */
+public final class GatewayServer {
+    private GatewayServer() {
+    }
+
+    public static RunningAgent start(AgentConfig config) {
+        KubernetesClient management = new KubernetesClientBuilder().withConfig(fabric8Config(config.upstream())).build();
+        AtomicReference<ClusterRouteSync> sync = new AtomicReference<>();
+        try {
+            RunningAgent agent = AgentServer.start(config, upstreams -> {
+                GatewayRoutes routes = new GatewayRoutes(
+                        upstreams.create("management", ClusterEndpoint.resolve(config.upstream())));
+                sync.set(new ClusterRouteSync(management, upstreams, routes).start());
+                return routes;
+            });
+            return new Gateway(agent, sync.get(), management);
+        } catch (RuntimeException e) {
+            Optional.ofNullable(sync.get()).ifPresent(ClusterRouteSync::close);
+            management.close();
+            throw e;
+        }
+    }
+
+    /** The management plane's configuration, for the client that watches Cluster objects. */
+    static Config fabric8Config(ClusterSource source) {
+        if (source instanceof ClusterSource.Fabric8 f) {
+            return f.config();
+        }
+        if (source instanceof ClusterSource.Kubeconfig k) {
+            try {
+                return Config.fromKubeconfig(k.context(), Files.readString(k.path()), k.path().toAbsolutePath().toString());
+            } catch (java.io.IOException e) {
+                throw new AgentException("cannot read kubeconfig " + k.path() + ": " + e.getMessage(), e);
+            }
+        }
+        return Config.autoConfigure(null);
+    }
+
+    private record Gateway(RunningAgent agent, ClusterRouteSync sync, KubernetesClient management) implements RunningAgent {
+        @Override
+        public int port() {
+            return agent.port();
+        }
+
+        @Override
+        public int adminPort() {
+            return agent.adminPort();
+        }
+
+        @Override
+        public boolean isTls() {
+            return agent.isTls();
+        }
+
+        @Override
+        public Optional<String> caCertificatePem() {
+            return agent.caCertificatePem();
+        }
+
+        @Override
+        public boolean isReady() {
+            return agent.isReady();
+        }
+
+        @Override
+        public void close() {
+            agent.close();
+            sync.close();
+            management.close();
+        }
+    }
+}
