@@ -20,8 +20,7 @@ import dev.meridian.agent.auth.UserInfo;
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.config.ServerTls;
-import dev.meridian.agent.forward.ClusterEndpoint;
-import dev.meridian.agent.forward.GatewayRoutes;
+import dev.meridian.agent.gateway.GatewayServer;
 import dev.meridian.agent.server.AgentServer;
 import dev.meridian.agent.server.RunningAgent;
 import dev.meridian.app.fleet.Annotations;
@@ -87,8 +86,8 @@ public final class Sandbox implements AutoCloseable {
             String name = options.clusters().get(i);
             clusters.put(name, startCluster(name, scenarios[i % scenarios.length]));
         }
-        startGateway();
         registerClusters();
+        startGateway();
         writeKubeconfig();
     }
 
@@ -131,15 +130,9 @@ public final class Sandbox implements AutoCloseable {
                 : new Review.Rejected("unknown sandbox token"));
     }
 
+    /** The gateway is the agent in gateway mode: it routes to the clusters the Cluster objects name. */
     private void startGateway() {
-        AgentConfig config = agentConfig(SandboxOptions.CENTRAL, management).build();
-        RunningAgent gateway = track(AgentServer.start(config, upstreams -> {
-            GatewayRoutes routes = new GatewayRoutes(
-                    upstreams.create("management", ClusterEndpoint.resolve(ClusterSource.of(upstreamConfig(management)))));
-            clusters.values().forEach(c -> routes.putCluster(c.name(),
-                    upstreams.create(c.name(), ClusterEndpoint.resolve(ClusterSource.of(upstreamConfig(c.api()))))));
-            return routes;
-        }));
+        RunningAgent gateway = track(GatewayServer.start(agentConfig(SandboxOptions.CENTRAL, management).build()));
         gatewayCa = gateway.caCertificatePem().orElseThrow();
         gatewayPort = delayed(SandboxOptions.CENTRAL, gateway.port());
     }
@@ -173,10 +166,30 @@ public final class Sandbox implements AutoCloseable {
                     .withLabels(Map.of("meridian.dev/sandbox", "true")).build());
             resource.setAdditionalProperty("spec", Map.of("displayName", displayName(cluster.name()),
                     "description", "Sandbox cluster (" + cluster.scenario().name().toLowerCase(java.util.Locale.ROOT)
-                            .replace('_', ' ') + ")", "managementNamespace", "vcluster-pro"));
+                            .replace('_', ' ') + ")", "managementNamespace", "vcluster-pro",
+                    "config", Map.of("secretName", "cluster-" + cluster.name(), "secretNamespace", "loft", "key", "config")));
+            storeKubeconfigSecret(cluster);
             resource.setAdditionalProperty("status", Map.of("phase", "Initialized"));
             management.client().genericKubernetesResources(FleetService.CLUSTERS).resource(resource).create();
         }
+    }
+
+    /** The Secret the gateway reads to reach a cluster, as vCluster Platform keeps one per Cluster. */
+    private void storeKubeconfigSecret(SandboxCluster cluster) {
+        Config upstream = upstreamConfig(cluster.api());
+        String kubeconfig = """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: %1$s, cluster: {server: "%2$s", certificate-authority-data: %3$s}}]
+                users: [{name: gateway, user: {token: %4$s}}]
+                contexts: [{name: %1$s, context: {cluster: %1$s, user: gateway}}]
+                current-context: %1$s
+                """.formatted(cluster.name(), upstream.getMasterUrl().replaceAll("/$", ""), upstream.getCaCertData(),
+                AGENT_TOKEN);
+        management.client().secrets().inNamespace("loft").resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata().withName("cluster-" + cluster.name()).withNamespace("loft").endMetadata()
+                .addToData("config", Base64.getEncoder().encodeToString(kubeconfig.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build()).create();
     }
 
     private static String displayName(String name) {
