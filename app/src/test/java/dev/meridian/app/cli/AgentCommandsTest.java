@@ -44,11 +44,7 @@ class AgentCommandsTest {
     }
 
     private CliRun meridian(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--kubeconfig";
-        all[args.length + 1] = kubeconfig.toString();
-        return CliRun.run(home, all);
+        return CliRun.withKubeconfig(home, kubeconfig, args);
     }
 
     @Test

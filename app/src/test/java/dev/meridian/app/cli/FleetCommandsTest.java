@@ -42,11 +42,7 @@ class FleetCommandsTest {
     }
 
     private CliRun meridian(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--kubeconfig";
-        all[args.length + 1] = kubeconfig;
-        return CliRun.run(home, all);
+        return CliRun.withKubeconfig(home, kubeconfig, args);
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.meridian.app.cli.CliRunner;
+import dev.meridian.app.cli.CliRun;
 import dev.meridian.app.testing.Kubectl;
 
 /** The sandbox driven the way a user drives it: the CLI and the real kubectl, step by step. */
@@ -38,14 +38,14 @@ class SandboxEndToEndTest {
         sandbox.close();
     }
 
-    private CliRunner.Result meridian(String... args) {
-        return CliRunner.run(home, Map.of("KUBECONFIG", sandbox.kubeconfig().toString()), args);
+    private CliRun meridian(String... args) {
+        return CliRun.run(home, Map.of("KUBECONFIG", sandbox.kubeconfig().toString()), args);
     }
 
     @Test
     @Order(1)
     void listsTheSandboxClustersWithTheirRoutes() {
-        CliRunner.Result list = meridian("cluster", "list");
+        CliRun list = meridian("cluster", "list");
         assertThat(list.exitCode()).as(list.toString()).isZero();
         assertThat(list.out()).containsPattern("eu-west\\s+Europe West\\s+Initialized\\s+Direct\\s+127\\.0\\.0\\.1:\\d+\\s+CA")
                 .containsPattern("us-east\\s+US East\\s+Initialized\\s+Direct\\s+127\\.0\\.0\\.1:\\d+\\s+insecure")
@@ -55,7 +55,7 @@ class SandboxEndToEndTest {
     @Test
     @Order(2)
     void kubectlReachesTheClusterThroughItsDirectEndpoint() {
-        CliRunner.Result use = meridian("cluster", "use", "eu-west");
+        CliRun use = meridian("cluster", "use", "eu-west");
         int port = sandbox.cluster("eu-west").endpointPort();
         assertThat(use.exitCode()).as(use.toString()).isZero();
         assertThat(use.err()).contains("[info] Using direct cluster endpoint at https://127.0.0.1:" + port,
@@ -71,7 +71,7 @@ class SandboxEndToEndTest {
     @Test
     @Order(3)
     void aSpaceCreatedThroughTheEndpointIsUsable() {
-        CliRunner.Result create = meridian("space", "create", "team-a", "--cluster", "eu-west");
+        CliRun create = meridian("space", "create", "team-a", "--cluster", "eu-west");
         assertThat(create.exitCode()).as(create.toString()).isZero();
         assertThat(create.err()).contains("[done] √ Successfully updated kube context to use space team-a in cluster eu-west");
         assertThat(sandbox.cluster("eu-west").api().client().namespaces().withName("team-a").get()).isNotNull();
@@ -93,7 +93,7 @@ class SandboxEndToEndTest {
     @Order(5)
     void clearingTheEndpointSwitchesToTheCentralRoute() {
         assertThat(meridian("endpoint", "clear", "eu-west").exitCode()).isZero();
-        CliRunner.Result use = meridian("cluster", "use", "eu-west");
+        CliRun use = meridian("cluster", "use", "eu-west");
         assertThat(use.exitCode()).as(use.toString()).isZero();
         assertThat(use.err()).doesNotContain("Using direct cluster endpoint");
 
@@ -114,7 +114,7 @@ class SandboxEndToEndTest {
     @Test
     @Order(7)
     void probeReportsTheAgentsAndTheGatewayUp() {
-        CliRunner.Result probe = meridian("probe", "--all");
+        CliRun probe = meridian("probe", "--all");
         assertThat(probe.exitCode()).as(probe.toString()).isZero();
         assertThat(probe.out()).containsPattern("\\(central\\)\\s+Central\\s+UP")
                 .containsPattern("us-east\\s+Direct\\s+UP")
@@ -124,11 +124,11 @@ class SandboxEndToEndTest {
     @Test
     @Order(8)
     void trustOnFirstUseGivesAContextKubectlVerifies() {
-        CliRunner.Result trust = meridian("endpoint", "trust", "us-east", "--yes");
+        CliRun trust = meridian("endpoint", "trust", "us-east", "--yes");
         assertThat(trust.exitCode()).as(trust.toString()).isZero();
         assertThat(trust.out()).contains("Presented CA:", "SHA-256:");
 
-        CliRunner.Result use = meridian("cluster", "use", "us-east");
+        CliRun use = meridian("cluster", "use", "us-east");
         assertThat(use.exitCode()).as(use.toString()).isZero();
         Kubectl.Result view = kubectl.run("config", "view", "--minify", "--raw", "-o", "jsonpath={.clusters[0].cluster}");
         assertThat(view.out()).contains("certificate-authority-data").doesNotContain("insecure-skip-tls-verify");
@@ -141,7 +141,7 @@ class SandboxEndToEndTest {
     @Order(9)
     void aDeadEndpointMakesProbeExitWith5() {
         assertThat(meridian("endpoint", "set", "ap-south", "127.0.0.1:9", "--insecure").exitCode()).isZero();
-        CliRunner.Result probe = meridian("probe", "ap-south");
+        CliRun probe = meridian("probe", "ap-south");
         assertThat(probe.exitCode()).as(probe.toString()).isEqualTo(5);
         assertThat(probe.out()).containsPattern("ap-south\\s+Direct\\s+DOWN");
         assertThat(probe.err()).contains("Not every endpoint is up");

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.meridian.app.cli.CliRunner;
+import dev.meridian.app.cli.CliRun;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 class SandboxLatencyTest {
@@ -23,7 +23,7 @@ class SandboxLatencyTest {
         SandboxOptions options = new SandboxOptions(home.resolve("sandbox"), List.of("eu-west"),
                 SandboxOptions.parseLatency("central=150ms,eu-west=10ms"));
         try (Sandbox sandbox = Sandbox.start(options)) {
-            CliRunner.Result probe = CliRunner.run(home, Map.of("KUBECONFIG", sandbox.kubeconfig().toString()),
+            CliRun probe = CliRun.run(home, Map.of("KUBECONFIG", sandbox.kubeconfig().toString()),
                     "probe", "eu-west", "-o", "json");
             assertThat(probe.exitCode()).as(probe.toString()).isZero();
             List<Map<String, Object>> rows = (List<Map<String, Object>>) Serialization.unmarshal(probe.out(), Map.class).get("items");
