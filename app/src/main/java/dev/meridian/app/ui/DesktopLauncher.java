@@ -32,12 +32,18 @@ public final class DesktopLauncher {
         return integrations;
     }
 
-    /** Prints the launch-to-first-window time when {@code -Dmeridian.startup.report=true}. */
+    /**
+     * Prints the launch-to-first-window time when {@code -Dmeridian.startup.report=true}, and exits
+     * right after with {@code -Dmeridian.startup.exit=true} (for the startup benchmark).
+     */
     static void firstWindowShown() {
         if (Boolean.getBoolean("meridian.startup.report")) {
             long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
             System.out.printf("first window shown: %d ms after launch(), %d ms after JVM start%n",
                     (System.nanoTime() - launchNanos) / 1_000_000, System.currentTimeMillis() - jvmStart);
+        }
+        if (Boolean.getBoolean("meridian.startup.exit")) {
+            javafx.application.Platform.runLater(javafx.application.Platform::exit);
         }
     }
 }

@@ -84,8 +84,8 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void setContexts(KubeContexts read) {
-        kubeContexts.set(read);
         contexts.setAll(read.names());
+        kubeContexts.set(read);
         read.problems().forEach(p -> notify.accept(Kind.FAILURE, p));
     }
 

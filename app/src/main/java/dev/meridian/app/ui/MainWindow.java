@@ -129,6 +129,7 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         filter.setPromptText("Filter clusters  (Ctrl+F)");
         filter.setPrefWidth(280);
         filter.textProperty().bindBidirectional(model.fleet().filterTextProperty());
+        filter.disableProperty().bind(model.connectionProperty().isEqualTo(Connection.NONE));
         filter.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 filter.clear();
@@ -193,7 +194,7 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         });
         SplitPane split = new SplitPane(table, detail.createView());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.63);
         return split;
     }
 

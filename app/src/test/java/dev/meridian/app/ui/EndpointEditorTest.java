@@ -70,7 +70,7 @@ class EndpointEditorTest extends GuiTestSupport {
         assertThat(text("#endpointHostMessage")).contains("Normalised");
         interact(() -> ((TextArea) lookup("#endpointCa").query()).setText(TestCertificates.pem(ca)));
         await().until(() -> text("#endpointCaDetails").contains("CN=eu-west-agent-ca"));
-        assertThat(text("#endpointCaDetails")).contains("SHA-256").contains("Not after");
+        assertThat(text("#endpointCaDetails")).contains("SHA-256").contains("Expires");
 
         clickOn("#endpointSave");
 

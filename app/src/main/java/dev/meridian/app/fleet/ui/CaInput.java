@@ -53,9 +53,13 @@ record CaInput(String pem, String base64, String error, String details) {
         for (CaBundle.Certificate c : bundle.certificates()) {
             long days = Duration.between(now, c.notAfter()).toDays();
             String expiry = c.isExpiredAt(now) ? "expired" : "in " + days + (days == 1 ? " day" : " days");
-            lines.add("Subject:     " + c.subject());
-            lines.add("Not after:   " + DATE.format(c.notAfter()) + " (" + expiry + ")");
-            lines.add("SHA-256:     " + c.sha256());
+            lines.add("Subject    " + c.subject());
+            lines.add("Expires    " + DATE.format(c.notAfter()) + " (" + expiry + ")");
+            // 32 bytes in rows of 8, so the fingerprint never wraps mid-byte in a narrow pane.
+            String sha = c.sha256();
+            for (int row = 0; row < 4; row++) {
+                lines.add((row == 0 ? "SHA-256    " : "           ") + sha.substring(row * 24, row * 24 + 23));
+            }
         }
         return String.join("\n", lines);
     }

@@ -30,6 +30,7 @@ public final class ClusterDetailView {
     private final Label status = new Label();
     private final Circle statusDot = new Circle(5);
     private final Label route = new Label();
+    private final Label routeUrl = new Label();
     private final Label routeDetail = new Label();
     private final Label description = new Label();
 
@@ -95,7 +96,13 @@ public final class ClusterDetailView {
         Label caption = new Label("Route");
         caption.getStyleClass().add("field-label");
         caption.setMinWidth(120);
-        VBox text = new VBox(2, route, routeDetail);
+        routeUrl.setId("detailRouteUrl");
+        routeUrl.getStyleClass().add(Styles.TEXT_MUTED);
+        routeUrl.managedProperty().bind(routeUrl.textProperty().isNotEmpty());
+        routeUrl.visibleProperty().bind(routeUrl.managedProperty());
+        routeDetail.managedProperty().bind(routeDetail.textProperty().isNotEmpty());
+        routeDetail.visibleProperty().bind(routeDetail.managedProperty());
+        VBox text = new VBox(2, route, routeUrl, routeDetail);
         HBox row = new HBox(16, caption, text);
         return row;
     }
@@ -129,14 +136,17 @@ public final class ClusterDetailView {
         routeDetail.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED, Styles.WARNING);
         if (c.endpoint() instanceof EndpointState.On on) {
             route.setText("Direct · " + ClusterColumns.tls(c));
-            routeDetail.setText(on.hostPort().routeUrl()
-                    + (on.warnings().isEmpty() ? "" : "\n" + String.join("\n", on.warnings())));
-            routeDetail.getStyleClass().add(on.warnings().isEmpty() ? Styles.TEXT_MUTED : Styles.WARNING);
+            routeUrl.setText(on.hostPort().routeUrl());
+            routeUrl.setTooltip(new javafx.scene.control.Tooltip(on.hostPort().routeUrl()));
+            routeDetail.setText(String.join("\n", on.warnings()));
+            routeDetail.getStyleClass().add(Styles.WARNING);
         } else if (c.endpoint() instanceof EndpointState.Invalid invalid) {
+            routeUrl.setText("");
             route.setText("Central · stored endpoint is invalid");
             routeDetail.setText(String.join("\n", invalid.problems()));
             routeDetail.getStyleClass().add(Styles.DANGER);
         } else {
+            routeUrl.setText("");
             route.setText("Central");
             routeDetail.setText("Through the management plane's gateway. Set a direct endpoint below to bypass it.");
             routeDetail.getStyleClass().add(Styles.TEXT_MUTED);

@@ -39,11 +39,11 @@ public final class ClusterTable {
                 .otherwise(Bindings.concat("No cluster matches \"", model.filterTextProperty(), "\".")));
         table.setPlaceholder(placeholder);
 
-        TableColumn<ClusterRow, String> name = text("Name", Column.NAME, 160);
+        TableColumn<ClusterRow, String> name = text("Name", Column.NAME, 125);
         table.getColumns().add(name);
-        table.getColumns().add(text("Display name", Column.DISPLAY_NAME, 170));
+        table.getColumns().add(text("Display name", Column.DISPLAY_NAME, 150));
         table.getColumns().add(route());
-        table.getColumns().add(text("Endpoint", Column.ENDPOINT, 220));
+        table.getColumns().add(text("Endpoint", Column.ENDPOINT, 235));
         table.getColumns().add(text("TLS", Column.TLS, 100));
         table.getColumns().add(status());
         if (withHealth) {
@@ -62,7 +62,7 @@ public final class ClusterTable {
     }
 
     private static TableColumn<ClusterRow, String> route() {
-        TableColumn<ClusterRow, String> column = text("Route", Column.ROUTE, 90);
+        TableColumn<ClusterRow, String> column = text("Route", Column.ROUTE, 70);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -78,7 +78,7 @@ public final class ClusterTable {
     }
 
     private static TableColumn<ClusterRow, String> status() {
-        TableColumn<ClusterRow, String> column = text("Status", Column.STATUS, 150);
+        TableColumn<ClusterRow, String> column = text("Status", Column.STATUS, 185);
         column.setCellFactory(c -> new TableCell<>() {
             private final Circle dot = new Circle(4);
 

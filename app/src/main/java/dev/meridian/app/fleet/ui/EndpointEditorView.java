@@ -119,10 +119,10 @@ final class EndpointEditorView {
     private Node caEditor() {
         TextArea ca = new TextArea();
         ca.setId("endpointCa");
-        ca.setPromptText("Paste the PEM (-----BEGIN CERTIFICATE-----...) or its base64, or load a file.\n"
+        ca.setPromptText("Paste the CA's PEM or its base64, or load a file. "
                 + "Leave empty to trust the system's certificate authorities.");
+        ca.setWrapText(true);
         ca.setPrefRowCount(4);
-        ca.setWrapText(false);
         ca.getStyleClass().add("monospace");
         ca.textProperty().bindBidirectional(model.caTextProperty());
 
@@ -146,7 +146,7 @@ final class EndpointEditorView {
         Label details = new Label();
         details.setId("endpointCaDetails");
         details.getStyleClass().addAll("ca-details", "monospace");
-        details.setWrapText(true);
+        details.setWrapText(false);
         details.textProperty().bind(model.caDetailsProperty());
         details.managedProperty().bind(details.textProperty().isNotEmpty());
         details.visibleProperty().bind(details.managedProperty());

@@ -16,7 +16,6 @@ import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.FleetEvent;
 import dev.meridian.app.ui.hooks.HealthSummary;
 import javafx.application.Platform;
-import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -32,8 +31,7 @@ import javafx.collections.transformation.SortedList;
  * burst of 2,000 events costs one table update, not 2,000.
  */
 public final class FleetViewModel {
-    private final ObservableList<ClusterRow> rows = FXCollections.observableArrayList(
-            row -> new Observable[] {row.infoProperty(), row.healthProperty()});
+    private final RowList rows = new RowList();
     private final ObservableList<ClusterRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final Map<String, ClusterRow> byName = new HashMap<>();
     private final FilteredList<ClusterRow> filtered = new FilteredList<>(rows);
@@ -84,6 +82,7 @@ public final class FleetViewModel {
             }
         }
         Set<ClusterRow> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<ClusterRow> changed = Collections.newSetFromMap(new IdentityHashMap<>());
         List<ClusterRow> added = new ArrayList<>();
         latest.forEach((name, info) -> {
             ClusterRow row = byName.get(name);
@@ -97,11 +96,13 @@ public final class FleetViewModel {
                 added.add(fresh);
             } else {
                 row.update(info);
+                changed.add(row);
             }
         });
         if (!gone.isEmpty()) {
-            rows.removeIf(gone::contains);
+            rows.removeAll(gone);
         }
+        rows.fireUpdated(changed);
         rows.addAll(added);
         recount();
     }
@@ -119,6 +120,7 @@ public final class FleetViewModel {
         ClusterRow row = byName.get(clusterName);
         if (row != null) {
             row.setHealth(health);
+            rows.fireUpdated(Set.of(row));
             recount();
         }
     }
