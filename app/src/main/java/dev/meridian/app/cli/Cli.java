@@ -3,6 +3,10 @@ package dev.meridian.app.cli;
 import java.io.PrintWriter;
 
 import dev.meridian.app.MeridianException;
+import dev.meridian.app.kubeconfig.KubeconfigException;
+import dev.meridian.installer.InstallerException;
+import dev.meridian.installer.apply.NotInstalledException;
+import dev.meridian.installer.manifest.InvalidSpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -32,7 +36,22 @@ public final class Cli {
     }
 
     static IExitCodeExceptionMapper exitCodes() {
-        return error -> error instanceof MeridianException m ? m.exitCode() : 1;
+        return error -> {
+            if (error instanceof MeridianException m) {
+                return m.exitCode();
+            }
+            if (error instanceof KubeconfigException.Conflict || error instanceof KubeconfigException.Locked) {
+                return MeridianException.EXIT_CONFLICT;
+            }
+            if (error instanceof KubeconfigException || error instanceof InvalidSpecException
+                    || error instanceof NotInstalledException) {
+                return MeridianException.EXIT_INVALID;
+            }
+            if (error instanceof InstallerException) {
+                return MeridianException.EXIT_UNREACHABLE;
+            }
+            return 1;
+        };
     }
 
     /** Prints the message of an error (with its stack trace only with --verbose) and picks the exit code. */
@@ -46,7 +65,8 @@ public final class Cli {
         @Override
         public int handleExecutionException(Exception error, CommandLine commandLine, ParseResult parseResult) {
             PrintWriter err = commandLine.getErr();
-            if (error instanceof MeridianException) {
+            if (error instanceof MeridianException || error instanceof KubeconfigException
+                    || error instanceof InstallerException) {
                 err.println("[error] " + error.getMessage());
             } else {
                 err.println("[error] Unexpected failure: " + error

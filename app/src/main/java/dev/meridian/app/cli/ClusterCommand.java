@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "List connected clusters and switch kube contexts to them.",
-        subcommands = {ClusterListCommand.class})
+        subcommands = {ClusterListCommand.class, ClusterUseCommand.class})
 final class ClusterCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -28,7 +28,7 @@ final class ClusterListCommand implements Runnable {
 
     @Override
     public void run() {
-        MeridianCommand root = (MeridianCommand) spec.root().userObject();
+        MeridianCommand root = MeridianCommand.of(spec);
         PrintWriter out = spec.commandLine().getOut();
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
             if (watch) {

@@ -22,10 +22,10 @@ final class EndpointClearCommand implements Runnable {
 
     @Override
     public void run() {
-        MeridianCommand root = (MeridianCommand) spec.root().userObject();
+        MeridianCommand root = MeridianCommand.of(spec);
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
             fleet.service().clearEndpoint(cluster, resourceVersion);
-            spec.commandLine().getOut().println("[done] √ Direct endpoint of cluster " + cluster
+            spec.commandLine().getErr().println("[done] √ Direct endpoint of cluster " + cluster
                     + " cleared; its kube contexts use the central route.");
         }
     }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "endpoint", mixinStandardHelpOptions = true,
         description = "Show and edit the direct cluster endpoint of a connected cluster.",
-        subcommands = {EndpointShowCommand.class, EndpointSetCommand.class, EndpointClearCommand.class})
+        subcommands = {EndpointShowCommand.class, EndpointSetCommand.class, EndpointClearCommand.class,
+            EndpointTrustCommand.class})
 final class EndpointCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -50,14 +50,14 @@ final class EndpointSetCommand implements Runnable {
 
     @Override
     public void run() {
-        MeridianCommand root = (MeridianCommand) spec.root().userObject();
+        MeridianCommand root = MeridianCommand.of(spec);
         EndpointChange change = EndpointChange.of(host, insecure, ca == null ? null : ca.data, readCaFile(),
                 root.environment().clock().instant());
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
             EditResult result = fleet.service().setEndpoint(cluster, change, resourceVersion);
             result.notices().forEach(n -> spec.commandLine().getErr().println("[info] " + n));
             EndpointState.On on = (EndpointState.On) result.cluster().endpoint();
-            spec.commandLine().getOut().println("[done] √ Direct endpoint of cluster " + cluster + " set to "
+            spec.commandLine().getErr().println("[done] √ Direct endpoint of cluster " + cluster + " set to "
                     + on.hostPort().routeUrl() + " (TLS: " + on.tlsMode().label() + ")");
         }
     }

@@ -27,7 +27,7 @@ final class EndpointShowCommand implements Runnable {
 
     @Override
     public void run() {
-        MeridianCommand root = (MeridianCommand) spec.root().userObject();
+        MeridianCommand root = MeridianCommand.of(spec);
         PrintWriter out = spec.commandLine().getOut();
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
             ClusterInfo info = fleet.service().get(cluster);

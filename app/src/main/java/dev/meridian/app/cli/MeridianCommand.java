@@ -2,9 +2,17 @@ package dev.meridian.app.cli;
 
 import java.nio.file.Path;
 
+import dev.meridian.app.MeridianException;
 import dev.meridian.app.fleet.FleetService;
-import dev.meridian.app.fleet.ManagementConnection;
+import dev.meridian.app.kubeconfig.ContextNames;
+import dev.meridian.app.kubeconfig.KubeconfigException;
+import dev.meridian.app.kubeconfig.KubeconfigLocations;
+import dev.meridian.app.kubeconfig.KubeconfigService;
+import dev.meridian.app.kubeconfig.ManagementAccess;
+import dev.meridian.app.kubeconfig.ManagementConnection;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,7 +28,14 @@ import picocli.CommandLine.Spec;
             "Run without arguments to open the desktop app."},
         subcommands = {
             ClusterCommand.class,
+            SpaceCommand.class,
+            UseCommand.class,
+            ContextCommand.class,
             EndpointCommand.class,
+            SandboxCommand.class,
+            ProbeCommand.class,
+            AgentCommand.class,
+            PlaneCommand.class,
             CompletionCommand.class},
         footer = {"",
             "Exit codes: 0 ok, 1 usage error, 2 not found or invalid input, 3 conflict,",
@@ -48,18 +63,74 @@ public final class MeridianCommand implements Runnable {
         this.environment = environment;
     }
 
+    /** The root command of the command line {@code spec} belongs to: global options and services. */
+    static MeridianCommand of(CommandSpec spec) {
+        return (MeridianCommand) spec.root().userObject();
+    }
+
     CliEnvironment environment() {
         return environment;
     }
 
-    ManagementConnection connection() {
-        return ManagementConnection.resolve(kubeconfig, context, environment.env(), environment.home());
+    /** The user's kubeconfig, found as kubectl finds it; contexts are read from and written to it. */
+    KubeconfigService kubeconfig() {
+        KubeconfigLocations locations = KubeconfigLocations.of(environment.env(), environment.home());
+        return new KubeconfigService(kubeconfig == null ? locations : locations.withExplicitFile(kubeconfig));
+    }
+
+    /**
+     * The management plane's context: {@code --context}, else the current context; when the
+     * current context is one of ours (the user switched to a cluster), the context they came
+     * from, which is the management plane they listed it in.
+     */
+    String managementContext(KubeconfigService service) {
+        if (context != null) {
+            return context;
+        }
+        String current = service.currentContext().orElse(null);
+        if (current != null && ContextNames.isMeridian(current)) {
+            return service.previousContext().orElseThrow(() -> new MeridianException.ManagementPlane(
+                    "The current context '" + current + "' is a Meridian context and no management context is "
+                            + "remembered. Pass --context with the management plane's context.", null));
+        }
+        return current;
+    }
+
+    /** Server, TLS settings and credential of the management context. */
+    ManagementAccess managementAccess() {
+        KubeconfigService service = kubeconfig();
+        return managementCall(() -> service.managementAccess(managementContext(service)));
     }
 
     /** A fleet service over a fresh client; close the client when done. */
     Fleet openFleet() {
-        KubernetesClient client = connection().open();
+        KubeconfigService service = kubeconfig();
+        ManagementConnection connection = managementCall(() -> service.managementConnection(managementContext(service)));
+        Config config = Config.fromKubeconfig(connection.minifiedKubeconfig());
+        // A person is waiting: say "unreachable" after a few seconds rather than retry for half a minute.
+        config.setRequestRetryBackoffLimit(1);
+        config.setConnectionTimeout(5_000);
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         return new Fleet(client, new FleetService(client, environment.clock()));
+    }
+
+    /** A client for another kube context of the same kubeconfig, such as a connected cluster's own. */
+    KubernetesClient openContext(String contextName) {
+        KubeconfigService service = kubeconfig();
+        ManagementConnection connection = service.managementConnection(contextName);
+        Config config = Config.fromKubeconfig(connection.minifiedKubeconfig());
+        config.setRequestRetryBackoffLimit(1);
+        config.setConnectionTimeout(5_000);
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    private <T> T managementCall(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (KubeconfigException.ContextNotFound e) {
+            throw new MeridianException.ManagementPlane(e.getMessage() + " Pass --kubeconfig FILE and --context NAME "
+                    + "of the management plane, or run 'meridian sandbox' to try Meridian without one.", e);
+        }
     }
 
     /** A fleet service and the client it owns. */

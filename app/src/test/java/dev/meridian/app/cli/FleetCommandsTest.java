@@ -90,7 +90,7 @@ class FleetCommandsTest {
         CliRun set = meridian("endpoint", "set", "eu-west", "https://eu.example.com/", "--ca-file", caFile.toString());
         assertThat(set.exitCode()).as(set.toString()).isZero();
         assertThat(set.err()).contains("[info] Normalised 'https://eu.example.com/' to 'eu.example.com'");
-        assertThat(set.out()).contains("[done] √ Direct endpoint of cluster eu-west set to "
+        assertThat(set.err()).contains("[done] √ Direct endpoint of cluster eu-west set to "
                 + "https://eu.example.com/kubernetes/cluster (TLS: CA)");
 
         CliRun show = meridian("endpoint", "show", "eu-west");
@@ -167,9 +167,13 @@ class FleetCommandsTest {
 
     @Test
     void missingKubeconfigSaysWhatToDo() {
-        CliRun run = CliRun.run(home, "cluster", "list", "--kubeconfig", home.resolve("none.yaml").toString());
-        assertThat(run.exitCode()).isEqualTo(4);
-        assertThat(run.err()).contains("No kubeconfig found", "meridian sandbox");
+        CliRun explicit = CliRun.run(home, "cluster", "list", "--kubeconfig", home.resolve("none.yaml").toString());
+        assertThat(explicit.exitCode()).as(explicit.toString()).isEqualTo(2);
+        assertThat(explicit.err()).contains("none.yaml does not exist");
+
+        CliRun nothing = CliRun.run(home.resolve("empty-home"), "cluster", "list");
+        assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(4);
+        assertThat(nothing.err()).contains("meridian sandbox");
     }
 
     @Test

@@ -33,6 +33,11 @@ public final class MockManagementPlane implements AutoCloseable {
         return client;
     }
 
+    /** How many requests reached the server so far. */
+    public int getRequestCount() {
+        return server.getRequestCount();
+    }
+
     public String url() {
         return client.getConfiguration().getMasterUrl().replaceAll("/$", "");
     }

@@ -1,0 +1,239 @@
+package dev.meridian.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import dev.meridian.app.MeridianException;
+import dev.meridian.app.contexts.ProbeTargets;
+import dev.meridian.app.fleet.EndpointChange;
+import dev.meridian.app.health.ProbeResult;
+import dev.meridian.app.health.Prober;
+import dev.meridian.installer.apply.AgentInstaller;
+import dev.meridian.installer.apply.AgentStatus;
+import dev.meridian.installer.apply.InstallOptions;
+import dev.meridian.installer.apply.InstallResult;
+import dev.meridian.installer.apply.ProgressListener;
+import dev.meridian.installer.manifest.AgentManifests;
+import dev.meridian.installer.manifest.Exposure;
+import dev.meridian.installer.manifest.YamlRenderer;
+import dev.meridian.installer.manifest.InstallSpec;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "agent", mixinStandardHelpOptions = true,
+        description = "Install, inspect, upgrade and remove the direct endpoint agent in a connected cluster.",
+        subcommands = {AgentCommand.Install.class, AgentCommand.Status.class, AgentCommand.Upgrade.class,
+            AgentCommand.Uninstall.class})
+final class AgentCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options every agent command shares: which cluster, and the kube context that reaches it. */
+    static final class Target {
+        @Option(names = "--cluster", required = true, paramLabel = "CLUSTER", description = "The connected cluster.")
+        String cluster;
+
+        @Option(names = "--target-context", paramLabel = "CTX",
+                description = "Kube context of the connected cluster itself (it must allow creating RBAC).")
+        String targetContext;
+
+        @Option(names = "--namespace", defaultValue = InstallSpec.DEFAULT_NAMESPACE, paramLabel = "NS",
+                description = "Namespace of the agent (default: ${DEFAULT-VALUE}).")
+        String namespace;
+
+        KubernetesClient open(MeridianCommand root) {
+            if (targetContext == null) {
+                throw new MeridianException.InvalidInput("Pass --target-context with a kube context of cluster '"
+                        + cluster + "' itself: the agent is installed there, not in the management plane.");
+            }
+            return root.openContext(targetContext);
+        }
+    }
+
+    static ProgressListener printer(PrintWriter err) {
+        return event -> {
+            err.println("[info] " + event.message());
+            err.flush();
+        };
+    }
+
+    @Command(name = "install", mixinStandardHelpOptions = true,
+            description = {"Install the agent and its exposure in the connected cluster, wait for the rollout,",
+                "then set the cluster's direct endpoint annotations. Idempotent: a re-run completes or changes nothing."})
+    static final class Install implements Runnable {
+        @Mixin
+        Target target;
+
+        @Option(names = "--host", required = true, paramLabel = "HOST", description = "Host name of the endpoint.")
+        String host;
+
+        @Option(names = "--expose", defaultValue = "ingress", paramLabel = "KIND",
+                description = "ingress, loadbalancer or nodeport (default: ${DEFAULT-VALUE}).")
+        Exposure expose;
+
+        @Option(names = "--ingress-class", defaultValue = InstallSpec.DEFAULT_INGRESS_CLASS, paramLabel = "CLASS",
+                description = "Ingress class (default: ${DEFAULT-VALUE}).")
+        String ingressClass;
+
+        @Option(names = "--tls-secret", defaultValue = InstallSpec.DEFAULT_TLS_SECRET, paramLabel = "NAME",
+                description = "Secret holding the Ingress's certificate (default: ${DEFAULT-VALUE}).")
+        String tlsSecret;
+
+        @Option(names = "--cluster-issuer", paramLabel = "NAME", description = "cert-manager ClusterIssuer for the certificate.")
+        String clusterIssuer;
+
+        @Option(names = "--image", paramLabel = "IMAGE", description = "Agent image (default: this version's).")
+        String image;
+
+        @Option(names = "--insecure", description = "Mark the endpoint insecure instead of pinning a CA.")
+        boolean insecure;
+
+        @Option(names = "--dry-run", description = "Apply nothing; with -o yaml, print what would be applied.")
+        boolean dryRun;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "yaml", description = "With --dry-run: yaml.")
+        String output;
+
+        @Option(names = "--timeout", defaultValue = "5m", converter = DurationConverter.class, paramLabel = "DURATION",
+                description = "Limit of the wait for the rollout (default: ${DEFAULT-VALUE}).")
+        Duration timeout;
+
+        @Option(names = "--no-wait", description = "Return after applying and annotating.")
+        boolean noWait;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            MeridianCommand root = MeridianCommand.of(spec);
+            InstallSpec.Builder builder = InstallSpec.builder(target.cluster, host).namespace(target.namespace)
+                    .exposure(expose).ingressClass(ingressClass).tlsSecret(tlsSecret).clusterIssuer(clusterIssuer);
+            if (image != null) {
+                builder.image(image);
+            }
+            InstallSpec installSpec = builder.build();
+            if (dryRun) {
+                if (output != null && !output.equals("yaml")) {
+                    throw new MeridianException.InvalidInput("--dry-run prints only -o yaml.");
+                }
+                spec.commandLine().getOut().print(YamlRenderer.render(AgentManifests.build(installSpec)));
+                spec.commandLine().getOut().flush();
+                return;
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            InstallOptions options = InstallOptions.defaults().withTimeout(timeout).withWaitForRollout(!noWait)
+                    .withInsecure(insecure);
+            InstallResult result;
+            try (KubernetesClient client = target.open(root)) {
+                result = new AgentInstaller(client).install(installSpec, options, printer(err));
+            }
+            String caBase64 = result.hasCaPem() && !insecure
+                    ? Base64.getEncoder().encodeToString(result.caPem().getBytes(StandardCharsets.US_ASCII)) : null;
+            EndpointChange change = EndpointChange.of(result.endpoint(), insecure, caBase64, null,
+                    root.environment().clock().instant());
+            try (MeridianCommand.Fleet fleet = root.openFleet()) {
+                var edited = fleet.service().setEndpoint(target.cluster, change, null);
+                err.println("[info] Set the direct endpoint of cluster " + target.cluster + " to "
+                        + change.hostPort().routeUrl());
+                if (result.rolledOut()) {
+                    ProbeTargets.direct(edited.cluster()).ifPresent(t -> {
+                        try (Prober prober = Prober.create()) {
+                            ProbeResult health = prober.probe(t);
+                            err.println("[info] Endpoint health: " + health.verdict().label()
+                                    + (health.isUp() ? "" : " (" + health.verdict().message() + ")"));
+                        }
+                    });
+                }
+            }
+            err.println("[done] √ Agent installed in cluster " + target.cluster + " (namespace " + result.namespace()
+                    + "); run 'meridian cluster use " + target.cluster + "' to use it.");
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show what is installed and whether it is ready.")
+    static final class Status implements Runnable {
+        @Mixin
+        Target target;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            MeridianCommand root = MeridianCommand.of(spec);
+            AgentStatus status;
+            try (KubernetesClient client = target.open(root)) {
+                status = new AgentInstaller(client).status(target.namespace);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (!status.installed()) {
+                out.println("Agent:     not installed in namespace " + target.namespace);
+                return;
+            }
+            out.println("Agent:     installed in namespace " + status.namespace());
+            out.println("Image:     " + status.image() + " (version " + status.version() + ")");
+            out.println("Replicas:  " + status.readyReplicas() + "/" + status.desiredReplicas() + " ready");
+            out.println("Exposure:  " + status.exposure() + (status.host() == null ? "" : " for " + status.host()));
+            out.println("Address:   " + (status.address() == null ? "none yet" : status.address()));
+        }
+    }
+
+    @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Change the agent's image in place.")
+    static final class Upgrade implements Runnable {
+        @Mixin
+        Target target;
+
+        @Option(names = "--image", paramLabel = "IMAGE", description = "Agent image (default: this version's).")
+        String image;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            MeridianCommand root = MeridianCommand.of(spec);
+            try (KubernetesClient client = target.open(root)) {
+                AgentStatus status = new AgentInstaller(client).upgrade(target.namespace,
+                        image != null ? image : dev.meridian.installer.manifest.AgentVersion.defaultImage(),
+                        InstallOptions.defaults(), printer(spec.commandLine().getErr()));
+                spec.commandLine().getErr().println("[done] √ Agent in cluster " + target.cluster + " runs "
+                        + status.image());
+            }
+        }
+    }
+
+    @Command(name = "uninstall", mixinStandardHelpOptions = true,
+            description = "Remove every object the install created and clear the cluster's endpoint annotations.")
+    static final class Uninstall implements Runnable {
+        @Mixin
+        Target target;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            MeridianCommand root = MeridianCommand.of(spec);
+            PrintWriter err = spec.commandLine().getErr();
+            try (KubernetesClient client = target.open(root)) {
+                new AgentInstaller(client).uninstall(target.namespace, printer(err));
+            }
+            try (MeridianCommand.Fleet fleet = root.openFleet()) {
+                fleet.service().clearEndpoint(target.cluster, null);
+            }
+            err.println("[done] √ Agent removed from cluster " + target.cluster + "; its contexts use the central route.");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.meridian.app.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.meridian.app.MeridianException;
+import dev.meridian.app.contexts.ProbeTargets;
+import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.health.ProbeResult;
+import dev.meridian.app.health.ProbeSettings;
+import dev.meridian.app.health.ProbeTarget;
+import dev.meridian.app.health.Prober;
+import dev.meridian.app.health.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "probe", mixinStandardHelpOptions = true,
+        description = {"Probe GET /healthz of clusters' direct endpoints and of the central route, with the TLS",
+            "settings their kube contexts use. Exit code 0 when every probed endpoint is UP, 5 otherwise."})
+final class ProbeCommand implements Runnable {
+    static final String CENTRAL = "(central)";
+
+    @Parameters(paramLabel = "CLUSTER", arity = "0..*", description = "Clusters to probe.")
+    List<String> clusters = new ArrayList<>();
+
+    @Option(names = "--all", description = "Probe every connected cluster.")
+    boolean all;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Option(names = "--timeout", defaultValue = "3s", paramLabel = "DURATION",
+            converter = DurationConverter.class, description = "Time limit of one probe (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        if (clusters.isEmpty() && !all) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name clusters to probe, or pass --all.");
+        }
+        MeridianCommand root = MeridianCommand.of(spec);
+        List<ClusterInfo> selected;
+        try (MeridianCommand.Fleet fleet = root.openFleet()) {
+            selected = all ? fleet.service().list() : clusters.stream().map(fleet.service()::get).toList();
+        }
+        Map<String, ProbeTarget> targets = new LinkedHashMap<>();
+        targets.put(CENTRAL, ProbeTargets.central(root.managementAccess()));
+        selected.forEach(c -> ProbeTargets.direct(c).ifPresent(t -> targets.put(c.name(), t)));
+        Map<String, ProbeResult> results;
+        try (Prober prober = Prober.create(ProbeSettings.defaults().withTimeout(timeout))) {
+            results = prober.probeAll(targets);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(row(CENTRAL, "Central", results.get(CENTRAL)));
+        for (ClusterInfo c : selected) {
+            ProbeResult result = results.get(c.name());
+            rows.add(result != null ? row(c.name(), "Direct", result) : centralOnly(c.name(), results.get(CENTRAL)));
+        }
+        print(rows);
+        if (results.values().stream().anyMatch(r -> !r.isUp())) {
+            throw new MeridianException(MeridianException.EXIT_PROBE_NOT_UP, "Not every endpoint is up: "
+                    + results.entrySet().stream().filter(e -> !e.getValue().isUp())
+                            .map(e -> e.getKey() + " " + e.getValue().verdict().label()).toList() + ".", null);
+        }
+    }
+
+    private static Map<String, Object> row(String name, String route, ProbeResult result) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("cluster", name);
+        row.put("route", route);
+        row.put("url", result.target().url().toString());
+        row.put("verdict", result.verdict().label());
+        row.put("totalMillis", result.timings().total() == null ? null : result.timings().total().toMillis());
+        row.put("http", result.httpVersion());
+        row.put("tls", result.tlsInfo().map(t -> t.protocol()).orElse(null));
+        row.put("certificateNotAfter", result.leaf().map(l -> l.notAfter().toString()).orElse(null));
+        row.put("message", result.verdict() instanceof Verdict.Up ? "" : result.verdict().message());
+        return row;
+    }
+
+    private static Map<String, Object> centralOnly(String name, ProbeResult central) {
+        Map<String, Object> row = row(name, "Central", central);
+        row.put("message", "no direct endpoint: uses the central route above");
+        return row;
+    }
+
+    private void print(List<Map<String, Object>> rows) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (output != OutputFormat.TABLE) {
+            out.println(output.render(OutputFormat.list(rows)));
+            out.flush();
+            return;
+        }
+        Table table = new Table("CLUSTER", "ROUTE", "VERDICT", "TIME", "TLS", "CERT EXPIRES", "URL", "DETAIL");
+        for (Map<String, Object> r : rows) {
+            table.row(text(r.get("cluster")), text(r.get("route")), text(r.get("verdict")),
+                    r.get("totalMillis") == null ? "-" : r.get("totalMillis") + " ms", text(r.get("tls")),
+                    r.get("certificateNotAfter") == null ? "-" : text(r.get("certificateNotAfter")).substring(0, 10),
+                    text(r.get("url")), text(r.get("message")));
+        }
+        out.print(table.render());
+        out.flush();
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isEmpty() ? "-" : value.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.meridian.app.kubeconfig;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a kube context needs to reach the management plane, and what Meridian contexts copy
+ * from it: server, TLS settings and the user's bearer credential.
+ *
+ * @param contextName the management context
+ * @param server the management API server URL
+ * @param tls how the server's certificate is checked
+ * @param proxyUrl the cluster's {@code proxy-url}, or null
+ * @param credential the user's bearer credential
+ * @param file the file holding the management context
+ */
+public record ManagementAccess(
+    String contextName, String server, TlsSettings tls, String proxyUrl, Credential credential, Path file) {
+
+  public ManagementAccess {
+    Objects.requireNonNull(contextName, "contextName");
+    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(credential, "credential");
+  }
+
+  /** {@code scheme://host[:port]} of the server: where the central gateway routes live. */
+  public String origin() {
+    URI uri = URI.create(server);
+    if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+      throw new IllegalArgumentException("management server is not an absolute URL: " + server);
+    }
+    return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+
+  public Optional<String> proxy() {
+    return Optional.ofNullable(proxyUrl);
+  }
+}

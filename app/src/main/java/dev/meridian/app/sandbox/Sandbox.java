@@ -1,0 +1,284 @@
+package dev.meridian.app.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import dev.meridian.agent.config.AuditTarget;
+import dev.meridian.agent.config.Builder;
+import dev.meridian.agent.auth.Review;
+import dev.meridian.agent.auth.TokenReviewer;
+import dev.meridian.agent.auth.UserInfo;
+import dev.meridian.agent.config.AgentConfig;
+import dev.meridian.agent.config.ClusterSource;
+import dev.meridian.agent.config.ServerTls;
+import dev.meridian.agent.forward.ClusterEndpoint;
+import dev.meridian.agent.forward.GatewayRoutes;
+import dev.meridian.agent.server.AgentServer;
+import dev.meridian.agent.server.RunningAgent;
+import dev.meridian.app.fleet.Annotations;
+import dev.meridian.app.fleet.FleetService;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.vertx.core.Vertx;
+
+/**
+ * The whole multi-region system on loopback: a management plane behind a gateway, and
+ * connected clusters each with a real agent in front serving HTTPS with its own CA. The
+ * first cluster gets a direct endpoint with CA data, the second an insecure one, the third
+ * only the central route (and so on, in turn). Close it to stop everything it started.
+ */
+public final class Sandbox implements AutoCloseable {
+    public static final String CONTEXT = "meridian-sandbox";
+    public static final String ADMIN_TOKEN = "sandbox-admin-token";
+    private static final String AGENT_TOKEN = "sandbox-agent-token";
+
+    private final SandboxOptions options;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<String, SandboxCluster> clusters = new LinkedHashMap<>();
+    private final Vertx vertx = Vertx.vertx();
+    private SimulatedApiServer management;
+    private int gatewayPort;
+    private String gatewayCa;
+
+    /** A started connected cluster: its API server, agent and the endpoint clients use. */
+    public record SandboxCluster(String name, SimulatedApiServer api, RunningAgent agent, int endpointPort,
+            Scenario scenario) {
+        public String endpoint() {
+            return "127.0.0.1:" + endpointPort;
+        }
+    }
+
+    /** How a sandbox cluster is reached. */
+    public enum Scenario { DIRECT_WITH_CA, DIRECT_INSECURE, CENTRAL_ONLY }
+
+    private Sandbox(SandboxOptions options) {
+        this.options = options;
+        started.push(vertx::close);
+    }
+
+    public static Sandbox start(SandboxOptions options) {
+        Sandbox sandbox = new Sandbox(options);
+        try {
+            sandbox.startAll();
+            return sandbox;
+        } catch (RuntimeException | IOException e) {
+            sandbox.close();
+            throw new IllegalStateException("the sandbox could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startAll() throws IOException {
+        Files.createDirectories(options.directory());
+        management = track(new SimulatedApiServer());
+        Scenario[] scenarios = Scenario.values();
+        for (int i = 0; i < options.clusters().size(); i++) {
+            String name = options.clusters().get(i);
+            clusters.put(name, startCluster(name, scenarios[i % scenarios.length]));
+        }
+        startGateway();
+        registerClusters();
+        writeKubeconfig();
+    }
+
+    private SandboxCluster startCluster(String name, Scenario scenario) {
+        SimulatedApiServer api = track(new SimulatedApiServer());
+        for (String ns : List.of("default", "kube-system")) {
+            api.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+                    .create();
+        }
+        RunningAgent agent = track(AgentServer.start(agentConfig(name, api).build()));
+        int endpointPort = delayed(name, agent.port());
+        return new SandboxCluster(name, api, agent, endpointPort, scenario);
+    }
+
+    private Builder agentConfig(String name, SimulatedApiServer upstream) {
+        Path home = options.directory().resolve(name);
+        return AgentConfig.builder()
+                .bindHost("127.0.0.1")
+                .port(0)
+                .adminPort(-1)
+                .tls(new ServerTls.SelfSigned(home.resolve("tls"), List.of("127.0.0.1", "localhost")))
+                .upstream(ClusterSource.of(upstreamConfig(upstream)))
+                .tokenReviewer(sandboxReviewer())
+                .audit(new AuditTarget.File(options.directory().resolve("audit").resolve(name + ".log"), 10_000_000, 1));
+    }
+
+    /** The agents verify their API servers like any upstream: with its certificate as the CA. */
+    private static Config upstreamConfig(SimulatedApiServer api) {
+        return new ConfigBuilder(Config.empty())
+                .withMasterUrl("https://localhost:" + api.port())
+                .withCaCertData(Base64.getEncoder().encodeToString(api.certificatePem().getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .withOauthToken(AGENT_TOKEN)
+                .build();
+    }
+
+    /** Accepts the sandbox admin's token, as a TokenReview against the management plane would. */
+    static TokenReviewer sandboxReviewer() {
+        return token -> CompletableFuture.completedFuture(ADMIN_TOKEN.equals(token)
+                ? new Review.Authenticated(UserInfo.of("sandbox-admin", "system:authenticated", "sandbox:admins"))
+                : new Review.Rejected("unknown sandbox token"));
+    }
+
+    private void startGateway() {
+        AgentConfig config = agentConfig(SandboxOptions.CENTRAL, management).build();
+        RunningAgent gateway = track(AgentServer.start(config, upstreams -> {
+            GatewayRoutes routes = new GatewayRoutes(
+                    upstreams.create("management", ClusterEndpoint.resolve(ClusterSource.of(upstreamConfig(management)))));
+            clusters.values().forEach(c -> routes.putCluster(c.name(),
+                    upstreams.create(c.name(), ClusterEndpoint.resolve(ClusterSource.of(upstreamConfig(c.api()))))));
+            return routes;
+        }));
+        gatewayCa = gateway.caCertificatePem().orElseThrow();
+        gatewayPort = delayed(SandboxOptions.CENTRAL, gateway.port());
+    }
+
+    private int delayed(String hop, int port) {
+        if (options.latencyOf(hop).isZero()) {
+            return port;
+        }
+        return track(LatencyProxy.start(vertx, port, options.latencyOf(hop))).port();
+    }
+
+    private void registerClusters() {
+        for (SandboxCluster cluster : clusters.values()) {
+            Map<String, String> annotations = new LinkedHashMap<>();
+            switch (cluster.scenario()) {
+                case DIRECT_WITH_CA -> {
+                    annotations.put(Annotations.ENDPOINT, cluster.endpoint());
+                    annotations.put(Annotations.CA_DATA, Base64.getEncoder().encodeToString(
+                            cluster.agent().caCertificatePem().orElseThrow().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                }
+                case DIRECT_INSECURE -> {
+                    annotations.put(Annotations.ENDPOINT, cluster.endpoint());
+                    annotations.put(Annotations.INSECURE, "true");
+                }
+                case CENTRAL_ONLY -> { }
+            }
+            GenericKubernetesResource resource = new GenericKubernetesResource();
+            resource.setApiVersion("management.loft.sh/v1");
+            resource.setKind("Cluster");
+            resource.setMetadata(new ObjectMetaBuilder().withName(cluster.name()).withAnnotations(annotations)
+                    .withLabels(Map.of("meridian.dev/sandbox", "true")).build());
+            resource.setAdditionalProperty("spec", Map.of("displayName", displayName(cluster.name()),
+                    "description", "Sandbox cluster (" + cluster.scenario().name().toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', ' ') + ")", "managementNamespace", "vcluster-pro"));
+            resource.setAdditionalProperty("status", Map.of("phase", "Initialized"));
+            management.client().genericKubernetesResources(FleetService.CLUSTERS).resource(resource).create();
+        }
+    }
+
+    private static String displayName(String name) {
+        return switch (name) {
+            case "eu-west" -> "Europe West";
+            case "us-east" -> "US East";
+            case "ap-south" -> "Asia Pacific South";
+            default -> name;
+        };
+    }
+
+    private void writeKubeconfig() throws IOException {
+        String ca = Base64.getEncoder().encodeToString(gatewayCa.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String yaml = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: %1$s
+                  cluster:
+                    server: https://127.0.0.1:%2$d/kubernetes/management
+                    certificate-authority-data: %3$s
+                users:
+                - name: %1$s
+                  user:
+                    token: %4$s
+                contexts:
+                - name: %1$s
+                  context:
+                    cluster: %1$s
+                    user: %1$s
+                current-context: %1$s
+                """.formatted(CONTEXT, gatewayPort, ca, ADMIN_TOKEN);
+        Path file = kubeconfig();
+        Path temp = Files.createTempFile(options.directory(), "kubeconfig", ".tmp");
+        Files.writeString(temp, yaml);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system: the platform's defaults apply
+        }
+    }
+
+    public Path kubeconfig() {
+        return options.directory().resolve("kubeconfig");
+    }
+
+    public String gatewayUrl() {
+        return "https://127.0.0.1:" + gatewayPort;
+    }
+
+    public List<SandboxCluster> clusters() {
+        return new ArrayList<>(clusters.values());
+    }
+
+    public SandboxCluster cluster(String name) {
+        return clusters.get(name);
+    }
+
+    /** What was started and how to use it, for people. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        text.append("Meridian sandbox is running (everything on 127.0.0.1).\n");
+        text.append("  management plane  ").append(gatewayUrl()).append("/kubernetes/management  (gateway")
+                .append(latencyNote(SandboxOptions.CENTRAL)).append(")\n");
+        for (SandboxCluster c : clusters.values()) {
+            String route = switch (c.scenario()) {
+                case DIRECT_WITH_CA -> "direct endpoint https://" + c.endpoint() + " with CA data";
+                case DIRECT_INSECURE -> "direct endpoint https://" + c.endpoint() + ", insecure";
+                case CENTRAL_ONLY -> "central route only";
+            };
+            text.append("  cluster ").append(String.format("%-9s", c.name())).append(" ").append(route)
+                    .append(latencyNote(c.name())).append('\n');
+        }
+        text.append("\nTry it:\n");
+        text.append("  export KUBECONFIG=").append(kubeconfig()).append('\n');
+        text.append("  java -jar meridian.jar cluster list\n");
+        text.append("  java -jar meridian.jar cluster use ").append(options.clusters().get(0)).append('\n');
+        text.append("  kubectl get ns -v 6\n");
+        text.append("\nAudit logs: ").append(options.directory().resolve("audit")).append('\n');
+        text.append("Press Ctrl+C to stop; everything started here stops with it.\n");
+        return text.toString();
+    }
+
+    private String latencyNote(String hop) {
+        return options.latencyOf(hop).isZero() ? "" : ", +" + options.latencyOf(hop).toMillis() + " ms each way";
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception ignored) {
+                // keep stopping the rest; nothing useful can be done about one part failing to stop
+            }
+        }
+    }
+}

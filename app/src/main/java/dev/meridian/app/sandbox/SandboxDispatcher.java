@@ -1,0 +1,82 @@
+package dev.meridian.app.sandbox;
+
+import java.util.Locale;
+import java.util.Map;
+
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+
+/**
+ * Sits in front of the CRUD mock: answers discovery, and refuses at once what the mock
+ * cannot do (protobuf bodies, server-side apply, strategic merge patch, HTTP watches) with a
+ * {@code Status} that names the sandbox limit, where the mock would otherwise hang or mislead.
+ */
+final class SandboxDispatcher extends Dispatcher {
+    static final String LIMIT = "Meridian sandbox limit: ";
+
+    private final Dispatcher crud;
+
+    SandboxDispatcher(Dispatcher crud) {
+        this.crud = crud;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String pathAndQuery = request.getPath();
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+        String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
+        String discovery = "GET".equals(request.getMethod()) ? Discovery.document(path) : null;
+        if (discovery != null) {
+            return json(200, discovery);
+        }
+        String contentType = lower(request.getHeader("Content-Type"));
+        if (contentType.contains("protobuf")) {
+            return status(415, "UnsupportedMediaType", "the simulated API server cannot read protobuf bodies, which "
+                    + "typed kubectl commands such as 'kubectl create namespace' send. Use "
+                    + "'kubectl create --validate=false -f manifest.yaml', 'meridian space create', or a real cluster.");
+        }
+        if (contentType.startsWith("application/apply-patch")) {
+            return status(415, "UnsupportedMediaType", "the simulated API server has no server-side apply. "
+                    + "Use 'kubectl create --validate=false -f' or a JSON merge patch.");
+        }
+        if (contentType.startsWith("application/strategic-merge-patch")) {
+            return status(415, "UnsupportedMediaType", "the simulated API server has no strategic merge patch. "
+                    + "Use 'kubectl patch --type=merge' or 'kubectl annotate'.");
+        }
+        if (isHttpWatch(query, request)) {
+            return status(405, "MethodNotAllowed", "the simulated API server streams watches only over WebSocket, "
+                    + "so 'kubectl get -w' is not available. Run 'kubectl get' again instead.");
+        }
+        if (path.startsWith("/openapi")) {
+            return status(404, "NotFound", "the simulated API server publishes no OpenAPI schema. "
+                    + "Pass --validate=false to kubectl create and apply.");
+        }
+        return crud.dispatch(request);
+    }
+
+    private static boolean isHttpWatch(String query, RecordedRequest request) {
+        boolean watch = query.contains("watch=true") || query.contains("watch=1");
+        return watch && !"websocket".equals(lower(request.getHeader("Upgrade")));
+    }
+
+    private static String lower(String value) {
+        return value == null ? "" : value.toLowerCase(Locale.ROOT);
+    }
+
+    private static MockResponse json(int code, String body) {
+        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+    }
+
+    private static MockResponse status(int code, String reason, String message) {
+        return json(code, Serialization.asJson(Map.of("kind", "Status", "apiVersion", "v1", "metadata", Map.of(),
+                "status", "Failure", "reason", reason, "code", code, "message", LIMIT + message)));
+    }
+
+    @Override
+    public void shutdown() {
+        crud.shutdown();
+    }
+}

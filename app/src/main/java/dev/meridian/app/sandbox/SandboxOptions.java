@@ -1,0 +1,57 @@
+package dev.meridian.app.sandbox;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.meridian.app.MeridianException.InvalidInput;
+
+/**
+ * What to start: the folder for the sandbox's kubeconfig, certificates and audit logs, the
+ * connected clusters, and the simulated one-way delay of each hop ({@code central} is the
+ * hop to the gateway).
+ */
+public record SandboxOptions(Path directory, List<String> clusters, Map<String, Duration> latency) {
+    public static final List<String> DEFAULT_CLUSTERS = List.of("eu-west", "us-east", "ap-south");
+    public static final String CENTRAL = "central";
+
+    public SandboxOptions {
+        clusters = List.copyOf(clusters);
+        latency = Map.copyOf(latency);
+        if (clusters.isEmpty()) {
+            throw new InvalidInput("The sandbox needs at least one cluster.");
+        }
+        for (String hop : latency.keySet()) {
+            if (!hop.equals(CENTRAL) && !clusters.contains(hop)) {
+                throw new InvalidInput("--latency names '" + hop + "', which is neither 'central' nor one of the "
+                        + "sandbox clusters " + clusters + ".");
+            }
+        }
+    }
+
+    public Duration latencyOf(String hop) {
+        return latency.getOrDefault(hop, Duration.ZERO);
+    }
+
+    /** Parses {@code central=120ms,eu-west=15ms} (units ms or s). */
+    public static Map<String, Duration> parseLatency(String spec) {
+        Map<String, Duration> latency = new LinkedHashMap<>();
+        if (spec == null || spec.isBlank()) {
+            return latency;
+        }
+        for (String part : spec.split(",")) {
+            String[] pair = part.strip().split("=", 2);
+            if (pair.length != 2 || !pair[1].strip().matches("\\d{1,5}(ms|s)")) {
+                throw new InvalidInput("Cannot read latency '" + part.strip() + "': write HOP=DELAY with the delay in "
+                        + "ms or s, e.g. central=120ms,eu-west=15ms.");
+            }
+            String value = pair[1].strip();
+            Duration delay = value.endsWith("ms") ? Duration.ofMillis(Long.parseLong(value.replace("ms", "")))
+                    : Duration.ofSeconds(Long.parseLong(value.replace("s", "")));
+            latency.put(pair[0].strip(), delay);
+        }
+        return latency;
+    }
+}

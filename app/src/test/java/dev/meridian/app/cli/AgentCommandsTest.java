@@ -1,0 +1,119 @@
+package dev.meridian.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.meridian.app.fleet.Annotations;
+import dev.meridian.app.testing.MockManagementPlane;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+/** The agent and plane commands; the full install flow is tested in the installer module. */
+class AgentCommandsTest {
+    @TempDir
+    Path home;
+    private MockManagementPlane plane;
+    private MockManagementPlane target;
+    private Path kubeconfig;
+
+    @BeforeEach
+    void start() throws Exception {
+        plane = new MockManagementPlane();
+        target = new MockManagementPlane();
+        kubeconfig = plane.writeKubeconfig(home.resolve("config"));
+        Files.writeString(kubeconfig, Files.readString(kubeconfig)
+                .replace("contexts:\n", "contexts:\n- name: eu-west-admin\n  context:\n    cluster: eu-west\n    user: admin\n")
+                .replace("clusters:\n", "clusters:\n- name: eu-west\n  cluster:\n    server: " + target.url()
+                        + "\n    insecure-skip-tls-verify: true\n"));
+    }
+
+    @AfterEach
+    void stop() {
+        plane.close();
+        target.close();
+    }
+
+    private CliRun meridian(String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--kubeconfig";
+        all[args.length + 1] = kubeconfig.toString();
+        return CliRun.run(home, all);
+    }
+
+    @Test
+    void dryRunPrintsExactlyTheObjectsToApply() {
+        CliRun run = meridian("agent", "install", "--cluster", "eu-west", "--host", "eu.example.com", "--dry-run",
+                "-o", "yaml", "--cluster-issuer", "letsencrypt");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<HasMetadata> objects = java.util.Arrays.stream(run.out().split("(?m)^---\\s*$"))
+                .filter(doc -> !doc.isBlank()).map(doc -> (HasMetadata) Serialization.unmarshal(doc)).toList();
+        assertThat(objects).extracting(HasMetadata::getKind)
+                .contains("Namespace", "ServiceAccount", "ClusterRole", "Deployment", "Service", "Ingress");
+        assertThat(objects).filteredOn(o -> o.getKind().equals("Service"))
+                .anySatisfy(s -> assertThat(s.getMetadata().getName()).isEqualTo("loft-agent"));
+        Ingress ingress = (Ingress) objects.stream().filter(o -> o instanceof Ingress).findFirst().orElseThrow();
+        assertThat(ingress.getMetadata().getAnnotations())
+                .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "43200")
+                .containsEntry("nginx.org/websocket-services", "loft-agent")
+                .containsEntry("cert-manager.io/cluster-issuer", "letsencrypt");
+        assertThat(run.err()).isEmpty();
+        assertThat(target.getRequestCount()).isZero();
+    }
+
+    @Test
+    void installNeedsTheTargetContext() {
+        CliRun run = meridian("agent", "install", "--cluster", "eu-west", "--host", "eu.example.com");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--target-context");
+    }
+
+    @Test
+    void aBadHostIsRefusedBeforeAnythingIsApplied() {
+        CliRun run = meridian("agent", "install", "--cluster", "eu-west", "--host", "https://eu.example.com/x",
+                "--target-context", "eu-west-admin");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(target.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aRefusedApplyStopsWithAPreciseErrorAndLeavesTheEndpointAlone() {
+        plane.addCluster("eu-west", Map.of());
+        CliRun run = meridian("agent", "install", "--cluster", "eu-west", "--host", "eu.example.com",
+                "--target-context", "eu-west-admin", "--timeout", "10s");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+        assertThat(run.err()).contains("[error]", "Namespace").doesNotContain("\tat ");
+        assertThat(plane.read("eu-west").getMetadata().getAnnotations()).doesNotContainKey(Annotations.ENDPOINT);
+    }
+
+    @Test
+    void statusAndUninstallOfANotInstalledAgent() {
+        plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "eu.example.com", "keep", "me"));
+        CliRun status = meridian("agent", "status", "--cluster", "eu-west", "--target-context", "eu-west-admin");
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.out()).contains("not installed in namespace vcluster-pro");
+
+        CliRun uninstall = meridian("agent", "uninstall", "--cluster", "eu-west", "--target-context", "eu-west-admin");
+        assertThat(uninstall.exitCode()).as(uninstall.toString()).isZero();
+        assertThat(plane.read("eu-west").getMetadata().getAnnotations()).containsOnlyKeys("keep");
+    }
+
+    @Test
+    void planeInstallDryRunPrintsTheClusterCrd() {
+        CliRun run = meridian("plane", "install", "--dry-run");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("kind: CustomResourceDefinition", "name: clusters.management.loft.sh",
+                "scope: Cluster");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.meridian.app.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.meridian.app.cli.CliRunner;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+class SandboxLatencyTest {
+    @TempDir
+    Path home;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withSimulatedDistanceTheDirectRouteIsFasterThanTheCentralOne() {
+        SandboxOptions options = new SandboxOptions(home.resolve("sandbox"), List.of("eu-west"),
+                SandboxOptions.parseLatency("central=150ms,eu-west=10ms"));
+        try (Sandbox sandbox = Sandbox.start(options)) {
+            CliRunner.Result probe = CliRunner.run(home, Map.of("KUBECONFIG", sandbox.kubeconfig().toString()),
+                    "probe", "eu-west", "-o", "json");
+            assertThat(probe.exitCode()).as(probe.toString()).isZero();
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) Serialization.unmarshal(probe.out(), Map.class).get("items");
+            long central = ((Number) rows.get(0).get("totalMillis")).longValue();
+            long direct = ((Number) rows.get(1).get("totalMillis")).longValue();
+            assertThat(rows.get(1).get("route")).isEqualTo("Direct");
+            // TCP connect, TLS handshake and the request each cross the simulated hop at least once each way.
+            assertThat(central).isGreaterThanOrEqualTo(Duration.ofMillis(300).toMillis());
+            assertThat(direct).isLessThan(central);
+        }
+    }
+
+    @Test
+    void latencyNamesMustBeHopsOfTheSandbox() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SandboxOptions(home, List.of("eu-west"),
+                SandboxOptions.parseLatency("mars=10ms"))).hasMessageContaining("'mars'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxOptions.parseLatency("central=fast"))
+                .hasMessageContaining("central=fast");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.meridian.app.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real kubectl with its own home and discovery cache, and a time limit so a hang fails the test. */
+public final class Kubectl {
+    public static final String BINARY = "/usr/bin/kubectl";
+
+    private final Path home;
+    private final Path kubeconfig;
+
+    public Kubectl(Path home, Path kubeconfig) {
+        this.home = home;
+        this.kubeconfig = kubeconfig;
+    }
+
+    public record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    public Result run(String... args) {
+        return runWithInput(null, args);
+    }
+
+    public Result runWithInput(String stdin, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(BINARY);
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("HOME", home.toString());
+        builder.environment().put("KUBECONFIG", kubeconfig.toString());
+        builder.environment().put("KUBECACHEDIR", home.resolve(".kube-cache").toString());
+        try {
+            Files.createDirectories(home);
+            Path out = Files.createTempFile(home, "kubectl", ".out");
+            Path err = Files.createTempFile(home, "kubectl", ".err");
+            builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process process = builder.start();
+            try (var in = process.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("kubectl " + args[0] + " did not finish within 60 s: it hangs");
+            }
+            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run kubectl", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.meridian.installer.manifest;
+
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+
+/**
+ * What the agent may do cluster-wide: impersonate the reviewed user (so the cluster's RBAC
+ * decides every forwarded request) and review tokens. Nothing else: the agent never acts with
+ * its own rights on user resources.
+ */
+public final class ClusterRoleManifest {
+
+  private ClusterRoleManifest() {}
+
+  public static ClusterRole build(InstallSpec spec) {
+    return new ClusterRoleBuilder()
+        .withNewMetadata()
+        .withName(AgentNames.clusterRole(spec.namespace()))
+        .withLabels(AgentNames.labels())
+        .withAnnotations(AgentNames.annotations(spec))
+        .endMetadata()
+        .withRules(
+            new PolicyRuleBuilder()
+                .withApiGroups("")
+                .withResources("users", "groups", "serviceaccounts")
+                .withVerbs("impersonate")
+                .build(),
+            // Impersonate-Uid and Impersonate-Extra-* are authorized against this group
+            // (Kubernetes "User impersonation" docs: uids and userextras/<key>).
+            new PolicyRuleBuilder()
+                .withApiGroups("authentication.k8s.io")
+                .withResources("uids", "userextras/*")
+                .withVerbs("impersonate")
+                .build(),
+            new PolicyRuleBuilder()
+                .withApiGroups("authentication.k8s.io")
+                .withResources("tokenreviews")
+                .withVerbs("create")
+                .build())
+        .build();
+  }
+}

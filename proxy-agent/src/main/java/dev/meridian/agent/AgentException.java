@@ -1,0 +1,12 @@
+package dev.meridian.agent;
+
+/** Root of every exception the agent throws on purpose; always carries its cause when it has one. */
+public class AgentException extends RuntimeException {
+    public AgentException(String message) {
+        super(message);
+    }
+
+    public AgentException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

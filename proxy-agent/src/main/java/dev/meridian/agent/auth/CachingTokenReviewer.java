@@ -1,0 +1,108 @@
+package dev.meridian.agent.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
+
+/**
+ * Caches reviews by SHA-256 of the token (the raw token is never kept): accepted tokens for
+ * {@code acceptedTtl}, rejected ones for {@code rejectedTtl}, at most {@code maxEntries}, least
+ * recently used evicted first. Concurrent reviews of one token share a single call.
+ * Unavailable outcomes are not cached.
+ */
+public final class CachingTokenReviewer implements TokenReviewer {
+    private record Entry(Review review, long expiresAtNanos) {
+    }
+
+    private final TokenReviewer delegate;
+    private final long acceptedNanos;
+    private final long rejectedNanos;
+    private final LongSupplier nanoClock;
+    private final Map<String, Entry> cache;
+    private final Map<String, CompletableFuture<Review>> inFlight = new HashMap<>();
+
+    public CachingTokenReviewer(TokenReviewer delegate, Duration acceptedTtl, Duration rejectedTtl, int maxEntries,
+                                LongSupplier nanoClock) {
+        this.delegate = delegate;
+        this.acceptedNanos = acceptedTtl.toNanos();
+        this.rejectedNanos = rejectedTtl.toNanos();
+        this.nanoClock = nanoClock;
+        this.cache = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+                return size() > maxEntries;
+            }
+        };
+    }
+
+    public CachingTokenReviewer(TokenReviewer delegate, Duration acceptedTtl, Duration rejectedTtl, int maxEntries) {
+        this(delegate, acceptedTtl, rejectedTtl, maxEntries, System::nanoTime);
+    }
+
+    @Override
+    public CompletionStage<Review> review(String token) {
+        String key = sha256(token);
+        CompletableFuture<Review> mine;
+        synchronized (this) {
+            Entry hit = cache.get(key);
+            if (hit != null && hit.expiresAtNanos - nanoClock.getAsLong() > 0) {
+                return CompletableFuture.completedFuture(hit.review);
+            }
+            if (hit != null) {
+                cache.remove(key);
+            }
+            CompletableFuture<Review> pending = inFlight.get(key);
+            if (pending != null) {
+                return pending;
+            }
+            mine = new CompletableFuture<>();
+            inFlight.put(key, mine);
+        }
+        CompletionStage<Review> call;
+        try {
+            call = delegate.review(token);
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        call.whenComplete((review, error) -> settle(key, mine,
+                error != null ? new Review.Unavailable("token review failed: " + error.getMessage()) : review));
+        return mine;
+    }
+
+    private void settle(String key, CompletableFuture<Review> future, Review review) {
+        synchronized (this) {
+            inFlight.remove(key);
+            long ttl = review instanceof Review.Authenticated ? acceptedNanos
+                    : review instanceof Review.Rejected ? rejectedNanos : 0;
+            if (ttl > 0) {
+                cache.put(key, new Entry(review, nanoClock.getAsLong() + ttl));
+            }
+        }
+        future.complete(review);
+    }
+
+    /** Number of cached entries, for metrics. */
+    public synchronized int size() {
+        return cache.size();
+    }
+
+    static String sha256(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder(64);
+            for (byte b : digest) {
+                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.meridian.agent.auth;
+
+import java.util.Objects;
+
+/** The outcome of reviewing one bearer token. */
+public sealed interface Review {
+
+    /** The authority vouches for the token's user. */
+    record Authenticated(UserInfo user) implements Review {
+        public Authenticated {
+            Objects.requireNonNull(user, "user");
+        }
+    }
+
+    /** The authority does not accept the token; {@code reason} is for logs, never for clients. */
+    record Rejected(String reason) implements Review {
+    }
+
+    /** The authority could not be asked (unreachable, timed out, answered garbage); not cached. */
+    record Unavailable(String reason) implements Review {
+    }
+
+    default boolean isAuthenticated() {
+        return this instanceof Authenticated;
+    }
+}

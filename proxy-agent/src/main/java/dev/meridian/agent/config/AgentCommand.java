@@ -1,0 +1,149 @@
+package dev.meridian.agent.config;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The agent's flags; every flag also reads an environment variable, named in {@code --help}. */
+@Command(name = "meridian-agent", mixinStandardHelpOptions = true, version = "meridian-agent 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Direct cluster endpoint: authenticates bearer tokens with a TokenReview, then forwards "
+                + "/kubernetes/cluster/** to the API server with the agent's own credentials and the caller's identity "
+                + "as impersonation headers. /healthz and CORS preflight are anonymous. Audit events (audit.k8s.io/v1, "
+                + "level Metadata) go to stdout or --audit-log; logs go to stderr as JSON lines.",
+        footer = {"", "Environment variables are read when the flag is absent; flags win."})
+public final class AgentCommand {
+
+    @Option(names = "--bind-address", defaultValue = "${env:MERIDIAN_BIND_ADDRESS:-0.0.0.0}",
+            description = "Address to listen on (env MERIDIAN_BIND_ADDRESS, default ${DEFAULT-VALUE}).")
+    String bindAddress;
+
+    @Option(names = "--port", defaultValue = "${env:MERIDIAN_PORT:-8080}",
+            description = "Proxy port (env MERIDIAN_PORT, default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--admin-port", defaultValue = "${env:MERIDIAN_ADMIN_PORT:-8081}",
+            description = "Admin port serving /metrics and /readyz; -1 disables it (env MERIDIAN_ADMIN_PORT, default ${DEFAULT-VALUE}).")
+    int adminPort;
+
+    @Option(names = "--tls-cert", defaultValue = "${env:MERIDIAN_TLS_CERT}",
+            description = "PEM certificate chain for HTTPS; needs --tls-key (env MERIDIAN_TLS_CERT).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", defaultValue = "${env:MERIDIAN_TLS_KEY}",
+            description = "PEM private key for HTTPS (env MERIDIAN_TLS_KEY).")
+    Path tlsKey;
+
+    @Option(names = "--self-signed", defaultValue = "${env:MERIDIAN_SELF_SIGNED:-false}",
+            description = "Serve HTTPS with a generated CA and certificate, kept in --tls-dir and reused (env MERIDIAN_SELF_SIGNED).")
+    boolean selfSigned;
+
+    @Option(names = "--tls-dir", defaultValue = "${env:MERIDIAN_TLS_DIR:-/tmp/meridian-agent-tls}",
+            description = "Directory keeping the self-signed CA and certificate (env MERIDIAN_TLS_DIR, default ${DEFAULT-VALUE}).")
+    Path tlsDir;
+
+    @Option(names = "--tls-san", split = ",", defaultValue = "${env:MERIDIAN_TLS_SAN}",
+            description = "Extra DNS names or IPs for the self-signed certificate, comma separated (env MERIDIAN_TLS_SAN).")
+    List<String> tlsSans = new ArrayList<>();
+
+    @Option(names = "--ca-file", defaultValue = "${env:MERIDIAN_CA_FILE}",
+            description = "Write the self-signed CA (PEM) to this file (env MERIDIAN_CA_FILE).")
+    Path caFile;
+
+    @Option(names = "--publish-ca-secret", negatable = true, defaultValue = "${env:MERIDIAN_PUBLISH_CA_SECRET}",
+            description = "Write the self-signed CA to Secret loft-agent-ca (key ca.crt) in the agent namespace; "
+                    + "default: on when running in a cluster (env MERIDIAN_PUBLISH_CA_SECRET).")
+    Boolean publishCaSecret;
+
+    @Option(names = "--kubeconfig", defaultValue = "${env:MERIDIAN_KUBECONFIG}",
+            description = "Kubeconfig of the API server to forward to; default: the in-cluster ServiceAccount (env MERIDIAN_KUBECONFIG).")
+    Path kubeconfig;
+
+    @Option(names = "--context", defaultValue = "${env:MERIDIAN_CONTEXT}",
+            description = "Context in --kubeconfig; default: its current context (env MERIDIAN_CONTEXT).")
+    String context;
+
+    @Option(names = "--authority-kubeconfig", defaultValue = "${env:MERIDIAN_AUTHORITY_KUBECONFIG}",
+            description = "Kubeconfig of the API server that reviews tokens (for example the management plane); "
+                    + "default: the upstream (env MERIDIAN_AUTHORITY_KUBECONFIG).")
+    Path authorityKubeconfig;
+
+    @Option(names = "--authority-context", defaultValue = "${env:MERIDIAN_AUTHORITY_CONTEXT}",
+            description = "Context in --authority-kubeconfig (env MERIDIAN_AUTHORITY_CONTEXT).")
+    String authorityContext;
+
+    @Option(names = "--audit-log", defaultValue = "${env:MERIDIAN_AUDIT_LOG}",
+            description = "Audit log file, rotated by size; '-' or absent writes JSON lines to stdout (env MERIDIAN_AUDIT_LOG).")
+    String auditLog;
+
+    @Option(names = "--audit-log-max-size", defaultValue = "${env:MERIDIAN_AUDIT_LOG_MAX_SIZE:-104857600}",
+            description = "Rotate the audit log at this many bytes (env MERIDIAN_AUDIT_LOG_MAX_SIZE, default ${DEFAULT-VALUE}).")
+    long auditLogMaxSize;
+
+    @Option(names = "--audit-log-max-backups", defaultValue = "${env:MERIDIAN_AUDIT_LOG_MAX_BACKUPS:-5}",
+            description = "Rotated audit logs to keep (env MERIDIAN_AUDIT_LOG_MAX_BACKUPS, default ${DEFAULT-VALUE}).")
+    int auditLogMaxBackups;
+
+    @Option(names = "--idle-timeout", defaultValue = "${env:MERIDIAN_IDLE_TIMEOUT:-43200}",
+            description = "Seconds a proxied connection may stay silent (env MERIDIAN_IDLE_TIMEOUT, default ${DEFAULT-VALUE}).")
+    long idleTimeoutSeconds;
+
+    @Option(names = "--request-timeout", defaultValue = "${env:MERIDIAN_REQUEST_TIMEOUT:-43200}",
+            description = "Longest life of one proxied request, watches and exec included, in seconds "
+                    + "(env MERIDIAN_REQUEST_TIMEOUT, default ${DEFAULT-VALUE}).")
+    long requestTimeoutSeconds;
+
+    @Option(names = "--token-cache-size", defaultValue = "${env:MERIDIAN_TOKEN_CACHE_SIZE:-10000}",
+            description = "Most reviewed tokens cached (by SHA-256) at once (env MERIDIAN_TOKEN_CACHE_SIZE, default ${DEFAULT-VALUE}).")
+    int tokenCacheSize;
+
+    @Option(names = "--namespace", defaultValue = "${env:POD_NAMESPACE:-vcluster-pro}",
+            description = "The agent's namespace, for the CA Secret (env POD_NAMESPACE, default ${DEFAULT-VALUE}).")
+    String namespace;
+
+    @Option(names = "--shutdown-grace", defaultValue = "${env:MERIDIAN_SHUTDOWN_GRACE:-30}",
+            description = "Seconds shutdown waits for requests in flight (env MERIDIAN_SHUTDOWN_GRACE, default ${DEFAULT-VALUE}).")
+    long shutdownGraceSeconds;
+
+    @Option(names = "--verbose", description = "Print stack traces of startup errors.")
+    boolean verbose;
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** The configuration these flags describe; {@code inCluster} decides the CA Secret default. */
+    public AgentConfig toConfig(boolean inCluster) {
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both or neither");
+        }
+        if (tlsCert != null && selfSigned) {
+            throw new IllegalArgumentException("--self-signed and --tls-cert exclude each other: choose one");
+        }
+        ServerTls tls = tlsCert != null ? new ServerTls.Provided(tlsCert, tlsKey)
+                : selfSigned ? new ServerTls.SelfSigned(tlsDir, tlsSans == null ? List.of() : tlsSans)
+                : new ServerTls.Plain();
+        AuditTarget audit = auditLog == null || auditLog.isBlank() || auditLog.equals("-") ? new AuditTarget.Stdout()
+                : new AuditTarget.File(Path.of(auditLog), auditLogMaxSize, auditLogMaxBackups);
+        return AgentConfig.builder()
+                .bindHost(bindAddress)
+                .port(port)
+                .adminPort(adminPort)
+                .tls(tls)
+                .caFile(caFile)
+                .publishCaSecret(selfSigned && (publishCaSecret != null ? publishCaSecret : inCluster && kubeconfig == null))
+                .upstream(kubeconfig == null ? ClusterSource.inCluster() : new ClusterSource.Kubeconfig(kubeconfig, context))
+                .authority(authorityKubeconfig == null ? null : new ClusterSource.Kubeconfig(authorityKubeconfig, authorityContext))
+                .audit(audit)
+                .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+                .requestTimeout(Duration.ofSeconds(requestTimeoutSeconds))
+                .tokenCacheSize(tokenCacheSize)
+                .namespace(namespace)
+                .shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds))
+                .build();
+    }
+}

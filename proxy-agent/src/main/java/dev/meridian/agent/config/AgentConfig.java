@@ -1,0 +1,123 @@
+package dev.meridian.agent.config;
+
+import dev.meridian.agent.audit.AuditSink;
+import dev.meridian.agent.auth.TokenReviewer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the agent needs to start, immutable. Build it with {@link #builder()} (all
+ * defaults as documented by {@code --help}) or from the command line with {@code AgentCommand}.
+ *
+ * @param bindHost            address both listeners bind to
+ * @param port                proxy listener port; 0 picks a free port
+ * @param adminPort           admin listener port (/metrics, /readyz); 0 picks a free port, -1 disables it
+ * @param tls                 TLS of the proxy listener
+ * @param caFile              where to write the self-signed CA (PEM); null writes none
+ * @param upstream            the API server requests are forwarded to
+ * @param authority           the API server that reviews tokens; null means the upstream
+ * @param tokenReviewer       replaces TokenReview calls entirely (in-process use); null uses the authority
+ * @param audit               where audit events are written, unless {@code auditSink} is given
+ * @param auditSink           receives audit events instead of {@code audit} (in-process use); null uses {@code audit}
+ * @param routePrefix         path prefix forwarded to the upstream, stripped on the way
+ * @param idleTimeout         a proxied connection with no traffic for this long is closed
+ * @param requestTimeout      no proxied request (watch, exec) lives longer than this
+ * @param reviewTimeout       limit for one TokenReview call
+ * @param acceptedTtl         how long an accepted token stays cached
+ * @param rejectedTtl         how long a rejected token stays cached
+ * @param tokenCacheSize      most tokens cached at once
+ * @param namespace           the agent's namespace (the CA Secret goes there)
+ * @param publishCaSecret     write the self-signed CA to Secret {@code loft-agent-ca} in {@code namespace}
+ * @param shutdownGrace       how long shutdown waits for requests in flight
+ */
+public record AgentConfig(
+        String bindHost,
+        int port,
+        int adminPort,
+        ServerTls tls,
+        Path caFile,
+        ClusterSource upstream,
+        ClusterSource authority,
+        TokenReviewer tokenReviewer,
+        AuditTarget audit,
+        AuditSink auditSink,
+        String routePrefix,
+        Duration idleTimeout,
+        Duration requestTimeout,
+        Duration reviewTimeout,
+        Duration acceptedTtl,
+        Duration rejectedTtl,
+        int tokenCacheSize,
+        String namespace,
+        boolean publishCaSecret,
+        Duration shutdownGrace) {
+
+    public static final String DEFAULT_ROUTE_PREFIX = "/kubernetes/cluster";
+    public static final String DEFAULT_NAMESPACE = "vcluster-pro";
+    public static final String CA_SECRET_NAME = "loft-agent-ca";
+    public static final String CA_SECRET_KEY = "ca.crt";
+
+    public AgentConfig {
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(upstream, "upstream");
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(namespace, "namespace");
+        requirePort("port", port, false);
+        requirePort("admin port", adminPort, true);
+        routePrefix = normalisePrefix(routePrefix);
+        requirePositive("idle timeout", idleTimeout);
+        requirePositive("request timeout", requestTimeout);
+        requirePositive("review timeout", reviewTimeout);
+        requirePositive("accepted token cache time", acceptedTtl);
+        requirePositive("rejected token cache time", rejectedTtl);
+        requirePositive("shutdown grace", shutdownGrace);
+        if (tokenCacheSize < 1) {
+            throw new IllegalArgumentException("token cache size must be at least 1, got " + tokenCacheSize);
+        }
+    }
+
+    /** The authority that reviews tokens: the upstream unless another one is configured. */
+    public ClusterSource effectiveAuthority() {
+        return authority != null ? authority : upstream;
+    }
+
+    public Optional<Path> caFileIfAny() {
+        return Optional.ofNullable(caFile);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    private static void requirePort(String what, int port, boolean mayBeDisabled) {
+        int min = mayBeDisabled ? -1 : 0;
+        if (port < min || port > 65535) {
+            throw new IllegalArgumentException(what + " must be between " + min + " and 65535, got " + port);
+        }
+    }
+
+    private static void requirePositive(String what, Duration duration) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, got " + duration);
+        }
+    }
+
+    private static String normalisePrefix(String prefix) {
+        String p = prefix == null ? DEFAULT_ROUTE_PREFIX : prefix.trim();
+        if (!p.startsWith("/") || p.contains("//") || p.contains("/.") || p.contains("%") || p.contains("?")) {
+            throw new IllegalArgumentException("route prefix must be a plain absolute path like /kubernetes/cluster, got " + prefix);
+        }
+        while (p.endsWith("/") && p.length() > 1) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.meridian.agent.forward;
+
+import dev.meridian.agent.audit.AuditEvent;
+import dev.meridian.agent.audit.AuditSink;
+import dev.meridian.agent.audit.RequestInfo;
+import dev.meridian.agent.auth.UserInfo;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** One audited request: collects who and what, and emits exactly one audit event when it ends. */
+final class Exchange {
+    final HttpServerRequest request;
+    final long startNanos = System.nanoTime();
+    private final Instant received = Instant.now();
+    private final AuditSink audit;
+    private final ProxyMetrics metrics;
+    private String apiPath;
+    private UserInfo user;
+    private boolean completed;
+
+    Exchange(HttpServerRequest request, AuditSink audit, ProxyMetrics metrics) {
+        this.request = request;
+        this.audit = audit;
+        this.metrics = metrics;
+        metrics.started();
+    }
+
+    void apiPath(String path) {
+        this.apiPath = path;
+    }
+
+    void user(UserInfo user) {
+        this.user = user;
+    }
+
+    UserInfo user() {
+        return user;
+    }
+
+    /** A random version-4 UUID without SecureRandom's lock: audit IDs need uniqueness, not secrecy. */
+    private static String auditId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
+    }
+
+    /** Answers with {@code status} (unless a response already started) and completes the exchange. */
+    void refuse(StatusResponses status) {
+        request.resume();
+        status.send(request.response());
+        complete(status.code());
+    }
+
+    /** Records the outcome; later calls are ignored, so every path may call it safely. */
+    void complete(int status) {
+        if (completed) {
+            return;
+        }
+        completed = true;
+        metrics.completed(status);
+        String source = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+        RequestInfo info = RequestInfo.of(request.method().name(), apiPath == null ? "" : apiPath, request.query());
+        audit.record(new AuditEvent(auditId(), request.uri(), info, user,
+                source.isEmpty() ? List.of() : List.of(source), request.getHeader("User-Agent"), status,
+                received, Instant.now()));
+    }
+}

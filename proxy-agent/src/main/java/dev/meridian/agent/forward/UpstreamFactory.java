@@ -1,0 +1,77 @@
+package dev.meridian.agent.forward;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Builds {@link Upstream}s: one pooled HTTP/1.1 client per API server, TLS always verified. */
+public final class UpstreamFactory {
+    /** Watches hold a connection each; the pool must not be what limits them. */
+    private static final int MAX_CONNECTIONS = 20_000;
+    private static final long TOKEN_REFRESH_MILLIS = 30_000;
+
+    private final Vertx vertx;
+    private final Duration idleTimeout;
+
+    public UpstreamFactory(Vertx vertx, Duration idleTimeout) {
+        this.vertx = vertx;
+        this.idleTimeout = idleTimeout;
+    }
+
+    public Upstream create(String name, ClusterEndpoint endpoint) {
+        HttpClientOptions options = new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(true)
+                .setTcpNoDelay(true)
+                .setConnectTimeout(10_000)
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toSeconds()))
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setMaxInitialLineLength(16 * 1024)
+                .setMaxHeaderSize(64 * 1024)
+                .setDecompressionSupported(false);
+        if (endpoint.isHttps()) {
+            options.setSsl(true).setVerifyHost(true).setTrustAll(false);
+            if (endpoint.caPem() != null) {
+                options.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(endpoint.caPem())));
+            }
+            if (endpoint.clientCertPem() != null && endpoint.clientKeyPem() != null) {
+                options.setKeyCertOptions(new PemKeyCertOptions()
+                        .addCertValue(Buffer.buffer(endpoint.clientCertPem()))
+                        .addKeyValue(Buffer.buffer(endpoint.clientKeyPem())));
+            }
+        }
+        HttpClient client = vertx.httpClientBuilder()
+                .with(options)
+                .with(new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS).setMaxWaitQueueSize(-1))
+                .build();
+        NetClientOptions raw = new NetClientOptions()
+                .setTcpNoDelay(true)
+                .setConnectTimeout(10_000)
+                .setIdleTimeout(options.getIdleTimeout())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setSsl(options.isSsl())
+                .setHostnameVerificationAlgorithm(options.isSsl() ? "HTTPS" : "")
+                .setTrustOptions(options.getTrustOptions())
+                .setKeyCertOptions(options.getKeyCertOptions());
+        NetClient netClient = vertx.createNetClient(raw);
+        return new Upstream(name, client, netClient, endpoint.server().getHost(), endpoint.port(), endpoint.isHttps(),
+                endpoint.server().getRawPath(), credentials(endpoint));
+    }
+
+    private Credentials credentials(ClusterEndpoint endpoint) {
+        if (endpoint.tokenFile() != null) {
+            return new TokenFileCredentials(vertx, endpoint.tokenFile(), TOKEN_REFRESH_MILLIS);
+        }
+        return endpoint.token() != null ? Credentials.token(endpoint.token()) : Credentials.none();
+    }
+}

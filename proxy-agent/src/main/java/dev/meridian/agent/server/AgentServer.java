@@ -1,0 +1,131 @@
+package dev.meridian.agent.server;
+
+import dev.meridian.agent.AgentException;
+import dev.meridian.agent.audit.AuditSink;
+import dev.meridian.agent.auth.CachingTokenReviewer;
+import dev.meridian.agent.auth.KubernetesTokenReviewer;
+import dev.meridian.agent.auth.TokenReviewer;
+import dev.meridian.agent.config.AgentConfig;
+import dev.meridian.agent.forward.ClusterEndpoint;
+import dev.meridian.agent.forward.Forwarder;
+import dev.meridian.agent.forward.PrefixRoute;
+import dev.meridian.agent.forward.ProxyHandler;
+import dev.meridian.agent.forward.ProxyMetrics;
+import dev.meridian.agent.forward.RoutingTable;
+import dev.meridian.agent.forward.Upstream;
+import dev.meridian.agent.forward.UpstreamFactory;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Starts an agent in this JVM: the proxy listener (one server per event loop), the admin
+ * listener, the upstream and authority clients, the token cache and the audit sink.
+ * Blocks until both listeners accept connections.
+ */
+public final class AgentServer {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
+    private static final long START_TIMEOUT_SECONDS = 30;
+
+    private AgentServer() {
+    }
+
+    public static RunningAgent start(AgentConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * Like {@link #start(AgentConfig)} with a routing table other than the single cluster route
+     * (gateway mode); the table receives the factory for its upstreams.
+     */
+    public static RunningAgent start(AgentConfig config, java.util.function.Function<UpstreamFactory, RoutingTable> routes) {
+        int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            ProxyMetrics metrics = new ProxyMetrics(registry);
+            UpstreamFactory upstreams = new UpstreamFactory(vertx, config.idleTimeout());
+            Upstream cluster = upstreams.create("cluster", ClusterEndpoint.resolve(config.upstream()));
+            RoutingTable table = routes != null ? routes.apply(upstreams) : new PrefixRoute(config.routePrefix(), cluster);
+            TokenReviewer reviewer = reviewer(config, upstreams, cluster, metrics);
+            AuditSink audit = AuditSinks.of(config);
+            resources.add(audit);
+
+            HttpServerOptions options = ServerOptions.proxy(config);
+            Optional<String> ca = ServerTlsSetup.apply(config, options);
+            AtomicBoolean ready = new AtomicBoolean(false);
+            ProxyHandler handler = new ProxyHandler(table, reviewer, audit, metrics,
+                    new Forwarder(vertx, metrics, config.idleTimeout(), config.requestTimeout()), ready::get);
+            List<HttpServer> servers = listenOnEveryLoop(vertx, options, handler, config.bindHost(), config.port(), loops);
+            HttpServer admin = config.adminPort() < 0 ? null
+                    : await(AdminServer.create(vertx, registry, ready::get).listen(config.adminPort(), config.bindHost()));
+            ready.set(true);
+            DefaultRunningAgent agent = new DefaultRunningAgent(vertx, servers, admin, ca, config, ready, resources);
+            LOG.info("agent listening on {}:{} ({}), admin port {}, forwarding {} to {}", config.bindHost(), agent.port(),
+                    options.isSsl() ? "https" : "http", agent.adminPort(), config.routePrefix(), cluster.authority());
+            return agent;
+        } catch (RuntimeException e) {
+            resources.forEach(DefaultRunningAgent::closeQuietly);
+            vertx.close();
+            throw e instanceof AgentException ? e : new AgentException("cannot start the agent: " + e.getMessage(), e);
+        }
+    }
+
+    private static TokenReviewer reviewer(AgentConfig config, UpstreamFactory upstreams, Upstream cluster, ProxyMetrics metrics) {
+        TokenReviewer base = config.tokenReviewer();
+        if (base == null) {
+            Upstream authority = config.authority() == null ? cluster
+                    : upstreams.create("authority", ClusterEndpoint.resolve(config.authority()));
+            base = new KubernetesTokenReviewer(authority, config.reviewTimeout());
+        }
+        TokenReviewer delegate = base;
+        TokenReviewer counted = token -> delegate.review(token).whenComplete((r, e) ->
+                metrics.reviewed(e != null ? "error" : r.getClass().getSimpleName().toLowerCase()));
+        return new CachingTokenReviewer(counted, config.acceptedTtl(), config.rejectedTtl(), config.tokenCacheSize());
+    }
+
+    private static List<HttpServer> listenOnEveryLoop(Vertx vertx, HttpServerOptions options, ProxyHandler handler,
+                                                      String host, int port, int count) {
+        List<HttpServer> servers = new ArrayList<>();
+        // Vert.x shares one bound socket between servers listening on the same host and port,
+        // each on its own event loop; port 0 would give each its own port, so pick one first.
+        int shared = port != 0 ? port : freePort(host);
+        for (int i = 0; i < count; i++) {
+            servers.add(await(vertx.createHttpServer(options).requestHandler(handler).listen(shared, host)));
+        }
+        return servers;
+    }
+
+    private static int freePort(String host) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new AgentException("cannot find a free port on " + host + ": " + e.getMessage(), e);
+        }
+    }
+
+    static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AgentException("interrupted while starting", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AgentException(e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AgentException("timed out while starting", e);
+        }
+    }
+}

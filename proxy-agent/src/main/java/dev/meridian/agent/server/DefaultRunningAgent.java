@@ -1,0 +1,95 @@
+package dev.meridian.agent.server;
+
+import dev.meridian.agent.config.AgentConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+final class DefaultRunningAgent implements RunningAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultRunningAgent.class);
+
+    private final Vertx vertx;
+    private final List<HttpServer> servers;
+    private final HttpServer admin;
+    private final Optional<String> ca;
+    private final AgentConfig config;
+    private final AtomicBoolean ready;
+    private final List<AutoCloseable> resources;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    DefaultRunningAgent(Vertx vertx, List<HttpServer> servers, HttpServer admin, Optional<String> ca, AgentConfig config,
+                        AtomicBoolean ready, List<AutoCloseable> resources) {
+        this.vertx = vertx;
+        this.servers = List.copyOf(servers);
+        this.admin = admin;
+        this.ca = ca;
+        this.config = config;
+        this.ready = ready;
+        this.resources = List.copyOf(resources);
+    }
+
+    @Override
+    public int port() {
+        return servers.get(0).actualPort();
+    }
+
+    @Override
+    public int adminPort() {
+        return admin == null ? -1 : admin.actualPort();
+    }
+
+    @Override
+    public boolean isTls() {
+        return config.tls().isTls();
+    }
+
+    @Override
+    public Optional<String> caCertificatePem() {
+        return ca;
+    }
+
+    @Override
+    public boolean isReady() {
+        return ready.get();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        ready.set(false);
+        LOG.info("shutting down: draining requests in flight for up to {}", config.shutdownGrace());
+        long graceMillis = config.shutdownGrace().toMillis();
+        List<Future<Void>> stopping = servers.stream().map(s -> s.shutdown(graceMillis, TimeUnit.MILLISECONDS)).toList();
+        try {
+            Future.join(stopping).toCompletionStage().toCompletableFuture().get(graceMillis + 5000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("requests still in flight after the grace period were cut: {}", e.toString());
+        }
+        if (admin != null) {
+            admin.close();
+        }
+        resources.forEach(DefaultRunningAgent::closeQuietly);
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("event loops did not stop cleanly: {}", e.toString());
+        }
+    }
+
+    static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("cannot close {}: {}", c, e.toString());
+        }
+    }
+}

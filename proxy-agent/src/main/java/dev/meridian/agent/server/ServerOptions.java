@@ -1,0 +1,27 @@
+package dev.meridian.agent.server;
+
+import dev.meridian.agent.config.AgentConfig;
+import io.vertx.core.http.Http2Settings;
+import io.vertx.core.http.HttpServerOptions;
+
+import java.util.concurrent.TimeUnit;
+
+final class ServerOptions {
+    private ServerOptions() {
+    }
+
+    static HttpServerOptions proxy(AgentConfig config) {
+        return new HttpServerOptions()
+                .setTcpNoDelay(true)
+                .setCompressionSupported(false)
+                .setDecompressionSupported(false)
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toSeconds()))
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                // Label selectors and field selectors make long request lines.
+                .setMaxInitialLineLength(64 * 1024)
+                .setMaxHeaderSize(64 * 1024)
+                .setMaxChunkSize(64 * 1024)
+                .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(1000))
+                .setHandle100ContinueAutomatically(false);
+    }
+}

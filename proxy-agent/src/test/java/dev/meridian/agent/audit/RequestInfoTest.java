@@ -1,0 +1,28 @@
+package dev.meridian.agent.audit;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestInfoTest {
+
+    @ParameterizedTest(name = "{0} {1}?{2} -> {3}")
+    @CsvSource(nullValues = "-", value = {
+            "GET,    /api/v1/namespaces,                       limit=500,  list,             -,      namespaces, -",
+            "GET,    /api/v1/namespaces/a,                     -,          get,              a,      namespaces, a",
+            "GET,    /api/v1/namespaces/a/pods,                watch=true, watch,            a,      pods,       -",
+            "GET,    /api/v1/namespaces/a/pods/p,              -,          get,              a,      pods,       p",
+            "POST,   /api/v1/namespaces/a/configmaps,          -,          create,           a,      configmaps, -",
+            "PATCH,  /apis/apps/v1/namespaces/a/deployments/d, -,          patch,            a,      deployments, d",
+            "DELETE, /apis/apps/v1/namespaces/a/deployments,   -,          deletecollection, a,      deployments, -",
+            "PUT,    /apis/management.loft.sh/v1/clusters/c,   -,          update,           -,      clusters,   c",
+    })
+    void readsVerbAndObjectLikeTheApiServer(String method, String path, String query, String verb, String ns, String resource, String name) {
+        RequestInfo info = RequestInfo.of(method, path, query);
+        assertThat(info.verb()).isEqualTo(verb);
+        assertThat(info.namespace()).isEqualTo(ns);
+        assertThat(info.resource()).isEqualTo(resource);
+        assertThat(info.name()).isEqualTo(name);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.meridian.agent.config;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AgentCommandTest {
+
+    static AgentConfig parse(boolean inCluster, String... args) {
+        AgentCommand command = new AgentCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.toConfig(inCluster);
+    }
+
+    @Test
+    void defaultsMatchTheDocumentedOnes() {
+        AgentConfig c = parse(true);
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.adminPort()).isEqualTo(8081);
+        assertThat(c.tls()).isInstanceOf(ServerTls.Plain.class);
+        assertThat(c.upstream()).isInstanceOf(ClusterSource.InCluster.class);
+        assertThat(c.authority()).isNull();
+        assertThat(c.audit()).isInstanceOf(AuditTarget.Stdout.class);
+        assertThat(c.idleTimeout()).isEqualTo(Duration.ofSeconds(43200));
+        assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(43200));
+        assertThat(c.acceptedTtl()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.rejectedTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.routePrefix()).isEqualTo("/kubernetes/cluster");
+        assertThat(c.publishCaSecret()).isFalse();
+    }
+
+    @Test
+    void flagsBuildTheConfiguration() {
+        AgentConfig c = parse(true, "--port", "9443", "--admin-port", "-1", "--self-signed", "--tls-dir", "/tmp/t",
+                "--tls-san", "agent.example.com,10.0.0.1", "--ca-file", "/tmp/ca.pem",
+                "--authority-kubeconfig", "/k/mgmt", "--audit-log", "/var/log/audit.log", "--idle-timeout", "60");
+        assertThat(c.port()).isEqualTo(9443);
+        assertThat(c.adminPort()).isEqualTo(-1);
+        assertThat(c.tls()).isEqualTo(new ServerTls.SelfSigned(Path.of("/tmp/t"), java.util.List.of("agent.example.com", "10.0.0.1")));
+        assertThat(c.caFile()).isEqualTo(Path.of("/tmp/ca.pem"));
+        assertThat(c.publishCaSecret()).as("self-signed in a cluster publishes the CA Secret").isTrue();
+        assertThat(c.authority()).isEqualTo(new ClusterSource.Kubeconfig(Path.of("/k/mgmt"), null));
+        assertThat(c.audit()).isEqualTo(new AuditTarget.File(Path.of("/var/log/audit.log"), 104857600L, 5));
+        assertThat(c.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aKubeconfigOutOfClusterDoesNotPublishTheSecret() {
+        AgentConfig c = parse(false, "--self-signed", "--kubeconfig", "/k/c");
+        assertThat(c.upstream()).isEqualTo(new ClusterSource.Kubeconfig(Path.of("/k/c"), null));
+        assertThat(c.publishCaSecret()).isFalse();
+    }
+
+    @Test
+    void contradictoryTlsFlagsAreRefusedWithAClearMessage() {
+        assertThatThrownBy(() -> parse(false, "--tls-cert", "/c"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--tls-key");
+        assertThatThrownBy(() -> parse(false, "--tls-cert", "/c", "--tls-key", "/k", "--self-signed"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("choose one");
+        assertThatThrownBy(() -> parse(false, "--port", "70000"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
+    }
+
+    @Test
+    void helpDocumentsEveryFlagWithItsEnvironmentVariable() {
+        StringWriter out = new StringWriter();
+        new CommandLine(new AgentCommand()).usage(new PrintWriter(out));
+        String help = out.toString().replaceAll("\\s+", " ");
+        for (String flag : new String[]{"--port", "--admin-port", "--tls-cert", "--tls-key", "--self-signed", "--kubeconfig",
+                "--authority-kubeconfig", "--audit-log", "--idle-timeout", "--request-timeout", "--ca-file"}) {
+            assertThat(help).contains(flag);
+        }
+        assertThat(help).contains("MERIDIAN_PORT", "POD_NAMESPACE", "default 43200", "default 8080", "default 8081");
+    }
+}

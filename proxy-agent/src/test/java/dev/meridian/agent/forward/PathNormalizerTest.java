@@ -1,0 +1,47 @@
+package dev.meridian.agent.forward;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PathNormalizerTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "/,                                         /",
+            "/kubernetes/cluster,                       /kubernetes/cluster",
+            "/kubernetes/cluster/,                      /kubernetes/cluster/",
+            "//kubernetes///cluster//api,               /kubernetes/cluster/api",
+            "/kubernetes/cluster/./api/./v1,            /kubernetes/cluster/api/v1",
+            "/kubernetes/cluster/api/x/../v1,           /kubernetes/cluster/api/v1",
+            "/kubernetes/cluster/%61pi/v1,              /kubernetes/cluster/api/v1",
+            "/kubernetes/cluster/api/v1/namespaces/%7Ea, /kubernetes/cluster/api/v1/namespaces/~a",
+            "/a/b%20c,                                  /a/b%20c",
+            "/a/%C3%A9,                                 /a/%C3%A9",
+            "/a/b:c@d,                                  /a/b:c@d",
+    })
+    void normalisesEquivalentSpellingsToOneForm(String raw, String expected) {
+        assertThat(PathNormalizer.normalize(raw)).isEqualTo(new PathNormalizer.Result.Normalized(expected));
+    }
+
+    @ParameterizedTest(name = "{0} refused")
+    @CsvSource({
+            "/..",
+            "/a/../..",
+            "/a/%2e%2e/%2E%2E",
+            "/a%2Fb",
+            "/a%2fb",
+            "/a%5Cb",
+            "/a\\b",
+            "/a/%zz",
+            "/a/%4",
+            "/a/%00",
+            "/a/%0d%0a",
+            "/a/%C3",
+            "relative/path",
+    })
+    void refusesPathsThatCannotBeNormalisedSafely(String raw) {
+        assertThat(PathNormalizer.normalize(raw)).isInstanceOf(PathNormalizer.Result.Refused.class);
+    }
+}
