@@ -5,7 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import dev.meridian.app.fleet.ManagementConnection;
+import dev.meridian.app.kubeconfig.KubeconfigLocations;
+import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.ui.settings.ConfigDirectory;
 
 /**
@@ -25,7 +26,12 @@ public record DesktopEnvironment(Map<String, String> env, Path home, String osNa
 
     /** The kubeconfig files, as kubectl finds them: {@code $KUBECONFIG} or {@code ~/.kube/config}. */
     public List<Path> kubeconfigFiles() {
-        return ManagementConnection.resolve(null, null, env, home).kubeconfigFiles();
+        return KubeconfigLocations.of(env, home).files();
+    }
+
+    /** The kubeconfig engine over those files. */
+    public KubeconfigService kubeconfig() {
+        return new KubeconfigService(KubeconfigLocations.of(env, home));
     }
 
     public Path configDirectory() {

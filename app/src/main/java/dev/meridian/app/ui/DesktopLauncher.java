@@ -3,6 +3,7 @@ package dev.meridian.app.ui;
 import java.util.Objects;
 
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.integration.DesktopModules;
 import javafx.application.Application;
 
 /**
@@ -11,14 +12,14 @@ import javafx.application.Application;
  * missing").
  */
 public final class DesktopLauncher {
-    private static volatile DesktopIntegrations integrations = DesktopIntegrations.available();
+    private static volatile DesktopIntegrations integrations = DesktopIntegrations.none();
     private static volatile long launchNanos = System.nanoTime();
 
     private DesktopLauncher() {
     }
 
     public static void main(String[] args) {
-        launch(DesktopIntegrations.available(), args);
+        launch(DesktopModules.forEnvironment(DesktopEnvironment.system()), args);
     }
 
     /** Starts JavaFX with {@code value} plugged in; returns when the app exits. */

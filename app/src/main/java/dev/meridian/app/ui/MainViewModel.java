@@ -19,6 +19,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -64,6 +65,14 @@ public final class MainViewModel implements AutoCloseable {
             notify.accept(Kind.FAILURE, message + " Pick the plane again to reconnect.");
         });
         this.settings.set(store.load());
+        // Every cluster is probed once when it first appears, including the initial list.
+        integrations.health().ifPresent(h -> fleet.rows().addListener((ListChangeListener<ClusterRow>) c -> {
+            while (c.next()) {
+                if (c.wasAdded()) {
+                    List.copyOf(c.getAddedSubList()).forEach(this::probe);
+                }
+            }
+        }));
     }
 
     /** Reads the kubeconfig contexts, then reconnects to the plane used last time if it still exists. */
@@ -114,7 +123,6 @@ public final class MainViewModel implements AutoCloseable {
             connection.set(Connection.CONNECTED);
             connectionMessage.set("Connected");
             updateSettings(settings.get().withPlaneContext(context));
-            integrations.health().ifPresent(h -> probeAll());
         }, error -> {
             if (generation.get() == gen) {
                 connection.set(Connection.FAILED);

@@ -65,7 +65,7 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
     /** Builds the window on {@code stage}, shows it, and starts connecting. FX thread. */
     public static MainWindow open(Stage stage, DesktopEnvironment environment, DesktopIntegrations integrations) {
         return open(stage, environment, integrations,
-                PlaneSession.fromKubeconfig(environment.kubeconfigFiles(), environment.clock()));
+                PlaneSession.fromKubeconfig(environment.kubeconfig(), environment.clock()));
     }
 
     public static MainWindow open(Stage stage, DesktopEnvironment environment, DesktopIntegrations integrations,

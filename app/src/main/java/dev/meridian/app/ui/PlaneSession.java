@@ -1,14 +1,15 @@
 package dev.meridian.app.ui;
 
 import java.time.Clock;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 
 import dev.meridian.app.fleet.FleetEvent;
 import dev.meridian.app.fleet.FleetService;
-import dev.meridian.app.fleet.ManagementConnection;
+import dev.meridian.app.kubeconfig.KubeconfigService;
+import dev.meridian.app.kubeconfig.ManagementConnection;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /** A live connection to one management plane: its client, fleet service and cluster watch. */
 public record PlaneSession(String context, ManagementConnection connection, KubernetesClient client,
@@ -26,10 +27,14 @@ public record PlaneSession(String context, ManagementConnection connection, Kube
     }
 
     /** The connector that reads the kubeconfig files kubectl would read. */
-    public static Connector fromKubeconfig(List<Path> files, Clock clock) {
+    public static Connector fromKubeconfig(KubeconfigService kubeconfig, Clock clock) {
         return (context, listener) -> {
-            ManagementConnection connection = new ManagementConnection(files, context);
-            KubernetesClient client = connection.open();
+            ManagementConnection connection = kubeconfig.managementConnection(context);
+            Config config = Config.fromKubeconfig(connection.minifiedKubeconfig());
+            // Someone is looking at the window: report "unreachable" within seconds, not after retries.
+            config.setRequestRetryBackoffLimit(1);
+            config.setConnectionTimeout(5_000);
+            KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
             try {
                 FleetService fleet = new FleetService(client, clock);
                 AutoCloseable watch = fleet.watch(listener);

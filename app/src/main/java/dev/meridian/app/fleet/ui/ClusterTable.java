@@ -123,8 +123,10 @@ public final class ClusterTable {
                     case DOWN -> "status-failed";
                     case UNKNOWN -> "status-unknown";
                 });
-                String verdict = item.verdict().name().charAt(0) + item.verdict().name().substring(1).toLowerCase();
+                String verdict = item.verdict() == HealthSummary.Verdict.UNKNOWN ? "-"
+                        : item.verdict().name().charAt(0) + item.verdict().name().substring(1).toLowerCase();
                 setText(item.latency().map(l -> verdict + " · " + l.toMillis() + " ms").orElse(verdict));
+                setTooltip(new javafx.scene.control.Tooltip(item.detail()));
                 setGraphic(dot);
             }
         });

@@ -1,7 +1,7 @@
 package dev.meridian.app.ui.hooks;
 
 import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.fleet.ManagementConnection;
+import dev.meridian.app.kubeconfig.ManagementConnection;
 
 /**
  * Writes and switches kube contexts for clusters (the kubeconfig module's "Use cluster" and

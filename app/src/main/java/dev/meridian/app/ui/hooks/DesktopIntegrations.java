@@ -18,11 +18,6 @@ public record DesktopIntegrations(
                 Optional.empty());
     }
 
-    /** What the shipped app uses. Wire new modules in here. */
-    public static DesktopIntegrations available() {
-        return none();
-    }
-
     public DesktopIntegrations withContexts(ContextActions value) {
         return new DesktopIntegrations(Optional.of(value), health, installer, sandbox, tray);
     }
