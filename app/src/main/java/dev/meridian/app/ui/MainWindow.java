@@ -194,7 +194,7 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         });
         SplitPane split = new SplitPane(table, detail.createView());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.63);
+        split.setDividerPositions(model.integrations().health().isPresent() ? 0.68 : 0.63);
         return split;
     }
 

@@ -39,11 +39,11 @@ public final class ClusterTable {
                 .otherwise(Bindings.concat("No cluster matches \"", model.filterTextProperty(), "\".")));
         table.setPlaceholder(placeholder);
 
-        TableColumn<ClusterRow, String> name = text("Name", Column.NAME, 125);
+        TableColumn<ClusterRow, String> name = text("Name", Column.NAME, 120);
         table.getColumns().add(name);
-        table.getColumns().add(text("Display name", Column.DISPLAY_NAME, 150));
+        table.getColumns().add(text("Display name", Column.DISPLAY_NAME, 140));
         table.getColumns().add(route());
-        table.getColumns().add(text("Endpoint", Column.ENDPOINT, 235));
+        table.getColumns().add(text("Endpoint", Column.ENDPOINT, 210));
         table.getColumns().add(text("TLS", Column.TLS, 100));
         table.getColumns().add(status());
         if (withHealth) {
@@ -63,6 +63,7 @@ public final class ClusterTable {
 
     private static TableColumn<ClusterRow, String> route() {
         TableColumn<ClusterRow, String> column = text("Route", Column.ROUTE, 70);
+        column.setMinWidth(68);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -78,7 +79,7 @@ public final class ClusterTable {
     }
 
     private static TableColumn<ClusterRow, String> status() {
-        TableColumn<ClusterRow, String> column = text("Status", Column.STATUS, 185);
+        TableColumn<ClusterRow, String> column = text("Status", Column.STATUS, 150);
         column.setCellFactory(c -> new TableCell<>() {
             private final Circle dot = new Circle(4);
 
@@ -106,6 +107,7 @@ public final class ClusterTable {
         column.setCellValueFactory(cell -> cell.getValue().healthProperty());
         column.setComparator((a, b) -> a.verdict().compareTo(b.verdict()));
         column.setPrefWidth(130);
+        column.setMinWidth(110);
         column.setCellFactory(c -> new TableCell<>() {
             private final Circle dot = new Circle(4);
 

@@ -3,11 +3,14 @@ package dev.meridian.app.ui.tools;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.meridian.app.fleet.Annotations;
+import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.FleetService;
 import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.testing.TestCertificates;
+import dev.meridian.app.ui.hooks.HealthSummary;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 /** A small, varied fleet for screenshots and demos: every route, TLS mode and status appears once. */
@@ -33,6 +36,26 @@ final class DemoFleet {
         add(plane, "dev-sandbox", "Developer sandbox", "Initialized", "", Map.of());
         add(plane, "me-central-1", "UAE production", "Initialized", "",
                 Map.of(Annotations.ENDPOINT, "me-central-1.agents.example.com"));
+    }
+
+    /** Probe results that look like a real fleet's, without a network: for screenshots only. */
+    static HealthSummary health(ClusterInfo cluster) {
+        if (!cluster.isDirect()) {
+            return new HealthSummary(HealthSummary.Verdict.UNKNOWN, Optional.empty(), Optional.empty(),
+                    "No direct endpoint to probe.");
+        }
+        int latency = 18 + Math.floorMod(cluster.name().hashCode(), 60);
+        Instant expiry = Instant.now().plus(Duration.ofDays(20 + Math.floorMod(cluster.name().hashCode(), 300)));
+        if (cluster.name().startsWith("us-west")) {
+            return new HealthSummary(HealthSummary.Verdict.DEGRADED, Optional.of(Duration.ofMillis(640)),
+                    Optional.of(Instant.now().plus(Duration.ofDays(6))), "Certificate expires in 6 days.");
+        }
+        if (cluster.name().startsWith("me-")) {
+            return new HealthSummary(HealthSummary.Verdict.DOWN, Optional.empty(), Optional.empty(),
+                    "Connection refused.");
+        }
+        return new HealthSummary(HealthSummary.Verdict.UP, Optional.of(Duration.ofMillis(latency)), Optional.of(expiry),
+                "Endpoint is up.");
     }
 
     private static void add(MockManagementPlane plane, String name, String displayName, String phase, String reason,

@@ -16,6 +16,7 @@ import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.ui.DesktopEnvironment;
 import dev.meridian.app.ui.MainWindow;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.integration.KubeconfigContextActions;
 import dev.meridian.app.ui.settings.Settings;
 import dev.meridian.app.ui.settings.Settings.ThemeChoice;
 import dev.meridian.app.ui.settings.SettingsStore;
@@ -85,7 +86,9 @@ public final class Screenshots {
     }
 
     private static MainWindow open(DesktopEnvironment env) {
-        return onFx(() -> MainWindow.open(new Stage(), env, DesktopIntegrations.none()));
+        DesktopIntegrations integrations = DesktopIntegrations.none().withHealth(DemoFleet::health)
+                .withContexts(new KubeconfigContextActions(env.kubeconfig()));
+        return onFx(() -> MainWindow.open(new Stage(), env, integrations));
     }
 
     private static void close(MainWindow window) {
