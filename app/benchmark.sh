@@ -16,5 +16,10 @@ for run in 1 2 3; do
         java -Dprism.order=sw -Dmeridian.startup.report=true -Dmeridian.startup.exit=true \
         -cp "$CP" dev.meridian.app.Main 2>/dev/null | grep "first window" || true
 done
+echo "== baseline: an empty JavaFX window in the same JVM setup (3 runs)"
+for run in 1 2 3; do
+    timeout 40 xvfb-run -a -s "-screen 0 1600x1000x24" \
+        java -Dprism.order=sw -cp "$CP" dev.meridian.app.ui.tools.EmptyWindowBaseline 2>/dev/null | grep baseline || true
+done
 echo "== table refresh"
 xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.order=sw -cp "$CP" dev.meridian.app.fleet.ui.TableRefreshBenchmark
