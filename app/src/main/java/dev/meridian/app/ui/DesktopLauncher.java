@@ -1,0 +1,50 @@
+package dev.meridian.app.ui;
+
+import java.util.Objects;
+
+import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.integration.DesktopModules;
+import javafx.application.Application;
+
+/**
+ * Starts the desktop app. Not an {@code Application} itself, so the app runs from a plain class
+ * path (a main class extending {@code Application} fails with "JavaFX runtime components are
+ * missing").
+ */
+public final class DesktopLauncher {
+    private static volatile DesktopIntegrations integrations = DesktopIntegrations.none();
+    private static volatile long launchNanos = System.nanoTime();
+
+    private DesktopLauncher() {
+    }
+
+    public static void main(String[] args) {
+        launch(DesktopModules.forEnvironment(DesktopEnvironment.system()), args);
+    }
+
+    /** Starts JavaFX with {@code value} plugged in; returns when the app exits. */
+    public static void launch(DesktopIntegrations value, String[] args) {
+        integrations = Objects.requireNonNull(value);
+        launchNanos = System.nanoTime();
+        Application.launch(MeridianApp.class, args);
+    }
+
+    static DesktopIntegrations integrations() {
+        return integrations;
+    }
+
+    /**
+     * Prints the launch-to-first-window time when {@code -Dmeridian.startup.report=true}, and exits
+     * right after with {@code -Dmeridian.startup.exit=true} (for the startup benchmark).
+     */
+    static void firstWindowShown() {
+        if (Boolean.getBoolean("meridian.startup.report")) {
+            long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.printf("first window shown: %d ms after launch(), %d ms after JVM start%n",
+                    (System.nanoTime() - launchNanos) / 1_000_000, System.currentTimeMillis() - jvmStart);
+        }
+        if (Boolean.getBoolean("meridian.startup.exit")) {
+            javafx.application.Platform.runLater(javafx.application.Platform::exit);
+        }
+    }
+}

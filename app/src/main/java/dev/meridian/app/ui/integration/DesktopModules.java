@@ -1,0 +1,17 @@
+package dev.meridian.app.ui.integration;
+
+import dev.meridian.app.health.Prober;
+import dev.meridian.app.ui.DesktopEnvironment;
+import dev.meridian.app.ui.hooks.DesktopIntegrations;
+
+/** The modules the shipped desktop app plugs in. */
+public final class DesktopModules {
+    private DesktopModules() {
+    }
+
+    public static DesktopIntegrations forEnvironment(DesktopEnvironment environment) {
+        return DesktopIntegrations.none()
+                .withContexts(new KubeconfigContextActions(environment.kubeconfig()))
+                .withHealth(new HealthProbes(Prober.create()));
+    }
+}
