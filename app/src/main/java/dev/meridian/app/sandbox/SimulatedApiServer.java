@@ -19,6 +19,15 @@ import io.fabric8.mockwebserver.ServerResponse;
  * self-signed certificate; it does not check credentials (the agent in front of it does).
  */
 public final class SimulatedApiServer implements AutoCloseable {
+    /** The mock logs every request at INFO through java.util.logging; a running sandbox is not a test. */
+    private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
     private final KubernetesMockServer server;
     private final KubernetesClient client;
 

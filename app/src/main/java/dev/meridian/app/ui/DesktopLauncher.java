@@ -13,13 +13,37 @@ import javafx.application.Application;
  */
 public final class DesktopLauncher {
     private static volatile DesktopIntegrations integrations = DesktopIntegrations.none();
+    private static volatile DesktopEnvironment environment = DesktopEnvironment.system();
     private static volatile long launchNanos = System.nanoTime();
 
     private DesktopLauncher() {
     }
 
+    /**
+     * Opens the app on the user's kubeconfig; when there is none at all (no file with a context),
+     * on a sandbox fleet started in-process, so a first run always shows something real.
+     */
     public static void main(String[] args) {
-        launch(DesktopModules.forEnvironment(DesktopEnvironment.system()), args);
+        DesktopEnvironment system = DesktopEnvironment.system();
+        FirstRunSandbox sandbox = FirstRunSandbox.startIfNoPlane(system);
+        environment = sandbox == null ? system : sandbox.environment();
+        try {
+            launch(DesktopModules.forEnvironment(environment), args);
+        } finally {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        }
+    }
+
+    /** The plane to connect to at once: the sandbox's, when the launcher started one. */
+    static java.util.Optional<String> initialPlane() {
+        return !environment.env().containsKey(FirstRunSandbox.MARKER)
+                ? java.util.Optional.empty() : java.util.Optional.of(dev.meridian.app.sandbox.Sandbox.CONTEXT);
+    }
+
+    static DesktopEnvironment environment() {
+        return environment;
     }
 
     /** Starts JavaFX with {@code value} plugged in; returns when the app exits. */

@@ -10,7 +10,8 @@ public final class MeridianApp extends Application {
     @Override
     public void start(Stage stage) {
         ErrorDialogs.installUncaughtHandler(() -> stage);
-        window = MainWindow.open(stage, DesktopEnvironment.system(), DesktopLauncher.integrations());
+        window = MainWindow.open(stage, DesktopLauncher.environment(), DesktopLauncher.integrations());
+        DesktopLauncher.initialPlane().ifPresent(window.model()::connect);
         DesktopLauncher.firstWindowShown();
     }
 
