@@ -17,7 +17,9 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            args = new String[] {"--help"};
+            // Only this branch touches JavaFX: the CLI path never loads its classes.
+            dev.meridian.app.ui.DesktopLauncher.main(args);
+            return;
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

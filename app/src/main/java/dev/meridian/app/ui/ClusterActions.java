@@ -1,0 +1,79 @@
+package dev.meridian.app.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.fleet.ui.EndpointEditorViewModel;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.layout.HBox;
+
+/**
+ * The buttons for the selected cluster that other modules provide (Use cluster, Probe, Install
+ * agent). Only the actions whose module is plugged in appear; with none, there is no row at all.
+ */
+final class ClusterActions {
+    private final MainViewModel model;
+    private final EndpointEditorViewModel editor;
+    private final Background background;
+    private final Notifier notifier;
+
+    ClusterActions(MainViewModel model, EndpointEditorViewModel editor, Background background, Notifier notifier) {
+        this.model = model;
+        this.editor = editor;
+        this.background = background;
+        this.notifier = notifier;
+    }
+
+    /** The action row, or null when no module offers an action. */
+    Node createView() {
+        HBox row = new HBox(8);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setId("clusterActions");
+        model.integrations().contexts().ifPresent(contexts -> {
+            Button use = new Button("Use cluster");
+            use.setId("useCluster");
+            use.getStyleClass().add(Styles.ACCENT);
+            use.setOnAction(e -> run(use, cluster -> contexts.useCluster(model.session().connection(), cluster)));
+            row.getChildren().add(use);
+        });
+        model.integrations().health().ifPresent(health -> {
+            Button probe = new Button("Probe now");
+            probe.setId("probeCluster");
+            probe.setOnAction(e -> {
+                ClusterInfo cluster = editor.baseProperty().get();
+                if (cluster != null && model.fleet().row(cluster.name()) != null) {
+                    model.probe(model.fleet().row(cluster.name()));
+                }
+            });
+            row.getChildren().add(probe);
+        });
+        model.integrations().installer().ifPresent(installer -> {
+            Button install = new Button("Install agent...");
+            install.setId("installAgent");
+            install.setOnAction(e -> {
+                ClusterInfo cluster = editor.baseProperty().get();
+                if (cluster != null && model.session() != null) {
+                    installer.open(install.getScene().getWindow(), model.session().connection(), cluster);
+                }
+            });
+            row.getChildren().add(install);
+        });
+        return row.getChildren().isEmpty() ? null : row;
+    }
+
+    private void run(Button button, java.util.function.Function<ClusterInfo, String> action) {
+        ClusterInfo cluster = editor.baseProperty().get();
+        if (cluster == null || model.session() == null) {
+            return;
+        }
+        button.setDisable(true);
+        background.run(() -> action.apply(cluster), message -> {
+            button.setDisable(false);
+            notifier.show(Notifier.Kind.SUCCESS, message);
+        }, error -> {
+            button.setDisable(false);
+            notifier.show(Notifier.Kind.FAILURE, ErrorDialogs.userMessage(error));
+        });
+    }
+}

@@ -1,0 +1,269 @@
+package dev.meridian.app.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
+import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.fleet.ui.ClusterDetailView;
+import dev.meridian.app.fleet.ui.ClusterRow;
+import dev.meridian.app.fleet.ui.ClusterTable;
+import dev.meridian.app.fleet.ui.EndpointEditorViewModel;
+import dev.meridian.app.ui.MainViewModel.Connection;
+import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.DesktopShell;
+import dev.meridian.app.ui.settings.Settings.ThemeChoice;
+import dev.meridian.app.ui.settings.SettingsStore;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/** The main window: plane picker and filter on top, cluster table and detail pane, status bar below. */
+public final class MainWindow implements DesktopShell, AutoCloseable {
+    private final Stage stage;
+    private final Background background = new Background();
+    private final Notifier notifier = new Notifier();
+    private final MainViewModel model;
+    private final EndpointEditorViewModel editor;
+    private final WindowState windowState;
+    private final List<AutoCloseable> companions = new ArrayList<>();
+    private TableView<ClusterRow> table;
+    private CustomTextField filter;
+    private ClusterDetailView detail;
+
+    private MainWindow(Stage stage, DesktopEnvironment environment, DesktopIntegrations integrations,
+            PlaneSession.Connector connector) {
+        this.stage = stage;
+        this.model = new MainViewModel(connector, environment.kubeconfigFiles(),
+                new SettingsStore(environment.configDirectory()), background, notifier::show, integrations);
+        this.editor = new EndpointEditorViewModel(model::fleetService, background, notifier::show, environment.clock());
+        this.windowState = new WindowState(stage, model);
+    }
+
+    /** Builds the window on {@code stage}, shows it, and starts connecting. FX thread. */
+    public static MainWindow open(Stage stage, DesktopEnvironment environment, DesktopIntegrations integrations) {
+        return open(stage, environment, integrations,
+                PlaneSession.fromKubeconfig(environment.kubeconfigFiles(), environment.clock()));
+    }
+
+    public static MainWindow open(Stage stage, DesktopEnvironment environment, DesktopIntegrations integrations,
+            PlaneSession.Connector connector) {
+        MainWindow window = new MainWindow(stage, environment, integrations, connector);
+        window.show();
+        return window;
+    }
+
+    private void show() {
+        Themes.apply(model.settingsProperty().get().theme());
+        Scene scene = new Scene(createView(), 1280, 800);
+        scene.getStylesheets().add(MainWindow.class.getResource("meridian.css").toExternalForm());
+        installShortcuts(scene);
+        stage.setScene(scene);
+        stage.getIcons().setAll(AppIcons.windowIcons());
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.planeContextProperty().get().isEmpty() ? "Meridian"
+                        : "Meridian - " + model.planeContextProperty().get(), model.planeContextProperty()));
+        windowState.restore();
+        stage.setOnHidden(e -> windowState.save());
+        stage.show();
+        model.start();
+        model.integrations().tray().ifPresent(tray -> companions.add(tray.install(this)));
+    }
+
+    private StackPane createView() {
+        BorderPane main = new BorderPane();
+        main.setTop(toolbar());
+        Node welcome = new WelcomeView(model, background, notifier).createView();
+        Node fleetView = fleetView();
+        welcome.visibleProperty().bind(model.connectionProperty().isEqualTo(Connection.NONE));
+        fleetView.visibleProperty().bind(welcome.visibleProperty().not());
+        main.setCenter(new StackPane(fleetView, welcome));
+        main.setBottom(new StatusBar(model).createView());
+        StackPane root = new StackPane(main, notifier.layer());
+        root.setId("root");
+        return root;
+    }
+
+    private Node toolbar() {
+        ImageView icon = new ImageView(AppIcons.icon(24));
+        Label name = new Label("Meridian");
+        name.getStyleClass().addAll(Styles.TITLE_4, "app-name");
+        Label planeLabel = new Label("Management plane");
+        planeLabel.getStyleClass().add(Styles.TEXT_MUTED);
+        ComboBox<String> planes = new ComboBox<>(model.contexts());
+        planes.setId("planePicker");
+        planes.setPromptText("Choose a kube context");
+        planes.setPrefWidth(240);
+        model.planeContextProperty().addListener((o, old, now) -> planes.setValue(now.isEmpty() ? null : now));
+        planes.valueProperty().addListener((o, old, now) -> {
+            if (now != null && !now.equals(model.planeContextProperty().get())) {
+                model.connect(now);
+            }
+        });
+        planes.setOnShowing(e -> model.reloadContexts());
+
+        filter = new CustomTextField();
+        filter.setId("filter");
+        filter.setPromptText("Filter clusters  (Ctrl+F)");
+        filter.setPrefWidth(280);
+        filter.textProperty().bindBidirectional(model.fleet().filterTextProperty());
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                filter.clear();
+                table.requestFocus();
+            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                    table.getSelectionModel().selectFirst();
+                }
+            }
+        });
+
+        ToggleSwitch dark = new ToggleSwitch("Dark");
+        dark.setId("themeSwitch");
+        dark.setSelected(model.settingsProperty().get().theme() == ThemeChoice.DARK);
+        dark.selectedProperty().addListener((o, was, on) -> {
+            ThemeChoice theme = on ? ThemeChoice.DARK : ThemeChoice.LIGHT;
+            Themes.apply(theme);
+            model.updateSettings(model.settingsProperty().get().withTheme(theme));
+        });
+
+        HBox brand = new HBox(8, icon, name);
+        brand.setAlignment(Pos.CENTER_LEFT);
+        ToolBar bar = new ToolBar(brand, new Spacer(16), planeLabel, planes);
+        model.integrations().health().ifPresent(h -> {
+            Button probe = new Button("Probe all");
+            probe.setId("probeAll");
+            probe.disableProperty().bind(model.connectionProperty().isNotEqualTo(Connection.CONNECTED));
+            probe.setOnAction(e -> model.probeAll());
+            bar.getItems().add(probe);
+        });
+        bar.getItems().addAll(new Spacer(), filter, new Spacer(12), dark);
+        bar.setId("toolbar");
+        return bar;
+    }
+
+    private Node fleetView() {
+        table = ClusterTable.create(model.fleet(), model.integrations().health().isPresent());
+        detail = new ClusterDetailView(editor, new ClusterActions(model, editor, background, notifier).createView());
+        ChangeListener<ClusterInfo> followServer = (o, old, now) -> {
+            if (now != null) {
+                editor.onServerUpdate(now);
+            }
+        };
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (old != null) {
+                old.infoProperty().removeListener(followServer);
+            }
+            if (now != null) {
+                now.infoProperty().addListener(followServer);
+            }
+            if (now == null || editor.baseProperty().get() == null
+                    || !now.name().equals(editor.baseProperty().get().name())) {
+                editor.select(now == null ? null : now.info());
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && !table.getSelectionModel().isEmpty()) {
+                detail.focusEditor();
+                e.consume();
+            }
+        });
+        SplitPane split = new SplitPane(table, detail.createView());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.6);
+        return split;
+    }
+
+    private void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            filter.requestFocus();
+            filter.selectAll();
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), editor::save);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), model::reloadContexts);
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public MainViewModel model() {
+        return model;
+    }
+
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    @Override
+    public void showMainWindow() {
+        stage.show();
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    @Override
+    public void quit() {
+        stage.hide();
+        close();
+        Platform.exit();
+    }
+
+    @Override
+    public ObservableList<ClusterRow> clusters() {
+        return model.fleet().rows();
+    }
+
+    @Override
+    public ReadOnlyStringProperty planeContextProperty() {
+        return model.planeContextProperty();
+    }
+
+    private boolean closed;
+
+    /**
+     * Saves the window state, closes companions, the plane session and the background threads.
+     * Idempotent; the app calls it when JavaFX stops.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        windowState.save();
+        for (AutoCloseable companion : companions) {
+            try {
+                companion.close();
+            } catch (Exception e) {
+                System.err.println("Could not close " + companion + ": " + e);
+            }
+        }
+        model.close();
+        background.close();
+    }
+}

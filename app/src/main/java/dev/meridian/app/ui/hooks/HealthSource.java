@@ -1,0 +1,16 @@
+package dev.meridian.app.ui.hooks;
+
+import dev.meridian.app.fleet.ClusterInfo;
+
+/**
+ * Probes a cluster's health for the UI. Plugged in when the health module is present; without it
+ * the app shows no health columns and no "Probe" actions.
+ */
+@FunctionalInterface
+public interface HealthSource {
+    /**
+     * Called on a background thread, never on the FX thread; may block up to its own timeout.
+     * Must not throw for an unreachable cluster: that is a {@code DOWN} result.
+     */
+    HealthSummary probe(ClusterInfo cluster);
+}
