@@ -9,10 +9,8 @@ import dev.meridian.app.kubeconfig.KubeconfigException;
 import dev.meridian.app.kubeconfig.KubeconfigLocations;
 import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.kubeconfig.ManagementAccess;
-import dev.meridian.app.kubeconfig.ManagementConnection;
-import io.fabric8.kubernetes.client.Config;
+import dev.meridian.app.fleet.ManagementConnection;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -105,23 +103,14 @@ public final class MeridianCommand implements Runnable {
     /** A fleet service over a fresh client; close the client when done. */
     Fleet openFleet() {
         KubeconfigService service = kubeconfig();
-        ManagementConnection connection = managementCall(() -> service.managementConnection(managementContext(service)));
-        Config config = Config.fromKubeconfig(connection.minifiedKubeconfig());
-        // A person is waiting: say "unreachable" after a few seconds rather than retry for half a minute.
-        config.setRequestRetryBackoffLimit(1);
-        config.setConnectionTimeout(5_000);
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        String plane = managementCall(() -> managementContext(service));
+        KubernetesClient client = new ManagementConnection(service.locations().files(), plane).open();
         return new Fleet(client, new FleetService(client, environment.clock()));
     }
 
     /** A client for another kube context of the same kubeconfig, such as a connected cluster's own. */
     KubernetesClient openContext(String contextName) {
-        KubeconfigService service = kubeconfig();
-        ManagementConnection connection = service.managementConnection(contextName);
-        Config config = Config.fromKubeconfig(connection.minifiedKubeconfig());
-        config.setRequestRetryBackoffLimit(1);
-        config.setConnectionTimeout(5_000);
-        return new KubernetesClientBuilder().withConfig(config).build();
+        return new ManagementConnection(kubeconfig().locations().files(), contextName).open();
     }
 
     private <T> T managementCall(java.util.function.Supplier<T> call) {
