@@ -20,7 +20,9 @@ public record DesktopIntegrations(
 
     /** What the shipped app uses. Wire new modules in here. */
     public static DesktopIntegrations available() {
-        return none();
+        dev.meridian.app.ui.DesktopEnvironment desktop = dev.meridian.app.ui.DesktopEnvironment.system();
+        return none().withTray(dev.meridian.app.tray.MeridianTray.forDesktop(desktop.env(), desktop.home(),
+                desktop.configDirectory()));
     }
 
     public DesktopIntegrations withContexts(ContextActions value) {
