@@ -19,6 +19,9 @@ step "build the .deb"
 ls -l "$deb" >&2
 
 step "install it"
+# jpackage's postinst registers the menu entry with xdg-desktop-menu, which fails with "No writable
+# system menu directory found" where no desktop created these folders (minimal machines, CI).
+mkdir -p /usr/share/applications /usr/share/desktop-directories
 if ! dpkg -i "$deb"; then
   apt-get install -f -y -qq --no-install-recommends
   dpkg -i "$deb"
