@@ -51,6 +51,19 @@ public final class TrayMenuModel {
         return new TrayMenu(entries, shown.map(TrayCluster::name), health, tooltip(current, shown, health));
     }
 
+    /**
+     * The notification to show when the menu changes from {@code before} to {@code after}: only when
+     * the current cluster stayed the same and its health changed.
+     */
+    public static Optional<String> healthChange(TrayMenu before, TrayMenu after) {
+        if (before == null || after.currentCluster().isEmpty() || !after.currentCluster().equals(before.currentCluster())
+                || before.iconHealth() == after.iconHealth()) {
+            return Optional.empty();
+        }
+        return Optional.of(after.currentCluster().get() + " is now " + after.iconHealth().name().toLowerCase(Locale.ROOT)
+                + " (was " + before.iconHealth().name().toLowerCase(Locale.ROOT) + ").");
+    }
+
     /** The mark in front of a cluster's name. */
     public static String mark(Verdict health) {
         return switch (health) {

@@ -124,12 +124,8 @@ final class TraySession implements AutoCloseable {
         if (before == null || before.iconHealth() != menu.iconHealth()) {
             icon.setImage(TrayIcons.load(menu.iconHealth(), icon.getSize().height));
         }
-        if (before != null && menu.currentCluster().isPresent()
-                && menu.currentCluster().equals(before.currentCluster()) && before.iconHealth() != menu.iconHealth()) {
-            icon.displayMessage("Meridian", menu.currentCluster().get() + " is now "
-                    + menu.iconHealth().name().toLowerCase(java.util.Locale.ROOT),
-                    menu.iconHealth() == Verdict.UP ? TrayIcon.MessageType.INFO : TrayIcon.MessageType.WARNING);
-        }
+        TrayMenuModel.healthChange(before, menu).ifPresent(text -> icon.displayMessage("Meridian", text,
+                menu.iconHealth() == Verdict.UP ? TrayIcon.MessageType.INFO : TrayIcon.MessageType.WARNING));
     }
 
     private void act(Command command) {

@@ -26,6 +26,17 @@ public final class XvfbTrayHost implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        try {
+            startDisplayAndTrayHost();
+        } catch (Exception | AssertionError e) {
+            // Nothing has connected to the display yet, so it can go at once.
+            stop(trayer);
+            stop(xvfb);
+            throw e;
+        }
+    }
+
+    private void startDisplayAndTrayHost() throws Exception {
         String display = System.getenv("DISPLAY");
         if (display == null || !display.matches(":\\d+")) {
             throw new AssertionError("The tray test needs DISPLAY=:<n> in its environment (the 'tray-display' "
@@ -34,7 +45,7 @@ public final class XvfbTrayHost implements BeforeAllCallback, AfterAllCallback {
         Path logs = Files.createDirectories(Path.of("target", "xvfb"));
         // -terminate: the server exits once its last client, this JVM, disconnects. Killing it while
         // AWT and GTK are still connected would make Xlib end the JVM before it reports the results.
-        xvfb = start(logs, "xvfb", List.of(require("/usr/bin/Xvfb", "xvfb"), display, "-screen", "0", "1280x1024x24",
+        xvfb = start(logs, "xvfb", List.of(require(System.getProperty("tray.host.xvfb", "/usr/bin/Xvfb"), "xvfb"), display, "-screen", "0", "1280x1024x24",
                 "-nolisten", "tcp", "-terminate"), display);
         Path socket = Path.of("/tmp/.X11-unix/X" + display.substring(1));
         await("Xvfb serving " + display).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
@@ -45,7 +56,7 @@ public final class XvfbTrayHost implements BeforeAllCallback, AfterAllCallback {
                     return Files.exists(socket);
                 });
         require("/usr/bin/xwininfo", "x11-utils");
-        trayer = start(logs, "trayer", List.of(require("/usr/bin/trayer", "trayer"), "--edge", "top", "--align",
+        trayer = start(logs, "trayer", List.of(require(System.getProperty("tray.host.trayer", "/usr/bin/trayer"), "trayer"), "--edge", "top", "--align",
                 "right", "--widthtype", "pixel", "--width", "200", "--height", "24"), display);
         await("trayer's panel on " + display).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> {

@@ -130,4 +130,30 @@ class TrayMenuModelTest {
                 .isEqualTo("Meridian: meridian_eu-west (up)");
         assertThat(TrayMenuModel.build(state(null, false, EU)).tooltip()).isEqualTo("Meridian: no current context");
     }
+
+    static Stream<Arguments> healthChanges() {
+        TrayCluster euDown = new TrayCluster("eu-west", "Europe West", Route.DIRECT, Verdict.DOWN, List.of());
+        TrayCluster usUp = new TrayCluster("us-east", "us-east", Route.DIRECT, Verdict.UP, List.of());
+        return Stream.of(
+                Arguments.of("the current cluster went down", state("meridian_eu-west", false, EU),
+                        state("meridian_eu-west", false, euDown), "eu-west is now down (was up)."),
+                Arguments.of("it came back", state("meridian_eu-west", false, euDown),
+                        state("meridian_eu-west", false, EU), "eu-west is now up (was down)."),
+                Arguments.of("a switch to another cluster", state("meridian_eu-west", false, EU, usUp),
+                        state("meridian_us-east", false, EU, usUp), null),
+                Arguments.of("another cluster changed", state("meridian_eu-west", false, EU, US),
+                        state("meridian_eu-west", false, EU, usUp), null),
+                Arguments.of("no current cluster", state("kind-dev", false, EU),
+                        state("kind-dev", false, euDown), null),
+                Arguments.of("the first menu", null, state("meridian_eu-west", false, EU), null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("healthChanges")
+    void notifiesOnlyWhenTheCurrentClustersHealthChanges(String name, TrayState before, TrayState after,
+            String notice) {
+        TrayMenu previous = before == null ? null : TrayMenuModel.build(before);
+        assertThat(TrayMenuModel.healthChange(previous, TrayMenuModel.build(after)))
+                .isEqualTo(Optional.ofNullable(notice));
+    }
 }
