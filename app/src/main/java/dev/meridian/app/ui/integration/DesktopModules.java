@@ -12,6 +12,8 @@ public final class DesktopModules {
     public static DesktopIntegrations forEnvironment(DesktopEnvironment environment) {
         return DesktopIntegrations.none()
                 .withContexts(new KubeconfigContextActions(environment.kubeconfig()))
-                .withHealth(new HealthProbes(Prober.create()));
+                .withHealth(new HealthProbes(Prober.create()))
+                .withTray(dev.meridian.app.tray.MeridianTray.forDesktop(environment.env(), environment.home(),
+                        environment.configDirectory()));
     }
 }

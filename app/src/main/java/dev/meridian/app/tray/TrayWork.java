@@ -1,0 +1,193 @@
+package dev.meridian.app.tray;
+
+import java.awt.TrayIcon.MessageType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+import dev.meridian.app.contexts.ContextSwitcher;
+import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.kubeconfig.ContextNames;
+import dev.meridian.app.kubeconfig.KubeconfigService;
+import dev.meridian.app.kubeconfig.ManagementAccess;
+import dev.meridian.app.kubeconfig.MeridianContext;
+import dev.meridian.app.kubeconfig.Route;
+import dev.meridian.app.kubeconfig.SwitchOutcome;
+import dev.meridian.app.kubeconfig.WriteResult;
+import dev.meridian.app.tray.TraySession.Snapshot;
+import dev.meridian.app.tray.TrayState.TrayCluster;
+import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
+
+/**
+ * What the tray does, off the UI threads: every public method only queues work on one worker
+ * thread, so switches and refreshes never overlap; probes run on their own pool.
+ */
+final class TrayWork implements AutoCloseable {
+
+    /** Where results go; implementations hand them to the AWT event thread. */
+    interface View {
+        /** @param before the menu shown until now, or null on the first call and after an action */
+        void show(TrayMenu menu, TrayMenu before);
+
+        void message(MessageType type, String text);
+    }
+
+    private final KubeconfigService kubeconfig;
+    private final ClusterProber prober;
+    private final TraySettings settings;
+    private final View view;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> TraySession.daemon(r, "meridian-tray"));
+    private final ExecutorService probes = Executors.newFixedThreadPool(4,
+            r -> TraySession.daemon(r, "meridian-tray-probe"));
+    private final Map<String, Verdict> health = new ConcurrentHashMap<>();
+    private volatile Snapshot snapshot = new Snapshot("", List.of());
+    private TrayMenu shown;
+
+    TrayWork(KubeconfigService kubeconfig, ClusterProber prober, TraySettings settings, View view) {
+        this.kubeconfig = kubeconfig;
+        this.prober = prober;
+        this.settings = settings;
+        this.view = view;
+    }
+
+    /** The latest verdict per cluster, from the app's probes and the tray's own. */
+    Map<String, Verdict> health() {
+        return health;
+    }
+
+    void setSnapshot(Snapshot value) {
+        snapshot = value;
+    }
+
+    /** Re-reads the kubeconfig and shows the menu if anything changed, or always when {@code force}. */
+    void refresh(boolean force) {
+        worker.execute(() -> doRefresh(force));
+    }
+
+    /** Switches to a cluster, or to a space in it, exactly as {@code meridian cluster|space use} does. */
+    void use(String cluster, String space) {
+        worker.execute(() -> {
+            try {
+                Snapshot now = snapshot;
+                ClusterInfo info = now.find(cluster).orElseThrow(() -> new IllegalStateException(
+                        "cluster '" + cluster + "' is no longer connected"));
+                WriteResult result = new ContextSwitcher(kubeconfig, plane(now)).use(info, space,
+                        space == null ? ContextSwitcher.SpaceMode.NONE : ContextSwitcher.SpaceMode.USE);
+                view.message(MessageType.INFO, "Switched to " + result.spec().name()
+                        + (info.isDirect() ? " (direct endpoint)." : " (central route)."));
+            } catch (RuntimeException e) {
+                view.message(MessageType.ERROR, "Could not switch to " + cluster + ": " + e.getMessage());
+            }
+            doRefresh(true);
+        });
+    }
+
+    void back() {
+        worker.execute(() -> {
+            try {
+                SwitchOutcome outcome = kubeconfig.switchBack();
+                if (outcome instanceof SwitchOutcome.Switched switched) {
+                    view.message(MessageType.INFO, "Switched back to " + switched.context() + ".");
+                } else if (outcome instanceof SwitchOutcome.NoSuchContext missing) {
+                    view.message(MessageType.WARNING, "The previous context " + missing.context() + " no longer exists.");
+                } else {
+                    view.message(MessageType.WARNING, "There is no previous context to go back to.");
+                }
+            } catch (RuntimeException e) {
+                view.message(MessageType.ERROR, "Could not switch back: " + e.getMessage());
+            }
+            doRefresh(true);
+        });
+    }
+
+    void probeAll() {
+        worker.execute(() -> snapshot.clusters().forEach(this::probe));
+    }
+
+    /** Probes the cluster of the current context, if it is one of Meridian's. */
+    void probeCurrent() {
+        worker.execute(() -> currentContext().flatMap(ContextNames::clusterOf).flatMap(snapshot::find)
+                .ifPresent(this::probe));
+    }
+
+    void toggleKeepRunning(Consumer<Boolean> applied) {
+        worker.execute(() -> {
+            try {
+                boolean keep = !settings.keepRunning();
+                settings.setKeepRunning(keep);
+                applied.accept(keep);
+            } catch (RuntimeException e) {
+                view.message(MessageType.ERROR, e.getMessage());
+            }
+            doRefresh(true);
+        });
+    }
+
+    private void probe(ClusterInfo cluster) {
+        Snapshot at = snapshot;
+        CompletableFuture.supplyAsync(() -> prober.probe(cluster, plane(at)), probes)
+                .exceptionally(e -> Verdict.UNKNOWN)
+                .thenAccept(verdict -> {
+                    health.put(cluster.name(), verdict);
+                    refresh(false);
+                });
+    }
+
+    private ManagementAccess plane(Snapshot at) {
+        if (at.plane().isEmpty()) {
+            throw new IllegalStateException("no management plane is connected");
+        }
+        return kubeconfig.managementAccess(at.plane());
+    }
+
+    private Optional<String> currentContext() {
+        try {
+            return kubeconfig.currentContext();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void doRefresh(boolean force) {
+        TrayMenu menu;
+        try {
+            menu = TrayMenuModel.build(state());
+        } catch (RuntimeException e) {
+            // An unreadable kubeconfig: keep the menu, the app window says what is wrong.
+            return;
+        }
+        TrayMenu before = shown;
+        shown = menu;
+        if (force || !menu.equals(before)) {
+            view.show(menu, before);
+        }
+    }
+
+    private TrayState state() {
+        Snapshot now = snapshot;
+        Map<String, List<String>> spaces = new TreeMap<>();
+        for (MeridianContext context : kubeconfig.meridianContexts()) {
+            context.spaceName().ifPresent(space ->
+                    spaces.computeIfAbsent(context.cluster(), c -> new ArrayList<>()).add(space));
+        }
+        List<TrayCluster> clusters = now.clusters().stream().map(c -> new TrayCluster(c.name(), c.title(),
+                c.isDirect() ? Route.DIRECT : Route.CENTRAL, health.getOrDefault(c.name(), Verdict.UNKNOWN),
+                spaces.getOrDefault(c.name(), List.of()).stream().sorted().distinct().toList())).toList();
+        return new TrayState(Optional.of(now.plane()).filter(p -> !p.isEmpty()), clusters,
+                kubeconfig.currentContext(), kubeconfig.previousContext().isPresent(), settings.keepRunning());
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        probes.shutdownNow();
+        prober.close();
+    }
+}
