@@ -192,11 +192,18 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
                 e.consume();
             }
         });
-        SplitPane split = new SplitPane(table, detail.createView());
+        javafx.scene.Node detailView = detail.createView();
+        // The editor's labels, fields and buttons need this much; below it they were clipped behind
+        // a horizontal scroll bar. The table gives way instead and keeps the extra width on resize.
+        ((javafx.scene.layout.Region) detailView).setMinWidth(DETAIL_MIN_WIDTH);
+        SplitPane split = new SplitPane(table, detailView);
+        SplitPane.setResizableWithParent(detailView, false);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(model.integrations().health().isPresent() ? 0.68 : 0.63);
+        split.setDividerPositions(model.integrations().health().isPresent() ? 0.62 : 0.6);
         return split;
     }
+
+    private static final double DETAIL_MIN_WIDTH = 480;
 
     private void installShortcuts(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
