@@ -34,6 +34,7 @@ import javafx.collections.ListChangeListener;
  */
 final class TraySession implements AutoCloseable {
     private static final Duration REFRESH = Duration.ofSeconds(5);
+    private static final Duration INITIAL_PROBE = Duration.ofSeconds(3);
 
     /** What the tray last read from the shell on the FX thread. */
     record Snapshot(String plane, List<ClusterInfo> clusters) {
@@ -47,6 +48,7 @@ final class TraySession implements AutoCloseable {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "meridian-tray-timer"));
     private final Map<String, HealthSummary> seenRowHealth = new HashMap<>();
+    private String lastPlane = "";
     private final ListChangeListener<ClusterRow> onRows = change -> takeSnapshot();
     private final InvalidationListener onPlane = o -> takeSnapshot();
     private final PopupMenu popup = new PopupMenu();
@@ -89,21 +91,31 @@ final class TraySession implements AutoCloseable {
         // Follows switches made outside the app, e.g. with kubectl.
         ticker.scheduleWithFixedDelay(() -> work.refresh(false),
                 REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
-        ticker.scheduleWithFixedDelay(work::probeCurrent,
-                probeInterval.toMillis(), probeInterval.toMillis(), TimeUnit.MILLISECONDS);
+        // The icon follows the current cluster's health; new clusters get their mark soon after they appear.
+        ticker.scheduleWithFixedDelay(work::probeCurrentAndNew,
+                INITIAL_PROBE.toMillis(), probeInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** FX thread: copies the clusters and any health the app probed since the last look. */
     private void takeSnapshot() {
+        String plane = shell.planeContextProperty().get();
+        if (!plane.equals(lastPlane)) {
+            // Another plane's clusters: what was known about the previous plane's ones does not apply.
+            seenRowHealth.clear();
+            work.health().clear();
+            lastPlane = plane;
+        }
         List<ClusterInfo> clusters = new ArrayList<>();
         for (ClusterRow row : shell.clusters()) {
             clusters.add(row.info());
-            if (!row.health().equals(seenRowHealth.put(row.name(), row.health()))) {
+            // Unknown is what the app shows before its first probe: it does not replace the tray's own result.
+            if (!row.health().equals(seenRowHealth.put(row.name(), row.health()))
+                    && row.health().verdict() != Verdict.UNKNOWN) {
                 work.health().put(row.name(), row.health().verdict());
             }
         }
         clusters.sort(Comparator.comparing(ClusterInfo::name));
-        work.setSnapshot(new Snapshot(shell.planeContextProperty().get(), clusters));
+        work.setSnapshot(new Snapshot(plane, clusters));
         work.refresh(false);
     }
 

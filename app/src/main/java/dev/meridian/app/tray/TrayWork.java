@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import dev.meridian.app.contexts.ContextSwitcher;
@@ -47,6 +48,7 @@ final class TrayWork implements AutoCloseable {
     private final ExecutorService probes = Executors.newFixedThreadPool(4,
             r -> TraySession.daemon(r, "meridian-tray-probe"));
     private final Map<String, Verdict> health = new ConcurrentHashMap<>();
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private volatile Snapshot snapshot = new Snapshot("", List.of());
     private TrayMenu shown;
 
@@ -66,9 +68,19 @@ final class TrayWork implements AutoCloseable {
         snapshot = value;
     }
 
-    /** Re-reads the kubeconfig and shows the menu if anything changed, or always when {@code force}. */
+    /**
+     * Re-reads the kubeconfig and shows the menu if anything changed, or always when {@code force}.
+     * Unforced refreshes asked for while one waits are one refresh: watch events can come in bursts.
+     */
     void refresh(boolean force) {
-        worker.execute(() -> doRefresh(force));
+        if (force) {
+            worker.execute(() -> doRefresh(true));
+        } else if (refreshQueued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                refreshQueued.set(false);
+                doRefresh(false);
+            });
+        }
     }
 
     /** Switches to a cluster, or to a space in it, exactly as {@code meridian cluster|space use} does. */
@@ -111,10 +123,14 @@ final class TrayWork implements AutoCloseable {
         worker.execute(() -> snapshot.clusters().forEach(this::probe));
     }
 
-    /** Probes the cluster of the current context, if it is one of Meridian's. */
-    void probeCurrent() {
-        worker.execute(() -> currentContext().flatMap(ContextNames::clusterOf).flatMap(snapshot::find)
-                .ifPresent(this::probe));
+    /** Probes the cluster of the current context, if it is one of Meridian's, and clusters not probed yet. */
+    void probeCurrentAndNew() {
+        worker.execute(() -> {
+            Optional<String> current = currentContext().flatMap(ContextNames::clusterOf);
+            snapshot.clusters().stream()
+                    .filter(c -> current.filter(c.name()::equals).isPresent() || !health.containsKey(c.name()))
+                    .forEach(this::probe);
+        });
     }
 
     void toggleKeepRunning(Consumer<Boolean> applied) {

@@ -148,6 +148,48 @@ class MeridianTrayIT {
                 assertThat(kubectl.run("config", "current-context").out().trim()).isEqualTo(Sandbox.CONTEXT));
     }
 
+    /** A real right-click on the icon in the tray host, then the keyboard: the path a user takes. */
+    @Test
+    @Order(5)
+    void aRightClickOnTheIconOpensTheMenuWhereTheKeyboardPicksEuWest() throws Exception {
+        assertThat(kubectl.run("config", "current-context").out().trim()).isEqualTo(Sandbox.CONTEXT);
+        int[] center = trayIconCenter();
+
+        xdotool("mousemove", String.valueOf(center[0]), String.valueOf(center[1]), "click", "3");
+        await("the popup menu window").atMost(PATIENCE)
+                .until(() -> x11("/usr/bin/xwininfo", "-root", "-tree").contains("XPopupMenuPeer"));
+        xdotool("key", "Down", "Return"); // the first enabled item: eu-west, first of the Direct group
+
+        await("kubectl's current context").atMost(PATIENCE).untilAsserted(() ->
+                assertThat(kubectl.run("config", "current-context").out().trim()).isEqualTo("meridian_eu-west"));
+    }
+
+    /** Where the tray host embedded the icon, from the X window tree: {@code 24x22+0+0  +1255+1}. */
+    private static int[] trayIconCenter() throws Exception {
+        String tree = x11("/usr/bin/xwininfo", "-root", "-tree");
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("\"JavaEmbeddedFrame\".*?(\\d+)x(\\d+)\\+-?\\d+\\+-?\\d+\\s+\\+(-?\\d+)\\+(-?\\d+)").matcher(tree);
+        assertThat(m.find()).as("the tray icon's window in\n%s", tree).isTrue();
+        return new int[] {Integer.parseInt(m.group(3)) + Integer.parseInt(m.group(1)) / 2,
+            Integer.parseInt(m.group(4)) + Integer.parseInt(m.group(2)) / 2};
+    }
+
+    private static void xdotool(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/xdotool"));
+        command.addAll(List.of(args));
+        x11(command.toArray(String[]::new));
+    }
+
+    /** Runs an X client on the test's display ($DISPLAY is inherited) and returns its output. */
+    private static String x11(String... command) throws Exception {
+        assertThat(Path.of(command[0])).as("%s (x11-utils, xdotool)", command[0]).isExecutable();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("%s finished", command[0]).isTrue();
+        assertThat(process.exitValue()).as("%s: %s", String.join(" ", command), out).isZero();
+        return out;
+    }
+
     private static TrayIcon icon() {
         TrayIcon[] icons = SystemTray.getSystemTray().getTrayIcons();
         assertThat(icons).as("tray icons").hasSize(1);
