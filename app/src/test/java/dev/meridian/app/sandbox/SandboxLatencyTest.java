@@ -25,8 +25,11 @@ class SandboxLatencyTest {
         try (Sandbox sandbox = Sandbox.start(options)) {
             CliRun probe = CliRun.run(home, Map.of("KUBECONFIG", sandbox.kubeconfig().toString()),
                     "probe", "eu-west", "-o", "json");
-            assertThat(probe.exitCode()).as(probe.toString()).isZero();
+            // Under load the 150 ms hop can push the central probe past the 1 s "slow" threshold:
+            // DEGRADED (exit 5) is a fair verdict then; DOWN is not.
+            assertThat(probe.exitCode()).as(probe.toString()).isIn(0, 5);
             List<Map<String, Object>> rows = (List<Map<String, Object>>) Serialization.unmarshal(probe.out(), Map.class).get("items");
+            assertThat(rows).extracting(r -> r.get("verdict")).as(probe.toString()).allMatch(v -> !"DOWN".equals(v));
             long central = ((Number) rows.get(0).get("totalMillis")).longValue();
             long direct = ((Number) rows.get(1).get("totalMillis")).longValue();
             assertThat(rows.get(1).get("route")).isEqualTo("Direct");
