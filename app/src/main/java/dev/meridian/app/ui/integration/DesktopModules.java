@@ -1,8 +1,10 @@
 package dev.meridian.app.ui.integration;
 
+import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.health.Prober;
 import dev.meridian.app.ui.DesktopEnvironment;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.install.AgentInstallWizard;
 
 /** The modules the shipped desktop app plugs in. */
 public final class DesktopModules {
@@ -12,6 +14,8 @@ public final class DesktopModules {
     public static DesktopIntegrations forEnvironment(DesktopEnvironment environment) {
         return DesktopIntegrations.none()
                 .withContexts(new KubeconfigContextActions(environment.kubeconfig()))
-                .withHealth(new HealthProbes(Prober.create()));
+                .withHealth(new HealthProbes(Prober.create()))
+                .withInstaller(AgentInstallWizard.launcher(environment.kubeconfig(),
+                        AgentInstallFlow.standard(environment.clock()), environment.clock()));
     }
 }
