@@ -62,6 +62,7 @@ class InstallWizardTest extends GuiTestSupport {
         assertThat(onFx(() -> List.copyOf(contexts.getItems()))).containsExactly("management", "target");
         clickOn("#wizardNext");
         assertThat(text("#wizardContextError")).startsWith("Choose the kube context of cluster eu-west");
+        assertThat(text("#wizardHostError")).isEqualTo("Invalid host '': is required");
         onFx(() -> {
             contexts.getSelectionModel().select("target");
             return null;

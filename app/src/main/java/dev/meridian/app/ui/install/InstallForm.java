@@ -96,24 +96,35 @@ final class InstallForm {
         return insecure.isSelected();
     }
 
-    /** The spec the fields describe; null (with the error shown) when no target context is chosen. */
+    /**
+     * The spec the fields describe; null (with the error shown) when no target context is chosen.
+     *
+     * @throws InvalidSpecException when a field is invalid; pass it to {@link #showError}
+     */
     InstallSpec spec() {
         clearErrors();
+        String issuerName = issuer.getText().strip();
+        InstallSpec built = InstallSpec.builder(clusterName, host.getText().strip()).exposure(exposure.getValue())
+                .tlsSecret(tlsSecret.getText().strip()).clusterIssuer(issuerName.isEmpty() ? null : issuerName)
+                .build();
+        return checkContext() ? built : null;
+    }
+
+    /** Shows the error under its field, and the missing context too, so every problem is seen at once. */
+    void showError(InvalidSpecException e) {
+        clearErrors();
+        checkContext();
+        Map<String, Label> byField = Map.of("host", hostError, "TLS secret", tlsError, "cluster issuer", tlsError);
+        show(byField.getOrDefault(e.field(), otherError), capitalized(e.getMessage()));
+    }
+
+    private boolean checkContext() {
         if (context.getValue() == null || context.getValue().isBlank()) {
             show(contextError, "Choose the kube context of cluster " + clusterName
                     + " itself: the agent is installed there, not in the management plane.");
-            return null;
+            return false;
         }
-        String issuerName = issuer.getText().strip();
-        return InstallSpec.builder(clusterName, host.getText().strip()).exposure(exposure.getValue())
-                .tlsSecret(tlsSecret.getText().strip()).clusterIssuer(issuerName.isEmpty() ? null : issuerName)
-                .build();
-    }
-
-    void showError(InvalidSpecException e) {
-        clearErrors();
-        Map<String, Label> byField = Map.of("host", hostError, "TLS secret", tlsError, "cluster issuer", tlsError);
-        show(byField.getOrDefault(e.field(), otherError), capitalized(e.getMessage()));
+        return true;
     }
 
     private int add(int row, String label, Node field, Label errorLabel) {
