@@ -1,5 +1,5 @@
 #!/bin/sh
-# Renders the desktop app's main window, endpoint editor and welcome view, light and dark, into
+# Renders the desktop app's main window, endpoint editor, install wizard and welcome view, light and dark, into
 # app/target/screenshots/ against a mock management plane. Needs: apt-get install xvfb libgtk-3-0
 set -eu
 cd "$(dirname "$0")/.."

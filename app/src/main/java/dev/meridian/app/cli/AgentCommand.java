@@ -1,15 +1,10 @@
 package dev.meridian.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import dev.meridian.app.MeridianException;
-import dev.meridian.app.contexts.ProbeTargets;
-import dev.meridian.app.fleet.EndpointChange;
-import dev.meridian.app.health.ProbeResult;
-import dev.meridian.app.health.Prober;
+import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.installer.apply.AgentInstaller;
 import dev.meridian.installer.apply.AgentStatus;
 import dev.meridian.installer.apply.InstallOptions;
@@ -135,28 +130,16 @@ final class AgentCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             InstallOptions options = InstallOptions.defaults().withTimeout(timeout).withWaitForRollout(!noWait)
                     .withInsecure(insecure);
-            InstallResult result;
-            try (KubernetesClient client = target.open(root)) {
-                result = new AgentInstaller(client).install(installSpec, options, printer(err));
+            AgentInstallFlow.Outcome outcome;
+            try (KubernetesClient client = target.open(root); MeridianCommand.Fleet fleet = root.openFleet()) {
+                outcome = AgentInstallFlow.standard(root.environment().clock())
+                        .install(client, fleet.service(), installSpec, options, printer(err));
             }
-            String caBase64 = result.hasCaPem() && !insecure
-                    ? Base64.getEncoder().encodeToString(result.caPem().getBytes(StandardCharsets.US_ASCII)) : null;
-            EndpointChange change = EndpointChange.of(result.endpoint(), insecure, caBase64, null,
-                    root.environment().clock().instant());
-            try (MeridianCommand.Fleet fleet = root.openFleet()) {
-                var edited = fleet.service().setEndpoint(target.cluster, change, null);
-                err.println("[info] Set the direct endpoint of cluster " + target.cluster + " to "
-                        + change.hostPort().routeUrl());
-                if (result.rolledOut()) {
-                    ProbeTargets.direct(edited.cluster()).ifPresent(t -> {
-                        try (Prober prober = Prober.create()) {
-                            ProbeResult health = prober.probe(t);
-                            err.println("[info] Endpoint health: " + health.verdict().label()
-                                    + (health.isUp() ? "" : " (" + health.verdict().message() + ")"));
-                        }
-                    });
-                }
-            }
+            err.println("[info] Set the direct endpoint of cluster " + target.cluster + " to "
+                    + outcome.change().hostPort().routeUrl());
+            outcome.health().ifPresent(health -> err.println("[info] Endpoint health: " + health.verdict().label()
+                    + (health.isUp() ? "" : " (" + health.verdict().message() + ")")));
+            InstallResult result = outcome.install();
             err.println("[done] √ Agent installed in cluster " + target.cluster + " (namespace " + result.namespace()
                     + "); run 'meridian cluster use " + target.cluster + "' to use it.");
         }

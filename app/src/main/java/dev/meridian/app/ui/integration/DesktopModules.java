@@ -1,8 +1,11 @@
 package dev.meridian.app.ui.integration;
 
+import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.health.Prober;
+import dev.meridian.app.tray.MeridianTray;
 import dev.meridian.app.ui.DesktopEnvironment;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.install.AgentInstallWizard;
 
 /** The modules the shipped desktop app plugs in. */
 public final class DesktopModules {
@@ -13,7 +16,8 @@ public final class DesktopModules {
         return DesktopIntegrations.none()
                 .withContexts(new KubeconfigContextActions(environment.kubeconfig()))
                 .withHealth(new HealthProbes(Prober.create()))
-                .withTray(dev.meridian.app.tray.MeridianTray.forDesktop(environment.env(), environment.home(),
-                        environment.configDirectory()));
+                .withInstaller(AgentInstallWizard.launcher(environment.kubeconfig(),
+                        AgentInstallFlow.standard(environment.clock()), environment.clock()))
+                .withTray(MeridianTray.forDesktop(environment.env(), environment.home(), environment.configDirectory()));
     }
 }

@@ -11,11 +11,13 @@ import java.util.function.BooleanSupplier;
 
 import javax.imageio.ImageIO;
 
+import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.ui.ClusterRow;
 import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.ui.DesktopEnvironment;
 import dev.meridian.app.ui.MainWindow;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.install.AgentInstallWizard;
 import dev.meridian.app.ui.integration.KubeconfigContextActions;
 import dev.meridian.app.ui.settings.Settings;
 import dev.meridian.app.ui.settings.Settings.ThemeChoice;
@@ -23,13 +25,16 @@ import dev.meridian.app.ui.settings.SettingsStore;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
- * Renders the main window, the endpoint editor and the welcome view in light and dark themes as
+ * Renders the main window, the endpoint editor, the install wizard and the welcome view in light and dark themes as
  * PNGs, against a mock management plane holding {@link DemoFleet}. Run by {@code app/screenshots.sh}
  * under Xvfb. Argument: the output directory.
  */
@@ -64,6 +69,7 @@ public final class Screenshots {
                     return null;
                 });
                 shoot(window, out.resolve("editor-invalid-" + suffix + ".png"));
+                shootWizard(window, out, suffix);
                 close(window);
 
                 DesktopEnvironment fresh = environment(temp.resolve(suffix + "-first-run"), kubeconfig);
@@ -87,8 +93,39 @@ public final class Screenshots {
 
     private static MainWindow open(DesktopEnvironment env) {
         DesktopIntegrations integrations = DesktopIntegrations.none().withHealth(DemoFleet::health)
-                .withContexts(new KubeconfigContextActions(env.kubeconfig()));
+                .withContexts(new KubeconfigContextActions(env.kubeconfig()))
+                .withInstaller(AgentInstallWizard.launcher(env.kubeconfig(), AgentInstallFlow.standard(env.clock()),
+                        env.clock()));
         return onFx(() -> MainWindow.open(new Stage(), env, integrations));
+    }
+
+    /** The install wizard's first step (with a host error) and its manifest preview. */
+    private static void shootWizard(MainWindow window, Path out, String suffix) throws Exception {
+        select(window, "eu-west-1");
+        onFx(() -> {
+            ((Button) window.stage().getScene().lookup("#installAgent")).fire();
+            return null;
+        });
+        Stage wizard = onFx(() -> Window.getWindows().stream().filter(w -> w != window.stage() && w.isShowing())
+                .map(Stage.class::cast).filter(s -> s.getTitle() != null && s.getTitle().startsWith("Install agent"))
+                .findFirst().orElseThrow());
+        onFx(() -> {
+            ((TextField) wizard.getScene().lookup("#wizardHost")).setText("Agent EU West");
+            ((Button) wizard.getScene().lookup("#wizardNext")).fire();
+            return null;
+        });
+        shoot(wizard, out.resolve("wizard-" + suffix + ".png"));
+        onFx(() -> {
+            ((ComboBox<?>) wizard.getScene().lookup("#wizardContext")).getSelectionModel().select(0);
+            ((TextField) wizard.getScene().lookup("#wizardHost")).setText("agent.eu-west-1.example.com");
+            ((Button) wizard.getScene().lookup("#wizardNext")).fire();
+            return null;
+        });
+        shoot(wizard, out.resolve("wizard-preview-" + suffix + ".png"));
+        onFx(() -> {
+            wizard.close();
+            return null;
+        });
     }
 
     private static void close(MainWindow window) {
@@ -115,9 +152,13 @@ public final class Screenshots {
     }
 
     private static void shoot(MainWindow window, Path file) throws IOException, InterruptedException {
+        shoot(window.stage(), file);
+    }
+
+    private static void shoot(Stage stage, Path file) throws IOException, InterruptedException {
         Thread.sleep(700); // let layout, fonts and animations settle; this is a rendering tool, not a test
         WritableImage image = onFx(() -> {
-            Node root = window.stage().getScene().getRoot();
+            Node root = stage.getScene().getRoot();
             return root.getScene().snapshot(null);
         });
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());

@@ -1,0 +1,148 @@
+package dev.meridian.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.meridian.app.agent.AgentInstallFlow;
+import dev.meridian.app.fleet.Annotations;
+import dev.meridian.app.health.ProbeSettings;
+import dev.meridian.app.health.Prober;
+import dev.meridian.app.testing.CreateOrReplaceApplier;
+import dev.meridian.app.testing.MockManagementPlane;
+import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.install.AgentInstallWizard;
+import dev.meridian.installer.apply.AgentInstaller;
+import dev.meridian.installer.manifest.AgentManifests;
+import dev.meridian.installer.manifest.InstallSpec;
+import dev.meridian.installer.manifest.YamlRenderer;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputControl;
+
+/** The install wizard, driven to the end against a second mock API server as the target cluster. */
+class InstallWizardTest extends GuiTestSupport {
+    private final MockManagementPlane target = new MockManagementPlane();
+
+    @AfterEach
+    void stopTarget() {
+        target.close();
+    }
+
+    @Test
+    void wizardShowsBadHostUnderItsFieldThenInstallsAndSetsTheClustersEndpoint() throws Exception {
+        plane.addCluster("eu-west", Map.of());
+        writeKubeconfigWithBothContexts();
+        // The endpoint host resolves to loopback, where no agent listens: the probe says so quickly.
+        AgentInstallFlow flow = new AgentInstallFlow(
+                client -> new AgentInstaller(client, new CreateOrReplaceApplier(client), Duration.ofMillis(50)),
+                () -> new Prober(ProbeSettings.defaults(), host -> new InetAddress[] {InetAddress.getLoopbackAddress()},
+                        Clock.systemUTC()),
+                Clock.systemUTC());
+        openWindow(true, DesktopIntegrations.none()
+                .withInstaller(AgentInstallWizard.launcher(environment.kubeconfig(), flow, Clock.systemUTC())));
+
+        clickCluster("eu-west");
+        clickOn("#installAgent");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> contexts = (ComboBox<String>) lookup("#wizardContext").query();
+        assertThat(onFx(() -> List.copyOf(contexts.getItems()))).containsExactly("management", "target");
+        clickOn("#wizardNext");
+        assertThat(text("#wizardContextError")).startsWith("Choose the kube context of cluster eu-west");
+        assertThat(text("#wizardHostError")).isEqualTo("Invalid host '': is required");
+        onFx(() -> {
+            contexts.getSelectionModel().select("target");
+            return null;
+        });
+        clickOn("#wizardHost").write("Not A Host");
+        assertThat(onFx(() -> ((TextInputControl) lookup("#wizardHost").query()).getText())).isEqualTo("Not A Host");
+        clickOn("#wizardNext");
+
+        assertThat(text("#wizardHostError")).startsWith("Invalid host 'Not A Host'");
+        assertThat(onFx(() -> lookup("#wizardYaml").tryQuery().isPresent())).as("still on the first step").isFalse();
+
+        onFx(() -> {
+            ((TextInputControl) lookup("#wizardHost").query()).clear();
+            return null;
+        });
+        clickOn("#wizardHost").write("agent.eu.example.com");
+        clickOn("#wizardNext");
+        String expected = YamlRenderer.render(AgentManifests.build(
+                InstallSpec.builder("eu-west", "agent.eu.example.com").build()));
+        assertThat(onFx(() -> ((TextInputControl) lookup("#wizardYaml").query()).getText())).isEqualTo(expected);
+
+        clickOn("#wizardInstall");
+        markDeploymentReady(target.client());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> text("#wizardResult").contains("Health:"));
+        assertThat(text("#wizardResult"))
+                .contains("Endpoint set to https://agent.eu.example.com")
+                .doesNotContain("not probed");
+        assertThat(plane.read("eu-west").getMetadata().getAnnotations())
+                .containsEntry(Annotations.ENDPOINT, "agent.eu.example.com");
+        assertThat(progressLines()).anyMatch(line -> line.contains("Deployment")).hasSizeGreaterThan(5);
+        clickOn("#wizardClose");
+    }
+
+    private List<String> progressLines() {
+        return onFx(() -> List.copyOf(((ListView<?>) lookup("#wizardProgress").query()).getItems()
+                .stream().map(String::valueOf).toList()));
+    }
+
+    /** Plays the deployment controller in the target cluster: every replica of the agent is ready. */
+    private static void markDeploymentReady(KubernetesClient client) {
+        var deployment = client.apps().deployments().inNamespace(InstallSpec.DEFAULT_NAMESPACE).withName("loft-agent");
+        await().atMost(Duration.ofSeconds(30)).until(() -> deployment.get() != null);
+        deployment.editStatus(d -> {
+            int replicas = d.getSpec().getReplicas();
+            d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration())
+                    .withReplicas(replicas).withUpdatedReplicas(replicas).withReadyReplicas(replicas)
+                    .withAvailableReplicas(replicas).build());
+            return d;
+        });
+    }
+
+    private void writeKubeconfigWithBothContexts() throws IOException {
+        Path file = Path.of(environment.env().get("KUBECONFIG"));
+        Files.writeString(file, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: management
+                  cluster:
+                    server: %s
+                    insecure-skip-tls-verify: true
+                - name: target
+                  cluster:
+                    server: %s
+                    insecure-skip-tls-verify: true
+                users:
+                - name: admin
+                  user:
+                    token: management-token
+                contexts:
+                - name: management
+                  context:
+                    cluster: management
+                    user: admin
+                - name: target
+                  context:
+                    cluster: target
+                    user: admin
+                current-context: management
+                """.formatted(plane.url(), target.url()));
+    }
+}
