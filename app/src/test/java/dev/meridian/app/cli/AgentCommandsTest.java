@@ -2,7 +2,6 @@ package dev.meridian.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +29,7 @@ class AgentCommandsTest {
     void start() throws Exception {
         plane = new MockManagementPlane();
         target = new MockManagementPlane();
-        kubeconfig = plane.writeKubeconfig(home.resolve("config"));
-        Files.writeString(kubeconfig, Files.readString(kubeconfig)
-                .replace("contexts:\n", "contexts:\n- name: eu-west-admin\n  context:\n    cluster: eu-west\n    user: admin\n")
-                .replace("clusters:\n", "clusters:\n- name: eu-west\n  cluster:\n    server: " + target.url()
-                        + "\n    insecure-skip-tls-verify: true\n"));
+        kubeconfig = plane.writeKubeconfig(home.resolve("config"), Map.of("eu-west-admin", target.url()));
     }
 
     @AfterEach

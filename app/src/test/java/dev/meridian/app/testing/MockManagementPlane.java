@@ -44,25 +44,28 @@ public final class MockManagementPlane implements AutoCloseable {
 
     /** Writes a kubeconfig whose current context {@code management} reaches this server with a token. */
     public Path writeKubeconfig(Path file) throws IOException {
-        String yaml = """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: management
-                  cluster:
-                    server: %s
-                    insecure-skip-tls-verify: true
-                users:
-                - name: admin
-                  user:
-                    token: management-token
-                contexts:
-                - name: management
-                  context:
-                    cluster: management
-                    user: admin
-                current-context: management
-                """.formatted(url());
+        return writeKubeconfig(file, Map.of());
+    }
+
+    /**
+     * Like {@link #writeKubeconfig(Path)}, plus one context per entry of {@code others} (context name
+     * to server URL, e.g. a second mock as a connected cluster), all with the same user.
+     */
+    public Path writeKubeconfig(Path file, Map<String, String> others) throws IOException {
+        Map<String, String> servers = new LinkedHashMap<>();
+        servers.put("management", url());
+        servers.putAll(others);
+        StringBuilder clusters = new StringBuilder();
+        StringBuilder contexts = new StringBuilder();
+        servers.forEach((name, server) -> {
+            clusters.append("- name: ").append(name).append("\n  cluster:\n    server: ").append(server)
+                    .append("\n    insecure-skip-tls-verify: true\n");
+            contexts.append("- name: ").append(name).append("\n  context:\n    cluster: ").append(name)
+                    .append("\n    user: admin\n");
+        });
+        String yaml = "apiVersion: v1\nkind: Config\nclusters:\n" + clusters
+                + "users:\n- name: admin\n  user:\n    token: management-token\ncontexts:\n" + contexts
+                + "current-context: management\n";
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, yaml);
         return file;

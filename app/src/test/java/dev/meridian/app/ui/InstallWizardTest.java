@@ -116,33 +116,6 @@ class InstallWizardTest extends GuiTestSupport {
     }
 
     private void writeKubeconfigWithBothContexts() throws IOException {
-        Path file = Path.of(environment.env().get("KUBECONFIG"));
-        Files.writeString(file, """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: management
-                  cluster:
-                    server: %s
-                    insecure-skip-tls-verify: true
-                - name: target
-                  cluster:
-                    server: %s
-                    insecure-skip-tls-verify: true
-                users:
-                - name: admin
-                  user:
-                    token: management-token
-                contexts:
-                - name: management
-                  context:
-                    cluster: management
-                    user: admin
-                - name: target
-                  context:
-                    cluster: target
-                    user: admin
-                current-context: management
-                """.formatted(plane.url(), target.url()));
+        plane.writeKubeconfig(Path.of(environment.env().get("KUBECONFIG")), Map.of("target", target.url()));
     }
 }
