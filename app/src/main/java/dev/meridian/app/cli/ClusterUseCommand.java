@@ -1,5 +1,6 @@
 package dev.meridian.app.cli;
 
+import dev.meridian.app.contexts.ContextSwitcher.SpaceMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,6 +22,6 @@ final class ClusterUseCommand implements Runnable {
 
     @Override
     public void run() {
-        ContextSwitch.run(spec, cluster, null, ContextSwitch.Space.NONE, print);
+        ContextSwitch.run(spec, cluster, null, SpaceMode.NONE, print);
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import dev.meridian.app.contexts.ClusterContexts;
 import dev.meridian.app.contexts.ContextSwitcher;
+import dev.meridian.app.contexts.ContextSwitcher.SpaceMode;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.ContextSpec;
 import dev.meridian.app.kubeconfig.KubeconfigService;
@@ -17,15 +18,7 @@ final class ContextSwitch {
     private ContextSwitch() {
     }
 
-    enum Space {
-        NONE, USE, CREATE;
-
-        ContextSwitcher.SpaceMode switcherMode() {
-            return ContextSwitcher.SpaceMode.valueOf(name());
-        }
-    }
-
-    static void run(CommandSpec command, String clusterName, String space, Space mode, boolean print) {
+    static void run(CommandSpec command, String clusterName, String space, SpaceMode mode, boolean print) {
         MeridianCommand root = MeridianCommand.of(command);
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
@@ -44,8 +37,8 @@ final class ContextSwitch {
             out.flush();
             return;
         }
-        switcher.switchTo(spec, mode.switcherMode());
-        if (mode == Space.CREATE) {
+        switcher.switchTo(spec, mode);
+        if (mode == SpaceMode.CREATE) {
             err.println("[info] Created space " + space + " in cluster " + clusterName);
         }
         err.println("[done] √ Successfully updated kube context to use "

@@ -1,5 +1,6 @@
 package dev.meridian.app.cli;
 
+import dev.meridian.app.contexts.ContextSwitcher.SpaceMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ final class SpaceCommand implements Runnable {
 
         @Override
         public void run() {
-            ContextSwitch.run(spec, cluster, space, ContextSwitch.Space.USE, print);
+            ContextSwitch.run(spec, cluster, space, SpaceMode.USE, print);
         }
     }
 
@@ -53,7 +54,7 @@ final class SpaceCommand implements Runnable {
 
         @Override
         public void run() {
-            ContextSwitch.run(spec, cluster, space, ContextSwitch.Space.CREATE, false);
+            ContextSwitch.run(spec, cluster, space, SpaceMode.CREATE, false);
         }
     }
 }

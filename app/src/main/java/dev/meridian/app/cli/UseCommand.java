@@ -1,6 +1,7 @@
 package dev.meridian.app.cli;
 
 import dev.meridian.app.MeridianException;
+import dev.meridian.app.contexts.ContextSwitcher.SpaceMode;
 import dev.meridian.app.kubeconfig.SwitchOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,7 @@ final class UseCommand implements Runnable {
     @Override
     public void run() {
         if (!"-".equals(target)) {
-            ContextSwitch.run(spec, target, null, ContextSwitch.Space.NONE, print);
+            ContextSwitch.run(spec, target, null, SpaceMode.NONE, print);
             return;
         }
         MeridianCommand root = MeridianCommand.of(spec);
