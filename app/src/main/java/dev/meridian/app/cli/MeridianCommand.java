@@ -97,29 +97,23 @@ public final class MeridianCommand implements Runnable {
     /** Server, TLS settings and credential of the management context. */
     ManagementAccess managementAccess() {
         KubeconfigService service = kubeconfig();
-        return managementCall(() -> service.managementAccess(managementContext(service)));
+        try {
+            return service.managementAccess(managementContext(service));
+        } catch (KubeconfigException.ContextNotFound e) {
+            throw ManagementConnection.noPlane(e);
+        }
     }
 
     /** A fleet service over a fresh client; close the client when done. */
     Fleet openFleet() {
         KubeconfigService service = kubeconfig();
-        String plane = managementCall(() -> managementContext(service));
-        KubernetesClient client = new ManagementConnection(service.locations().files(), plane).open();
+        KubernetesClient client = new ManagementConnection(service.locations().files(), managementContext(service)).open();
         return new Fleet(client, new FleetService(client, environment.clock()));
     }
 
     /** A client for another kube context of the same kubeconfig, such as a connected cluster's own. */
     KubernetesClient openContext(String contextName) {
         return new ManagementConnection(kubeconfig().locations().files(), contextName).open();
-    }
-
-    private <T> T managementCall(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (KubeconfigException.ContextNotFound e) {
-            throw new MeridianException.ManagementPlane(e.getMessage() + " Pass --kubeconfig FILE and --context NAME "
-                    + "of the management plane, or run 'meridian sandbox' to try Meridian without one.", e);
-        }
     }
 
     /** A fleet service and the client it owns. */

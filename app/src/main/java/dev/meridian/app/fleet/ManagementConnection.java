@@ -49,8 +49,13 @@ public record ManagementConnection(List<Path> kubeconfigFiles, String context) {
             config.setConnectionTimeout(5_000);
             return config;
         } catch (KubeconfigException.ContextNotFound e) {
-            throw new MeridianException.ManagementPlane(e.getMessage() + " Pass --kubeconfig FILE and --context NAME "
-                    + "of the management plane, or run 'meridian sandbox' to try Meridian without one.", e);
+            throw noPlane(e);
         }
+    }
+
+    /** The error for a kubeconfig that names no usable management context, with the ways out. */
+    public static MeridianException noPlane(KubeconfigException.ContextNotFound cause) {
+        return new MeridianException.ManagementPlane(cause.getMessage() + " Pass --kubeconfig FILE and --context NAME "
+                + "of the management plane, or run 'meridian sandbox' to try Meridian without one.", cause);
     }
 }
