@@ -35,7 +35,8 @@ final class SandboxCommand implements Runnable {
     @Override
     public void run() {
         MeridianCommand root = MeridianCommand.of(spec);
-        SandboxOptions options = new SandboxOptions(directory != null ? directory : defaultDirectory(root.environment()),
+        SandboxOptions options = new SandboxOptions(directory != null ? directory
+                : SandboxOptions.defaultDirectory(root.environment().env(), root.environment().home()),
                 clusters, SandboxOptions.parseLatency(latency));
         Sandbox sandbox = Sandbox.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -53,11 +54,5 @@ final class SandboxCommand implements Runnable {
             Runtime.getRuntime().removeShutdownHook(hook);
             sandbox.close();
         }
-    }
-
-    static Path defaultDirectory(CliEnvironment environment) {
-        String state = environment.env().get("XDG_STATE_HOME");
-        Path base = state != null && !state.isBlank() ? Path.of(state) : environment.home().resolve(".local/state");
-        return base.resolve("meridian").resolve("sandbox");
     }
 }

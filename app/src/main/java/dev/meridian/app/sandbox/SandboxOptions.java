@@ -31,6 +31,13 @@ public record SandboxOptions(Path directory, List<String> clusters, Map<String, 
         }
     }
 
+    /** Where the sandbox keeps its files: $XDG_STATE_HOME/meridian/sandbox, else ~/.local/state/meridian/sandbox. */
+    public static Path defaultDirectory(Map<String, String> env, Path home) {
+        String state = env.get("XDG_STATE_HOME");
+        Path base = state != null && !state.isBlank() ? Path.of(state) : home.resolve(".local/state");
+        return base.resolve("meridian").resolve("sandbox");
+    }
+
     public Duration latencyOf(String hop) {
         return latency.getOrDefault(hop, Duration.ZERO);
     }

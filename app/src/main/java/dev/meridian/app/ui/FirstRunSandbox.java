@@ -30,7 +30,7 @@ final class FirstRunSandbox implements AutoCloseable {
         if (hasAnyContext(system)) {
             return null;
         }
-        Path directory = stateDirectory(system).resolve("meridian").resolve("sandbox");
+        Path directory = SandboxOptions.defaultDirectory(system.env(), system.home());
         Sandbox sandbox = Sandbox.start(new SandboxOptions(directory, SandboxOptions.DEFAULT_CLUSTERS, Map.of()));
         Map<String, String> env = new HashMap<>(system.env());
         env.put("KUBECONFIG", sandbox.kubeconfig().toString());
@@ -47,10 +47,6 @@ final class FirstRunSandbox implements AutoCloseable {
         }
     }
 
-    private static Path stateDirectory(DesktopEnvironment system) {
-        String state = system.env().get("XDG_STATE_HOME");
-        return state != null && !state.isBlank() ? Path.of(state) : system.home().resolve(".local/state");
-    }
 
     DesktopEnvironment environment() {
         return environment;
