@@ -7,6 +7,7 @@ import dev.meridian.agent.server.AgentServer;
 import dev.meridian.agent.server.RunningAgent;
 import picocli.CommandLine;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar meridian-agent.jar [flags]}: exit 0 on a clean stop, 1 on bad usage, 2 when it cannot start. */
@@ -23,6 +24,7 @@ public final class Main {
         CommandLine cli = new CommandLine(command);
         AgentConfig config;
         boolean gateway;
+        Duration secretResync;
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(args);
             if (CommandLine.printHelpIfRequested(parsed)) {
@@ -30,6 +32,7 @@ public final class Main {
             }
             config = command.toConfig(System.getenv("KUBERNETES_SERVICE_HOST") != null);
             gateway = command.isGateway();
+            secretResync = command.secretResync();
         } catch (CommandLine.ParameterException | IllegalArgumentException e) {
             System.err.println("meridian-agent: " + e.getMessage());
             System.err.println("Run 'meridian-agent --help' for the flags.");
@@ -37,7 +40,7 @@ public final class Main {
         }
         RunningAgent agent;
         try {
-            agent = gateway ? GatewayServer.start(config) : AgentServer.start(config);
+            agent = gateway ? GatewayServer.start(config, secretResync) : AgentServer.start(config);
         } catch (AgentException e) {
             System.err.println("meridian-agent: " + e.getMessage());
             if (command.verbose()) {

@@ -120,6 +120,19 @@ public final class AgentCommand {
                     + "Env MERIDIAN_MODE.")
     String mode;
 
+    @Option(names = "--secret-resync", defaultValue = "${env:MERIDIAN_SECRET_RESYNC:-30}",
+            description = "Gateway mode: seconds between re-reads of the kubeconfig Secrets that Cluster objects name, "
+                    + "so a rotated Secret takes effect (env MERIDIAN_SECRET_RESYNC, default ${DEFAULT-VALUE}).")
+    long secretResyncSeconds;
+
+    /** Gateway mode: how often the Secrets named by Cluster objects are re-read. */
+    public Duration secretResync() {
+        if (secretResyncSeconds < 1) {
+            throw new IllegalArgumentException("--secret-resync must be at least 1 second, not " + secretResyncSeconds);
+        }
+        return Duration.ofSeconds(secretResyncSeconds);
+    }
+
     /** Whether to run as the central gateway rather than one cluster's agent. */
     public boolean isGateway() {
         if (!"agent".equals(mode) && !"gateway".equals(mode)) {

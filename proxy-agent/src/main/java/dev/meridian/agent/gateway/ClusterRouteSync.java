@@ -1,9 +1,17 @@
 package dev.meridian.agent.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +34,12 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
  * Cluster names (in {@code spec.config}) a Secret holding the kubeconfig that reaches it. A
  * Cluster added or changed gets a fresh upstream; one removed loses its route, and closing its
  * upstream ends the requests and watches still open to it.
+ *
+ * <p>Secrets carry no reference back to their Cluster and vCluster Platform keeps them in any
+ * namespace, so rather than watching every Secret of the management plane (and needing the
+ * right to), the sync re-reads the Secrets its Clusters name every {@code secretResync}: a
+ * rotated kubeconfig gets a fresh upstream, and a Cluster whose Secret appeared late gets its
+ * route.
  */
 public final class ClusterRouteSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRouteSync.class);
@@ -37,12 +51,25 @@ public final class ClusterRouteSync implements AutoCloseable {
     private final KubernetesClient management;
     private final UpstreamFactory upstreams;
     private final GatewayRoutes routes;
+    private final Duration secretResync;
+    /** SHA-256 of the kubeconfig each routed cluster was built from. */
+    private final Map<String, String> routedFrom = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService resync = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "gateway-secret-resync");
+        thread.setDaemon(true);
+        return thread;
+    });
     private SharedIndexInformer<GenericKubernetesResource> informer;
 
-    public ClusterRouteSync(KubernetesClient management, UpstreamFactory upstreams, GatewayRoutes routes) {
+    public ClusterRouteSync(KubernetesClient management, UpstreamFactory upstreams, GatewayRoutes routes,
+            Duration secretResync) {
+        if (secretResync.isNegative() || secretResync.isZero()) {
+            throw new IllegalArgumentException("secretResync must be positive, not " + secretResync);
+        }
         this.management = management;
         this.upstreams = upstreams;
         this.routes = routes;
+        this.secretResync = secretResync;
     }
 
     /** Lists the Clusters, routes each, and follows changes; returns once the first list is applied. */
@@ -65,15 +92,42 @@ public final class ClusterRouteSync implements AutoCloseable {
                 unroute(cluster.getMetadata().getName(), "its Cluster object was deleted");
             }
         }, 0);
+        long period = secretResync.toMillis();
+        resync.scheduleWithFixedDelay(this::resyncSecrets, period, period, TimeUnit.MILLISECONDS);
         return this;
     }
 
-    private void route(GenericKubernetesResource cluster) {
+    /** Re-routes every Cluster whose Secret now holds another kubeconfig than its route was built from. */
+    void resyncSecrets() {
+        try {
+            for (GenericKubernetesResource cluster : informer.getStore().list()) {
+                String name = cluster.getMetadata().getName();
+                try {
+                    String kubeconfig = kubeconfigOf(cluster);
+                    if (!fingerprint(kubeconfig).equals(routedFrom.get(name))) {
+                        LOG.info("the kubeconfig of cluster {} changed; re-routing it", name);
+                        route(cluster);
+                    }
+                } catch (RuntimeException e) {
+                    if (routedFrom.containsKey(name)) {
+                        unroute(name, "its kubeconfig can no longer be read: " + e.getMessage());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("gateway secret resync failed: {}", e.toString());
+        }
+    }
+
+    private synchronized void route(GenericKubernetesResource cluster) {
         String name = cluster.getMetadata().getName();
         try {
-            Upstream upstream = upstreams.create(name, ClusterEndpoint.resolve(ClusterSource.of(kubeconfigOf(cluster))));
+            String kubeconfig = kubeconfigOf(cluster);
+            Upstream upstream = upstreams.create(name,
+                    ClusterEndpoint.resolve(ClusterSource.of(Config.fromKubeconfig(kubeconfig))));
             Optional<Upstream> previous = routes.clusterNames().contains(name) ? routes.removeCluster(name) : Optional.empty();
             routes.putCluster(name, upstream);
+            routedFrom.put(name, fingerprint(kubeconfig));
             previous.ifPresent(ClusterRouteSync::closeQuietly);
             LOG.info("gateway routes /kubernetes/cluster/{} to {}", name, upstream.authority());
         } catch (RuntimeException e) {
@@ -81,7 +135,8 @@ public final class ClusterRouteSync implements AutoCloseable {
         }
     }
 
-    private void unroute(String name, String why) {
+    private synchronized void unroute(String name, String why) {
+        routedFrom.remove(name);
         routes.removeCluster(name).ifPresent(upstream -> {
             closeQuietly(upstream);
             LOG.info("gateway stopped routing /kubernetes/cluster/{}: {}", name, why);
@@ -89,7 +144,7 @@ public final class ClusterRouteSync implements AutoCloseable {
     }
 
     /** The kubeconfig in the Secret that {@code spec.config} names (secretName, secretNamespace, key). */
-    private Config kubeconfigOf(GenericKubernetesResource cluster) {
+    private String kubeconfigOf(GenericKubernetesResource cluster) {
         Map<String, Object> config = configOf(cluster);
         String secretName = text(config.get("secretName"));
         String namespace = text(config.get("secretNamespace"));
@@ -101,8 +156,16 @@ public final class ClusterRouteSync implements AutoCloseable {
         if (secret == null || secret.getData() == null || secret.getData().get(key) == null) {
             throw new IllegalStateException("Secret " + namespace + "/" + secretName + " has no key '" + key + "'");
         }
-        String kubeconfig = new String(Base64.getMimeDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
-        return Config.fromKubeconfig(kubeconfig);
+        return new String(Base64.getMimeDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+    }
+
+    private static String fingerprint(String kubeconfig) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(kubeconfig.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -123,6 +186,7 @@ public final class ClusterRouteSync implements AutoCloseable {
 
     @Override
     public void close() {
+        resync.shutdownNow();
         if (informer != null) {
             informer.close();
         }

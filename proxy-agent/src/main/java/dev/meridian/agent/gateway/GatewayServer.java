@@ -1,6 +1,7 @@
 package dev.meridian.agent.gateway;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,14 +26,22 @@ public final class GatewayServer {
     private GatewayServer() {
     }
 
+    /** How often the Secrets that Cluster objects name are re-read, unless told otherwise. */
+    public static final Duration DEFAULT_SECRET_RESYNC = Duration.ofSeconds(30);
+
     public static RunningAgent start(AgentConfig config) {
+        return start(config, DEFAULT_SECRET_RESYNC);
+    }
+
+    /** Starts the gateway; {@code secretResync} is how often rotated kubeconfig Secrets are picked up. */
+    public static RunningAgent start(AgentConfig config, Duration secretResync) {
         KubernetesClient management = new KubernetesClientBuilder().withConfig(fabric8Config(config.upstream())).build();
         AtomicReference<ClusterRouteSync> sync = new AtomicReference<>();
         try {
             RunningAgent agent = AgentServer.start(config, upstreams -> {
                 GatewayRoutes routes = new GatewayRoutes(
                         upstreams.create("management", ClusterEndpoint.resolve(config.upstream())));
-                sync.set(new ClusterRouteSync(management, upstreams, routes).start());
+                sync.set(new ClusterRouteSync(management, upstreams, routes, secretResync).start());
                 return routes;
             });
             return new Gateway(agent, sync.get(), management);

@@ -86,11 +86,17 @@ class GatewayTest {
                 .authority(ClusterSource.of(authority.config()))
                 .auditSink(audit)
                 .shutdownGrace(Duration.ofSeconds(1))
-                .build());
+                .build(), Duration.ofMillis(300));
     }
 
     /** A Cluster object and the Secret with the kubeconfig that reaches it, as vCluster Platform keeps them. */
     static void register(String name, Config target) {
+        writeSecret(name, target);
+        createCluster(name);
+    }
+
+    /** Creates or replaces the kubeconfig Secret of cluster {@code name}, reaching {@code target}. */
+    static void writeSecret(String name, Config target) {
         String kubeconfig = """
                 apiVersion: v1
                 kind: Config
@@ -102,7 +108,10 @@ class GatewayTest {
         plane.secrets().inNamespace("loft").resource(new SecretBuilder().withNewMetadata().withName("cluster-" + name)
                 .withNamespace("loft").endMetadata()
                 .addToData("config", Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8)))
-                .build()).create();
+                .build()).createOr(existing -> existing.update());
+    }
+
+    static void createCluster(String name) {
         GenericKubernetesResource cluster = new GenericKubernetesResource();
         cluster.setApiVersion("management.loft.sh/v1");
         cluster.setKind("Cluster");
@@ -210,6 +219,40 @@ class GatewayTest {
                         URI.create(base() + "/kubernetes/cluster/w/api/v1/namespaces"))
                 .header("Authorization", "Bearer " + AgentHarness.ALICE_TOKEN).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404));
+    }
+
+    @Test
+    void aRotatedKubeconfigSecretMovesTheRouteWithoutTouchingTheCluster() throws Exception {
+        register("rotating", clusterA.config("rotating-token-1"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(get("/kubernetes/cluster/rotating/api/v1/namespaces"))
+                .isEqualTo(200));
+        assertThat(clusterA.seen()).anySatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer rotating-token-1"));
+
+        writeSecret("rotating", clusterB.config("rotating-token-2"));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(get("/kubernetes/cluster/rotating/api/v1/namespaces")).isEqualTo(200);
+            assertThat(clusterB.seen()).as("the rotated kubeconfig's cluster and token are used")
+                    .anySatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer rotating-token-2"));
+        });
+    }
+
+    @Test
+    void aClusterWhoseSecretAppearsLateIsRoutedOnceItExists() throws Exception {
+        createCluster("late");
+        assertThat(get("/kubernetes/cluster/late/api/v1/namespaces")).isEqualTo(404);
+
+        writeSecret("late", clusterA.config("late-token"));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(get("/kubernetes/cluster/late/api/v1/namespaces"))
+                .isEqualTo(200));
+        assertThat(clusterA.seen()).anySatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer late-token"));
+    }
+
+    private static int get(String path) throws Exception {
+        return client().send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", "Bearer " + AgentHarness.ALICE_TOKEN).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String base() {
