@@ -126,19 +126,7 @@ public final class AgentInstaller {
   }
 
   private Change applyOne(HasMetadata object) {
-    ObjectRef ref = ObjectRef.of(object);
-    try {
-      HasMetadata before = target.resource(object).get();
-      HasMetadata after = applier.apply(object);
-      if (before == null) {
-        return Change.CREATED;
-      }
-      String was = before.getMetadata().getResourceVersion();
-      String now = after == null ? null : after.getMetadata().getResourceVersion();
-      return Objects.equals(was, now) ? Change.UNCHANGED : Change.CONFIGURED;
-    } catch (KubernetesClientException e) {
-      throw new ApplyException(ref, e);
-    }
+    return TrackedApply.apply(target, applier, object);
   }
 
   private boolean isForeignNamespace(String namespace) {

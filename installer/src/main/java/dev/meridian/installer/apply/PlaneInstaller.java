@@ -1,5 +1,6 @@
 package dev.meridian.installer.apply;
 
+import dev.meridian.installer.manifest.InstallSpec;
 import dev.meridian.installer.manifest.PlaneManifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -53,6 +54,23 @@ public final class PlaneInstaller {
   }
 
   /**
+   * Deploys the central gateway ({@code spec} in {@link InstallSpec.Mode#GATEWAY}) exactly as an
+   * agent is installed — same objects, exposure, rollout wait and CA — then records its URL (and
+   * CA) in the plane's gateway record, where the app looks for it.
+   */
+  public InstallResult installGateway(InstallSpec spec, InstallOptions options, ProgressListener listener) {
+    if (!spec.isGateway()) {
+      throw new IllegalArgumentException("installGateway needs a gateway spec (InstallSpec.gatewayBuilder)");
+    }
+    InstallResult result = new AgentInstaller(plane, applier, waiter.pollInterval()).install(spec, options, listener);
+    for (HasMetadata object : PlaneManifests.gatewayRecord("https://" + result.endpoint(), result.caPem(),
+        result.insecure())) {
+      apply(object, listener);
+    }
+    return result;
+  }
+
+  /**
    * Applies the authority objects for {@code clusterName} in {@code namespace}, waits for the API
    * server to issue the ServiceAccount's token, and returns a kubeconfig that reaches this plane
    * with it, for {@code Authority.managementPlane(...)}. The kubeconfig holds a credential: keep
@@ -96,18 +114,9 @@ public final class PlaneInstaller {
   }
 
   private Change apply(HasMetadata object, ProgressListener listener) {
-    ObjectRef ref = ObjectRef.of(object);
-    try {
-      HasMetadata before = plane.resource(object).get();
-      HasMetadata after = applier.apply(object);
-      Change change = before == null ? Change.CREATED
-          : Objects.equals(before.getMetadata().getResourceVersion(),
-              after == null ? null : after.getMetadata().getResourceVersion()) ? Change.UNCHANGED : Change.CONFIGURED;
-      listener.onEvent(new ProgressEvent.ObjectApplied(ref, change));
-      return change;
-    } catch (KubernetesClientException e) {
-      throw new ApplyException(ref, e);
-    }
+    Change change = TrackedApply.apply(plane, applier, object);
+    listener.onEvent(new ProgressEvent.ObjectApplied(ObjectRef.of(object), change));
+    return change;
   }
 
   private interface Wait<T> {

@@ -22,6 +22,10 @@ final class ResourceWaiter {
     this.interval = interval;
   }
 
+  Duration pollInterval() {
+    return interval;
+  }
+
   /**
    * Returns the first snapshot that satisfies {@code done}; {@code onSnapshot} sees every
    * snapshot that exists (absent objects are skipped) before it is tested.

@@ -58,8 +58,18 @@ public final class AgentNames {
     return Collections.unmodifiableMap(labels);
   }
 
-  /** Annotations on every object: which Cluster of the management plane it serves. */
+  /** {@link #labels()} with the component the spec deploys: a direct endpoint or the central gateway. */
+  public static Map<String, String> labels(InstallSpec spec) {
+    if (!spec.isGateway()) {
+      return labels();
+    }
+    Map<String, String> labels = new LinkedHashMap<>(labels());
+    labels.put("app.kubernetes.io/component", "central-gateway");
+    return Collections.unmodifiableMap(labels);
+  }
+
+  /** Annotations on every object: which Cluster of the management plane it serves (none for the gateway). */
   public static Map<String, String> annotations(InstallSpec spec) {
-    return Map.of(CLUSTER_ANNOTATION, spec.clusterName());
+    return spec.isGateway() ? Map.of() : Map.of(CLUSTER_ANNOTATION, spec.clusterName());
   }
 }

@@ -21,7 +21,7 @@ public final class AuthoritySecretManifest {
         .withNewMetadata()
         .withName(AgentNames.AUTHORITY_SECRET)
         .withNamespace(spec.namespace())
-        .withLabels(AgentNames.labels())
+        .withLabels(AgentNames.labels(spec))
         .withAnnotations(AgentNames.annotations(spec))
         .endMetadata()
         .withType("Opaque")

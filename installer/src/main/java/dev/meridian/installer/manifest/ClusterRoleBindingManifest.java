@@ -13,7 +13,7 @@ public final class ClusterRoleBindingManifest {
     return new ClusterRoleBindingBuilder()
         .withNewMetadata()
         .withName(name)
-        .withLabels(AgentNames.labels())
+        .withLabels(AgentNames.labels(spec))
         .withAnnotations(AgentNames.annotations(spec))
         .endMetadata()
         .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", name)

@@ -7,17 +7,18 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 /**
  * What the agent may do cluster-wide: impersonate the reviewed user (so the cluster's RBAC
  * decides every forwarded request) and review tokens. Nothing else: the agent never acts with
- * its own rights on user resources.
+ * its own rights on user resources. The central gateway may also read the Cluster objects it
+ * routes by.
  */
 public final class ClusterRoleManifest {
 
   private ClusterRoleManifest() {}
 
   public static ClusterRole build(InstallSpec spec) {
-    return new ClusterRoleBuilder()
+    ClusterRole role = new ClusterRoleBuilder()
         .withNewMetadata()
         .withName(AgentNames.clusterRole(spec.namespace()))
-        .withLabels(AgentNames.labels())
+        .withLabels(AgentNames.labels(spec))
         .withAnnotations(AgentNames.annotations(spec))
         .endMetadata()
         .withRules(
@@ -39,5 +40,13 @@ public final class ClusterRoleManifest {
                 .withVerbs("create")
                 .build())
         .build();
+    if (spec.isGateway()) {
+      role.getRules().add(new PolicyRuleBuilder()
+          .withApiGroups("management.loft.sh")
+          .withResources("clusters")
+          .withVerbs("get", "list", "watch")
+          .build());
+    }
+    return role;
   }
 }

@@ -35,7 +35,7 @@ public final class DeploymentManifest {
         .withNewMetadata()
         .withName(AgentNames.AGENT)
         .withNamespace(spec.namespace())
-        .withLabels(AgentNames.labels())
+        .withLabels(AgentNames.labels(spec))
         .withAnnotations(annotations)
         .endMetadata()
         .withNewSpec()
@@ -50,7 +50,7 @@ public final class DeploymentManifest {
         .endRollingUpdate()
         .endStrategy()
         .withNewTemplate()
-        .withNewMetadata().withLabels(AgentNames.labels()).endMetadata()
+        .withNewMetadata().withLabels(AgentNames.labels(spec)).endMetadata()
         .withSpec(podSpec(spec))
         .endTemplate()
         .endSpec()
@@ -62,6 +62,9 @@ public final class DeploymentManifest {
     List<String> args = new ArrayList<>();
     args.add("--port=" + AgentNames.HTTP_PORT);
     args.add("--admin-port=" + AgentNames.ADMIN_PORT);
+    if (spec.isGateway()) {
+      args.add("--mode=" + spec.mode().flag());
+    }
     if (spec.exposure().isServedByAgentTls()) {
       args.add("--self-signed");
     }

@@ -46,7 +46,7 @@ public final class IngressManifest {
         .withNewMetadata()
         .withName(AgentNames.AGENT)
         .withNamespace(spec.namespace())
-        .withLabels(AgentNames.labels())
+        .withLabels(AgentNames.labels(spec))
         .withAnnotations(annotations(spec))
         .endMetadata()
         .withNewSpec()

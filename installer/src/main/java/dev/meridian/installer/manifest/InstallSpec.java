@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * @param image the agent image; default {@code meridian/agent:<this version>}
  * @param replicas agent pods; default 2
  * @param authority where tokens are reviewed; default {@link Authority#local()}
+ * @param mode {@link Mode#AGENT} (default): one connected cluster's direct endpoint;
+ *     {@link Mode#GATEWAY}: the central gateway in the management plane, routing to every
+ *     registered cluster (same objects and exposure, its own RBAC, namespace {@code meridian-system})
  */
 public record InstallSpec(
     String clusterName,
@@ -28,7 +31,23 @@ public record InstallSpec(
     String clusterIssuer,
     String image,
     int replicas,
-    Authority authority) {
+    Authority authority,
+    Mode mode) {
+
+  /** What the deployed engine does; see {@code meridian-agent --mode}. */
+  public enum Mode {
+    AGENT, GATEWAY;
+
+    /** The value of the agent's {@code --mode} flag. */
+    public String flag() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** Where the central gateway runs in the management plane unless told otherwise. */
+  public static final String DEFAULT_GATEWAY_NAMESPACE = "meridian-system";
+  /** The name the gateway's objects record in place of a connected cluster's. */
+  public static final String GATEWAY_CLUSTER_NAME = "central-gateway";
 
   public static final String DEFAULT_NAMESPACE = "vcluster-pro";
   public static final String DEFAULT_INGRESS_CLASS = "nginx";
@@ -43,8 +62,10 @@ public record InstallSpec(
   private static final Pattern IMAGE = Pattern.compile("[^\\s]+");
 
   public InstallSpec {
+    mode = mode == null ? Mode.AGENT : mode;
+    clusterName = clusterName == null && mode == Mode.GATEWAY ? GATEWAY_CLUSTER_NAME : clusterName;
     requireMatch("cluster name", clusterName, DNS_SUBDOMAIN, "must be a DNS subdomain (RFC 1123)");
-    namespace = namespace == null ? DEFAULT_NAMESPACE : namespace;
+    namespace = namespace == null ? (mode == Mode.GATEWAY ? DEFAULT_GATEWAY_NAMESPACE : DEFAULT_NAMESPACE) : namespace;
     requireMatch("namespace", namespace, DNS_LABEL, "must be a DNS label (RFC 1123), at most 63 characters");
     exposure = exposure == null ? Exposure.INGRESS : exposure;
     validateHost(host, exposure);
@@ -61,11 +82,24 @@ public record InstallSpec(
       throw new InvalidSpecException("replicas", String.valueOf(replicas), "must be at least 1");
     }
     authority = authority == null ? Authority.local() : authority;
+    if (mode == Mode.GATEWAY && !(authority instanceof Authority.Local)) {
+      throw new InvalidSpecException("authority", String.valueOf(authority),
+          "the gateway reviews tokens with the management plane it runs in; it takes no other authority");
+    }
   }
 
   /** Starts a spec with every default; {@code clusterName} and {@code host} are required. */
   public static Builder builder(String clusterName, String host) {
     return new Builder(clusterName, host);
+  }
+
+  /** Starts a spec for the central gateway served at {@code host}; other options as for the agent. */
+  public static Builder gatewayBuilder(String host) {
+    return new Builder(null, host).mode(Mode.GATEWAY);
+  }
+
+  public boolean isGateway() {
+    return mode == Mode.GATEWAY;
   }
 
   /** True when a cert-manager ClusterIssuer should fill the TLS secret. */
@@ -76,7 +110,7 @@ public record InstallSpec(
   /** Same spec with another image (used by upgrades). */
   public InstallSpec withImage(String newImage) {
     return new InstallSpec(clusterName, host, namespace, exposure, ingressClass, tlsSecret,
-        clusterIssuer, newImage, replicas, authority);
+        clusterIssuer, newImage, replicas, authority, mode);
   }
 
   private static void validateHost(String host, Exposure exposure) {
@@ -114,6 +148,7 @@ public record InstallSpec(
     private String image;
     private int replicas = DEFAULT_REPLICAS;
     private Authority authority;
+    private Mode mode;
 
     private Builder(String clusterName, String host) {
       this.clusterName = clusterName;
@@ -129,9 +164,10 @@ public record InstallSpec(
     public Builder image(String value) { this.image = value; return this; }
     public Builder replicas(int value) { this.replicas = value; return this; }
     public Builder authority(Authority value) { this.authority = value; return this; }
+    public Builder mode(Mode value) { this.mode = value; return this; }
 
     public InstallSpec build() {
-      return new InstallSpec(clusterName, host, namespace, exposure, ingressClass, tlsSecret, clusterIssuer, image, replicas, authority);
+      return new InstallSpec(clusterName, host, namespace, exposure, ingressClass, tlsSecret, clusterIssuer, image, replicas, authority, mode);
     }
   }
 }

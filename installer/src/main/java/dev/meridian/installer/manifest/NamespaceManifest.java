@@ -12,7 +12,7 @@ public final class NamespaceManifest {
     return new NamespaceBuilder()
         .withNewMetadata()
         .withName(spec.namespace())
-        .withLabels(AgentNames.labels())
+        .withLabels(AgentNames.labels(spec))
         .withAnnotations(AgentNames.annotations(spec))
         .endMetadata()
         .build();

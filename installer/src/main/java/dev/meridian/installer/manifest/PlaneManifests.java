@@ -1,5 +1,7 @@
 package dev.meridian.installer.manifest;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -12,6 +14,10 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +31,17 @@ public final class PlaneManifests {
 
   public static final String DEFAULT_NAMESPACE = "meridian-system";
   public static final String TOKEN_REVIEWER_ROLE = "meridian-token-reviewer";
+
+  /**
+   * ConfigMap in {@link #DEFAULT_NAMESPACE} where {@code plane install --gateway} records how the
+   * central gateway is reached; every authenticated user may read it, so the app can point
+   * central-route contexts at the gateway. Keys: {@link #GATEWAY_URL_KEY} ({@code https://host[:port]}),
+   * optionally {@link #GATEWAY_CA_KEY} (PEM) and {@link #GATEWAY_INSECURE_KEY} ({@code "true"}).
+   */
+  public static final String GATEWAY_RECORD = "meridian-gateway";
+  public static final String GATEWAY_URL_KEY = "url";
+  public static final String GATEWAY_CA_KEY = "ca.crt";
+  public static final String GATEWAY_INSECURE_KEY = "insecure";
 
   private PlaneManifests() {}
 
@@ -108,28 +125,73 @@ public final class PlaneManifests {
   }
 
   /**
+   * The gateway record and the Role and RoleBinding that let every authenticated user read it
+   * (only it: the Role names the one ConfigMap).
+   *
+   * @param url {@code https://host[:port]} of the gateway
+   * @param caPem the CA that signs the gateway's certificate, or null for system trust
+   */
+  public static List<HasMetadata> gatewayRecord(String url, String caPem, boolean insecure) {
+    Map<String, String> data = new java.util.LinkedHashMap<>();
+    data.put(GATEWAY_URL_KEY, url);
+    if (caPem != null) {
+      data.put(GATEWAY_CA_KEY, caPem);
+    }
+    if (insecure) {
+      data.put(GATEWAY_INSECURE_KEY, "true");
+    }
+    ConfigMap record = new ConfigMapBuilder()
+        .withNewMetadata().withName(GATEWAY_RECORD).withNamespace(DEFAULT_NAMESPACE).withLabels(AgentNames.labels())
+        .endMetadata()
+        .withData(data)
+        .build();
+    Role reader = new RoleBuilder()
+        .withNewMetadata().withName(GATEWAY_RECORD + "-reader").withNamespace(DEFAULT_NAMESPACE)
+        .withLabels(AgentNames.labels()).endMetadata()
+        .addNewRule().withApiGroups("").withResources("configmaps").withResourceNames(GATEWAY_RECORD)
+        .withVerbs("get").endRule()
+        .build();
+    RoleBinding everyone = new RoleBindingBuilder()
+        .withNewMetadata().withName(GATEWAY_RECORD + "-reader").withNamespace(DEFAULT_NAMESPACE)
+        .withLabels(AgentNames.labels()).endMetadata()
+        .withNewRoleRef("rbac.authorization.k8s.io", "Role", GATEWAY_RECORD + "-reader")
+        .addNewSubject().withKind("Group").withApiGroup("rbac.authorization.k8s.io")
+        .withName("system:authenticated").endSubject()
+        .build();
+    return List.of(namespace(DEFAULT_NAMESPACE), record, reader, everyone);
+  }
+
+  /**
    * A kubeconfig reaching the management plane's API server {@code server} with {@code token},
    * trusting {@code caData} (base64 PEM, as in a kubeconfig); to be passed to
    * {@link Authority#managementPlane(String)}.
    */
   public static String authorityKubeconfig(String server, String caData, String token) {
+    return tokenKubeconfig("management", "token-reviewer", server, caData, token);
+  }
+
+  /**
+   * A one-context kubeconfig reaching {@code server} with a bearer {@code token}, trusting
+   * {@code caData} (base64 PEM); {@code cluster} names the cluster and context entries.
+   */
+  public static String tokenKubeconfig(String cluster, String user, String server, String caData, String token) {
     return "apiVersion: v1\n"
         + "kind: Config\n"
         + "clusters:\n"
-        + "- name: management\n"
+        + "- name: " + quote(cluster) + "\n"
         + "  cluster:\n"
         + "    server: " + quote(server) + "\n"
         + "    certificate-authority-data: " + quote(caData) + "\n"
         + "users:\n"
-        + "- name: token-reviewer\n"
+        + "- name: " + quote(user) + "\n"
         + "  user:\n"
         + "    token: " + quote(token) + "\n"
         + "contexts:\n"
-        + "- name: management\n"
+        + "- name: " + quote(cluster) + "\n"
         + "  context:\n"
-        + "    cluster: management\n"
-        + "    user: token-reviewer\n"
-        + "current-context: management\n";
+        + "    cluster: " + quote(cluster) + "\n"
+        + "    user: " + quote(user) + "\n"
+        + "current-context: " + quote(cluster) + "\n";
   }
 
   private static String quote(String value) {

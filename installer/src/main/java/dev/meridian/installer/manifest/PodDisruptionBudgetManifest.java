@@ -17,7 +17,7 @@ public final class PodDisruptionBudgetManifest {
         .withNewMetadata()
         .withName(AgentNames.AGENT)
         .withNamespace(spec.namespace())
-        .withLabels(AgentNames.labels())
+        .withLabels(AgentNames.labels(spec))
         .withAnnotations(AgentNames.annotations(spec))
         .endMetadata()
         .withNewSpec()

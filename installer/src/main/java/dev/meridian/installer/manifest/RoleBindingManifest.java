@@ -13,7 +13,7 @@ public final class RoleBindingManifest {
         .withNewMetadata()
         .withName(AgentNames.CA_ROLE)
         .withNamespace(spec.namespace())
-        .withLabels(AgentNames.labels())
+        .withLabels(AgentNames.labels(spec))
         .withAnnotations(AgentNames.annotations(spec))
         .endMetadata()
         .withNewRoleRef("rbac.authorization.k8s.io", "Role", AgentNames.CA_ROLE)

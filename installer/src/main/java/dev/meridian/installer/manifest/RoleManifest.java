@@ -8,18 +8,20 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
  * Lets the agent publish its self-signed CA in Secret {@code loft-agent-ca} of its own
  * namespace. Reads and updates are limited to that one name; {@code create} cannot be limited
  * by name (the name is not known when the request is authorized), so it is granted on Secrets
- * of this namespace only, which holds nothing but the agent's objects.
+ * of this namespace only, which holds nothing but the agent's objects. The central gateway also
+ * reads the kubeconfig Secrets of the clusters it routes to, which {@code meridian cluster
+ * connect} keeps in its namespace; it cannot read Secrets anywhere else.
  */
 public final class RoleManifest {
 
   private RoleManifest() {}
 
   public static Role build(InstallSpec spec) {
-    return new RoleBuilder()
+    Role role = new RoleBuilder()
         .withNewMetadata()
         .withName(AgentNames.CA_ROLE)
         .withNamespace(spec.namespace())
-        .withLabels(AgentNames.labels())
+        .withLabels(AgentNames.labels(spec))
         .withAnnotations(AgentNames.annotations(spec))
         .endMetadata()
         .withRules(
@@ -35,5 +37,9 @@ public final class RoleManifest {
                 .withVerbs("create")
                 .build())
         .build();
+    if (spec.isGateway()) {
+      role.getRules().add(new PolicyRuleBuilder().withApiGroups("").withResources("secrets").withVerbs("get").build());
+    }
+    return role;
   }
 }

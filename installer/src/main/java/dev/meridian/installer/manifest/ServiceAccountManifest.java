@@ -13,7 +13,7 @@ public final class ServiceAccountManifest {
         .withNewMetadata()
         .withName(AgentNames.AGENT)
         .withNamespace(spec.namespace())
-        .withLabels(AgentNames.labels())
+        .withLabels(AgentNames.labels(spec))
         .withAnnotations(AgentNames.annotations(spec))
         .endMetadata()
         .build();

@@ -111,6 +111,58 @@ class PlaneInstallerTest {
         .hasMessageContaining("waiting for the token of ServiceAccount meridian-system/meridian-authority-eu-west");
   }
 
+  @Test
+  void deploysTheGatewayWithTheAgentsObjectsItsOwnRightsAndRecordsWhereItIs() {
+    InstallSpec spec = InstallSpec.gatewayBuilder("gateway.example.com").clusterIssuer("letsencrypt").build();
+
+    InstallResult result = installer.installGateway(spec, InstallOptions.defaults().withWaitForRollout(false), events::add);
+
+    assertThat(result.namespace()).isEqualTo(NS);
+    var deployment = client.apps().deployments().inNamespace(NS).withName("loft-agent").get();
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).contains("--mode=gateway");
+    assertThat(deployment.getMetadata().getLabels()).containsEntry("app.kubernetes.io/component", "central-gateway");
+    var ingress = client.network().v1().ingresses().inNamespace(NS).withName("loft-agent").get();
+    assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("gateway.example.com");
+    assertThat(ingress.getMetadata().getAnnotations()).containsEntry("cert-manager.io/cluster-issuer", "letsencrypt")
+        .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "43200");
+    var clusterRole = client.rbac().clusterRoles().withName("meridian-loft-agent-" + NS).get();
+    assertThat(clusterRole.getRules()).anySatisfy(rule -> {
+      assertThat(rule.getResources()).containsExactly("clusters");
+      assertThat(rule.getVerbs()).containsExactly("get", "list", "watch");
+    });
+    assertThat(client.rbac().roles().inNamespace(NS).withName("loft-agent-ca").get().getRules())
+        .as("the kubeconfig Secrets of its own namespace, read only")
+        .anySatisfy(rule -> {
+          assertThat(rule.getResources()).containsExactly("secrets");
+          assertThat(rule.getResourceNames()).isEmpty();
+          assertThat(rule.getVerbs()).containsExactly("get");
+        });
+
+    var record = client.configMaps().inNamespace(NS).withName("meridian-gateway").get();
+    assertThat(record.getData()).containsExactly(java.util.Map.entry("url", "https://gateway.example.com"));
+    var reader = client.rbac().roleBindings().inNamespace(NS).withName("meridian-gateway-reader").get();
+    assertThat(reader.getSubjects()).singleElement().satisfies(s -> {
+      assertThat(s.getKind()).isEqualTo("Group");
+      assertThat(s.getName()).isEqualTo("system:authenticated");
+    });
+    assertThat(client.rbac().roles().inNamespace(NS).withName("meridian-gateway-reader").get().getRules())
+        .singleElement().satisfies(rule -> {
+          assertThat(rule.getResourceNames()).containsExactly("meridian-gateway");
+          assertThat(rule.getVerbs()).containsExactly("get");
+        });
+  }
+
+  @Test
+  void aGatewayReviewsTokensOnlyWithItsOwnPlaneAndAnAgentSpecIsNotAGateway() {
+    assertThatThrownBy(() -> InstallSpec.gatewayBuilder("gateway.example.com")
+            .authority(Authority.managementPlane("kubeconfig")).build())
+        .hasMessageContaining("the gateway reviews tokens with the management plane it runs in");
+    InstallSpec agent = InstallSpec.builder("eu-west", "agent.example.com").build();
+    assertThat(dev.meridian.installer.manifest.DeploymentManifest.args(agent)).noneMatch(a -> a.startsWith("--mode"));
+    assertThatThrownBy(() -> installer.installGateway(agent, InstallOptions.defaults(), events::add))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   private static String b64(String value) {
     return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
   }
