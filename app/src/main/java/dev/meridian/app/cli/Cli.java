@@ -25,6 +25,9 @@ public final class Cli {
         commandLine.setExecutionExceptionHandler(new ErrorPrinter(root));
         commandLine.setExitCodeExceptionMapper(exitCodes());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // Kube contexts and clusters may be named like our commands ("plane", "cluster", "sandbox"):
+        // `--context plane` must mean that context, not the subcommand.
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
         return commandLine;
     }
 
