@@ -11,7 +11,6 @@ import dev.meridian.installer.apply.InstallOptions;
 import dev.meridian.installer.apply.InstallResult;
 import dev.meridian.installer.apply.ProgressListener;
 import dev.meridian.installer.manifest.AgentManifests;
-import dev.meridian.installer.manifest.Exposure;
 import dev.meridian.installer.manifest.YamlRenderer;
 import dev.meridian.installer.manifest.InstallSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -70,26 +69,8 @@ final class AgentCommand implements Runnable {
         @Mixin
         Target target;
 
-        @Option(names = "--host", required = true, paramLabel = "HOST", description = "Host name of the endpoint.")
-        String host;
-
-        @Option(names = "--expose", defaultValue = "ingress", paramLabel = "KIND",
-                description = "ingress, loadbalancer or nodeport (default: ${DEFAULT-VALUE}).")
-        Exposure expose;
-
-        @Option(names = "--ingress-class", defaultValue = InstallSpec.DEFAULT_INGRESS_CLASS, paramLabel = "CLASS",
-                description = "Ingress class (default: ${DEFAULT-VALUE}).")
-        String ingressClass;
-
-        @Option(names = "--tls-secret", defaultValue = InstallSpec.DEFAULT_TLS_SECRET, paramLabel = "NAME",
-                description = "Secret holding the Ingress's certificate (default: ${DEFAULT-VALUE}).")
-        String tlsSecret;
-
-        @Option(names = "--cluster-issuer", paramLabel = "NAME", description = "cert-manager ClusterIssuer for the certificate.")
-        String clusterIssuer;
-
-        @Option(names = "--image", paramLabel = "IMAGE", description = "Agent image (default: this version's).")
-        String image;
+        @Mixin
+        ExposureOptions exposure;
 
         @Option(names = "--insecure", description = "Mark the endpoint insecure instead of pinning a CA.")
         boolean insecure;
@@ -113,12 +94,8 @@ final class AgentCommand implements Runnable {
         @Override
         public void run() {
             MeridianCommand root = MeridianCommand.of(spec);
-            InstallSpec.Builder builder = InstallSpec.builder(target.cluster, host).namespace(target.namespace)
-                    .exposure(expose).ingressClass(ingressClass).tlsSecret(tlsSecret).clusterIssuer(clusterIssuer);
-            if (image != null) {
-                builder.image(image);
-            }
-            InstallSpec installSpec = builder.build();
+            InstallSpec installSpec = exposure.applyTo(InstallSpec.builder(target.cluster,
+                    exposure.requireHost("the agent")).namespace(target.namespace)).build();
             if (dryRun) {
                 if (output != null && !output.equals("yaml")) {
                     throw new MeridianException.InvalidInput("--dry-run prints only -o yaml.");

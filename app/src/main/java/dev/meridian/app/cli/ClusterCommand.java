@@ -5,8 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "cluster", mixinStandardHelpOptions = true,
-        description = "List connected clusters and switch kube contexts to them.",
-        subcommands = {ClusterListCommand.class, ClusterUseCommand.class})
+        description = "List connected clusters, switch kube contexts to them, connect and disconnect them.",
+        subcommands = {ClusterListCommand.class, ClusterUseCommand.class, ClusterConnectCommand.class,
+            ClusterDisconnectCommand.class})
 final class ClusterCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -2,12 +2,14 @@ package dev.meridian.app.cli;
 
 import java.io.PrintWriter;
 
+import dev.meridian.app.contexts.CentralGateways;
 import dev.meridian.app.contexts.ClusterContexts;
 import dev.meridian.app.contexts.ContextSwitcher;
 import dev.meridian.app.contexts.ContextSwitcher.SpaceMode;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.ContextSpec;
 import dev.meridian.app.kubeconfig.KubeconfigService;
+import dev.meridian.app.kubeconfig.ManagementAccess;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -23,11 +25,14 @@ final class ContextSwitch {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         KubeconfigService kubeconfig = root.kubeconfig();
-        ContextSwitcher switcher = new ContextSwitcher(kubeconfig, root.managementAccess());
+        // Read from the kubeconfig first: a credential we cannot carry is reported before any request.
+        ManagementAccess access = root.managementAccess();
         ClusterInfo cluster;
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
             cluster = fleet.service().get(clusterName);
+            access = CentralGateways.resolve(access, fleet.client());
         }
+        ContextSwitcher switcher = new ContextSwitcher(kubeconfig, access);
         ContextSpec spec = switcher.specFor(cluster, space);
         ClusterContexts.directEndpoint(cluster)
                 .ifPresent(direct -> err.println("[info] Using direct cluster endpoint at " + direct.url()));

@@ -1,11 +1,23 @@
 package dev.meridian.app.cli;
 
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.meridian.app.MeridianException;
 import dev.meridian.installer.apply.Change;
 import dev.meridian.installer.apply.InstallOptions;
+import dev.meridian.installer.apply.InstallResult;
 import dev.meridian.installer.apply.PlaneInstaller;
+import dev.meridian.installer.manifest.AgentManifests;
+import dev.meridian.installer.manifest.InstallSpec;
 import dev.meridian.installer.manifest.PlaneManifests;
 import dev.meridian.installer.manifest.YamlRenderer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,9 +36,31 @@ final class PlaneCommand implements Runnable {
 
     @Command(name = "install", mixinStandardHelpOptions = true,
             description = {"Install the clusters.management.loft.sh/v1 CRD into the management context's cluster",
-                "(--context), so it can list connected clusters. Idempotent."})
+                "(--context), so it can list connected clusters; with --gateway, also deploy the central gateway",
+                "(the agent in gateway mode, exposed like an agent) and record its URL in the plane, so contexts",
+                "of clusters without a direct endpoint reach them through it. Idempotent."})
     static final class Install implements Runnable {
-        @Option(names = "--dry-run", description = "Apply nothing; print the CRD as YAML.")
+        @Option(names = "--gateway", description = "Also deploy the central gateway; needs --host.")
+        boolean gateway;
+
+        @Mixin
+        ExposureOptions exposure;
+
+        @Option(names = "--namespace", defaultValue = InstallSpec.DEFAULT_GATEWAY_NAMESPACE, paramLabel = "NS",
+                description = "Namespace of the gateway (default: ${DEFAULT-VALUE}).")
+        String namespace;
+
+        @Option(names = "--insecure", description = "Record the gateway as insecure instead of pinning its CA.")
+        boolean insecure;
+
+        @Option(names = "--timeout", defaultValue = "5m", converter = DurationConverter.class, paramLabel = "DURATION",
+                description = "Limit of the waits for the CRD and the gateway's rollout (default: ${DEFAULT-VALUE}).")
+        Duration timeout;
+
+        @Option(names = "--no-wait", description = "Return after applying.")
+        boolean noWait;
+
+        @Option(names = "--dry-run", description = "Apply nothing; print the objects as YAML.")
         boolean dryRun;
 
         @Spec
@@ -34,18 +68,37 @@ final class PlaneCommand implements Runnable {
 
         @Override
         public void run() {
+            InstallSpec gatewaySpec = gateway ? exposure.applyTo(InstallSpec.gatewayBuilder(
+                    exposure.requireHost("the gateway")).namespace(namespace)).build() : null;
+            if (!gateway && exposure.host != null) {
+                throw new MeridianException.InvalidInput("--host is for the gateway: add --gateway to deploy it.");
+            }
             if (dryRun) {
-                spec.commandLine().getOut().print(YamlRenderer.render(java.util.List.of(PlaneManifests.clusterCrd())));
+                List<HasMetadata> objects = new ArrayList<>(List.of(PlaneManifests.clusterCrd()));
+                if (gatewaySpec != null) {
+                    objects.addAll(AgentManifests.build(gatewaySpec));
+                }
+                spec.commandLine().getOut().print(YamlRenderer.render(objects));
                 spec.commandLine().getOut().flush();
                 return;
             }
             MeridianCommand root = MeridianCommand.of(spec);
+            PrintWriter err = spec.commandLine().getErr();
+            InstallOptions options = InstallOptions.defaults().withTimeout(timeout).withWaitForRollout(!noWait)
+                    .withInsecure(insecure);
             try (MeridianCommand.Fleet fleet = root.openFleet()) {
-                Change change = new PlaneInstaller(fleet.client())
-                        .installCrd(InstallOptions.defaults(), AgentCommand.printer(spec.commandLine().getErr()));
-                spec.commandLine().getErr().println("[done] √ Management plane ready (CRD " + change.name().toLowerCase(java.util.Locale.ROOT)
-                        + "); register clusters as Cluster objects.");
+                PlaneInstaller installer = new PlaneInstaller(fleet.client());
+                Change change = installer.installCrd(options, AgentCommand.printer(err));
+                err.println("[info] Cluster CRD " + change.name().toLowerCase(Locale.ROOT));
+                if (gatewaySpec != null) {
+                    InstallResult result = installer.installGateway(gatewaySpec, options, AgentCommand.printer(err));
+                    err.println("[info] Central gateway at https://" + result.endpoint() + " recorded in ConfigMap "
+                            + PlaneManifests.DEFAULT_NAMESPACE + "/" + PlaneManifests.GATEWAY_RECORD
+                            + (result.rolledOut() ? "" : " (rollout not awaited)"));
+                }
             }
+            err.println("[done] √ Management plane ready; register clusters with 'meridian cluster connect NAME "
+                    + "--target-context CTX'.");
         }
     }
 }

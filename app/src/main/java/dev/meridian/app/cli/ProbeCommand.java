@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.meridian.app.MeridianException;
+import dev.meridian.app.contexts.CentralGateways;
 import dev.meridian.app.contexts.ProbeTargets;
+import dev.meridian.app.kubeconfig.ManagementAccess;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.health.ProbeResult;
 import dev.meridian.app.health.ProbeSettings;
@@ -50,12 +52,15 @@ final class ProbeCommand implements Runnable {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name clusters to probe, or pass --all.");
         }
         MeridianCommand root = MeridianCommand.of(spec);
+        ManagementAccess access = root.managementAccess();
         List<ClusterInfo> selected;
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
             selected = all ? fleet.service().list() : clusters.stream().map(fleet.service()::get).toList();
+            access = CentralGateways.resolve(access, fleet.client());
         }
+        ProbeTarget central = ProbeTargets.central(access);
         Map<String, ProbeTarget> targets = new LinkedHashMap<>();
-        targets.put(CENTRAL, ProbeTargets.central(root.managementAccess()));
+        targets.put(CENTRAL, central);
         selected.forEach(c -> ProbeTargets.direct(c).ifPresent(t -> targets.put(c.name(), t)));
         Map<String, ProbeResult> results;
         try (Prober prober = Prober.create(ProbeSettings.defaults().withTimeout(timeout))) {

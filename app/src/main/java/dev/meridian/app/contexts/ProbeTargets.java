@@ -28,10 +28,13 @@ public final class ProbeTargets {
         return Optional.of(ProbeTarget.forEndpoint(on.hostPort().toString(), tls));
     }
 
-    /** The central route's {@code /healthz}: the management plane's origin, with its context's TLS settings. */
+    /**
+     * The central route's {@code /healthz}: the gateway the plane records, else the management
+     * plane's origin, with the TLS settings central-route contexts use.
+     */
     public static ProbeTarget central(ManagementAccess access) {
-        ProbeTarget target = ProbeTarget.of(access.origin() + "/healthz", tlsOf(access.tls()));
-        return access.tls().serverName().map(target::withServerName).orElse(target);
+        ProbeTarget target = ProbeTarget.of(access.centralOrigin() + "/healthz", tlsOf(access.centralTls()));
+        return access.centralTls().serverName().map(target::withServerName).orElse(target);
     }
 
     private static TlsMode tlsOf(TlsSettings tls) {

@@ -49,8 +49,8 @@ public record ContextSpec(
    * Builds the spec for a cluster or a space in it. With a direct endpoint, the route is
    * {@code https://<endpoint>/kubernetes/cluster} with the endpoint's TLS settings (an insecure
    * endpoint ignores its CA, which kubectl would refuse alongside the insecure flag);
-   * otherwise {@code <management origin>/kubernetes/cluster/<cluster>} with the management
-   * context's TLS settings. The credential is the management user's.
+   * otherwise {@code <central origin>/kubernetes/cluster/<cluster>}: the gateway the plane records
+   * with its TLS settings, else the management server's origin with the management context's. The credential is the management user's.
    *
    * @param direct the cluster's direct endpoint, or null for the central route
    * @param space the space, or null for the cluster's context
@@ -62,8 +62,8 @@ public record ContextSpec(
           : direct.ca().map(TlsSettings::caData).orElse(TlsSettings.systemTrust());
       return new ContextSpec(name, cluster, space, Route.DIRECT, direct.server(), tls, null, access.credential());
     }
-    String server = access.origin() + "/kubernetes/cluster/" + cluster;
-    return new ContextSpec(name, cluster, space, Route.CENTRAL, server, access.tls(), access.proxyUrl(),
+    String server = access.centralOrigin() + "/kubernetes/cluster/" + cluster;
+    return new ContextSpec(name, cluster, space, Route.CENTRAL, server, access.centralTls(), access.proxyUrl(),
         access.credential());
   }
 }

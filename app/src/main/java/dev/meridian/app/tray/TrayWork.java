@@ -1,6 +1,8 @@
 package dev.meridian.app.tray;
 
 import java.awt.TrayIcon.MessageType;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import dev.meridian.app.contexts.CentralGateways;
 import dev.meridian.app.contexts.ContextSwitcher;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.ContextNames;
@@ -41,6 +44,7 @@ final class TrayWork implements AutoCloseable {
     }
 
     private final KubeconfigService kubeconfig;
+    private final CentralGateways.Memo gateways = new CentralGateways.Memo(Duration.ofMinutes(1), Clock.systemUTC());
     private final ClusterProber prober;
     private final TraySettings settings;
     private final View view;
@@ -160,7 +164,8 @@ final class TrayWork implements AutoCloseable {
         if (at.plane().isEmpty()) {
             throw new IllegalStateException("no management plane is connected");
         }
-        return kubeconfig.managementAccess(at.plane());
+        return gateways.resolve(kubeconfig.managementAccess(at.plane()),
+                kubeconfig.managementConnection(at.plane()).minifiedKubeconfig());
     }
 
     private Optional<String> currentContext() {

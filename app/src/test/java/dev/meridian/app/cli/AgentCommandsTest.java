@@ -107,4 +107,35 @@ class AgentCommandsTest {
         assertThat(run.out()).contains("kind: CustomResourceDefinition", "name: clusters.management.loft.sh",
                 "scope: Cluster");
     }
+
+    @Test
+    void planeInstallWithTheGatewayPrintsTheGatewayWithTheAgentsExposureOptions() {
+        CliRun run = meridian("plane", "install", "--gateway", "--host", "gateway.example.com", "--cluster-issuer",
+                "letsencrypt", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<HasMetadata> objects = java.util.Arrays.stream(run.out().split("(?m)^---\\s*$"))
+                .filter(doc -> !doc.isBlank()).map(doc -> (HasMetadata) Serialization.unmarshal(doc)).toList();
+        assertThat(objects).extracting(HasMetadata::getKind).startsWith("CustomResourceDefinition")
+                .contains("Deployment", "Service", "Ingress");
+        io.fabric8.kubernetes.api.model.apps.Deployment deployment = (io.fabric8.kubernetes.api.model.apps.Deployment)
+                objects.stream().filter(o -> o.getKind().equals("Deployment")).findFirst().orElseThrow();
+        assertThat(deployment.getMetadata().getNamespace()).isEqualTo("meridian-system");
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).contains("--mode=gateway");
+        Ingress ingress = (Ingress) objects.stream().filter(o -> o instanceof Ingress).findFirst().orElseThrow();
+        assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("gateway.example.com");
+        assertThat(ingress.getMetadata().getAnnotations()).containsEntry("cert-manager.io/cluster-issuer", "letsencrypt");
+    }
+
+    @Test
+    void planeInstallRefusesAHostWithoutTheGatewayAndTheGatewayWithoutAHost() {
+        CliRun hostOnly = meridian("plane", "install", "--host", "gateway.example.com", "--dry-run");
+        assertThat(hostOnly.exitCode()).isEqualTo(2);
+        assertThat(hostOnly.err()).contains("add --gateway");
+
+        CliRun gatewayOnly = meridian("plane", "install", "--gateway", "--dry-run");
+        assertThat(gatewayOnly.exitCode()).isEqualTo(2);
+        assertThat(gatewayOnly.err()).contains("Pass --host");
+        assertThat(plane.getRequestCount()).isZero();
+    }
 }

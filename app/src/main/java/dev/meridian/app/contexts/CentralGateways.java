@@ -1,0 +1,124 @@
+package dev.meridian.app.contexts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.meridian.app.MeridianException;
+import dev.meridian.app.fleet.CaBundle;
+import dev.meridian.app.kubeconfig.CentralGateway;
+import dev.meridian.app.kubeconfig.ManagementAccess;
+import dev.meridian.app.kubeconfig.TlsSettings;
+import dev.meridian.installer.manifest.PlaneManifests;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+/**
+ * Finds the central gateway a management plane records in ConfigMap
+ * {@code meridian-system/meridian-gateway} ({@code meridian plane install --gateway}). A plane
+ * without the record (vCluster Platform, or a user not allowed to read it) has none: its central
+ * route is at the management server's origin. A record that is there but malformed is an
+ * error, not a silent fallback: contexts built from a guess would fail later and obscurely.
+ */
+public final class CentralGateways {
+    private CentralGateways() {
+    }
+
+    /** {@code access} with the gateway {@code plane} records, or unchanged when it records none. */
+    public static ManagementAccess resolve(ManagementAccess access, KubernetesClient plane) {
+        return lookup(plane).map(access::withGateway).orElse(access);
+    }
+
+    /**
+     * {@code access} with the recorded gateway, read through a short-lived client of the
+     * management context ({@code minifiedKubeconfig}, as {@code kubectl config view --minify --raw}).
+     */
+    public static ManagementAccess resolve(ManagementAccess access, String minifiedKubeconfig) {
+        Config config = Config.fromKubeconfig(minifiedKubeconfig);
+        config.setRequestRetryBackoffLimit(1);
+        config.setConnectionTimeout(5_000);
+        config.setRequestTimeout(10_000);
+        try (KubernetesClient plane = new KubernetesClientBuilder().withConfig(config).build()) {
+            return resolve(access, plane);
+        }
+    }
+
+    /**
+     * Remembers each plane's record for a while, for callers that build contexts or probes often
+     * (the tray, the desktop app): the record changes only when an admin re-runs plane install.
+     */
+    public static final class Memo {
+        private final Duration ttl;
+        private final Clock clock;
+        private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+        private record Entry(Optional<CentralGateway> gateway, Instant until) {
+        }
+
+        public Memo(Duration ttl, Clock clock) {
+            this.ttl = ttl;
+            this.clock = clock;
+        }
+
+        /** As {@link CentralGateways#resolve(ManagementAccess, String)}, answered from memory within the TTL. */
+        public ManagementAccess resolve(ManagementAccess access, String minifiedKubeconfig) {
+            String key = access.contextName() + "\n" + access.server();
+            Instant now = clock.instant();
+            Entry entry = entries.get(key);
+            if (entry == null || now.isAfter(entry.until())) {
+                entry = new Entry(CentralGateways.resolve(access, minifiedKubeconfig).centralGateway(), now.plus(ttl));
+                entries.put(key, entry);
+            }
+            return entry.gateway().map(access::withGateway).orElse(access);
+        }
+    }
+
+    /** The recorded gateway; empty when there is no record or it cannot be read. */
+    public static Optional<CentralGateway> lookup(KubernetesClient plane) {
+        ConfigMap record;
+        try {
+            record = plane.configMaps().inNamespace(PlaneManifests.DEFAULT_NAMESPACE)
+                    .withName(PlaneManifests.GATEWAY_RECORD).get();
+        } catch (KubernetesClientException e) {
+            // Forbidden, or an unreachable plane: whatever the user does next reports the plane itself.
+            return Optional.empty();
+        }
+        return record == null ? Optional.empty() : Optional.of(parse(record.getData() == null ? Map.of() : record.getData()));
+    }
+
+    static CentralGateway parse(Map<String, String> data) {
+        String where = "ConfigMap " + PlaneManifests.DEFAULT_NAMESPACE + "/" + PlaneManifests.GATEWAY_RECORD;
+        String url = data.get(PlaneManifests.GATEWAY_URL_KEY);
+        String ca = data.get(PlaneManifests.GATEWAY_CA_KEY);
+        boolean insecure = "true".equals(data.get(PlaneManifests.GATEWAY_INSECURE_KEY));
+        TlsSettings tls;
+        if (insecure) {
+            tls = TlsSettings.insecure();
+        } else if (ca != null && !ca.isBlank()) {
+            try {
+                tls = TlsSettings.caData(CaBundle.fromPemText(ca).base64());
+            } catch (MeridianException e) {
+                throw invalid(where, "its " + PlaneManifests.GATEWAY_CA_KEY + " is not a PEM certificate: " + e.getMessage(), e);
+            }
+        } else {
+            tls = TlsSettings.systemTrust();
+        }
+        try {
+            return new CentralGateway(url, tls);
+        } catch (RuntimeException e) {
+            throw invalid(where, "its " + PlaneManifests.GATEWAY_URL_KEY + " " + e.getMessage(), e);
+        }
+    }
+
+    private static MeridianException invalid(String where, String why, Exception cause) {
+        return new MeridianException.InvalidInput("The management plane's gateway record (" + where + ") is invalid: "
+                + why + ". Re-run 'meridian plane install --gateway --host HOST' or delete the record to use the "
+                + "management server's origin.", cause);
+    }
+}
