@@ -29,13 +29,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  */
 public final class FleetService {
 
-    public static final ResourceDefinitionContext CLUSTERS = new ResourceDefinitionContext.Builder()
-            .withGroup("management.loft.sh")
-            .withVersion("v1")
-            .withKind("Cluster")
-            .withPlural("clusters")
-            .withNamespaced(false)
-            .build();
+    public static final ResourceDefinitionContext CLUSTERS = dev.meridian.installer.manifest.ConnectManifests.CLUSTERS;
 
     private final KubernetesClient client;
     private final ClusterMapper mapper;

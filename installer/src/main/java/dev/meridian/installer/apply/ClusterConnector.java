@@ -28,9 +28,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ClusterConnector {
 
-  static final ResourceDefinitionContext CLUSTERS = new ResourceDefinitionContext.Builder()
-      .withGroup("management.loft.sh").withVersion("v1").withKind("Cluster").withPlural("clusters")
-      .withNamespaced(false).build();
+  static final ResourceDefinitionContext CLUSTERS = ConnectManifests.CLUSTERS;
 
   private final KubernetesClient plane;
   private final ObjectApplier planeApplier;

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -31,6 +32,11 @@ public final class ConnectManifests {
   /** ServiceAccount (and token Secret prefix) the gateway uses in a connected cluster. */
   public static final String GATEWAY_IDENTITY = "meridian-gateway";
   public static final String IMPERSONATOR_ROLE = "meridian-gateway-impersonator";
+  /** The {@code management.loft.sh/v1} {@code Cluster} resource, cluster-scoped, for generic clients. */
+  public static final ResourceDefinitionContext CLUSTERS = new ResourceDefinitionContext.Builder()
+      .withGroup(ClusterCrdManifest.GROUP).withVersion("v1").withKind("Cluster").withPlural("clusters")
+      .withNamespaced(false).build();
+
   /** Key of the kubeconfig in the plane's Secret ({@code spec.config.key}). */
   public static final String KUBECONFIG_KEY = "config";
 
