@@ -27,7 +27,7 @@ import dev.meridian.agent.config.ServerTls;
 import dev.meridian.agent.gateway.GatewayServer;
 import dev.meridian.agent.server.RunningAgent;
 import dev.meridian.app.sandbox.SimulatedApiServer;
-import dev.meridian.app.testing.CreateOrReplaceApplier;
+import dev.meridian.installer.testing.CreateOrReplaceApplier;
 import dev.meridian.app.testing.Kubectl;
 import dev.meridian.installer.apply.ClusterConnector;
 import dev.meridian.installer.apply.ClusterConnector.ConnectSpec;

@@ -19,7 +19,7 @@ import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.Annotations;
 import dev.meridian.app.health.ProbeSettings;
 import dev.meridian.app.health.Prober;
-import dev.meridian.app.testing.CreateOrReplaceApplier;
+import dev.meridian.installer.testing.CreateOrReplaceApplier;
 import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
 import dev.meridian.app.ui.install.AgentInstallWizard;
