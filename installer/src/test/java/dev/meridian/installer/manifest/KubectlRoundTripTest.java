@@ -51,7 +51,11 @@ class KubectlRoundTripTest {
         Arguments.of("node port", AgentManifests.build(
             InstallSpec.builder("eu-west", "agent.eu.example.com").exposure(Exposure.NODEPORT).replicas(3).build())),
         Arguments.of("management plane", concat(List.of(PlaneManifests.clusterCrd()),
-            PlaneManifests.authorityObjects(PlaneManifests.DEFAULT_NAMESPACE, "eu-west"))));
+            PlaneManifests.authorityObjects(PlaneManifests.DEFAULT_NAMESPACE, "eu-west"))),
+        Arguments.of("central gateway and its record", concat(
+            AgentManifests.build(InstallSpec.gatewayBuilder("gateway.example.com").clusterIssuer("letsencrypt").build()),
+            PlaneManifests.gatewayRecord("https://gateway.example.com", null, false).subList(1, 4))),
+        Arguments.of("connected cluster's gateway identity", ConnectManifests.targetObjects("meridian-system")));
   }
 
   @ParameterizedTest(name = "{0}")
