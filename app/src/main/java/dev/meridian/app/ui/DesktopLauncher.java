@@ -14,7 +14,6 @@ import javafx.application.Application;
 public final class DesktopLauncher {
     private static volatile DesktopIntegrations integrations = DesktopIntegrations.none();
     private static volatile DesktopEnvironment environment = DesktopEnvironment.system();
-    private static volatile long launchNanos = System.nanoTime();
 
     private DesktopLauncher() {
     }
@@ -49,26 +48,10 @@ public final class DesktopLauncher {
     /** Starts JavaFX with {@code value} plugged in; returns when the app exits. */
     public static void launch(DesktopIntegrations value, String[] args) {
         integrations = Objects.requireNonNull(value);
-        launchNanos = System.nanoTime();
         Application.launch(MeridianApp.class, args);
     }
 
     static DesktopIntegrations integrations() {
         return integrations;
-    }
-
-    /**
-     * Prints the launch-to-first-window time when {@code -Dmeridian.startup.report=true}, and exits
-     * right after with {@code -Dmeridian.startup.exit=true} (for the startup benchmark).
-     */
-    static void firstWindowShown() {
-        if (Boolean.getBoolean("meridian.startup.report")) {
-            long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.printf("first window shown: %d ms after launch(), %d ms after JVM start%n",
-                    (System.nanoTime() - launchNanos) / 1_000_000, System.currentTimeMillis() - jvmStart);
-        }
-        if (Boolean.getBoolean("meridian.startup.exit")) {
-            javafx.application.Platform.runLater(javafx.application.Platform::exit);
-        }
     }
 }

@@ -12,7 +12,7 @@ public final class MeridianApp extends Application {
         ErrorDialogs.installUncaughtHandler(() -> stage);
         window = MainWindow.open(stage, DesktopLauncher.environment(), DesktopLauncher.integrations());
         DesktopLauncher.initialPlane().ifPresent(window.model()::connect);
-        DesktopLauncher.firstWindowShown();
+        StartupReport.watch(stage.getScene(), window.model().fleet().rows());
     }
 
     @Override

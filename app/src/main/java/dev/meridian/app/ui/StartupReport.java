@@ -1,0 +1,83 @@
+package dev.meridian.app.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+
+/**
+ * Hooks for the startup benchmark ({@code app/benchmark.sh}), inert unless asked for:
+ * {@code -Dmeridian.startup.report=true} prints when the first frame of the main window and the
+ * first clusters were laid out, in milliseconds since the process started (so JVM start-up counts
+ * too); {@code -Dmeridian.startup.exit=window} (or {@code true}) exits after the first frame,
+ * {@code =fleet} after the first clusters.
+ */
+final class StartupReport {
+    private static final boolean REPORT = Boolean.getBoolean("meridian.startup.report");
+    private static final String EXIT = System.getProperty("meridian.startup.exit", "");
+
+    private StartupReport() {
+    }
+
+    /** Watches {@code scene}'s first frame and the first rows of {@code clusters}. FX thread. */
+    static void watch(Scene scene, ObservableList<?> clusters) {
+        if (!REPORT && EXIT.isEmpty()) {
+            return;
+        }
+        onFirstFrame(scene, () -> {
+            report("first window shown");
+            if (EXIT.equals("true") || EXIT.equals("window")) {
+                Platform.exit();
+            }
+        });
+        clusters.addListener(new ListChangeListener<Object>() {
+            @Override
+            public void onChanged(Change<?> change) {
+                if (!clusters.isEmpty()) {
+                    clusters.removeListener(this);
+                    report("fleet shown");
+                    if (EXIT.equals("fleet")) {
+                        Platform.runLater(Platform::exit);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Runs {@code action} once, on the FX thread, after the first pulse has laid out {@code scene}. */
+    static void onFirstFrame(Scene scene, Runnable action) {
+        scene.addPostLayoutPulseListener(new Runnable() {
+            private boolean fired;
+
+            @Override
+            public void run() {
+                if (fired) {
+                    return;
+                }
+                fired = true;
+                // Returning first lets this pulse render the frame it has just laid out; and the
+                // scene is iterating its listeners now, so remove this one afterwards.
+                Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(this);
+                    action.run();
+                });
+            }
+        });
+    }
+
+    private static void report(String what) {
+        if (REPORT) {
+            System.out.printf("%s: %d ms after process start%n", what, sinceProcessStart().toMillis());
+        }
+    }
+
+    static Duration sinceProcessStart() {
+        Instant start = ProcessHandle.current().info().startInstant()
+                .orElseGet(() -> Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean()
+                        .getStartTime()));
+        return Duration.between(start, Instant.now());
+    }
+}
