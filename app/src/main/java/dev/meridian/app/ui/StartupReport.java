@@ -27,7 +27,7 @@ final class StartupReport {
         if (!REPORT && EXIT.isEmpty()) {
             return;
         }
-        onFirstFrame(scene, () -> {
+        FirstFrame.then(scene, () -> {
             report("first window shown");
             if (EXIT.equals("true") || EXIT.equals("window")) {
                 Platform.exit();
@@ -43,27 +43,6 @@ final class StartupReport {
                         Platform.runLater(Platform::exit);
                     }
                 }
-            }
-        });
-    }
-
-    /** Runs {@code action} once, on the FX thread, after the first pulse has laid out {@code scene}. */
-    static void onFirstFrame(Scene scene, Runnable action) {
-        scene.addPostLayoutPulseListener(new Runnable() {
-            private boolean fired;
-
-            @Override
-            public void run() {
-                if (fired) {
-                    return;
-                }
-                fired = true;
-                // Returning first lets this pulse render the frame it has just laid out; and the
-                // scene is iterating its listeners now, so remove this one afterwards.
-                Platform.runLater(() -> {
-                    scene.removePostLayoutPulseListener(this);
-                    action.run();
-                });
             }
         });
     }
