@@ -7,14 +7,17 @@
 #   existing plane: a kubeconfig whose context reaches a running management plane (a sandbox in
 #                   another process), remembered from last time, so the app reconnects to it.
 # Times are from process start to the first laid-out frame ("window"), and to the first clusters
-# in the table ("fleet"). Each run also starts an empty JavaFX window from the same jar: the
+# in the table ("fleet"), plus the CPU time used by the first frame, which varies far less with
+# the machine's load than wall time does. Each run also starts an empty JavaFX window from the same jar: the
 # baseline the ratios are taken against, as this machine's load varies from run to run.
 #
-# RUNS=N (default 5) sets the number of runs; JAVA_OPTS adds JVM options to the app's runs.
+# RUNS=N (default 5) sets the number of runs; JAVA_OPTS adds JVM options to the app's runs;
+# COMPARE_JAR=<another build's meridian.jar> launches that one too in each run, for before/after.
 set -eu
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 JAVA_OPTS=${JAVA_OPTS:-}
+COMPARE_JAR=${COMPARE_JAR:-}
 ./mvnw -B -o -q -pl app -am package dependency:build-classpath -DskipTests \
     -Dmdep.outputFile="$PWD/app/target/test-classpath.txt" -Dmdep.includeScope=test
 JAR=app/target/meridian.jar
@@ -30,7 +33,8 @@ xvfb() {
     timeout 120 xvfb-run -a -s "-screen 0 1600x1000x24" "$@" 2>/dev/null || true
 }
 
-# Prints "<window ms> <fleet ms>" for one launch of the app; $1 is KUBECONFIG, $2 a fresh home.
+# Prints "<window ms> <window cpu ms> <fleet ms>" for one launch of the app, "-" for what it did not
+# report; $1 is the case, $2 a fresh folder for its settings and state, $3 the jar.
 launch() {
     mkdir -p "$2"
     [ "$1" = plane ] && kc="$TMP/plane/kubeconfig" || kc="$2/no-kubeconfig"
@@ -40,13 +44,15 @@ launch() {
     fi
     # shellcheck disable=SC2086
     KUBECONFIG="$kc" XDG_CONFIG_HOME="$2/config" XDG_STATE_HOME="$2/state" xvfb \
-        java -Dprism.order=sw -Dmeridian.startup.report=true -Dmeridian.startup.exit=fleet $JAVA_OPTS -jar "$JAR" \
-        | awk '/first window shown/ {w=$(NF-4)} /fleet shown/ {f=$(NF-4)} END {print (w ? w : "-"), (f ? f : "-")}'
+        java -Dprism.order=sw -Dmeridian.startup.report=true -Dmeridian.startup.exit=fleet $JAVA_OPTS -jar "$3" \
+        | awk '/first window shown/ {w=$4; c=$9} /fleet shown/ {f=$3}
+               END {print (w ? w : "-"), (c ? c : "-"), (f ? f : "-")}'
 }
 
+# Prints "<window ms> <cpu ms>" for an empty JavaFX window started from the same jar.
 baseline() {
     xvfb java -Dprism.order=sw -cp "app/target/test-classes:$JAR" dev.meridian.app.ui.tools.EmptyWindowBaseline \
-        | awk '/baseline/ {print $(NF-4)}'
+        | awk '/baseline/ {w=$5; c=$10} END {print (w ? w : "-"), (c ? c : "-")}'
 }
 
 median() {
@@ -67,25 +73,37 @@ for _ in $(seq 1 120); do
 done
 head -1 "$TMP/plane/out.txt"
 
-echo "== launch: ms from process start to the first frame (window) and the first clusters (fleet), $RUNS runs"
-printf '%-4s %9s %18s %18s\n' run baseline "first run w/f" "existing w/f"
+echo "== launch, $RUNS runs: ms from process start to the first frame (window), CPU ms used by then (cpu),"
+echo "   and ms to the first clusters in the table (fleet)"
+printf '%-4s %-8s %15s %23s %23s\n' run jar "baseline w/cpu" "first run w/cpu/fleet" "existing w/cpu/fleet"
 for run in $(seq 1 "$RUNS"); do
-    b=$(baseline)
-    set -- $(launch first "$TMP/first-$run")
-    fw=$1 ff=$2
-    set -- $(launch plane "$TMP/plane-$run")
-    pw=$1 pf=$2
-    printf '%-4s %9s %18s %18s\n' "$run" "$b" "$fw/$ff" "$pw/$pf"
-    echo "$b $fw $ff $pw $pf" >>"$TMP/runs.txt"
+    set -- $(baseline)
+    b="$1 $2"
+    for jar in "$JAR" $COMPARE_JAR; do
+        [ "$jar" = "$JAR" ] && label=this || label=compare
+        set -- $(launch first "$TMP/first-$label-$run" "$jar")
+        f="$1 $2 $3"
+        set -- $(launch plane "$TMP/plane-$label-$run" "$jar")
+        p="$1 $2 $3"
+        echo "$b $f $p" >>"$TMP/runs-$label.txt"
+        printf '%-4s %-8s %15s %23s %23s\n' "$run" "$label" "$(echo "$b" | tr ' ' /)" "$(echo "$f" | tr ' ' /)" \
+            "$(echo "$p" | tr ' ' /)"
+    done
 done
-B=$(cut -d' ' -f1 "$TMP/runs.txt" | median)
-FW=$(cut -d' ' -f2 "$TMP/runs.txt" | median)
-FF=$(cut -d' ' -f3 "$TMP/runs.txt" | median)
-PW=$(cut -d' ' -f4 "$TMP/runs.txt" | median)
-PF=$(cut -d' ' -f5 "$TMP/runs.txt" | median)
-echo "median of $RUNS: baseline empty window $B ms"
-echo "  first run (sandbox):   first window $FW ms (ratio $(ratio "$FW" "$B")), fleet $FF ms (ratio $(ratio "$FF" "$B"))"
-echo "  existing plane:        first window $PW ms (ratio $(ratio "$PW" "$B")), fleet $PF ms (ratio $(ratio "$PF" "$B"))"
+col() {
+    cut -d' ' -f"$1" "$TMP/runs-$label.txt" | median
+}
+for label in this ${COMPARE_JAR:+compare}; do
+    B=$(col 1) BC=$(col 2)
+    [ "$label" = this ] && echo "median of $RUNS, $JAR:" || echo "median of $RUNS, $COMPARE_JAR:"
+    echo "  baseline empty window $B ms, $BC ms cpu"
+    for c in "first run (sandbox):3" "existing plane:6"; do
+        name=${c%:*} i=${c#*:}
+        W=$(col "$i") C=$(col $((i + 1))) F=$(col $((i + 2)))
+        printf '  %-20s window %s ms (ratio %s), cpu %s ms (ratio %s), fleet %s ms (ratio %s)\n' "$name" \
+            "$W" "$(ratio "$W" "$B")" "$C" "$(ratio "$C" "$BC")" "$F" "$(ratio "$F" "$B")"
+    done
+done
 
 echo "== table refresh"
 CP="app/target/test-classes:app/target/classes:$(cat app/target/test-classpath.txt)"

@@ -12,8 +12,8 @@ import javafx.scene.Scene;
  * Hooks for the startup benchmark ({@code app/benchmark.sh}), inert unless asked for:
  * {@code -Dmeridian.startup.report=true} prints when the first frame of the main window and the
  * first clusters were laid out, in milliseconds since the process started (so JVM start-up counts
- * too); {@code -Dmeridian.startup.exit=window} (or {@code true}) exits after the first frame,
- * {@code =fleet} after the first clusters.
+ * too) and in CPU time used by then; {@code -Dmeridian.startup.exit=window} (or {@code true})
+ * exits after the first frame, {@code =fleet} after the first clusters.
  */
 final class StartupReport {
     private static final boolean REPORT = Boolean.getBoolean("meridian.startup.report");
@@ -49,7 +49,9 @@ final class StartupReport {
 
     private static void report(String what) {
         if (REPORT) {
-            System.out.printf("%s: %d ms after process start%n", what, sinceProcessStart().toMillis());
+            // CPU time too: on a loaded machine it varies far less than the wall time.
+            System.out.printf("%s: %d ms after process start, %d ms cpu%n", what, sinceProcessStart().toMillis(),
+                    ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis());
         }
     }
 
