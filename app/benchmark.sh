@@ -1,25 +1,110 @@
 #!/bin/sh
 # Prints the desktop app's launch-to-first-window time and the time to apply a refresh of 2,000
 # clusters to the cluster table (with a plain TableView as baseline). Needs xvfb and libgtk-3-0.
+#
+# Launch is measured as users launch it, `java -jar app/target/meridian.jar`, in two cases:
+#   first run:      no kubeconfig context at all, so the app starts its sandbox fleet in-process;
+#   existing plane: a kubeconfig whose context reaches a running management plane (a sandbox in
+#                   another process), remembered from last time, so the app reconnects to it.
+# Times are from process start to the first laid-out frame ("window"), and to the first clusters
+# in the table ("fleet"), plus the CPU time used by the first frame, which varies far less with
+# the machine's load than wall time does. Each run also starts an empty JavaFX window from the same jar: the
+# baseline the ratios are taken against, as this machine's load varies from run to run.
+#
+# RUNS=N (default 5) sets the number of runs; JAVA_OPTS adds JVM options to the app's runs;
+# COMPARE_JAR=<another build's meridian.jar> launches that one too in each run, for before/after.
 set -eu
 cd "$(dirname "$0")/.."
-./mvnw -B -o -q -pl app -am test-compile dependency:build-classpath \
+RUNS=${RUNS:-5}
+JAVA_OPTS=${JAVA_OPTS:-}
+COMPARE_JAR=${COMPARE_JAR:-}
+./mvnw -B -o -q -pl app -am package dependency:build-classpath -DskipTests \
     -Dmdep.outputFile="$PWD/app/target/test-classpath.txt" -Dmdep.includeScope=test
-CP="app/target/test-classes:app/target/classes:$(cat app/target/test-classpath.txt)"
+JAR=app/target/meridian.jar
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-echo "== launch to first window (3 runs, no management plane: welcome view)"
-for run in 1 2 3; do
-    # The app keeps running once shown; timeout ends it after it has reported.
-    KUBECONFIG="$TMP/none" XDG_CONFIG_HOME="$TMP/config" timeout 40 \
-        xvfb-run -a -s "-screen 0 1600x1000x24" \
-        java -Dprism.order=sw -Dmeridian.startup.report=true -Dmeridian.startup.exit=true \
-        -cp "$CP" dev.meridian.app.Main 2>/dev/null | grep "first window" || true
+PLANE_PID=
+cleanup() {
+    [ -n "$PLANE_PID" ] && kill "$PLANE_PID" 2>/dev/null || true
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+xvfb() {
+    timeout 120 xvfb-run -a -s "-screen 0 1600x1000x24" "$@" 2>/dev/null || true
+}
+
+# Prints "<window ms> <window cpu ms> <fleet ms>" for one launch of the app, "-" for what it did not
+# report; $1 is the case, $2 a fresh folder for its settings and state, $3 the jar.
+launch() {
+    mkdir -p "$2"
+    [ "$1" = plane ] && kc="$TMP/plane/kubeconfig" || kc="$2/no-kubeconfig"
+    if [ "$1" = plane ]; then
+        mkdir -p "$2/config/meridian"
+        echo "plane.context=meridian-sandbox" > "$2/config/meridian/settings.properties"
+    fi
+    # shellcheck disable=SC2086
+    KUBECONFIG="$kc" XDG_CONFIG_HOME="$2/config" XDG_STATE_HOME="$2/state" xvfb \
+        java -Dprism.order=sw -Dmeridian.startup.report=true -Dmeridian.startup.exit=fleet $JAVA_OPTS -jar "$3" \
+        | awk '/first window shown/ {w=$4; c=$9} /fleet shown/ {f=$3}
+               END {print (w ? w : "-"), (c ? c : "-"), (f ? f : "-")}'
+}
+
+# Prints "<window ms> <cpu ms>" for an empty JavaFX window started from the same jar.
+baseline() {
+    xvfb java -Dprism.order=sw -cp "app/target/test-classes:$JAR" dev.meridian.app.ui.tools.EmptyWindowBaseline \
+        | awk '/baseline/ {w=$5; c=$10} END {print (w ? w : "-"), (c ? c : "-")}'
+}
+
+median() {
+    grep -v '^-$' | sort -n | awk '{v[NR]=$1} END {if (NR == 0) print "-"; else print v[int((NR+1)/2)]}'
+}
+
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN {if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2f", a / b}'
+}
+
+echo "== management plane for the 'existing plane' case: a sandbox in its own process"
+mkdir -p "$TMP/plane"
+java -jar "$JAR" sandbox --dir "$TMP/plane" >"$TMP/plane/out.txt" 2>&1 &
+PLANE_PID=$!
+for _ in $(seq 1 120); do
+    grep -q "is running" "$TMP/plane/out.txt" 2>/dev/null && break
+    sleep 1
 done
-echo "== baseline: an empty JavaFX window in the same JVM setup (3 runs)"
-for run in 1 2 3; do
-    timeout 40 xvfb-run -a -s "-screen 0 1600x1000x24" \
-        java -Dprism.order=sw -cp "$CP" dev.meridian.app.ui.tools.EmptyWindowBaseline 2>/dev/null | grep baseline || true
+head -1 "$TMP/plane/out.txt"
+
+echo "== launch, $RUNS runs: ms from process start to the first frame (window), CPU ms used by then (cpu),"
+echo "   and ms to the first clusters in the table (fleet)"
+printf '%-4s %-8s %15s %23s %23s\n' run jar "baseline w/cpu" "first run w/cpu/fleet" "existing w/cpu/fleet"
+for run in $(seq 1 "$RUNS"); do
+    set -- $(baseline)
+    b="$1 $2"
+    for jar in "$JAR" $COMPARE_JAR; do
+        [ "$jar" = "$JAR" ] && label=this || label=compare
+        set -- $(launch first "$TMP/first-$label-$run" "$jar")
+        f="$1 $2 $3"
+        set -- $(launch plane "$TMP/plane-$label-$run" "$jar")
+        p="$1 $2 $3"
+        echo "$b $f $p" >>"$TMP/runs-$label.txt"
+        printf '%-4s %-8s %15s %23s %23s\n' "$run" "$label" "$(echo "$b" | tr ' ' /)" "$(echo "$f" | tr ' ' /)" \
+            "$(echo "$p" | tr ' ' /)"
+    done
 done
+col() {
+    cut -d' ' -f"$1" "$TMP/runs-$label.txt" | median
+}
+for label in this ${COMPARE_JAR:+compare}; do
+    B=$(col 1) BC=$(col 2)
+    [ "$label" = this ] && echo "median of $RUNS, $JAR:" || echo "median of $RUNS, $COMPARE_JAR:"
+    echo "  baseline empty window $B ms, $BC ms cpu"
+    for c in "first run (sandbox):3" "existing plane:6"; do
+        name=${c%:*} i=${c#*:}
+        W=$(col "$i") C=$(col $((i + 1))) F=$(col $((i + 2)))
+        printf '  %-20s window %s ms (ratio %s), cpu %s ms (ratio %s), fleet %s ms (ratio %s)\n' "$name" \
+            "$W" "$(ratio "$W" "$B")" "$C" "$(ratio "$C" "$BC")" "$F" "$(ratio "$F" "$B")"
+    done
+done
+
 echo "== table refresh"
+CP="app/target/test-classes:app/target/classes:$(cat app/target/test-classpath.txt)"
 xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.order=sw -cp "$CP" dev.meridian.app.fleet.ui.TableRefreshBenchmark

@@ -235,7 +235,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public Path kubeconfig() {
-        return options.directory().resolve("kubeconfig");
+        return options.kubeconfig();
     }
 
     public String gatewayUrl() {

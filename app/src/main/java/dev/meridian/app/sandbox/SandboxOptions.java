@@ -38,6 +38,11 @@ public record SandboxOptions(Path directory, List<String> clusters, Map<String, 
         return base.resolve("meridian").resolve("sandbox");
     }
 
+    /** The kubeconfig the sandbox writes once it runs, with the context {@link Sandbox#CONTEXT}. */
+    public Path kubeconfig() {
+        return directory.resolve("kubeconfig");
+    }
+
     public Duration latencyOf(String hop) {
         return latency.getOrDefault(hop, Duration.ZERO);
     }

@@ -1,6 +1,8 @@
 package dev.meridian.app.ui;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
 import dev.meridian.app.ui.integration.DesktopModules;
@@ -12,9 +14,18 @@ import javafx.application.Application;
  * missing").
  */
 public final class DesktopLauncher {
-    private static volatile DesktopIntegrations integrations = DesktopIntegrations.none();
-    private static volatile DesktopEnvironment environment = DesktopEnvironment.system();
-    private static volatile long launchNanos = System.nanoTime();
+    /**
+     * What the app runs with, settled while the JavaFX toolkit starts.
+     *
+     * @param sandbox the first-run sandbox, when the user has no kubeconfig context; null otherwise
+     */
+    record Startup(DesktopEnvironment environment, DesktopIntegrations integrations, FirstRunSandbox sandbox) {
+        Optional<FirstRunSandbox> firstRunSandbox() {
+            return Optional.ofNullable(sandbox);
+        }
+    }
+
+    private static volatile CompletableFuture<Startup> startup;
 
     private DesktopLauncher() {
     }
@@ -25,50 +36,32 @@ public final class DesktopLauncher {
      */
     public static void main(String[] args) {
         DesktopEnvironment system = DesktopEnvironment.system();
-        FirstRunSandbox sandbox = FirstRunSandbox.startIfNoPlane(system);
-        environment = sandbox == null ? system : sandbox.environment();
+        // Reading the kubeconfig and building the modules load many classes: do it while the
+        // toolkit starts, on the other core, rather than before (issue #9).
+        CompletableFuture<Startup> prepared = CompletableFuture.supplyAsync(() -> prepare(system));
+        startup = prepared;
         try {
-            launch(DesktopModules.forEnvironment(environment), args);
+            Application.launch(MeridianApp.class, args);
         } finally {
-            if (sandbox != null) {
-                sandbox.close();
-            }
+            prepared.thenAccept(s -> s.firstRunSandbox().ifPresent(FirstRunSandbox::close));
         }
     }
 
-    /** The plane to connect to at once: the sandbox's, when the launcher started one. */
-    static java.util.Optional<String> initialPlane() {
-        return !environment.env().containsKey(FirstRunSandbox.MARKER)
-                ? java.util.Optional.empty() : java.util.Optional.of(dev.meridian.app.sandbox.Sandbox.CONTEXT);
+    private static Startup prepare(DesktopEnvironment system) {
+        FirstRunSandbox sandbox = FirstRunSandbox.ifNoPlane(system);
+        DesktopEnvironment environment = sandbox == null ? system : sandbox.environment();
+        return new Startup(environment, DesktopModules.forEnvironment(environment), sandbox);
     }
 
-    static DesktopEnvironment environment() {
-        return environment;
-    }
-
-    /** Starts JavaFX with {@code value} plugged in; returns when the app exits. */
+    /** Starts JavaFX on the user's environment with {@code value} plugged in; returns when the app exits. */
     public static void launch(DesktopIntegrations value, String[] args) {
-        integrations = Objects.requireNonNull(value);
-        launchNanos = System.nanoTime();
+        startup = CompletableFuture.completedFuture(new Startup(DesktopEnvironment.system(),
+                Objects.requireNonNull(value), null));
         Application.launch(MeridianApp.class, args);
     }
 
-    static DesktopIntegrations integrations() {
-        return integrations;
-    }
-
-    /**
-     * Prints the launch-to-first-window time when {@code -Dmeridian.startup.report=true}, and exits
-     * right after with {@code -Dmeridian.startup.exit=true} (for the startup benchmark).
-     */
-    static void firstWindowShown() {
-        if (Boolean.getBoolean("meridian.startup.report")) {
-            long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.printf("first window shown: %d ms after launch(), %d ms after JVM start%n",
-                    (System.nanoTime() - launchNanos) / 1_000_000, System.currentTimeMillis() - jvmStart);
-        }
-        if (Boolean.getBoolean("meridian.startup.exit")) {
-            javafx.application.Platform.runLater(javafx.application.Platform::exit);
-        }
+    /** Waits for what {@link #main} prepares alongside the toolkit. */
+    static Startup startup() {
+        return startup.join();
     }
 }

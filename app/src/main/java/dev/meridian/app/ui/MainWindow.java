@@ -89,7 +89,9 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         stage.setOnHidden(e -> windowState.save());
         stage.show();
         model.start();
-        model.integrations().tray().ifPresent(tray -> companions.add(tray.install(this)));
+        // The tray starts AWT, which would hold up the first frame by a second or more (issue #9).
+        FirstFrame.then(scene, () -> model.integrations().tray().filter(tray -> !closed)
+                .ifPresent(tray -> companions.add(tray.install(this))));
     }
 
     private StackPane createView() {
@@ -168,6 +170,7 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
 
     private Node fleetView() {
         table = ClusterTable.create(model.fleet(), model.integrations().health().isPresent());
+        sayConnectingIn(table);
         detail = new ClusterDetailView(editor, new ClusterActions(model, editor, background, notifier).createView());
         ChangeListener<ClusterInfo> followServer = (o, old, now) -> {
             if (now != null) {
@@ -204,6 +207,17 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
     }
 
     private static final double DETAIL_MIN_WIDTH = 480;
+
+    /** The window shows before the fleet has loaded (issue #9): until then the table says why it is empty. */
+    private void sayConnectingIn(TableView<ClusterRow> table) {
+        Label connecting = new Label();
+        connecting.setId("tableConnecting");
+        connecting.getStyleClass().add(Styles.TEXT_MUTED);
+        connecting.textProperty().bind(model.connectionMessageProperty());
+        Node empty = table.getPlaceholder();
+        table.placeholderProperty().bind(javafx.beans.binding.Bindings
+                .when(model.connectionProperty().isEqualTo(Connection.CONNECTING)).then((Node) connecting).otherwise(empty));
+    }
 
     private void installShortcuts(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
