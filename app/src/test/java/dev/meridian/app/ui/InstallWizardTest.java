@@ -24,6 +24,8 @@ import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
 import dev.meridian.app.ui.install.AgentInstallWizard;
 import dev.meridian.installer.apply.AgentInstaller;
+import dev.meridian.installer.apply.InstallOptions;
+import dev.meridian.installer.apply.ProgressListener;
 import dev.meridian.installer.manifest.AgentManifests;
 import dev.meridian.installer.manifest.InstallSpec;
 import dev.meridian.installer.manifest.YamlRenderer;
@@ -47,11 +49,7 @@ class InstallWizardTest extends GuiTestSupport {
         plane.addCluster("eu-west", Map.of());
         writeKubeconfigWithBothContexts();
         // The endpoint host resolves to loopback, where no agent listens: the probe says so quickly.
-        AgentInstallFlow flow = new AgentInstallFlow(
-                client -> new AgentInstaller(client, new CreateOrReplaceApplier(client), Duration.ofMillis(50)),
-                () -> new Prober(ProbeSettings.defaults(), host -> new InetAddress[] {InetAddress.getLoopbackAddress()},
-                        Clock.systemUTC()),
-                Clock.systemUTC());
+        AgentInstallFlow flow = flow();
         openWindow(true, DesktopIntegrations.none()
                 .withInstaller(AgentInstallWizard.launcher(environment.kubeconfig(), flow, Clock.systemUTC())));
 
@@ -95,6 +93,57 @@ class InstallWizardTest extends GuiTestSupport {
                 .containsEntry(Annotations.ENDPOINT, "agent.eu.example.com");
         assertThat(progressLines()).anyMatch(line -> line.contains("Deployment")).hasSizeGreaterThan(5);
         clickOn("#wizardClose");
+    }
+
+    @Test
+    void uninstallNamesItsTargetThenRemovesTheAgentAndClearsTheEndpointAsTheCliDoes() throws Exception {
+        plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "agent.eu.example.com", Annotations.INSECURE, "true"));
+        writeKubeconfigWithBothContexts();
+        new AgentInstaller(target.client(), new CreateOrReplaceApplier(target.client()), Duration.ofMillis(50))
+                .install(InstallSpec.builder("eu-west", "agent.eu.example.com").build(),
+                        InstallOptions.defaults().withWaitForRollout(false), ProgressListener.NONE);
+        assertThat(target.client().apps().deployments().inNamespace(InstallSpec.DEFAULT_NAMESPACE)
+                .withName("loft-agent").get()).isNotNull();
+        openWindow(true, DesktopIntegrations.none()
+                .withInstaller(AgentInstallWizard.launcher(environment.kubeconfig(), flow(), Clock.systemUTC())));
+
+        clickCluster("eu-west");
+        clickOn("#uninstallAgent");
+        assertThat(text("#uninstallSummary")).startsWith("Choose the kube context of cluster eu-west");
+        assertThat(lookup("#uninstallConfirm").query().isDisabled()).as("nothing to confirm without a context").isTrue();
+        @SuppressWarnings("unchecked")
+        ComboBox<String> contexts = (ComboBox<String>) lookup("#uninstallContext").query();
+        onFx(() -> {
+            contexts.getSelectionModel().select("target");
+            return null;
+        });
+        assertThat(text("#uninstallSummary")).contains("namespace vcluster-pro of context target",
+                "clears the direct endpoint of cluster eu-west");
+
+        clickOn("#uninstallConfirm");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> lookup("#uninstallResult").tryQuery().isPresent()
+                && !text("#uninstallResult").isEmpty());
+        assertThat(text("#uninstallResult")).startsWith("Agent removed from cluster eu-west");
+        assertThat(target.client().apps().deployments().inNamespace(InstallSpec.DEFAULT_NAMESPACE)
+                .withName("loft-agent").get()).isNull();
+        assertThat(plane.read("eu-west").getMetadata().getAnnotations())
+                .doesNotContainKeys(Annotations.ENDPOINT, Annotations.INSECURE, Annotations.CA_DATA);
+        assertThat(onFx(() -> ((ListView<?>) lookup("#uninstallProgress").query()).getItems().size()))
+                .isGreaterThan(3);
+        clickOn("#uninstallClose");
+        await().atMost(Duration.ofSeconds(10)).until(() -> lookup(".notification").queryAll().stream()
+                .anyMatch(n -> onFx(() -> ((atlantafx.base.controls.Notification) n)
+                        .getMessage().startsWith("Agent removed from cluster eu-west"))));
+        awaitCell("Central");
+    }
+
+    private static AgentInstallFlow flow() {
+        return new AgentInstallFlow(
+                client -> new AgentInstaller(client, new CreateOrReplaceApplier(client), Duration.ofMillis(50)),
+                () -> new Prober(ProbeSettings.defaults(), host -> new InetAddress[] {InetAddress.getLoopbackAddress()},
+                        Clock.systemUTC()),
+                Clock.systemUTC());
     }
 
     private List<String> progressLines() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.ClusterInfo;
@@ -74,8 +75,19 @@ public final class AgentInstallWizard {
 
     /** The hook the desktop app calls: contexts are offered from {@code kubeconfig}. */
     public static AgentInstallerLauncher launcher(KubeconfigService kubeconfig, AgentInstallFlow flow, Clock clock) {
-        return (owner, plane, cluster) -> new AgentInstallWizard(plane, cluster, kubeconfig.contextNames(), flow, clock)
-                .show(owner);
+        return new AgentInstallerLauncher() {
+            @Override
+            public void open(Window owner, ManagementConnection plane, ClusterInfo cluster) {
+                new AgentInstallWizard(plane, cluster, kubeconfig.contextNames(), flow, clock).show(owner);
+            }
+
+            @Override
+            public void openUninstall(Window owner, ManagementConnection plane, ClusterInfo cluster,
+                    Consumer<String> onDone, Consumer<String> onFailed) {
+                new AgentUninstallDialog(plane, cluster, kubeconfig.contextNames(), flow, clock, onDone, onFailed)
+                        .show(owner);
+            }
+        };
     }
 
     private void show(Window owner) {
