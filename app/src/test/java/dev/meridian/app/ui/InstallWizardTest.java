@@ -138,6 +138,68 @@ class InstallWizardTest extends GuiTestSupport {
         awaitCell("Central");
     }
 
+    @Test
+    void advancedOptionsAreValidatedShownInThePreviewAndInstalled() throws Exception {
+        plane.addCluster("eu-west", Map.of());
+        writeKubeconfigWithBothContexts();
+        openWindow(true, DesktopIntegrations.none()
+                .withInstaller(AgentInstallWizard.launcher(environment.kubeconfig(), flow(), Clock.systemUTC())));
+        clickCluster("eu-west");
+        clickOn("#installAgent");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> contexts = (ComboBox<String>) lookup("#wizardContext").query();
+        onFx(() -> {
+            contexts.getSelectionModel().select("target");
+            return null;
+        });
+        clickOn("#wizardHost").write("agent.eu.example.com");
+        clickOn("#wizardAdvanced .title");
+        replaceText("#wizardNamespace", "Bad_NS");
+        clickOn("#wizardNext");
+        assertThat(text("#wizardNamespaceError")).startsWith("Invalid namespace 'Bad_NS'");
+
+        replaceText("#wizardNamespace", "edge-agent");
+        replaceText("#wizardImage", "registry.example.com/meridian/agent:1.2");
+        replaceText("#wizardIngressClass", "traefik");
+        replaceText("#wizardTimeout", "0m");
+        clickOn("#wizardNext");
+        assertThat(text("#wizardTimeoutError")).contains("positive whole number", "90s");
+        assertThat(onFx(() -> lookup("#wizardNamespaceError").query().isVisible())).isFalse();
+
+        replaceText("#wizardTimeout", "90s");
+        clickOn("#wizardNext");
+        InstallSpec expected = InstallSpec.builder("eu-west", "agent.eu.example.com").namespace("edge-agent")
+                .image("registry.example.com/meridian/agent:1.2").ingressClass("traefik").build();
+        assertThat(onFx(() -> ((TextInputControl) lookup("#wizardYaml").query()).getText()))
+                .isEqualTo(YamlRenderer.render(AgentManifests.build(expected)));
+        assertThat(text("#wizardPreviewHint")).contains("namespace edge-agent", "waits up to 90s");
+
+        clickOn("#wizardBack");
+        onFx(() -> {
+            ((javafx.scene.control.CheckBox) lookup("#wizardWait").query()).setSelected(false);
+            return null;
+        });
+        clickOn("#wizardNext");
+        assertThat(text("#wizardPreviewHint")).contains("does not wait for the rollout");
+        clickOn("#wizardInstall");
+        await().atMost(Duration.ofSeconds(30)).until(() -> text("#wizardResult").contains("Health:"));
+        assertThat(text("#wizardResult")).contains("namespace edge-agent", "not probed");
+        var deployment = target.client().apps().deployments().inNamespace("edge-agent").withName("loft-agent").get();
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("registry.example.com/meridian/agent:1.2");
+        assertThat(target.client().network().v1().ingresses().inNamespace("edge-agent").list().getItems())
+                .singleElement().satisfies(i -> assertThat(i.getSpec().getIngressClassName()).isEqualTo("traefik"));
+        clickOn("#wizardClose");
+    }
+
+    /** Sets a field's text as typing would; fields low in the scrolled form may be out of the robot's view. */
+    private void replaceText(String query, String value) {
+        onFx(() -> {
+            ((TextInputControl) lookup(query).query()).setText(value);
+            return null;
+        });
+    }
+
     private static AgentInstallFlow flow() {
         return new AgentInstallFlow(
                 client -> new AgentInstaller(client, new CreateOrReplaceApplier(client), Duration.ofMillis(50)),

@@ -63,6 +63,7 @@ public final class AgentInstallWizard {
     private final Button install = button("Install", "wizardInstall");
     private final Button close = button("Cancel", "wizardClose");
     private InstallSpec spec;
+    private InstallOptions options;
 
     private AgentInstallWizard(ManagementConnection plane, ClusterInfo cluster, List<String> contexts,
             AgentInstallFlow flow, Clock clock) {
@@ -126,7 +127,7 @@ public final class AgentInstallWizard {
         root.setTop(header);
         root.setBottom(buttons);
         showForm();
-        Scene scene = new Scene(root, 720, 560);
+        Scene scene = new Scene(root, 720, 620);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
@@ -144,6 +145,7 @@ public final class AgentInstallWizard {
     private void preview() {
         try {
             spec = form.spec();
+            options = form.options();
         } catch (InvalidSpecException e) {
             form.showError(e);
             return;
@@ -153,7 +155,10 @@ public final class AgentInstallWizard {
         }
         yaml.setText(YamlRenderer.render(AgentManifests.build(spec)));
         Label hint = new Label("These objects will be applied in context " + form.targetContext()
-                + "; then the cluster's endpoint is set on the management plane.");
+                + " (namespace " + spec.namespace() + ", " + spec.replicas() + " replicas of " + spec.image()
+                + "); the install " + form.waitDescription() + ", then sets the cluster's endpoint on the "
+                + "management plane.");
+        hint.setId("wizardPreviewHint");
         hint.setWrapText(true);
         VBox page = new VBox(8, hint, yaml);
         VBox.setVgrow(yaml, Priority.ALWAYS);
@@ -167,7 +172,7 @@ public final class AgentInstallWizard {
     private void install() {
         String targetContext = form.targetContext();
         InstallSpec installSpec = spec;
-        InstallOptions options = InstallOptions.defaults().withInsecure(form.insecure());
+        InstallOptions options = this.options;
         VBox page = new VBox(8, bar, progress, result);
         VBox.setVgrow(progress, Priority.ALWAYS);
         page(2, page);
