@@ -169,6 +169,8 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
     private Node fleetView() {
         table = ClusterTable.create(model.fleet(), model.integrations().health().isPresent());
         List<Node> sections = new ArrayList<>();
+        model.integrations().health().ifPresent(health -> sections.add(
+                new HealthSection(editor.baseProperty(), model).createView()));
         model.integrations().contexts().ifPresent(contexts -> sections.add(
                 new SpacesSection(editor.baseProperty(), model, contexts, background, notifier).createView()));
         detail = new ClusterDetailView(editor, new ClusterActions(model, editor, background, notifier).createView(),

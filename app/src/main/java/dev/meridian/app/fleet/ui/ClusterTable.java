@@ -58,7 +58,22 @@ public final class ClusterTable {
         TableColumn<ClusterRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> cell.getValue().text(value));
         column.setPrefWidth(width);
+        column.setCellFactory(c -> new TruncatableCell());
         return column;
+    }
+
+    /** A text cell whose full text is a tooltip away, for columns narrower than their longest value. */
+    static class TruncatableCell extends TableCell<ClusterRow, String> {
+        // One tooltip per cell, its text replaced as the cell is reused while scrolling.
+        private final javafx.scene.control.Tooltip tooltip = tooltip("");
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            tooltip.setText(item == null ? "" : item);
+            setTooltip(empty || item == null || item.isEmpty() ? null : tooltip);
+        }
     }
 
     private static TableColumn<ClusterRow, String> route() {
@@ -69,6 +84,7 @@ public final class ClusterTable {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
+                setTooltip(null);
                 getStyleClass().removeAll("route-direct", "route-central");
                 if (!empty) {
                     getStyleClass().add("Direct".equals(item) ? "route-direct" : "route-central");
@@ -82,6 +98,7 @@ public final class ClusterTable {
         TableColumn<ClusterRow, String> column = text("Status", Column.STATUS, 150);
         column.setCellFactory(c -> new TableCell<>() {
             private final Circle dot = new Circle(4);
+            private final javafx.scene.control.Tooltip tip = tooltip("");
 
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -96,6 +113,8 @@ public final class ClusterTable {
                 dot.getStyleClass().setAll("status-dot", info.isHealthy() ? "status-ok"
                         : "Failed".equals(info.phase()) ? "status-failed" : "status-warn");
                 setText(item);
+                tip.setText(info.message().isEmpty() ? item : item + ": " + info.message());
+                setTooltip(tip);
                 setGraphic(dot);
             }
         });
@@ -106,10 +125,11 @@ public final class ClusterTable {
         TableColumn<ClusterRow, HealthSummary> column = new TableColumn<>("Health");
         column.setCellValueFactory(cell -> cell.getValue().healthProperty());
         column.setComparator((a, b) -> a.verdict().compareTo(b.verdict()));
-        column.setPrefWidth(130);
+        column.setPrefWidth(190);
         column.setMinWidth(110);
         column.setCellFactory(c -> new TableCell<>() {
             private final Circle dot = new Circle(4);
+            private final javafx.scene.control.Tooltip tip = tooltip("");
 
             @Override
             protected void updateItem(HealthSummary item, boolean empty) {
@@ -125,14 +145,36 @@ public final class ClusterTable {
                     case DOWN -> "status-failed";
                     case UNKNOWN -> "status-unknown";
                 });
-                String verdict = item.verdict() == HealthSummary.Verdict.UNKNOWN ? "-"
-                        : item.verdict().name().charAt(0) + item.verdict().name().substring(1).toLowerCase();
-                setText(item.latency().map(l -> verdict + " · " + l.toMillis() + " ms").orElse(verdict));
-                setTooltip(new javafx.scene.control.Tooltip(item.detail()));
+                setText(healthText(item));
+                tip.setText(healthTooltip(item));
+                setTooltip(tip);
                 setGraphic(dot);
             }
         });
         return column;
+    }
+
+    /** "Up · 7 ms · central 40 ms" with both routes, "Up · 40 ms (central)" for a central-only cluster. */
+    static String healthText(HealthSummary item) {
+        if (item.route() == HealthSummary.Route.CENTRAL) {
+            return item.shortText() + " (central)";
+        }
+        return item.shortText() + item.central().flatMap(HealthSummary::latency)
+                .map(l -> " · central " + l.toMillis() + " ms").orElse("");
+    }
+
+    static String healthTooltip(HealthSummary item) {
+        String route = item.route() == HealthSummary.Route.CENTRAL ? "Central route (no direct endpoint)"
+                : "Direct route";
+        return route + ": " + item.shortText() + ". " + item.detail()
+                + item.central().map(c -> "\nCentral route: " + c.shortText() + ". " + c.detail()).orElse("");
+    }
+
+    private static javafx.scene.control.Tooltip tooltip(String text) {
+        javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip(text);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(480);
+        return tooltip;
     }
 
     private static TableColumn<ClusterRow, String> certificate() {

@@ -1,0 +1,77 @@
+package dev.meridian.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.meridian.app.health.Prober;
+import dev.meridian.app.sandbox.Sandbox;
+import dev.meridian.app.sandbox.SandboxOptions;
+import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.integration.HealthProbes;
+import javafx.scene.control.TableCell;
+
+/**
+ * Health of both routes against the sandbox, whose central hop is slowed down: the table shows the
+ * central route for a cluster without an endpoint and both latencies for one with it, the detail pane
+ * compares them, and cells whose text may be cut off carry it in a tooltip.
+ */
+class HealthComparisonTest extends GuiTestSupport {
+    private static final String LATENCY = "(Up|Degraded) · \\d+ ms";
+    private Sandbox sandbox;
+
+    @BeforeEach
+    void startSandbox() {
+        sandbox = Sandbox.start(new SandboxOptions(temp.resolve("sandbox"), SandboxOptions.DEFAULT_CLUSTERS,
+                Map.of(SandboxOptions.CENTRAL, Duration.ofMillis(60))));
+        useKubeconfig(sandbox.kubeconfig());
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void probesTheCentralRouteForClustersWithoutAnEndpointAndComparesBothRoutes() throws Exception {
+        openWindow(Sandbox.CONTEXT, DesktopIntegrations.none()
+                .withHealth(new HealthProbes(Prober.create(), environment.kubeconfig(), Clock.systemUTC())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> cellTexts().stream()
+                .anyMatch(t -> t.matches(LATENCY + " \\(central\\)")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cellTexts().stream()
+                .anyMatch(t -> t.matches(LATENCY + " · central \\d+ ms")));
+
+        clickCluster("eu-west");
+        await().atMost(Duration.ofSeconds(10)).until(() -> text("#healthCentral").matches(LATENCY));
+        assertThat(text("#healthDirect")).matches(LATENCY);
+        assertThat(text("#healthTimings")).contains("connect", "TLS", "first byte");
+        assertThat(text("#healthCertificate")).isNotBlank();
+        assertThat(text("#healthComparison")).matches("The direct route answered \\d+ ms faster than the central route.");
+
+        clickCluster("ap-south");
+        assertThat(text("#healthDirect")).startsWith("None: this cluster is reached through the central route");
+        assertThat(text("#healthCentral")).matches(LATENCY);
+        assertThat(text("#healthComparison")).contains("Set a direct endpoint");
+
+        String endpoint = sandbox.cluster("eu-west").endpoint();
+        assertThat(tooltipOf(endpoint)).isEqualTo(endpoint);
+        assertThat(tooltipOf("Europe West")).isEqualTo("Europe West");
+        String healthCell = cellTexts().stream().filter(t -> t.matches(LATENCY + " · central \\d+ ms")).findFirst()
+                .orElseThrow();
+        assertThat(tooltipOf(healthCell)).startsWith("Direct route: ").contains("\nCentral route: ");
+    }
+
+    private String tooltipOf(String cellText) {
+        return onFx(() -> table().lookupAll(".table-cell").stream().map(n -> (TableCell<?, ?>) n)
+                .filter(c -> cellText.equals(c.getText())).findFirst()
+                .map(c -> c.getTooltip() == null ? null : c.getTooltip().getText()).orElseThrow());
+    }
+}
