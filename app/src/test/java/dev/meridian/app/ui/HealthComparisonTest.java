@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.meridian.app.fleet.ui.ClusterRow;
 import dev.meridian.app.health.Prober;
 import dev.meridian.app.sandbox.Sandbox;
 import dev.meridian.app.sandbox.SandboxOptions;
@@ -44,10 +45,11 @@ class HealthComparisonTest extends GuiTestSupport {
         openWindow(Sandbox.CONTEXT, DesktopIntegrations.none()
                 .withHealth(new HealthProbes(Prober.create(), environment.kubeconfig(), Clock.systemUTC())));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> cellTexts().stream()
-                .anyMatch(t -> t.matches(LATENCY + " \\(central\\)")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> cellTexts().stream()
-                .anyMatch(t -> t.matches(LATENCY + " · central \\d+ ms")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cell("ap-south", "Health").matches(LATENCY));
+        assertThat(cell("ap-south", "Central")).as("a central-only cluster's health is its central route's")
+                .isEqualTo(cell("ap-south", "Health").replaceAll("^\\w+ · ", ""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cell("eu-west", "Central").matches("\\d+ ms"));
+        assertThat(cell("eu-west", "Health")).matches(LATENCY);
 
         clickCluster("eu-west");
         await().atMost(Duration.ofSeconds(10)).until(() -> text("#healthCentral").matches(LATENCY));
@@ -64,9 +66,22 @@ class HealthComparisonTest extends GuiTestSupport {
         String endpoint = sandbox.cluster("eu-west").endpoint();
         assertThat(tooltipOf(endpoint)).isEqualTo(endpoint);
         assertThat(tooltipOf("Europe West")).isEqualTo("Europe West");
-        String healthCell = cellTexts().stream().filter(t -> t.matches(LATENCY + " · central \\d+ ms")).findFirst()
-                .orElseThrow();
-        assertThat(tooltipOf(healthCell)).startsWith("Direct route: ").contains("\nCentral route: ");
+        assertThat(onFx(() -> cellNode("eu-west", "Health").getTooltip().getText())).startsWith("Direct route: ")
+                .contains("\nCentral route: ");
+    }
+
+    private String cell(String cluster, String column) {
+        return onFx(() -> {
+            TableCell<?, ?> cell = cellNode(cluster, column);
+            return cell == null || cell.getText() == null ? "" : cell.getText();
+        });
+    }
+
+    private TableCell<?, ?> cellNode(String cluster, String column) {
+        return table().lookupAll(".table-cell").stream().map(n -> (TableCell<?, ?>) n)
+                .filter(c -> c.getTableRow() != null && c.getTableRow().getItem() instanceof ClusterRow row
+                        && row.name().equals(cluster) && c.getTableColumn().getText().equals(column))
+                .findFirst().orElse(null);
     }
 
     private String tooltipOf(String cellText) {

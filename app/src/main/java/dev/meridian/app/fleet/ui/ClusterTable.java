@@ -48,6 +48,7 @@ public final class ClusterTable {
         table.getColumns().add(status());
         if (withHealth) {
             table.getColumns().add(health());
+            table.getColumns().add(centralLatency());
             table.getColumns().add(certificate());
         }
         table.getSortOrder().add(name);
@@ -125,7 +126,7 @@ public final class ClusterTable {
         TableColumn<ClusterRow, HealthSummary> column = new TableColumn<>("Health");
         column.setCellValueFactory(cell -> cell.getValue().healthProperty());
         column.setComparator((a, b) -> a.verdict().compareTo(b.verdict()));
-        column.setPrefWidth(190);
+        column.setPrefWidth(130);
         column.setMinWidth(110);
         column.setCellFactory(c -> new TableCell<>() {
             private final Circle dot = new Circle(4);
@@ -154,13 +155,28 @@ public final class ClusterTable {
         return column;
     }
 
-    /** "Up · 7 ms · central 40 ms" with both routes, "Up · 40 ms (central)" for a central-only cluster. */
+    /** The verdict and latency of the route the cluster's context takes ("Up · 7 ms"). */
     static String healthText(HealthSummary item) {
-        if (item.route() == HealthSummary.Route.CENTRAL) {
-            return item.shortText() + " (central)";
+        return item.shortText();
+    }
+
+    /** The central route's latency, beside the direct one, or the central-only cluster's own. */
+    static String centralText(HealthSummary item) {
+        HealthSummary central = item.route() == HealthSummary.Route.CENTRAL ? item : item.central().orElse(null);
+        if (central == null || central.verdict() == HealthSummary.Verdict.UNKNOWN) {
+            return "";
         }
-        return item.shortText() + item.central().flatMap(HealthSummary::latency)
-                .map(l -> " · central " + l.toMillis() + " ms").orElse("");
+        return central.latency().map(l -> l.toMillis() + " ms").orElse(central.verdictLabel());
+    }
+
+    private static TableColumn<ClusterRow, String> centralLatency() {
+        TableColumn<ClusterRow, String> column = new TableColumn<>("Central");
+        column.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> centralText(cell.getValue().health()), cell.getValue().healthProperty()));
+        column.setPrefWidth(76);
+        column.setMinWidth(64);
+        column.setCellFactory(c -> new TruncatableCell());
+        return column;
     }
 
     static String healthTooltip(HealthSummary item) {

@@ -23,7 +23,7 @@ import javafx.stage.Window;
  * Shows the certificate an endpoint presented (subject, issuer, validity, SHA-256) and asks whether
  * to trust it. Nothing is trusted unless the user presses "Trust this certificate".
  */
-final class TrustDialog {
+public final class TrustDialog {
     static final ButtonType TRUST = new ButtonType("Trust this certificate", ButtonBar.ButtonData.OK_DONE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -32,7 +32,7 @@ final class TrustDialog {
     }
 
     /** Opens the dialog; calls {@code onTrusted} on the FX thread only if the user trusts the certificate. */
-    static void show(Window owner, String endpoint, PresentedCa presented, Instant now, Runnable onTrusted) {
+    public static void show(Window owner, String endpoint, PresentedCa presented, Instant now, Runnable onTrusted) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Trust the presented certificate");
@@ -83,7 +83,7 @@ final class TrustDialog {
             warning.getStyleClass().add(Styles.WARNING);
             box.getChildren().add(1, warning);
         });
-        box.setPadding(new Insets(8, 0, 0, 0));
+        box.setPadding(new Insets(16, 24, 8, 24));
         return box;
     }
 

@@ -127,7 +127,7 @@ public final class AgentInstallWizard {
         root.setTop(header);
         root.setBottom(buttons);
         showForm();
-        Scene scene = new Scene(root, 720, 620);
+        Scene scene = new Scene(root, 760, 680);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }

@@ -126,7 +126,7 @@ final class InstallForm {
         advancedGrid.setHgap(12);
         advancedGrid.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(120);
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         advancedGrid.getColumnConstraints().setAll(labels, fields);
@@ -144,6 +144,8 @@ final class InstallForm {
 
     Node node() {
         VBox page = new VBox(12, grid, advanced);
+        // Room for the scroll bar, so it never covers the fields' right edge.
+        page.setPadding(new javafx.geometry.Insets(0, 14, 8, 0));
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
