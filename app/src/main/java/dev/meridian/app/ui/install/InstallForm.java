@@ -178,7 +178,7 @@ final class InstallForm {
         Matcher m = TIMEOUT.matcher(timeout.getText().strip());
         if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
             throw new InvalidSpecException("timeout", timeout.getText().strip(),
-                    "write a positive whole number with s, m or h, e.g. 90s or 5m");
+                    "write a positive whole number with s, m or h, e.g. 90s or 5m.");
         }
         long amount = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
