@@ -63,7 +63,8 @@ final class SpacesSection {
         header.setAlignment(Pos.CENTER_LEFT);
 
         list.setId("spacesList");
-        list.setPrefHeight(150);
+        list.setFixedCellSize(28);
+        list.setPrefHeight(28 * 5 + 4);
         list.setMinHeight(90);
         list.setPlaceholder(state);
         state.setId("spacesState");

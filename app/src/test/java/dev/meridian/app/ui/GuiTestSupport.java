@@ -130,6 +130,20 @@ abstract class GuiTestSupport extends FxRobot {
                 .map(n -> ((Labeled) n).getText()).filter(java.util.Objects::nonNull).toList());
     }
 
+    /** Scrolls the detail pane so that the node {@code query} finds is in view, for the robot to click it. */
+    void reveal(String query) {
+        onFx(() -> {
+            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) lookup(".detail-scroll").query();
+            Node node = lookup(query).query();
+            Node content = scroll.getContent();
+            double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+            double extra = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(extra <= 0 ? 0 : Math.max(0, Math.min(1, (y - 40) / extra)));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     static <T> T onFx(Callable<T> call) {
         try {
             return WaitForAsyncUtils.asyncFx(call).get();

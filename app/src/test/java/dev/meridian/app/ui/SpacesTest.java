@@ -46,6 +46,7 @@ class SpacesTest extends GuiTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> spaces().contains("kube-system"));
         assertThat(spaces()).contains("default").doesNotContain("team-a");
 
+        reveal("#spacesSection");
         clickOn("#newSpaceName").write("Team_A");
         assertThat(text("#newSpaceMessage")).contains("'Team_A' is not a valid space name", "lower-case letters");
         assertThat(lookup("#createSpace").query().isDisabled()).as("Create is off while the name is invalid").isTrue();
@@ -59,10 +60,16 @@ class SpacesTest extends GuiTestSupport {
         clickOn("#createSpace");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> spaces().contains("team-a"));
-        assertThat(sandbox.cluster("eu-west").api().client().namespaces().withName("team-a").get()).isNotNull();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                sandbox.cluster("eu-west").api().client().namespaces().withName("team-a").get())
+                .as("team-a in eu-west; selected %s; namespaces per cluster: %s", text("#detailTitle"),
+                        sandbox.clusters().stream().map(c -> c.name() + "=" + c.api().client().namespaces().list()
+                                .getItems().stream().map(n -> n.getMetadata().getName()).toList()).toList())
+                .isNotNull());
         assertThat(minified("{.contexts[0].context.namespace}")).isEqualTo("team-a");
         assertThat(kubectl.run("config", "current-context").out().strip()).startsWith("meridian_").contains("eu-west");
 
+        reveal("#spacesSection");
         clickOn((Node) lookup(".list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("default")).query());
         clickOn("#useSpace");
         await().atMost(Duration.ofSeconds(20)).until(() -> minified("{.contexts[0].context.namespace}").equals("default"));

@@ -39,7 +39,7 @@ public final class ClusterDetailView {
      * @param cluster the cluster shown: the editor's base, which follows the selection and the watch
      * @param actions buttons for the selected cluster (Use cluster, Install agent...); null for none
      * @param sections further sections other modules provide (health, spaces), shown in this order
-     *     above the endpoint editor
+     *     below the endpoint editor
      */
     public ClusterDetailView(EndpointEditorViewModel model, Node actions, java.util.List<Node> sections) {
         this.cluster = model.baseProperty();
@@ -57,11 +57,11 @@ public final class ClusterDetailView {
         if (actions != null) {
             content.getChildren().add(actions);
         }
+        content.getChildren().addAll(new Separator(), sectionTitle("Direct endpoint"), sectionHint(),
+                editor.createView());
         for (Node section : sections) {
             content.getChildren().addAll(new Separator(), section);
         }
-        content.getChildren().addAll(new Separator(), sectionTitle("Direct endpoint"), sectionHint(),
-                editor.createView());
         content.setPadding(new Insets(20, 24, 24, 24));
         content.setId("clusterDetail");
         ScrollPane scroll = new ScrollPane(content);
