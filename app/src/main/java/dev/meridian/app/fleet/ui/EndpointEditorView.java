@@ -140,7 +140,8 @@ final class EndpointEditorView {
         trust.disableProperty().bind(model.hostValidProperty().not().or(model.busyProperty()));
         trust.setOnAction(e -> model.fetchPresentedCa(presented -> TrustDialog.show(trust.getScene().getWindow(),
                 model.hostProperty().get().strip(), presented, java.time.Instant.now(), () -> model.trust(presented))));
-        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, load, trust, remove);
+        // Two short rows: side by side, all three were wider than the field column of a narrow pane.
+        VBox actions = new VBox(6, new HBox(8, load, remove), trust);
 
         Label error = new Label();
         error.setId("endpointCaMessage");
