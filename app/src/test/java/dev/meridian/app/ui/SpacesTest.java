@@ -42,6 +42,7 @@ class SpacesTest extends GuiTestSupport {
         openWindow(Sandbox.CONTEXT, DesktopIntegrations.none()
                 .withContexts(new KubeconfigContextActions(environment.kubeconfig())));
 
+        awaitShown(3);
         clickCluster("eu-west");
         await().atMost(Duration.ofSeconds(20)).until(() -> spaces().contains("kube-system"));
         assertThat(spaces()).contains("default").doesNotContain("team-a");

@@ -56,6 +56,7 @@ class TrustPresentedCertificateTest extends GuiTestSupport {
         openWindow(Sandbox.CONTEXT, DesktopIntegrations.none());
         String expected = presentedCaFingerprint(sandbox.cluster("us-east").endpointPort());
 
+        awaitShown(3);
         clickCluster("us-east");
         assertThat(onFx(() -> ((Toggle) lookup("#endpointInsecure").query()).isSelected())).isTrue();
         clickOn("#endpointTrust");
@@ -82,6 +83,7 @@ class TrustPresentedCertificateTest extends GuiTestSupport {
     @Test
     void anEndpointThatDoesNotAnswerSaysWhatToCheck() throws Exception {
         openWindow(Sandbox.CONTEXT, DesktopIntegrations.none());
+        awaitShown(3);
         clickCluster("us-east");
         onFx(() -> {
             ((TextInputControl) lookup("#endpointHost").query()).setText("127.0.0.1:1");
