@@ -3,6 +3,7 @@ package dev.meridian.app.agent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -16,14 +17,16 @@ import dev.meridian.app.health.Prober;
 import dev.meridian.installer.apply.AgentInstaller;
 import dev.meridian.installer.apply.InstallOptions;
 import dev.meridian.installer.apply.InstallResult;
+import dev.meridian.installer.apply.ObjectRef;
 import dev.meridian.installer.apply.ProgressListener;
 import dev.meridian.installer.manifest.InstallSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
- * What "install the agent" means, for the command line and the desktop wizard alike: apply the
- * agent's objects in the connected cluster and wait for the rollout, set the cluster's direct
- * endpoint annotations on the management plane, then probe the new endpoint once.
+ * What "install the agent" and "uninstall the agent" mean, for the command line and the desktop app
+ * alike. Install: apply the agent's objects in the connected cluster and wait for the rollout, set
+ * the cluster's direct endpoint annotations on the management plane, then probe the new endpoint
+ * once. Uninstall: delete what the install created, then clear those annotations.
  */
 public final class AgentInstallFlow {
     private final Function<KubernetesClient, AgentInstaller> installers;
@@ -50,6 +53,25 @@ public final class AgentInstallFlow {
     /** What the install did. */
     public record Outcome(InstallResult install, EndpointChange change, EditResult edited,
             Optional<ProbeResult> health) {
+    }
+
+    /** What the uninstall did: the objects deleted in the connected cluster and the cleared cluster. */
+    public record Removal(List<ObjectRef> deleted, EditResult cleared) {
+        public Removal {
+            deleted = List.copyOf(deleted);
+        }
+    }
+
+    /**
+     * Deletes every object the install created in {@code namespace} of the connected cluster, then
+     * clears the cluster's endpoint annotations so its contexts take the central route again. Safe to
+     * repeat; blocks.
+     */
+    public Removal uninstall(KubernetesClient target, FleetService fleet, String clusterName, String namespace,
+            ProgressListener listener) {
+        List<ObjectRef> deleted = installers.apply(target).uninstall(namespace, listener);
+        EditResult cleared = fleet.clearEndpoint(clusterName, null);
+        return new Removal(deleted, cleared);
     }
 
     /**

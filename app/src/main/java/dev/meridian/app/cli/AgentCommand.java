@@ -187,11 +187,9 @@ final class AgentCommand implements Runnable {
         public void run() {
             MeridianCommand root = MeridianCommand.of(spec);
             PrintWriter err = spec.commandLine().getErr();
-            try (KubernetesClient client = target.open(root)) {
-                new AgentInstaller(client).uninstall(target.namespace, printer(err));
-            }
-            try (MeridianCommand.Fleet fleet = root.openFleet()) {
-                fleet.service().clearEndpoint(target.cluster, null);
+            try (KubernetesClient client = target.open(root); MeridianCommand.Fleet fleet = root.openFleet()) {
+                AgentInstallFlow.standard(root.environment().clock())
+                        .uninstall(client, fleet.service(), target.cluster, target.namespace, printer(err));
             }
             err.println("[done] √ Agent removed from cluster " + target.cluster + "; its contexts use the central route.");
         }

@@ -1,5 +1,6 @@
 package dev.meridian.app.contexts;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -72,6 +73,28 @@ public final class ClusterContexts {
         }
     }
 
+    /** The names of the cluster's spaces (namespaces), sorted, listed through the route of {@code spec}. */
+    public static List<String> listSpaces(KubeconfigService kubeconfig, ContextSpec spec) {
+        try (KubernetesClient client = openClient(kubeconfig, spec)) {
+            return client.namespaces().list().getItems().stream().map(ns -> ns.getMetadata().getName()).sorted()
+                    .toList();
+        } catch (KubernetesClientException e) {
+            throw spaceError("list the spaces", spec, e);
+        }
+    }
+
+    /** Why {@code space} cannot name a space, or empty when it can. */
+    public static Optional<String> spaceNameProblem(String space) {
+        if (space == null || space.isEmpty()) {
+            return Optional.of("Enter a name for the space.");
+        }
+        if (!DNS_LABEL.matcher(space).matches()) {
+            return Optional.of("'" + space + "' is not a valid space name: use at most 63 lower-case letters, "
+                    + "digits and '-', starting and ending with a letter or digit.");
+        }
+        return Optional.empty();
+    }
+
     /** Whether the space exists, asked through the route of {@code spec}. */
     public static boolean spaceExists(KubeconfigService kubeconfig, ContextSpec spec) {
         String space = spec.namespace().orElseThrow(() -> new IllegalArgumentException("not a space context"));
@@ -102,9 +125,8 @@ public final class ClusterContexts {
     }
 
     private static void requireSpaceName(String space) {
-        if (!DNS_LABEL.matcher(space).matches()) {
-            throw new MeridianException.InvalidInput("'" + space + "' is not a valid space name: use at most 63 "
-                    + "lower-case letters, digits and '-', starting and ending with a letter or digit.");
-        }
+        spaceNameProblem(space).ifPresent(problem -> {
+            throw new MeridianException.InvalidInput(problem);
+        });
     }
 }

@@ -1,5 +1,7 @@
 package dev.meridian.app.contexts;
 
+import java.util.List;
+
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.ContextSpec;
@@ -52,6 +54,11 @@ public final class ContextSwitcher {
                     + "'. Create it with 'meridian space create " + space + " --cluster " + spec.cluster() + "'.");
         }
         return kubeconfig.writeAndSwitch(spec);
+    }
+
+    /** The cluster's spaces (namespaces), listed through the route its context takes. */
+    public List<String> spaces(ClusterInfo cluster) {
+        return ClusterContexts.listSpaces(kubeconfig, specFor(cluster, null));
     }
 
     /** {@link #specFor} then {@link #switchTo}. */

@@ -6,7 +6,7 @@ import dev.meridian.app.fleet.ui.EndpointEditorViewModel;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 
 /**
  * The buttons for the selected cluster that other modules provide (Use cluster, Probe, Install
@@ -27,7 +27,8 @@ final class ClusterActions {
 
     /** The action row, or null when no module offers an action. */
     Node createView() {
-        HBox row = new HBox(8);
+        // Wraps rather than clips when the detail pane is at its narrowest.
+        FlowPane row = new FlowPane(8, 8);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setId("clusterActions");
         model.integrations().contexts().ifPresent(contexts -> {
@@ -57,7 +58,17 @@ final class ClusterActions {
                     installer.open(install.getScene().getWindow(), model.session().connection(), cluster);
                 }
             });
-            row.getChildren().add(install);
+            Button uninstall = new Button("Uninstall agent...");
+            uninstall.setId("uninstallAgent");
+            uninstall.setOnAction(e -> {
+                ClusterInfo cluster = editor.baseProperty().get();
+                if (cluster != null && model.session() != null) {
+                    installer.openUninstall(uninstall.getScene().getWindow(), model.session().connection(), cluster,
+                            done -> notifier.show(Notifier.Kind.SUCCESS, done),
+                            failed -> notifier.show(Notifier.Kind.FAILURE, failed));
+                }
+            });
+            row.getChildren().addAll(install, uninstall);
         });
         return row.getChildren().isEmpty() ? null : row;
     }

@@ -65,10 +65,11 @@ public final class MainViewModel implements AutoCloseable {
             notify.accept(Kind.FAILURE, message + " Pick the plane again to reconnect.");
         });
         this.settings.set(store.load());
-        // Every cluster is probed once when it first appears, including the initial list.
+        // Every cluster is probed once when it first appears. The initial list arrives before the
+        // session is up; it is probed once connected, when the central route is known too.
         integrations.health().ifPresent(h -> fleet.rows().addListener((ListChangeListener<ClusterRow>) c -> {
             while (c.next()) {
-                if (c.wasAdded()) {
+                if (c.wasAdded() && session != null) {
                     List.copyOf(c.getAddedSubList()).forEach(this::probe);
                 }
             }
@@ -121,6 +122,7 @@ public final class MainViewModel implements AutoCloseable {
             }
             session = opened;
             connection.set(Connection.CONNECTED);
+            probeAll();
             connectionMessage.set("Connected");
             updateSettings(settings.get().withPlaneContext(context));
         }, error -> {
@@ -144,7 +146,9 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public void probe(ClusterRow row) {
-        integrations.health().ifPresent(source -> background.run(() -> source.probe(row.info()),
+        PlaneSession current = session;
+        integrations.health().ifPresent(source -> background.run(
+                () -> current == null ? source.probe(row.info()) : source.probe(current.connection(), row.info()),
                 result -> fleet.setHealth(row.name(), result),
                 error -> fleet.setHealth(row.name(), new HealthSummary(HealthSummary.Verdict.UNKNOWN,
                         Optional.empty(), Optional.empty(), ErrorDialogs.userMessage(error)))));

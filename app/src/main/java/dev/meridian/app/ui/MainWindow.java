@@ -171,7 +171,13 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
     private Node fleetView() {
         table = ClusterTable.create(model.fleet(), model.integrations().health().isPresent());
         sayConnectingIn(table);
-        detail = new ClusterDetailView(editor, new ClusterActions(model, editor, background, notifier).createView());
+        List<Node> sections = new ArrayList<>();
+        model.integrations().health().ifPresent(health -> sections.add(
+                new HealthSection(editor.baseProperty(), model).createView()));
+        model.integrations().contexts().ifPresent(contexts -> sections.add(
+                new SpacesSection(editor.baseProperty(), model, contexts, background, notifier).createView()));
+        detail = new ClusterDetailView(editor, new ClusterActions(model, editor, background, notifier).createView(),
+                sections);
         ChangeListener<ClusterInfo> followServer = (o, old, now) -> {
             if (now != null) {
                 editor.onServerUpdate(now);

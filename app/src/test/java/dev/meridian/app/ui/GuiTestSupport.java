@@ -57,9 +57,21 @@ abstract class GuiTestSupport extends FxRobot {
 
     /** Opens the window; with {@code rememberPlane} as if the user had connected to the mock before. */
     void openWindow(boolean rememberPlane, DesktopIntegrations integrations) throws TimeoutException {
+        openWindow(rememberPlane ? "management" : null, integrations);
+    }
+
+    /** Reads kube contexts from {@code kubeconfig} (e.g. the sandbox's) instead of the mock's. */
+    void useKubeconfig(Path kubeconfig) {
+        environment = new DesktopEnvironment(Map.of("KUBECONFIG", kubeconfig.toString(),
+                "XDG_CONFIG_HOME", temp.resolve("config").toString()), temp.resolve("home"), "Linux",
+                Clock.systemUTC());
+    }
+
+    /** Opens the window connected to {@code planeContext}, as if the user had picked it before; null for none. */
+    void openWindow(String planeContext, DesktopIntegrations integrations) throws TimeoutException {
         Settings settings = Settings.defaults().withWindow(new Settings.WindowBounds(0, 0, 1600, 1000, false));
         new SettingsStore(environment.configDirectory())
-                .save(rememberPlane ? settings.withPlaneContext("management") : settings);
+                .save(planeContext != null ? settings.withPlaneContext(planeContext) : settings);
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> window = MainWindow.open(stage, environment, integrations));
     }
@@ -116,6 +128,20 @@ abstract class GuiTestSupport extends FxRobot {
     java.util.List<String> cellTexts() {
         return onFx(() -> table().lookupAll(".table-cell").stream()
                 .map(n -> ((Labeled) n).getText()).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** Scrolls the detail pane so that the node {@code query} finds is in view, for the robot to click it. */
+    void reveal(String query) {
+        onFx(() -> {
+            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) lookup(".detail-scroll").query();
+            Node node = lookup(query).query();
+            Node content = scroll.getContent();
+            double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+            double extra = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(extra <= 0 ? 0 : Math.max(0, Math.min(1, (y - 40) / extra)));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     static <T> T onFx(Callable<T> call) {

@@ -24,6 +24,8 @@ import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
 import dev.meridian.app.ui.install.AgentInstallWizard;
 import dev.meridian.installer.apply.AgentInstaller;
+import dev.meridian.installer.apply.InstallOptions;
+import dev.meridian.installer.apply.ProgressListener;
 import dev.meridian.installer.manifest.AgentManifests;
 import dev.meridian.installer.manifest.InstallSpec;
 import dev.meridian.installer.manifest.YamlRenderer;
@@ -47,11 +49,7 @@ class InstallWizardTest extends GuiTestSupport {
         plane.addCluster("eu-west", Map.of());
         writeKubeconfigWithBothContexts();
         // The endpoint host resolves to loopback, where no agent listens: the probe says so quickly.
-        AgentInstallFlow flow = new AgentInstallFlow(
-                client -> new AgentInstaller(client, new CreateOrReplaceApplier(client), Duration.ofMillis(50)),
-                () -> new Prober(ProbeSettings.defaults(), host -> new InetAddress[] {InetAddress.getLoopbackAddress()},
-                        Clock.systemUTC()),
-                Clock.systemUTC());
+        AgentInstallFlow flow = flow();
         openWindow(true, DesktopIntegrations.none()
                 .withInstaller(AgentInstallWizard.launcher(environment.kubeconfig(), flow, Clock.systemUTC())));
 
@@ -95,6 +93,119 @@ class InstallWizardTest extends GuiTestSupport {
                 .containsEntry(Annotations.ENDPOINT, "agent.eu.example.com");
         assertThat(progressLines()).anyMatch(line -> line.contains("Deployment")).hasSizeGreaterThan(5);
         clickOn("#wizardClose");
+    }
+
+    @Test
+    void uninstallNamesItsTargetThenRemovesTheAgentAndClearsTheEndpointAsTheCliDoes() throws Exception {
+        plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "agent.eu.example.com", Annotations.INSECURE, "true"));
+        writeKubeconfigWithBothContexts();
+        new AgentInstaller(target.client(), new CreateOrReplaceApplier(target.client()), Duration.ofMillis(50))
+                .install(InstallSpec.builder("eu-west", "agent.eu.example.com").build(),
+                        InstallOptions.defaults().withWaitForRollout(false), ProgressListener.NONE);
+        assertThat(target.client().apps().deployments().inNamespace(InstallSpec.DEFAULT_NAMESPACE)
+                .withName("loft-agent").get()).isNotNull();
+        openWindow(true, DesktopIntegrations.none()
+                .withInstaller(AgentInstallWizard.launcher(environment.kubeconfig(), flow(), Clock.systemUTC())));
+
+        clickCluster("eu-west");
+        clickOn("#uninstallAgent");
+        assertThat(text("#uninstallSummary")).startsWith("Choose the kube context of cluster eu-west");
+        assertThat(lookup("#uninstallConfirm").query().isDisabled()).as("nothing to confirm without a context").isTrue();
+        @SuppressWarnings("unchecked")
+        ComboBox<String> contexts = (ComboBox<String>) lookup("#uninstallContext").query();
+        onFx(() -> {
+            contexts.getSelectionModel().select("target");
+            return null;
+        });
+        assertThat(text("#uninstallSummary")).contains("namespace vcluster-pro of context target",
+                "clears the direct endpoint of cluster eu-west");
+
+        clickOn("#uninstallConfirm");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> lookup("#uninstallResult").tryQuery().isPresent()
+                && !text("#uninstallResult").isEmpty());
+        assertThat(text("#uninstallResult")).startsWith("Agent removed from cluster eu-west");
+        assertThat(target.client().apps().deployments().inNamespace(InstallSpec.DEFAULT_NAMESPACE)
+                .withName("loft-agent").get()).isNull();
+        assertThat(plane.read("eu-west").getMetadata().getAnnotations())
+                .doesNotContainKeys(Annotations.ENDPOINT, Annotations.INSECURE, Annotations.CA_DATA);
+        assertThat(onFx(() -> ((ListView<?>) lookup("#uninstallProgress").query()).getItems().size()))
+                .isGreaterThan(3);
+        clickOn("#uninstallClose");
+        await().atMost(Duration.ofSeconds(10)).until(() -> lookup(".notification").queryAll().stream()
+                .anyMatch(n -> onFx(() -> ((atlantafx.base.controls.Notification) n)
+                        .getMessage().startsWith("Agent removed from cluster eu-west"))));
+        awaitCell("Central");
+    }
+
+    @Test
+    void advancedOptionsAreValidatedShownInThePreviewAndInstalled() throws Exception {
+        plane.addCluster("eu-west", Map.of());
+        writeKubeconfigWithBothContexts();
+        openWindow(true, DesktopIntegrations.none()
+                .withInstaller(AgentInstallWizard.launcher(environment.kubeconfig(), flow(), Clock.systemUTC())));
+        clickCluster("eu-west");
+        clickOn("#installAgent");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> contexts = (ComboBox<String>) lookup("#wizardContext").query();
+        onFx(() -> {
+            contexts.getSelectionModel().select("target");
+            return null;
+        });
+        clickOn("#wizardHost").write("agent.eu.example.com");
+        clickOn("#wizardAdvanced .title");
+        replaceText("#wizardNamespace", "Bad_NS");
+        clickOn("#wizardNext");
+        assertThat(text("#wizardNamespaceError")).startsWith("Invalid namespace 'Bad_NS'");
+
+        replaceText("#wizardNamespace", "edge-agent");
+        replaceText("#wizardImage", "registry.example.com/meridian/agent:1.2");
+        replaceText("#wizardIngressClass", "traefik");
+        replaceText("#wizardTimeout", "0m");
+        clickOn("#wizardNext");
+        assertThat(text("#wizardTimeoutError")).contains("positive whole number", "90s");
+        assertThat(onFx(() -> lookup("#wizardNamespaceError").query().isVisible())).isFalse();
+
+        replaceText("#wizardTimeout", "90s");
+        clickOn("#wizardNext");
+        InstallSpec expected = InstallSpec.builder("eu-west", "agent.eu.example.com").namespace("edge-agent")
+                .image("registry.example.com/meridian/agent:1.2").ingressClass("traefik").build();
+        assertThat(onFx(() -> ((TextInputControl) lookup("#wizardYaml").query()).getText()))
+                .isEqualTo(YamlRenderer.render(AgentManifests.build(expected)));
+        assertThat(text("#wizardPreviewHint")).contains("namespace edge-agent", "waits up to 90s");
+
+        clickOn("#wizardBack");
+        onFx(() -> {
+            ((javafx.scene.control.CheckBox) lookup("#wizardWait").query()).setSelected(false);
+            return null;
+        });
+        clickOn("#wizardNext");
+        assertThat(text("#wizardPreviewHint")).contains("does not wait for the rollout");
+        clickOn("#wizardInstall");
+        await().atMost(Duration.ofSeconds(30)).until(() -> text("#wizardResult").contains("Health:"));
+        assertThat(text("#wizardResult")).contains("namespace edge-agent", "not probed");
+        var deployment = target.client().apps().deployments().inNamespace("edge-agent").withName("loft-agent").get();
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("registry.example.com/meridian/agent:1.2");
+        assertThat(target.client().network().v1().ingresses().inNamespace("edge-agent").list().getItems())
+                .singleElement().satisfies(i -> assertThat(i.getSpec().getIngressClassName()).isEqualTo("traefik"));
+        clickOn("#wizardClose");
+    }
+
+    /** Sets a field's text as typing would; fields low in the scrolled form may be out of the robot's view. */
+    private void replaceText(String query, String value) {
+        onFx(() -> {
+            ((TextInputControl) lookup(query).query()).setText(value);
+            return null;
+        });
+    }
+
+    private static AgentInstallFlow flow() {
+        return new AgentInstallFlow(
+                client -> new AgentInstaller(client, new CreateOrReplaceApplier(client), Duration.ofMillis(50)),
+                () -> new Prober(ProbeSettings.defaults(), host -> new InetAddress[] {InetAddress.getLoopbackAddress()},
+                        Clock.systemUTC()),
+                Clock.systemUTC());
     }
 
     private List<String> progressLines() {

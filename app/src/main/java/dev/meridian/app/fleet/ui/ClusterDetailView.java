@@ -25,6 +25,7 @@ public final class ClusterDetailView {
     private final ReadOnlyObjectProperty<ClusterInfo> cluster;
     private final EndpointEditorView editor;
     private final Node actions;
+    private final java.util.List<Node> sections;
     private final Label title = new Label();
     private final Label subtitle = new Label();
     private final Label status = new Label();
@@ -37,18 +38,29 @@ public final class ClusterDetailView {
     /**
      * @param cluster the cluster shown: the editor's base, which follows the selection and the watch
      * @param actions buttons for the selected cluster (Use cluster, Install agent...); null for none
+     * @param sections further sections other modules provide (health, spaces), shown in this order
+     *     below the endpoint editor
      */
-    public ClusterDetailView(EndpointEditorViewModel model, Node actions) {
+    public ClusterDetailView(EndpointEditorViewModel model, Node actions, java.util.List<Node> sections) {
         this.cluster = model.baseProperty();
         this.editor = new EndpointEditorView(model);
         this.actions = actions;
+        this.sections = java.util.List.copyOf(sections);
+    }
+
+    public ClusterDetailView(EndpointEditorViewModel model, Node actions) {
+        this(model, actions, java.util.List.of());
     }
 
     public Node createView() {
-        VBox content = new VBox(14, header(), routeSummary(), new Separator(), sectionTitle("Direct endpoint"),
-                sectionHint(), editor.createView());
+        VBox content = new VBox(14, header(), routeSummary());
         if (actions != null) {
-            content.getChildren().add(2, actions);
+            content.getChildren().add(actions);
+        }
+        content.getChildren().addAll(new Separator(), sectionTitle("Direct endpoint"), sectionHint(),
+                editor.createView());
+        for (Node section : sections) {
+            content.getChildren().addAll(new Separator(), section);
         }
         content.setPadding(new Insets(20, 24, 24, 24));
         content.setId("clusterDetail");

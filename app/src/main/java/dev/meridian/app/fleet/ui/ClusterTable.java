@@ -48,6 +48,7 @@ public final class ClusterTable {
         table.getColumns().add(status());
         if (withHealth) {
             table.getColumns().add(health());
+            table.getColumns().add(centralLatency());
             table.getColumns().add(certificate());
         }
         table.getSortOrder().add(name);
@@ -58,7 +59,22 @@ public final class ClusterTable {
         TableColumn<ClusterRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> cell.getValue().text(value));
         column.setPrefWidth(width);
+        column.setCellFactory(c -> new TruncatableCell());
         return column;
+    }
+
+    /** A text cell whose full text is a tooltip away, for columns narrower than their longest value. */
+    static class TruncatableCell extends TableCell<ClusterRow, String> {
+        // One tooltip per cell, its text replaced as the cell is reused while scrolling.
+        private final javafx.scene.control.Tooltip tooltip = tooltip("");
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            tooltip.setText(item == null ? "" : item);
+            setTooltip(empty || item == null || item.isEmpty() ? null : tooltip);
+        }
     }
 
     private static TableColumn<ClusterRow, String> route() {
@@ -69,6 +85,7 @@ public final class ClusterTable {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
+                setTooltip(null);
                 getStyleClass().removeAll("route-direct", "route-central");
                 if (!empty) {
                     getStyleClass().add("Direct".equals(item) ? "route-direct" : "route-central");
@@ -82,6 +99,7 @@ public final class ClusterTable {
         TableColumn<ClusterRow, String> column = text("Status", Column.STATUS, 150);
         column.setCellFactory(c -> new TableCell<>() {
             private final Circle dot = new Circle(4);
+            private final javafx.scene.control.Tooltip tip = tooltip("");
 
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -96,6 +114,8 @@ public final class ClusterTable {
                 dot.getStyleClass().setAll("status-dot", info.isHealthy() ? "status-ok"
                         : "Failed".equals(info.phase()) ? "status-failed" : "status-warn");
                 setText(item);
+                tip.setText(info.message().isEmpty() ? item : item + ": " + info.message());
+                setTooltip(tip);
                 setGraphic(dot);
             }
         });
@@ -110,6 +130,7 @@ public final class ClusterTable {
         column.setMinWidth(110);
         column.setCellFactory(c -> new TableCell<>() {
             private final Circle dot = new Circle(4);
+            private final javafx.scene.control.Tooltip tip = tooltip("");
 
             @Override
             protected void updateItem(HealthSummary item, boolean empty) {
@@ -125,14 +146,51 @@ public final class ClusterTable {
                     case DOWN -> "status-failed";
                     case UNKNOWN -> "status-unknown";
                 });
-                String verdict = item.verdict() == HealthSummary.Verdict.UNKNOWN ? "-"
-                        : item.verdict().name().charAt(0) + item.verdict().name().substring(1).toLowerCase();
-                setText(item.latency().map(l -> verdict + " · " + l.toMillis() + " ms").orElse(verdict));
-                setTooltip(new javafx.scene.control.Tooltip(item.detail()));
+                setText(healthText(item));
+                tip.setText(healthTooltip(item));
+                setTooltip(tip);
                 setGraphic(dot);
             }
         });
         return column;
+    }
+
+    /** The verdict and latency of the route the cluster's context takes ("Up · 7 ms"). */
+    static String healthText(HealthSummary item) {
+        return item.shortText();
+    }
+
+    /** The central route's latency, beside the direct one, or the central-only cluster's own. */
+    static String centralText(HealthSummary item) {
+        HealthSummary central = item.route() == HealthSummary.Route.CENTRAL ? item : item.central().orElse(null);
+        if (central == null || central.verdict() == HealthSummary.Verdict.UNKNOWN) {
+            return "";
+        }
+        return central.latency().map(l -> l.toMillis() + " ms").orElse(central.verdictLabel());
+    }
+
+    private static TableColumn<ClusterRow, String> centralLatency() {
+        TableColumn<ClusterRow, String> column = new TableColumn<>("Central");
+        column.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> centralText(cell.getValue().health()), cell.getValue().healthProperty()));
+        column.setPrefWidth(76);
+        column.setMinWidth(64);
+        column.setCellFactory(c -> new TruncatableCell());
+        return column;
+    }
+
+    static String healthTooltip(HealthSummary item) {
+        String route = item.route() == HealthSummary.Route.CENTRAL ? "Central route (no direct endpoint)"
+                : "Direct route";
+        return route + ": " + item.shortText() + ". " + item.detail()
+                + item.central().map(c -> "\nCentral route: " + c.shortText() + ". " + c.detail()).orElse("");
+    }
+
+    private static javafx.scene.control.Tooltip tooltip(String text) {
+        javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip(text);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(480);
+        return tooltip;
     }
 
     private static TableColumn<ClusterRow, String> certificate() {

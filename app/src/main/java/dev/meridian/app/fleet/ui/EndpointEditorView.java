@@ -133,7 +133,15 @@ final class EndpointEditorView {
         remove.getStyleClass().add(Styles.FLAT);
         remove.disableProperty().bind(model.caTextProperty().isEmpty());
         remove.setOnAction(e -> model.caTextProperty().set(""));
-        HBox actions = new HBox(8, load, remove);
+        Button trust = new Button("Trust presented certificate...");
+        trust.setId("endpointTrust");
+        trust.setTooltip(new javafx.scene.control.Tooltip("Fetch the certificate the endpoint presents, check its "
+                + "fingerprint, and use it as the CA."));
+        trust.disableProperty().bind(model.hostValidProperty().not().or(model.busyProperty()));
+        trust.setOnAction(e -> model.fetchPresentedCa(presented -> TrustDialog.show(trust.getScene().getWindow(),
+                model.hostProperty().get().strip(), presented, java.time.Instant.now(), () -> model.trust(presented))));
+        // Two short rows: side by side, all three were wider than the field column of a narrow pane.
+        VBox actions = new VBox(6, new HBox(8, load, remove), trust);
 
         Label error = new Label();
         error.setId("endpointCaMessage");

@@ -10,7 +10,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 import java.util.function.Supplier;
+
 
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.fleet.ClusterInfo;
@@ -19,6 +23,11 @@ import dev.meridian.app.fleet.EndpointChange;
 import dev.meridian.app.fleet.EndpointState;
 import dev.meridian.app.fleet.FleetService;
 import dev.meridian.app.fleet.HostPort;
+import dev.meridian.app.health.CaFetch;
+import dev.meridian.app.health.PresentedCa;
+import dev.meridian.app.health.ProbeTarget;
+import dev.meridian.app.health.Prober;
+import dev.meridian.app.health.TlsMode;
 import dev.meridian.app.ui.Background;
 import dev.meridian.app.ui.ErrorDialogs;
 import dev.meridian.app.ui.Notifier.Kind;
@@ -48,6 +57,7 @@ public final class EndpointEditorViewModel {
     private final Background background;
     private final BiConsumer<Kind, String> notify;
     private final Clock clock;
+    private final Function<String, CaFetch> presentedCa;
 
     private final ReadOnlyObjectWrapper<ClusterInfo> base = new ReadOnlyObjectWrapper<>(this, "base");
     private final StringProperty host = new SimpleStringProperty(this, "host", "");
@@ -68,6 +78,16 @@ public final class EndpointEditorViewModel {
 
     public EndpointEditorViewModel(Supplier<FleetService> fleet, Background background, BiConsumer<Kind, String> notify,
             Clock clock) {
+        this(fleet, background, notify, clock, EndpointEditorViewModel::fetchWithSystemResolver);
+    }
+
+    /**
+     * @param presentedCa fetches the chain an endpoint ("host:port") presents; called on a background
+     *     thread
+     */
+    public EndpointEditorViewModel(Supplier<FleetService> fleet, Background background, BiConsumer<Kind, String> notify,
+            Clock clock, Function<String, CaFetch> presentedCa) {
+        this.presentedCa = presentedCa;
         this.fleet = fleet;
         this.background = background;
         this.notify = notify;
@@ -175,6 +195,46 @@ public final class EndpointEditorViewModel {
             return Files.readString(file, StandardCharsets.UTF_8);
         }, caText::set, error -> setStatus(Kind.FAILURE, "Could not read " + file + ": "
                 + (error instanceof IOException ? error.toString() : ErrorDialogs.userMessage(error))));
+    }
+
+    /**
+     * Fetches the certificate the endpoint in the host field presents, without trusting it, and hands
+     * it to {@code onFetched} on the FX thread for the user to judge. Failures go to the status line.
+     */
+    public void fetchPresentedCa(Consumer<PresentedCa> onFetched) {
+        if (!hostValid.get() || busy.get()) {
+            return;
+        }
+        String endpoint = HostPort.parseUserInput(host.get()).hostPort().toString();
+        busy.set(true);
+        setStatus(Kind.INFO, "Fetching the certificate " + endpoint + " presents...");
+        background.run(() -> presentedCa.apply(endpoint), fetch -> {
+            busy.set(false);
+            if (fetch instanceof CaFetch.Presented presented) {
+                setStatus(Kind.INFO, "");
+                onFetched.accept(presented.ca());
+            } else {
+                setStatus(Kind.FAILURE, "Could not fetch the certificate of " + endpoint + ": "
+                        + ((CaFetch.Failed) fetch).message() + " Check the host and port, and that the agent runs.");
+            }
+        }, error -> {
+            busy.set(false);
+            reportFailure(error);
+        });
+    }
+
+    /** Puts a presented CA the user chose to trust into the form (and turns insecure off); Save stores it. */
+    public void trust(PresentedCa ca) {
+        caText.set(ca.pem().strip());
+        insecure.set(false);
+        setStatus(Kind.INFO, "The presented CA (SHA-256 " + ca.sha256Fingerprint().substring(0, 23)
+                + "...) is filled in. Save to store it.");
+    }
+
+    private static CaFetch fetchWithSystemResolver(String endpoint) {
+        try (Prober prober = Prober.create()) {
+            return prober.fetchPresentedCa(ProbeTarget.forEndpoint(endpoint, TlsMode.systemTrust()));
+        }
     }
 
     private void saved(EditResult result, String message) {

@@ -1,15 +1,26 @@
 package dev.meridian.app.ui.hooks;
 
+import java.util.function.Consumer;
+
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.ManagementConnection;
 import javafx.stage.Window;
 
 /**
- * Opens the "Install agent" wizard (the installer module's UI). Without it the app shows no
- * install action.
+ * Opens the "Install agent" wizard and the "Uninstall agent" dialog (the installer module's UI).
+ * Without it the app shows neither action. Both are called on the FX thread and must run their
+ * own work off that thread.
  */
-@FunctionalInterface
 public interface AgentInstallerLauncher {
-    /** Called on the FX thread; the wizard must run its own work off that thread. */
     void open(Window owner, ManagementConnection plane, ClusterInfo cluster);
+
+    /**
+     * Asks for confirmation, then removes the agent and clears the cluster's endpoint.
+     *
+     * @param onDone called on the FX thread with a sentence for the user when the agent was removed
+     * @param onFailed called on the FX thread with what went wrong and what to do next; not called
+     *     when the user cancels
+     */
+    void openUninstall(Window owner, ManagementConnection plane, ClusterInfo cluster, Consumer<String> onDone,
+            Consumer<String> onFailed);
 }

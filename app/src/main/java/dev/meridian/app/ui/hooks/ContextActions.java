@@ -1,16 +1,18 @@
 package dev.meridian.app.ui.hooks;
 
+import java.util.List;
+
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.ManagementConnection;
 
 /**
- * Writes and switches kube contexts for clusters (the kubeconfig module's "Use cluster" and
- * "Use space"). Without it the app shows no such actions.
+ * Writes and switches kube contexts for clusters and works with their spaces (the kubeconfig
+ * module's "Use cluster", "Use space" and "Create space"). Without it the app shows no such actions.
+ * Every method is called on a background thread and may block.
  */
 public interface ContextActions {
     /**
      * Makes {@code meridian_<cluster>} the current context, as {@code meridian cluster use} does.
-     * Called on a background thread.
      *
      * @param plane the management plane the cluster belongs to
      * @return a sentence for the user, e.g. "Switched to meridian_eu-west (direct endpoint)."
@@ -18,6 +20,15 @@ public interface ContextActions {
      */
     String useCluster(ManagementConnection plane, ClusterInfo cluster);
 
-    /** Like {@link #useCluster} with the context's namespace set to {@code space}. */
+    /**
+     * Like {@link #useCluster} with the context's namespace set to {@code space}, which must exist, as
+     * {@code meridian space use} does.
+     */
     String useSpace(ManagementConnection plane, ClusterInfo cluster, String space);
+
+    /** Creates the space through the cluster's route, then switches to it, as {@code meridian space create} does. */
+    String createSpace(ManagementConnection plane, ClusterInfo cluster, String space);
+
+    /** The cluster's spaces (namespaces), sorted, read through the route its context takes. */
+    List<String> spaces(ManagementConnection plane, ClusterInfo cluster);
 }

@@ -1,6 +1,7 @@
 package dev.meridian.app.ui.hooks;
 
 import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.kubeconfig.ManagementConnection;
 
 /**
  * Probes a cluster's health for the UI. Plugged in when the health module is present; without it
@@ -13,4 +14,13 @@ public interface HealthSource {
      * Must not throw for an unreachable cluster: that is a {@code DOWN} result.
      */
     HealthSummary probe(ClusterInfo cluster);
+
+    /**
+     * Like {@link #probe(ClusterInfo)}, knowing the management plane, so that a source can probe the
+     * central route too: for a cluster without a direct endpoint, and to compare with one that has
+     * it. By default only the direct route is probed.
+     */
+    default HealthSummary probe(ManagementConnection plane, ClusterInfo cluster) {
+        return probe(cluster);
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.ClusterInfo;
@@ -62,6 +63,7 @@ public final class AgentInstallWizard {
     private final Button install = button("Install", "wizardInstall");
     private final Button close = button("Cancel", "wizardClose");
     private InstallSpec spec;
+    private InstallOptions options;
 
     private AgentInstallWizard(ManagementConnection plane, ClusterInfo cluster, List<String> contexts,
             AgentInstallFlow flow, Clock clock) {
@@ -74,8 +76,19 @@ public final class AgentInstallWizard {
 
     /** The hook the desktop app calls: contexts are offered from {@code kubeconfig}. */
     public static AgentInstallerLauncher launcher(KubeconfigService kubeconfig, AgentInstallFlow flow, Clock clock) {
-        return (owner, plane, cluster) -> new AgentInstallWizard(plane, cluster, kubeconfig.contextNames(), flow, clock)
-                .show(owner);
+        return new AgentInstallerLauncher() {
+            @Override
+            public void open(Window owner, ManagementConnection plane, ClusterInfo cluster) {
+                new AgentInstallWizard(plane, cluster, kubeconfig.contextNames(), flow, clock).show(owner);
+            }
+
+            @Override
+            public void openUninstall(Window owner, ManagementConnection plane, ClusterInfo cluster,
+                    Consumer<String> onDone, Consumer<String> onFailed) {
+                new AgentUninstallDialog(plane, cluster, kubeconfig.contextNames(), flow, clock, onDone, onFailed)
+                        .show(owner);
+            }
+        };
     }
 
     private void show(Window owner) {
@@ -114,7 +127,7 @@ public final class AgentInstallWizard {
         root.setTop(header);
         root.setBottom(buttons);
         showForm();
-        Scene scene = new Scene(root, 720, 560);
+        Scene scene = new Scene(root, 760, 680);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
@@ -132,6 +145,7 @@ public final class AgentInstallWizard {
     private void preview() {
         try {
             spec = form.spec();
+            options = form.options();
         } catch (InvalidSpecException e) {
             form.showError(e);
             return;
@@ -141,7 +155,10 @@ public final class AgentInstallWizard {
         }
         yaml.setText(YamlRenderer.render(AgentManifests.build(spec)));
         Label hint = new Label("These objects will be applied in context " + form.targetContext()
-                + "; then the cluster's endpoint is set on the management plane.");
+                + " (namespace " + spec.namespace() + ", " + spec.replicas() + " replicas of " + spec.image()
+                + "); the install " + form.waitDescription() + ", then sets the cluster's endpoint on the "
+                + "management plane.");
+        hint.setId("wizardPreviewHint");
         hint.setWrapText(true);
         VBox page = new VBox(8, hint, yaml);
         VBox.setVgrow(yaml, Priority.ALWAYS);
@@ -155,7 +172,7 @@ public final class AgentInstallWizard {
     private void install() {
         String targetContext = form.targetContext();
         InstallSpec installSpec = spec;
-        InstallOptions options = InstallOptions.defaults().withInsecure(form.insecure());
+        InstallOptions options = this.options;
         VBox page = new VBox(8, bar, progress, result);
         VBox.setVgrow(progress, Priority.ALWAYS);
         page(2, page);

@@ -1,8 +1,14 @@
 package dev.meridian.app.ui.install;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.meridian.installer.apply.InstallOptions;
+import dev.meridian.installer.manifest.AgentVersion;
 
 import dev.meridian.installer.manifest.Exposure;
 import dev.meridian.installer.manifest.InstallSpec;
@@ -11,14 +17,20 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** The wizard's first step: where to install and how the agent is reached, with errors under their fields. */
 final class InstallForm {
+    private static final Pattern TIMEOUT = Pattern.compile("(\\d{1,5})([smh])");
     private final String clusterName;
     private final ComboBox<String> context = new ComboBox<>();
     private final TextField host = new TextField();
@@ -26,6 +38,18 @@ final class InstallForm {
     private final TextField tlsSecret = new TextField(InstallSpec.DEFAULT_TLS_SECRET);
     private final TextField issuer = new TextField();
     private final CheckBox insecure = new CheckBox("Insecure: record the endpoint without certificate verification");
+    private final TextField namespace = new TextField(InstallSpec.DEFAULT_NAMESPACE);
+    private final TextField image = new TextField(AgentVersion.defaultImage());
+    private final TextField ingressClass = new TextField(InstallSpec.DEFAULT_INGRESS_CLASS);
+    private final Spinner<Integer> replicas = new Spinner<>(1, 10, InstallSpec.DEFAULT_REPLICAS);
+    private final TextField timeout = new TextField("5m");
+    private final CheckBox wait = new CheckBox("Wait for the rollout, then probe the endpoint");
+    private final Label namespaceError = error("wizardNamespaceError");
+    private final Label imageError = error("wizardImageError");
+    private final Label ingressClassError = error("wizardIngressClassError");
+    private final Label timeoutError = error("wizardTimeoutError");
+    private final GridPane advancedGrid = new GridPane();
+    private final TitledPane advanced = new TitledPane("Advanced", advancedGrid);
     private final Label contextError = error("wizardContextError");
     private final Label hostError = error("wizardHostError");
     private final Label tlsError = error("wizardTlsError");
@@ -82,10 +106,86 @@ final class InstallForm {
         row = add(row, "Cluster issuer", issuer, null);
         grid.add(insecure, 1, row++);
         grid.add(otherError, 1, row);
+        advancedSection();
+    }
+
+    private void advancedSection() {
+        namespace.setId("wizardNamespace");
+        image.setId("wizardImage");
+        ingressClass.setId("wizardIngressClass");
+        ingressClass.disableProperty().bind(exposure.valueProperty().isNotEqualTo(Exposure.INGRESS));
+        replicas.setId("wizardReplicas");
+        replicas.setEditable(true);
+        replicas.setPrefWidth(100);
+        timeout.setId("wizardTimeout");
+        timeout.setPrefColumnCount(6);
+        timeout.setMaxWidth(Region.USE_PREF_SIZE);
+        timeout.disableProperty().bind(wait.selectedProperty().not());
+        wait.setId("wizardWait");
+        wait.setSelected(true);
+        advancedGrid.setHgap(12);
+        advancedGrid.setVgap(4);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        advancedGrid.getColumnConstraints().setAll(labels, fields);
+        int row = 0;
+        row = add(advancedGrid, row, "Agent namespace", namespace, namespaceError);
+        row = add(advancedGrid, row, "Image", image, imageError);
+        row = add(advancedGrid, row, "Ingress class", ingressClass, ingressClassError);
+        row = add(advancedGrid, row, "Replicas", replicas, null);
+        advancedGrid.add(wait, 1, row++);
+        add(advancedGrid, row, "Rollout timeout", timeout, timeoutError);
+        advanced.setId("wizardAdvanced");
+        advanced.setExpanded(false);
+        advanced.setAnimated(false);
     }
 
     Node node() {
-        return grid;
+        VBox page = new VBox(12, grid, advanced);
+        // Room for the scroll bar, so it never covers the fields' right edge.
+        page.setPadding(new javafx.geometry.Insets(0, 14, 8, 0));
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        return scroll;
+    }
+
+    /** Opens the Advanced section, e.g. to show an error in it. */
+    void expandAdvanced() {
+        advanced.setExpanded(true);
+    }
+
+    /**
+     * How the install runs: the timeout and wait from the Advanced section, and the insecure choice.
+     *
+     * @throws InvalidSpecException when the timeout cannot be read; pass it to {@link #showError}
+     */
+    InstallOptions options() {
+        InstallOptions options = InstallOptions.defaults().withInsecure(insecure.isSelected())
+                .withWaitForRollout(wait.isSelected());
+        return wait.isSelected() ? options.withTimeout(timeout()) : options;
+    }
+
+    /** "waits up to 5m for the rollout" or "does not wait for the rollout", for the preview. */
+    String waitDescription() {
+        return wait.isSelected() ? "waits up to " + timeout.getText().strip() + " for the rollout"
+                : "does not wait for the rollout";
+    }
+
+    private Duration timeout() {
+        Matcher m = TIMEOUT.matcher(timeout.getText().strip());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new InvalidSpecException("timeout", timeout.getText().strip(),
+                    "write a positive whole number with s, m or h, e.g. 90s or 5m.");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
     }
 
     String targetContext() {
@@ -106,7 +206,10 @@ final class InstallForm {
         String issuerName = issuer.getText().strip();
         InstallSpec built = InstallSpec.builder(clusterName, host.getText().strip()).exposure(exposure.getValue())
                 .tlsSecret(tlsSecret.getText().strip()).clusterIssuer(issuerName.isEmpty() ? null : issuerName)
+                .namespace(namespace.getText().strip()).image(image.getText().strip())
+                .ingressClass(ingressClass.getText().strip()).replicas(replicas.getValue())
                 .build();
+        options();
         return checkContext() ? built : null;
     }
 
@@ -114,8 +217,14 @@ final class InstallForm {
     void showError(InvalidSpecException e) {
         clearErrors();
         checkContext();
-        Map<String, Label> byField = Map.of("host", hostError, "TLS secret", tlsError, "cluster issuer", tlsError);
-        show(byField.getOrDefault(e.field(), otherError), capitalized(e.getMessage()));
+        Map<String, Label> byField = Map.of("host", hostError, "TLS secret", tlsError, "cluster issuer", tlsError,
+                "namespace", namespaceError, "image", imageError, "ingress class", ingressClassError,
+                "timeout", timeoutError);
+        Label label = byField.getOrDefault(e.field(), otherError);
+        if (advancedGrid.getChildren().contains(label)) {
+            expandAdvanced();
+        }
+        show(label, capitalized(e.getMessage()));
     }
 
     private boolean checkContext() {
@@ -128,6 +237,10 @@ final class InstallForm {
     }
 
     private int add(int row, String label, Node field, Label errorLabel) {
+        return add(grid, row, label, field, errorLabel);
+    }
+
+    private static int add(GridPane grid, int row, String label, Node field, Label errorLabel) {
         grid.add(new Label(label), 0, row);
         grid.add(field, 1, row++);
         if (errorLabel != null) {
@@ -137,7 +250,8 @@ final class InstallForm {
     }
 
     private void clearErrors() {
-        for (Label label : List.of(contextError, hostError, tlsError, otherError)) {
+        for (Label label : List.of(contextError, hostError, tlsError, otherError, namespaceError, imageError,
+                ingressClassError, timeoutError)) {
             label.setText("");
             label.setVisible(false);
             label.setManaged(false);

@@ -15,7 +15,7 @@ public final class DesktopModules {
     public static DesktopIntegrations forEnvironment(DesktopEnvironment environment) {
         return DesktopIntegrations.none()
                 .withContexts(new KubeconfigContextActions(environment.kubeconfig()))
-                .withHealth(new HealthProbes(Prober.create()))
+                .withHealth(new HealthProbes(Prober.create(), environment.kubeconfig(), environment.clock()))
                 .withInstaller(AgentInstallWizard.launcher(environment.kubeconfig(),
                         AgentInstallFlow.standard(environment.clock()), environment.clock()))
                 .withTray(MeridianTray.forDesktop(environment.env(), environment.home(), environment.configDirectory()));

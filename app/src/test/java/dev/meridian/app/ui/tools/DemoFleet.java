@@ -2,6 +2,7 @@ package dev.meridian.app.ui.tools;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,22 +41,34 @@ final class DemoFleet {
 
     /** Probe results that look like a real fleet's, without a network: for screenshots only. */
     static HealthSummary health(ClusterInfo cluster) {
+        HealthSummary central = new HealthSummary(HealthSummary.Verdict.UP, Optional.of(Duration.ofMillis(112)),
+                Optional.empty(), "Endpoint is up.", HealthSummary.Route.CENTRAL,
+                "DNS 2 ms · connect 31 ms · TLS 48 ms · first byte 29 ms", "CN=gateway.example.com, issued by "
+                        + "CN=R11,O=Let's Encrypt,C=US", Optional.empty());
         if (!cluster.isDirect()) {
-            return new HealthSummary(HealthSummary.Verdict.UNKNOWN, Optional.empty(), Optional.empty(),
-                    "No direct endpoint to probe.");
+            return central;
         }
         int latency = 18 + Math.floorMod(cluster.name().hashCode(), 60);
         Instant expiry = Instant.now().plus(Duration.ofDays(20 + Math.floorMod(cluster.name().hashCode(), 300)));
         if (cluster.name().startsWith("us-west")) {
             return new HealthSummary(HealthSummary.Verdict.DEGRADED, Optional.of(Duration.ofMillis(640)),
-                    Optional.of(Instant.now().plus(Duration.ofDays(6))), "Certificate expires in 6 days.");
+                    Optional.of(Instant.now().plus(Duration.ofDays(6))), "Certificate expires in 6 days.")
+                    .withCentral(central);
         }
         if (cluster.name().startsWith("me-")) {
             return new HealthSummary(HealthSummary.Verdict.DOWN, Optional.empty(), Optional.empty(),
-                    "Connection refused.");
+                    "Connection refused.").withCentral(central);
         }
         return new HealthSummary(HealthSummary.Verdict.UP, Optional.of(Duration.ofMillis(latency)), Optional.of(expiry),
-                "Endpoint is up.");
+                "Endpoint is up.", HealthSummary.Route.DIRECT,
+                "DNS 1 ms · connect " + latency / 4 + " ms · TLS " + latency / 2 + " ms · first byte " + latency / 4
+                        + " ms", "CN=" + cluster.name() + ".agents.example.com, issued by CN=Meridian agent CA",
+                Optional.empty()).withCentral(central);
+    }
+
+    /** Spaces as a real cluster might have them, for screenshots only. */
+    static List<String> spaces(ClusterInfo cluster) {
+        return List.of("default", "kube-system", "payments", "search-staging", "team-data", "team-web");
     }
 
     private static void add(MockManagementPlane plane, String name, String displayName, String phase, String reason,

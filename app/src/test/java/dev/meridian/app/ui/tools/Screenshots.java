@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,10 @@ import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
 
 import dev.meridian.app.agent.AgentInstallFlow;
+import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.ui.ClusterRow;
+import dev.meridian.app.kubeconfig.ManagementConnection;
+import dev.meridian.app.ui.hooks.ContextActions;
 import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.ui.DesktopEnvironment;
 import dev.meridian.app.ui.MainWindow;
@@ -69,7 +73,10 @@ public final class Screenshots {
                     return null;
                 });
                 shoot(window, out.resolve("editor-invalid-" + suffix + ".png"));
+                shootSections(window, out, suffix);
+                shootTrust(window, out, suffix);
                 shootWizard(window, out, suffix);
+                shootUninstall(window, out, suffix);
                 close(window);
 
                 DesktopEnvironment fresh = environment(temp.resolve(suffix + "-first-run"), kubeconfig);
@@ -92,11 +99,99 @@ public final class Screenshots {
     }
 
     private static MainWindow open(DesktopEnvironment env) {
+        KubeconfigContextActions real = new KubeconfigContextActions(env.kubeconfig());
+        ContextActions contexts = new ContextActions() {
+            @Override
+            public String useCluster(ManagementConnection plane, ClusterInfo cluster) {
+                return real.useCluster(plane, cluster);
+            }
+
+            @Override
+            public String useSpace(ManagementConnection plane, ClusterInfo cluster, String space) {
+                return real.useSpace(plane, cluster, space);
+            }
+
+            @Override
+            public String createSpace(ManagementConnection plane, ClusterInfo cluster, String space) {
+                return real.createSpace(plane, cluster, space);
+            }
+
+            @Override
+            public List<String> spaces(ManagementConnection plane, ClusterInfo cluster) {
+                return DemoFleet.spaces(cluster);
+            }
+        };
         DesktopIntegrations integrations = DesktopIntegrations.none().withHealth(DemoFleet::health)
-                .withContexts(new KubeconfigContextActions(env.kubeconfig()))
+                .withContexts(contexts)
                 .withInstaller(AgentInstallWizard.launcher(env.kubeconfig(), AgentInstallFlow.standard(env.clock()),
                         env.clock()));
         return onFx(() -> MainWindow.open(new Stage(), env, integrations));
+    }
+
+    /** The detail pane scrolled to its Health and Spaces sections, with a bad space name typed. */
+    private static void shootSections(MainWindow window, Path out, String suffix) throws Exception {
+        select(window, "eu-west-1");
+        waitFor(() -> onFx(() -> !((javafx.scene.control.ListView<?>) window.stage().getScene()
+                .lookup("#spacesList")).getItems().isEmpty()));
+        onFx(() -> {
+            ((TextField) window.stage().getScene().lookup("#newSpaceName")).setText("Team_Payments");
+            ((javafx.scene.control.ScrollPane) window.stage().getScene().lookup(".detail-scroll")).setVvalue(1);
+            return null;
+        });
+        shoot(window, out.resolve("detail-sections-" + suffix + ".png"));
+        onFx(() -> {
+            ((TextField) window.stage().getScene().lookup("#newSpaceName")).setText("");
+            ((javafx.scene.control.ScrollPane) window.stage().getScene().lookup(".detail-scroll")).setVvalue(0);
+            return null;
+        });
+    }
+
+    /** The trust dialog for a presented CA, with a certificate generated for the picture. */
+    private static void shootTrust(MainWindow window, Path out, String suffix) throws Exception {
+        java.security.cert.X509Certificate cert = dev.meridian.app.testing.TestCertificates.validCa(
+                "Meridian agent CA");
+        dev.meridian.app.health.CertificateInfo info = dev.meridian.app.health.CertificateInfo.from(cert);
+        dev.meridian.app.health.PresentedCa presented = new dev.meridian.app.health.PresentedCa(
+                dev.meridian.app.health.ProbeTarget.forEndpoint("eu-west-1.agents.example.com",
+                        dev.meridian.app.health.TlsMode.systemTrust()), info, List.of(info), null, null);
+        onFx(() -> {
+            dev.meridian.app.fleet.ui.TrustDialog.show(window.stage(), "eu-west-1.agents.example.com", presented,
+                    java.time.Instant.now(), () -> { });
+            return null;
+        });
+        Stage dialog = waitForWindow(window, "Trust the presented certificate");
+        shoot(dialog, out.resolve("trust-" + suffix + ".png"));
+        onFx(() -> {
+            dialog.close();
+            return null;
+        });
+    }
+
+    /** The uninstall confirmation with its target chosen. */
+    private static void shootUninstall(MainWindow window, Path out, String suffix) throws Exception {
+        select(window, "eu-west-1");
+        onFx(() -> {
+            ((Button) window.stage().getScene().lookup("#uninstallAgent")).fire();
+            return null;
+        });
+        Stage dialog = waitForWindow(window, "Uninstall agent");
+        onFx(() -> {
+            ((ComboBox<?>) dialog.getScene().lookup("#uninstallContext")).getSelectionModel().select(0);
+            return null;
+        });
+        shoot(dialog, out.resolve("uninstall-" + suffix + ".png"));
+        onFx(() -> {
+            dialog.close();
+            return null;
+        });
+    }
+
+    private static Stage waitForWindow(MainWindow window, String titlePrefix) throws InterruptedException {
+        waitFor(() -> onFx(() -> Window.getWindows().stream().anyMatch(w -> w != window.stage() && w.isShowing()
+                && w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith(titlePrefix))));
+        return onFx(() -> Window.getWindows().stream().filter(w -> w != window.stage() && w.isShowing())
+                .filter(Stage.class::isInstance).map(Stage.class::cast)
+                .filter(s -> s.getTitle() != null && s.getTitle().startsWith(titlePrefix)).findFirst().orElseThrow());
     }
 
     /** The install wizard's first step (with a host error) and its manifest preview. */
@@ -122,6 +217,24 @@ public final class Screenshots {
             return null;
         });
         shoot(wizard, out.resolve("wizard-preview-" + suffix + ".png"));
+        onFx(() -> {
+            ((Button) wizard.getScene().lookup("#wizardBack")).fire();
+            wizard.getScene().getRoot().applyCss();
+            ((javafx.scene.Parent) wizard.getScene().getRoot()).layout();
+            return null;
+        });
+        onFx(() -> {
+            ((javafx.scene.control.TitledPane) wizard.getScene().lookup("#wizardAdvanced")).setExpanded(true);
+            ((TextField) wizard.getScene().lookup("#wizardTimeout")).setText("soon");
+            ((Button) wizard.getScene().lookup("#wizardNext")).fire();
+            return null;
+        });
+        Thread.sleep(300);
+        onFx(() -> {
+            ((javafx.scene.control.ScrollPane) wizard.getScene().lookup(".scroll-pane")).setVvalue(1);
+            return null;
+        });
+        shoot(wizard, out.resolve("wizard-advanced-" + suffix + ".png"));
         onFx(() -> {
             wizard.close();
             return null;
