@@ -1,8 +1,7 @@
 package dev.meridian.agent.audit;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,7 @@ public final class RotatingFileLineWriter implements JsonLinesAuditSink.LineWrit
     private final Path path;
     private final long maxBytes;
     private final int maxBackups;
-    private BufferedWriter out;
+    private BufferedOutputStream out;
     private long size;
 
     public RotatingFileLineWriter(Path path, long maxBytes, int maxBackups) throws IOException {
@@ -33,39 +32,20 @@ public final class RotatingFileLineWriter implements JsonLinesAuditSink.LineWrit
 
     private void open() throws IOException {
         // 64 KiB rather than the default 8 KiB: a busy agent writes about a hundred lines per system call.
-        out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND), StandardCharsets.UTF_8), 64 * 1024);
+        out = new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                64 * 1024);
         size = Files.size(path);
     }
 
     @Override
     public void writeLine(String line) throws IOException {
-        long bytes = utf8Length(line) + 1L;
-        if (size > 0 && size + bytes > maxBytes) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        if (size > 0 && size + bytes.length + 1 > maxBytes) {
             rotate();
         }
-        out.write(line);
+        out.write(bytes);
         out.write('\n');
-        size += bytes;
-    }
-
-    /** The UTF-8 size of {@code s} without encoding it; an unpaired surrogate counts as the one byte '?' it becomes. */
-    static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n += 1;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += Character.isSurrogate(c) ? 1 : 3;
-            }
-        }
-        return n;
+        size += bytes.length + 1L;
     }
 
     private void rotate() throws IOException {

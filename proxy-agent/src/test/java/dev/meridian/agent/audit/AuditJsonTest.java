@@ -6,7 +6,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,11 +55,5 @@ class AuditJsonTest {
         StringBuilder out = new StringBuilder();
         AuditJson.timestamp(t, out);
         assertThat(out).hasToString("\"" + AuditEvent.MICROS.format(t) + "\"");
-    }
-
-    @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"", "ascii", "ünï", "\u2028€", "\uD83D\uDE00", "\uD800", "x\uDC00y", "\uD83D"})
-    void countsUtf8BytesAsTheEncoderWrites(String s) {
-        assertThat(RotatingFileLineWriter.utf8Length(s)).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
     }
 }
