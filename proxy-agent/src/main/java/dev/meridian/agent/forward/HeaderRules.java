@@ -15,7 +15,7 @@ import java.util.Set;
 public final class HeaderRules {
 
     /** RFC 7230 6.1 and RFC 2616 13.5.1: meaningful for one connection only. */
-    static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
+    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
 
     private HeaderRules() {
@@ -80,8 +80,12 @@ public final class HeaderRules {
 
     /** Header names listed in Connection are hop-by-hop too (RFC 7230 6.1). */
     static Set<String> connectionTokens(MultiMap headers) {
+        List<String> values = headers.getAll("connection");
+        if (values.isEmpty()) {
+            return Set.of();
+        }
         Set<String> tokens = new HashSet<>();
-        for (String value : headers.getAll("connection")) {
+        for (String value : values) {
             for (String token : value.split(",")) {
                 String t = token.trim().toLowerCase(Locale.ROOT);
                 if (!t.isEmpty()) {
