@@ -35,8 +35,14 @@ public final class HeaderRules {
      * Host, credentials and identity claims (Authorization, Impersonate-*, X-Remote-*).
      */
     public static MultiMap requestHeadersForUpstream(MultiMap client) {
-        Set<String> drop = connectionTokens(client);
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
+        copyRequestHeaders(client, out);
+        return out;
+    }
+
+    /** Adds to {@code out} what {@link #requestHeadersForUpstream} would return, without a map in between. */
+    public static void copyRequestHeaders(MultiMap client, MultiMap out) {
+        Set<String> drop = connectionTokens(client);
         for (Map.Entry<String, String> h : client) {
             String name = h.getKey().toLowerCase(Locale.ROOT);
             if (HOP_BY_HOP.contains(name) || drop.contains(name) || name.equals("host") || name.equals("authorization")
@@ -45,7 +51,6 @@ public final class HeaderRules {
             }
             out.add(h.getKey(), h.getValue());
         }
-        return out;
     }
 
     /** The agent's own credentials and the reviewed user's identity, as the API server expects them. */
