@@ -255,7 +255,22 @@ echo "agent vs kubectl proxy: throughput $(awk -v a="${RPS[agent]}" -v b="${RPS[
 echo "agent added p50: $(awk -v a="${P50[agent]}" -v b="${P50[upstream]}" 'BEGIN {printf "%.3f", a-b}') ms (target < 1 ms)"
 echo "central hop: gateway alone $(awk -v a="${RPS[gateway]}" -v b="${RPS[agent]}" 'BEGIN {printf "%.2f", a/b}')x the agent's throughput, gateway+agent $(awk -v a="${RPS[gateway+agent]}" -v b="${RPS[agent]}" 'BEGIN {printf "%.2f", a/b}')x"
 [ "${BAD[gateway+agent]}" -gt 0 ] && echo "note: gateway+agent answers were not 2xx (see the note above): those figures are of refusals, not of proxied requests"
-echo "audit lines written: agent $(wc -l <"$WORK/audit.log"), gateway $(wc -l <"$WORK/gateway-audit.log")"
+# shellcheck disable=SC2012
+echo "audit lines written (all rotated files): agent $(cat "$WORK"/audit.log* | wc -l), gateway $(cat "$WORK"/gateway-audit.log* | wc -l)"
+grep -h "audit queue full" "$WORK/agent.err" "$WORK/gateway.err" | tail -2 || echo "no audit events dropped"
+
+# --- latency without queueing: one connection, one request at a time -------------------------
+# With 16 connections in a closed loop, p50 is mostly time spent queued behind other requests
+# (about connections / throughput); one connection shows what each hop adds to a single request.
+echo
+echo "one connection (wrk -t1 -c1, $((DURATION / 2 + 1))s each): p50 / p99 ms and added p50 vs the API server"
+declare -A Q50 Q99
+for name in "${ORDER[@]}"; do
+  out=$(wrk -t1 -c1 -d"$((DURATION / 2 + 1))s" --latency -H "$AUTH" "${URL[$name]}")
+  Q50[$name]=$(to_ms "$(awk '$1=="50%" {print $2}' <<<"$out")"); Q99[$name]=$(to_ms "$(awk '$1=="99%" {print $2}' <<<"$out")")
+  printf "  %-14s p50 %7.3f  p99 %7.3f  added p50 %s\n" "$name" "${Q50[$name]}" "${Q99[$name]}" \
+    "$(awk -v a="${Q50[$name]}" -v b="${Q50[upstream]}" -v n="$name" 'BEGIN {if (n=="upstream") print "-"; else printf "%+.3f ms", a-b}')"
+done
 
 # --- a 50 MB list through the agent ----------------------------------------------------------
 peak_rss() { local max=0 v; while kill -0 "$2" 2>/dev/null; do v=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status"); [ "$v" -gt "$max" ] && max=$v; sleep 0.05; done; echo "$max"; }
