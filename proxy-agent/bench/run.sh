@@ -5,7 +5,7 @@
 #   proxy-agent/bench/run.sh [duration-seconds] [connections]
 #
 # Environment: ROUNDS (default 3; each figure is the median over rounds), WRK_THREADS (1),
-# WARMUP (seconds of load for each JVM before measuring, default 30), WATCHES (1000), KEEP=1
+# WARMUP (most seconds of load for each JVM before measuring, default 180), WATCHES (1000), KEEP=1
 # keeps the work folder (configs, logs, audit logs) for inspection.
 # Needs: wrk and nginx (apt-get install wrk nginx-light), kubectl, openssl, python3, curl,
 # java 17, and the agent jar (./mvnw -pl proxy-agent -am package -DskipTests).
@@ -17,8 +17,8 @@
 # - nginx as the proxy under comparison is a second nginx process with one worker; the agent
 #   and the gateway each run one event loop (their JVMs add GC, JIT and audit-writer threads);
 #   kubectl proxy keeps Go's default GOMAXPROCS. The figures below say so.
-# - The JVMs are warmed up (WARMUP seconds of the same load) before measuring: a proxy in
-#   service is warm; nginx and kubectl proxy need no JIT warm-up.
+# - The JVMs are warmed up with the same load until their JIT compilers are quiet before
+#   measuring: a proxy in service is warm; nginx and kubectl proxy need no JIT warm-up.
 # - Gateway routes: /kubernetes/cluster/direct goes from the gateway to the API server;
 #   /kubernetes/cluster/via-agent goes from the gateway to the agent and then the API server.
 set -euo pipefail
@@ -27,7 +27,7 @@ DURATION=${1:-10}
 CONNS=${2:-16}
 ROUNDS=${ROUNDS:-3}
 WRK_THREADS=${WRK_THREADS:-1}
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-180}
 WATCHES=${WATCHES:-1000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=${JAR:-$HERE/../target/meridian-agent.jar}
@@ -199,10 +199,25 @@ declare -A PROCS=(
   [gateway+agent]="$GW_PID $AGENT_PID" [kubectl-proxy]="$KPROXY_PID"
 )
 
-echo "warming up the JVMs: ${WARMUP}s of load on the agent and on each gateway route" >&2
-wrk -t"$WRK_THREADS" -c"$CONNS" -d"${WARMUP}s" -H "$AUTH" "${URL[agent]}" >/dev/null
-wrk -t"$WRK_THREADS" -c"$CONNS" -d"${WARMUP}s" -H "$AUTH" "${URL[gateway]}" >/dev/null
-wrk -t"$WRK_THREADS" -c"$CONNS" -d"$((WARMUP / 2 + 1))s" -H "$AUTH" "${URL[gateway+agent]}" >/dev/null
+# A JVM is warm once its JIT compilers are done: load it in 5 s steps until compile time grows by
+# less than 0.1 s in a step (jstat), or for WARMUP seconds at most. On a loaded 2-core machine
+# the compilers need about a minute of CPU; measuring before that charges it to the proxy.
+jit_seconds() { jstat -compiler "$1" 2>/dev/null | awk 'NR==2 {print $4}'; }
+warm_up() {  # pid url
+  local start=$SECONDS prev now
+  prev=$(jit_seconds "$1")
+  while [ $((SECONDS - start)) -lt "$WARMUP" ]; do
+    wrk -t"$WRK_THREADS" -c"$CONNS" -d5s -H "$AUTH" "$2" >/dev/null
+    now=$(jit_seconds "$1")
+    [ -n "$now" ] && awk -v a="$prev" -v b="$now" 'BEGIN {exit !(b - a < 0.1)}' && break
+    prev=$now
+  done
+  echo "  warm after $((SECONDS - start))s of load (JIT compile time so far: ${now:-?}s)"
+}
+echo "warming up the JVMs (until the JIT is quiet, at most ${WARMUP}s each):"
+echo -n "agent:"; warm_up "$AGENT_PID" "${URL[agent]}"
+echo -n "gateway:"; warm_up "$GW_PID" "${URL[gateway]}"
+wrk -t"$WRK_THREADS" -c"$CONNS" -d5s -H "$AUTH" "${URL[gateway+agent]}" >/dev/null
 
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/,"",v); printf "%.3f", v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); printf "%.3f", v } else if (v ~ /s$/) { sub(/s$/,"",v); printf "%.3f", v*1000 } else print v }'; }
 # CPU time (user+sys, ms) of processes: less noisy than req/s on a shared machine.
