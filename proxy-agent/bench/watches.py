@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Watch load for the agent benchmark.
 
-serve PORT          plain-HTTP upstream: answers every request with a chunked watch stream
-                    (one ADDED event, then silence) and keeps it open.
+serve PORT [quiet]  plain-HTTP upstream: answers every request with a chunked watch stream
+                    (one ADDED event, then silence; no event at all when quiet) and keeps it open.
 open URL N TOKEN    opens N watches through URL, waits until each has its first event,
                     prints "open N", then holds them until stdin closes.
 """
@@ -13,12 +13,13 @@ from urllib.parse import urlsplit
 EVENT = b'{"type":"ADDED","object":{"kind":"Namespace","apiVersion":"v1","metadata":{"name":"w","resourceVersion":"1"}}}\n'
 
 
-async def serve(port):
+async def serve(port, quiet):
     async def handle(reader, writer):
         try:
             await reader.readuntil(b"\r\n\r\n")
             writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
-            writer.write(b"%x\r\n%s\r\n" % (len(EVENT), EVENT))
+            if not quiet:
+                writer.write(b"%x\r\n%s\r\n" % (len(EVENT), EVENT))
             await writer.drain()
             await reader.read()  # hold until the peer closes
         except Exception:
@@ -63,6 +64,6 @@ async def open_watches(url, n, token):
 
 if __name__ == "__main__":
     if sys.argv[1] == "serve":
-        asyncio.run(serve(int(sys.argv[2])))
+        asyncio.run(serve(int(sys.argv[2]), len(sys.argv) > 3 and sys.argv[3] == "quiet"))
     else:
         asyncio.run(open_watches(sys.argv[2], int(sys.argv[3]), sys.argv[4]))

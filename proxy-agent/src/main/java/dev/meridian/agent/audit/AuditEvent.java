@@ -16,13 +16,21 @@ import java.util.List;
 public record AuditEvent(String auditId, String requestUri, RequestInfo info, UserInfo user, List<String> sourceIps,
                          String userAgent, int responseCode, Instant requestReceived, Instant completed) {
 
-    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+    static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
     public AuditEvent {
         sourceIps = List.copyOf(sourceIps);
     }
 
+    /** This event as one line of JSON: the same text as {@code toJson().encode()}, built more cheaply. */
+    public String encode() {
+        StringBuilder out = new StringBuilder(512);
+        AuditJson.append(this, out);
+        return out.toString();
+    }
+
+    /** This event as a JSON object; {@link #encode()} writes the same content as text. */
     public JsonObject toJson() {
         JsonObject event = new JsonObject()
                 .put("kind", "Event")

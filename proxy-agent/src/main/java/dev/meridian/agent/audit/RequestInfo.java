@@ -1,6 +1,6 @@
 package dev.meridian.agent.audit;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,7 +13,7 @@ public record RequestInfo(String verb, String apiGroup, String apiVersion, Strin
 
     public static RequestInfo of(String method, String apiPath, String query) {
         String m = method.toLowerCase(Locale.ROOT);
-        List<String> parts = Arrays.stream(apiPath.split("/")).filter(s -> !s.isEmpty()).toList();
+        List<String> parts = segments(apiPath);
         int start;
         String group = "";
         String version;
@@ -42,6 +42,21 @@ public record RequestInfo(String verb, String apiGroup, String apiVersion, Strin
         }
         String sub = rest.size() >= 3 ? rest.get(2) : null;
         return new RequestInfo(verb(m, name != null, query), group, version, namespace, resource, name, sub, resource != null);
+    }
+
+    /** The non-empty segments of {@code path}. */
+    private static List<String> segments(String path) {
+        List<String> parts = new ArrayList<>(8);
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/') {
+                if (i > start) {
+                    parts.add(path.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return parts;
     }
 
     private static String verb(String method, boolean hasName, String query) {

@@ -1,6 +1,6 @@
 package dev.meridian.agent.audit;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ public final class RotatingFileLineWriter implements JsonLinesAuditSink.LineWrit
     private final Path path;
     private final long maxBytes;
     private final int maxBackups;
-    private BufferedWriter out;
+    private BufferedOutputStream out;
     private long size;
 
     public RotatingFileLineWriter(Path path, long maxBytes, int maxBackups) throws IOException {
@@ -31,19 +31,21 @@ public final class RotatingFileLineWriter implements JsonLinesAuditSink.LineWrit
     }
 
     private void open() throws IOException {
-        out = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        // 64 KiB rather than the default 8 KiB: a busy agent writes about a hundred lines per system call.
+        out = new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                64 * 1024);
         size = Files.size(path);
     }
 
     @Override
     public void writeLine(String line) throws IOException {
-        long bytes = line.getBytes(StandardCharsets.UTF_8).length + 1L;
-        if (size > 0 && size + bytes > maxBytes) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        if (size > 0 && size + bytes.length + 1 > maxBytes) {
             rotate();
         }
-        out.write(line);
+        out.write(bytes);
         out.write('\n');
-        size += bytes;
+        size += bytes.length + 1L;
     }
 
     private void rotate() throws IOException {

@@ -21,6 +21,15 @@ public final class CachingTokenReviewer implements TokenReviewer {
     private record Entry(Review review, long expiresAtNanos) {
     }
 
+    /** Looking up the provider for every request showed in profiles; a digest resets itself after digest(). */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    });
+
     private final TokenReviewer delegate;
     private final long acceptedNanos;
     private final long rejectedNanos;
@@ -94,15 +103,11 @@ public final class CachingTokenReviewer implements TokenReviewer {
     }
 
     static String sha256(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder(64);
-            for (byte b : digest) {
-                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        byte[] digest = SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8));
+        StringBuilder hex = new StringBuilder(64);
+        for (byte b : digest) {
+            hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
         }
+        return hex.toString();
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
 public final class HeaderRules {
 
     /** RFC 7230 6.1 and RFC 2616 13.5.1: meaningful for one connection only. */
-    static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
+    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
 
     private HeaderRules() {
@@ -35,8 +35,14 @@ public final class HeaderRules {
      * Host, credentials and identity claims (Authorization, Impersonate-*, X-Remote-*).
      */
     public static MultiMap requestHeadersForUpstream(MultiMap client) {
-        Set<String> drop = connectionTokens(client);
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
+        copyRequestHeaders(client, out);
+        return out;
+    }
+
+    /** Adds to {@code out} what {@link #requestHeadersForUpstream} would return, without a map in between. */
+    public static void copyRequestHeaders(MultiMap client, MultiMap out) {
+        Set<String> drop = connectionTokens(client);
         for (Map.Entry<String, String> h : client) {
             String name = h.getKey().toLowerCase(Locale.ROOT);
             if (HOP_BY_HOP.contains(name) || drop.contains(name) || name.equals("host") || name.equals("authorization")
@@ -45,7 +51,6 @@ public final class HeaderRules {
             }
             out.add(h.getKey(), h.getValue());
         }
-        return out;
     }
 
     /** The agent's own credentials and the reviewed user's identity, as the API server expects them. */
@@ -80,8 +85,12 @@ public final class HeaderRules {
 
     /** Header names listed in Connection are hop-by-hop too (RFC 7230 6.1). */
     static Set<String> connectionTokens(MultiMap headers) {
+        List<String> values = headers.getAll("connection");
+        if (values.isEmpty()) {
+            return Set.of();
+        }
         Set<String> tokens = new HashSet<>();
-        for (String value : headers.getAll("connection")) {
+        for (String value : values) {
             for (String token : value.split(",")) {
                 String t = token.trim().toLowerCase(Locale.ROOT);
                 if (!t.isEmpty()) {

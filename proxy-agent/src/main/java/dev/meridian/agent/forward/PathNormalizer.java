@@ -33,6 +33,39 @@ public final class PathNormalizer {
         if (rawPath == null || !rawPath.startsWith("/")) {
             return new Result.Refused("path must be absolute");
         }
+        return isCanonical(rawPath) ? new Result.Normalized(rawPath) : bySegments(rawPath);
+    }
+
+    /**
+     * Whether {@code rawPath} is already its own canonical form, which is what nearly every
+     * client sends: only pchar characters and single slashes, no escapes, no dot segments.
+     * {@link #bySegments} would return it unchanged; this answers the same without taking it apart.
+     */
+    static boolean isCanonical(String rawPath) {
+        int segmentStart = 1;
+        for (int i = 1; i <= rawPath.length(); i++) {
+            int c = i < rawPath.length() ? rawPath.charAt(i) : '/';
+            if (c != '/') {
+                if (c == '%' || !isPchar(c)) {
+                    return false;
+                }
+                continue;
+            }
+            int length = i - segmentStart;
+            boolean last = i == rawPath.length();
+            if ((length == 0 && !last) || isDotSegment(rawPath, segmentStart, length)) {
+                return false;
+            }
+            segmentStart = i + 1;
+        }
+        return true;
+    }
+
+    private static boolean isDotSegment(String s, int start, int length) {
+        return (length == 1 && s.charAt(start) == '.') || (length == 2 && s.charAt(start) == '.' && s.charAt(start + 1) == '.');
+    }
+
+    static Result bySegments(String rawPath) {
         Deque<String> segments = new ArrayDeque<>();
         for (String rawSegment : rawPath.substring(1).split("/", -1)) {
             String segment;

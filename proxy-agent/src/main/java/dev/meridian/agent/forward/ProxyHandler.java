@@ -43,8 +43,9 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
      * normalises into route b, but was written for a, so it is refused rather than sent to b.
      */
     static boolean spellsRoute(String rawPath, String route) {
-        String collapsed = rawPath.replaceAll("/{2,}", "/");
-        return collapsed.equals(route) || collapsed.startsWith(route + "/") || route.isEmpty();
+        String collapsed = rawPath.contains("//") ? rawPath.replaceAll("/{2,}", "/") : rawPath;
+        return route.isEmpty() || (collapsed.startsWith(route)
+                && (collapsed.length() == route.length() || collapsed.charAt(route.length()) == '/'));
     }
 
     @Override

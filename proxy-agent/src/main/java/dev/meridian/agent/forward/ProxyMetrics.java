@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** Request counts by status class, time to response head, requests in flight, review outcomes. */
 public final class ProxyMetrics {
@@ -15,6 +16,8 @@ public final class ProxyMetrics {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Timer headLatency;
     private final ConcurrentMap<String, Counter> responses = new ConcurrentHashMap<>();
+    /** The same counters by status / 100, so a request costs no string building or map lookup. */
+    private final AtomicReferenceArray<Counter> byClass = new AtomicReferenceArray<>(6);
     private final ConcurrentMap<String, Counter> reviews = new ConcurrentHashMap<>();
 
     public ProxyMetrics(MeterRegistry registry) {
@@ -31,9 +34,16 @@ public final class ProxyMetrics {
 
     public void completed(int status) {
         inFlight.decrementAndGet();
-        String klass = (status / 100) + "xx";
-        responses.computeIfAbsent(klass, k -> Counter.builder("meridian_agent_requests")
-                .tag("code", k).register(registry)).increment();
+        int klass = status / 100;
+        Counter counter = klass >= 0 && klass < byClass.length() ? byClass.get(klass) : null;
+        if (counter == null) {
+            counter = responses.computeIfAbsent(klass + "xx", k -> Counter.builder("meridian_agent_requests")
+                    .tag("code", k).register(registry));
+            if (klass >= 0 && klass < byClass.length()) {
+                byClass.set(klass, counter);
+            }
+        }
+        counter.increment();
     }
 
     public void upstreamHead(long nanos) {

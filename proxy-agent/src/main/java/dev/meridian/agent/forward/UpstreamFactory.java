@@ -6,26 +6,58 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.JdkSSLEngineOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.SSLEngineOptions;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Builds {@link Upstream}s: one pooled HTTP/1.1 client per API server, TLS always verified. */
+/**
+ * Builds {@link Upstream}s: one pooled HTTP/1.1 client per API server, TLS always verified
+ * (the CA from the cluster configuration, and the host name), with either TLS engine.
+ */
 public final class UpstreamFactory {
     /** Watches hold a connection each; the pool must not be what limits them. */
     private static final int MAX_CONNECTIONS = 20_000;
     private static final long TOKEN_REFRESH_MILLIS = 30_000;
 
+    /** Which implementation speaks TLS to the API servers; both verify the same way. */
+    public enum TlsEngine {
+        /** OpenSSL (BoringSSL, from netty-tcnative): less CPU per request. */
+        OPENSSL,
+        /** The JDK's SSLEngine. */
+        JDK;
+
+        /**
+         * OpenSSL when its native library loads on this machine, else the JDK's engine. It may
+         * not load on another platform or when the temporary folder is read-only or noexec.
+         */
+        public static TlsEngine preferred() {
+            return OpenSSLEngineOptions.isAvailable() ? OPENSSL : JDK;
+        }
+    }
+
     private final Vertx vertx;
     private final Duration idleTimeout;
+    private final TlsEngine engine;
 
     public UpstreamFactory(Vertx vertx, Duration idleTimeout) {
+        this(vertx, idleTimeout, TlsEngine.preferred());
+    }
+
+    public UpstreamFactory(Vertx vertx, Duration idleTimeout, TlsEngine engine) {
         this.vertx = vertx;
         this.idleTimeout = idleTimeout;
+        this.engine = engine;
+    }
+
+    public TlsEngine tlsEngine() {
+        return engine;
     }
 
     public Upstream create(String name, ClusterEndpoint endpoint) {
@@ -40,7 +72,7 @@ public final class UpstreamFactory {
                 .setMaxHeaderSize(64 * 1024)
                 .setDecompressionSupported(false);
         if (endpoint.isHttps()) {
-            options.setSsl(true).setVerifyHost(true).setTrustAll(false);
+            options.setSsl(true).setVerifyHost(true).setTrustAll(false).setSslEngineOptions(engineOptions());
             if (endpoint.caPem() != null) {
                 options.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(endpoint.caPem())));
             }
@@ -60,12 +92,17 @@ public final class UpstreamFactory {
                 .setIdleTimeout(options.getIdleTimeout())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setSsl(options.isSsl())
+                .setSslEngineOptions(engineOptions())
                 .setHostnameVerificationAlgorithm(options.isSsl() ? "HTTPS" : "")
                 .setTrustOptions(options.getTrustOptions())
                 .setKeyCertOptions(options.getKeyCertOptions());
         NetClient netClient = vertx.createNetClient(raw);
         return new Upstream(name, client, netClient, endpoint.server().getHost(), endpoint.port(), endpoint.isHttps(),
                 endpoint.server().getRawPath(), credentials(endpoint));
+    }
+
+    private SSLEngineOptions engineOptions() {
+        return engine == TlsEngine.OPENSSL ? new OpenSSLEngineOptions() : new JdkSSLEngineOptions();
     }
 
     private Credentials credentials(ClusterEndpoint endpoint) {

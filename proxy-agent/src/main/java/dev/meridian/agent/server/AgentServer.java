@@ -73,8 +73,9 @@ public final class AgentServer {
                     : await(AdminServer.create(vertx, registry, ready::get).listen(config.adminPort(), config.bindHost()));
             ready.set(true);
             DefaultRunningAgent agent = new DefaultRunningAgent(vertx, servers, admin, ca, config, ready, resources);
-            LOG.info("agent listening on {}:{} ({}, {} event loops), admin port {}, {}", config.bindHost(), agent.port(),
-                    options.isSsl() ? "https" : "http", loops, agent.adminPort(),
+            LOG.info("agent listening on {}:{} ({}, {} event loops), admin port {}, TLS to API servers by {}, {}",
+                    config.bindHost(), agent.port(), options.isSsl() ? "https" : "http", loops, agent.adminPort(),
+                    upstreams.tlsEngine(),
                     routes == null ? "forwarding " + config.routePrefix() + " to " + cluster.authority() : "gateway routes");
             return agent;
         } catch (RuntimeException e) {

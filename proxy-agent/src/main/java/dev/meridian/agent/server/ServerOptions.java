@@ -22,6 +22,11 @@ final class ServerOptions {
                 .setMaxHeaderSize(64 * 1024)
                 .setMaxChunkSize(64 * 1024)
                 .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(1000))
-                .setHandle100ContinueAutomatically(false);
+                .setHandle100ContinueAutomatically(false)
+                // The agent relays WebSocket upgrades as raw bytes and never speaks WebSocket itself:
+                // without these, every connection carries an extension handler that inspects each
+                // request (and could negotiate compression on a 101 it merely relays).
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false);
     }
 }

@@ -30,4 +30,18 @@ class JsonLinesAuditSinkTest {
         assertThat(first.getString("stage")).isEqualTo("ResponseComplete");
         assertThat(first.getJsonObject("objectRef").getString("resource")).isEqualTo("namespaces");
     }
+
+    @Test
+    void closeWritesEveryEventQueuedBeforeIt() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonLinesAuditSink sink = new JsonLinesAuditSink(new StreamLineWriter(out));
+        Instant t = Instant.now();
+        for (int i = 0; i < 5000; i++) {
+            sink.record(new AuditEvent("id-" + i, "/api", RequestInfo.of("GET", "/api", null), null, List.of(), null, 200, t, t));
+        }
+        sink.close();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(5000);
+        assertThat(new JsonObject(lines.get(4999)).getString("auditID")).isEqualTo("id-4999");
+    }
 }

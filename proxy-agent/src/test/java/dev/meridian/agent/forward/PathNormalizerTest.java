@@ -44,4 +44,27 @@ class PathNormalizerTest {
     void refusesPathsThatCannotBeNormalisedSafely(String raw) {
         assertThat(PathNormalizer.normalize(raw)).isInstanceOf(PathNormalizer.Result.Refused.class);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "/", "//", "/a", "/a/", "/a//", "/a//b", "/.", "/./", "/..", "/a/.", "/a/..", "/a/./b", "/a/../b", "/a/...",
+            "/a/.b", "/a/b.", "/.a/", "/kubernetes/cluster/api/v1/namespaces", "/kubernetes/cluster/apis/apps/v1/namespaces/a/deployments/d",
+            "/a/b:c@d", "/a/b%20c", "/a/b c", "/a/b\\c", "/a/é", "/a/~-._!$&'()*+,;=", "/a/b?c", "/a/b#c", "/a/\t",
+            "/a/%2e", "/a/%2F", "///", "/a/b/",
+    })
+    void takesTheShortcutOnlyForPathsTheFullRuleLeavesUnchanged(String raw) {
+        boolean canonical = PathNormalizer.isCanonical(raw);
+        PathNormalizer.Result full = PathNormalizer.bySegments(raw);
+        if (canonical) {
+            assertThat(full).as("a path taken as canonical must normalise to itself").isEqualTo(new PathNormalizer.Result.Normalized(raw));
+        }
+        assertThat(PathNormalizer.normalize(raw)).isEqualTo(full);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/healthz", "/kubernetes/cluster/api/v1/namespaces/default/pods", "/kubernetes/cluster/apis/management.loft.sh/v1/clusters/",
+            "/kubernetes/cluster/api/v1/namespaces/a/pods/p:8080/proxy"})
+    void recognisesWhatClientsUsuallySendAsCanonical(String raw) {
+        assertThat(PathNormalizer.isCanonical(raw)).isTrue();
+    }
 }
