@@ -11,9 +11,11 @@ import java.util.List;
 
 /**
  * One {@code audit.k8s.io/v1} Event at level Metadata, written when the response completes.
- * {@code user} is null when the request was refused before authentication succeeded.
+ * {@code user} is null when the request was refused before authentication succeeded;
+ * {@code impersonatedUser} is the identity a trusted front proxy asked for, null otherwise.
  */
-public record AuditEvent(String auditId, String requestUri, RequestInfo info, UserInfo user, List<String> sourceIps,
+public record AuditEvent(String auditId, String requestUri, RequestInfo info, UserInfo user, UserInfo impersonatedUser,
+                         List<String> sourceIps,
                          String userAgent, int responseCode, Instant requestReceived, Instant completed) {
 
     static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
@@ -40,8 +42,11 @@ public record AuditEvent(String auditId, String requestUri, RequestInfo info, Us
                 .put("stage", "ResponseComplete")
                 .put("requestURI", requestUri)
                 .put("verb", info.verb())
-                .put("user", userJson())
-                .put("sourceIPs", new JsonArray(List.copyOf(sourceIps)));
+                .put("user", userJson(user));
+        if (impersonatedUser != null) {
+            event.put("impersonatedUser", userJson(impersonatedUser));
+        }
+        event.put("sourceIPs", new JsonArray(List.copyOf(sourceIps)));
         if (userAgent != null) {
             event.put("userAgent", userAgent);
         }
@@ -60,7 +65,7 @@ public record AuditEvent(String auditId, String requestUri, RequestInfo info, Us
                 .put("stageTimestamp", MICROS.format(completed));
     }
 
-    private JsonObject userJson() {
+    private static JsonObject userJson(UserInfo user) {
         if (user == null) {
             return new JsonObject();
         }

@@ -29,6 +29,10 @@ final class AuditJson {
         string(e.info().verb(), out);
         out.append(",\"user\":");
         user(e.user(), out);
+        if (e.impersonatedUser() != null) {
+            out.append(",\"impersonatedUser\":");
+            user(e.impersonatedUser(), out);
+        }
         out.append(",\"sourceIPs\":");
         strings(e.sourceIps(), out);
         if (e.userAgent() != null) {

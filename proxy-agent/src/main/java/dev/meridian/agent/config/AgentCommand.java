@@ -141,6 +141,14 @@ public final class AgentCommand {
         return "gateway".equals(mode);
     }
 
+    @Option(names = "--trusted-proxy", split = ",", defaultValue = "${env:MERIDIAN_TRUSTED_PROXIES}", paramLabel = "USER",
+            description = "Usernames (as TokenReview names them, e.g. system:serviceaccount:vcluster-pro:meridian-gateway) "
+                    + "whose Impersonate-* headers are honoured, so a front proxy such as the central gateway can pass its "
+                    + "users through; each impersonation is authorized by a SubjectAccessReview on the cluster, as the "
+                    + "API server would. Repeatable or comma separated. Default none: any Impersonate-* header is 403 "
+                    + "(env MERIDIAN_TRUSTED_PROXIES).")
+    List<String> trustedProxies = new ArrayList<>();
+
     @Option(names = "--verbose", description = "Print stack traces of startup errors.")
     boolean verbose;
 
@@ -177,6 +185,7 @@ public final class AgentCommand {
                 .namespace(namespace)
                 .shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds))
                 .eventLoops(eventLoops > 0 ? eventLoops : AgentConfig.defaultEventLoops())
+                .trustedProxies(trustedProxies == null ? java.util.Set.of() : java.util.Set.copyOf(trustedProxies))
                 .build();
     }
 }

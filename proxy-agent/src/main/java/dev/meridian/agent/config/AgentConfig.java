@@ -33,6 +33,8 @@ import java.util.Optional;
  * @param publishCaSecret     write the self-signed CA to Secret {@code loft-agent-ca} in {@code namespace}
  * @param shutdownGrace       how long shutdown waits for requests in flight
  * @param eventLoops          event-loop threads serving the proxy
+ * @param trustedProxies      usernames whose {@code Impersonate-*} headers are honoured, each impersonation
+ *                            authorized by a SubjectAccessReview on the target cluster; empty refuses all
  */
 public record AgentConfig(
         String bindHost,
@@ -55,7 +57,8 @@ public record AgentConfig(
         String namespace,
         boolean publishCaSecret,
         Duration shutdownGrace,
-        int eventLoops) {
+        int eventLoops,
+        java.util.Set<String> trustedProxies) {
 
     public static final String DEFAULT_ROUTE_PREFIX = "/kubernetes/cluster";
     public static final String DEFAULT_NAMESPACE = "vcluster-pro";
@@ -79,6 +82,10 @@ public record AgentConfig(
         requirePositive("shutdown grace", shutdownGrace);
         if (eventLoops < 1) {
             throw new IllegalArgumentException("event loops must be at least 1, got " + eventLoops);
+        }
+        trustedProxies = trustedProxies == null ? java.util.Set.of() : java.util.Set.copyOf(trustedProxies);
+        if (trustedProxies.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("a trusted proxy must be a username, not blank");
         }
         if (tokenCacheSize < 1) {
             throw new IllegalArgumentException("token cache size must be at least 1, got " + tokenCacheSize);

@@ -31,6 +31,7 @@ public final class Builder {
     private boolean publishCaSecret;
     private Duration shutdownGrace = Duration.ofSeconds(30);
     private int eventLoops = AgentConfig.defaultEventLoops();
+    private java.util.Set<String> trustedProxies = java.util.Set.of();
 
     Builder() {
     }
@@ -57,6 +58,7 @@ public final class Builder {
         publishCaSecret = c.publishCaSecret();
         shutdownGrace = c.shutdownGrace();
         eventLoops = c.eventLoops();
+        trustedProxies = c.trustedProxies();
     }
 
     public Builder bindHost(String v) { bindHost = v; return this; }
@@ -80,10 +82,11 @@ public final class Builder {
     public Builder publishCaSecret(boolean v) { publishCaSecret = v; return this; }
     public Builder shutdownGrace(Duration v) { shutdownGrace = v; return this; }
     public Builder eventLoops(int v) { eventLoops = v; return this; }
+    public Builder trustedProxies(java.util.Set<String> v) { trustedProxies = v; return this; }
 
     public AgentConfig build() {
         return new AgentConfig(bindHost, port, adminPort, tls, caFile, upstream, authority, tokenReviewer,
                 audit, auditSink, routePrefix, idleTimeout, requestTimeout, reviewTimeout, acceptedTtl,
-                rejectedTtl, tokenCacheSize, namespace, publishCaSecret, shutdownGrace, eventLoops);
+                rejectedTtl, tokenCacheSize, namespace, publishCaSecret, shutdownGrace, eventLoops, trustedProxies);
     }
 }

@@ -20,6 +20,7 @@ final class Exchange {
     private final ProxyMetrics metrics;
     private String apiPath;
     private UserInfo user;
+    private UserInfo impersonated;
     private boolean completed;
 
     Exchange(HttpServerRequest request, AuditSink audit, ProxyMetrics metrics) {
@@ -37,8 +38,14 @@ final class Exchange {
         this.user = user;
     }
 
+    /** A trusted front proxy's request is forwarded as {@code target}; the audit names both. */
+    void impersonate(UserInfo target) {
+        this.impersonated = target;
+    }
+
+    /** The identity the request is forwarded as. */
     UserInfo user() {
-        return user;
+        return impersonated != null ? impersonated : user;
     }
 
     /** A random version-4 UUID without SecureRandom's lock: audit IDs need uniqueness, not secrecy. */
@@ -56,6 +63,12 @@ final class Exchange {
         complete(status.code());
     }
 
+    /** Answers with a status the handler wrote itself ({@code send} returns its code) and completes the exchange. */
+    void refuse(java.util.function.ToIntFunction<io.vertx.core.http.HttpServerResponse> send) {
+        request.resume();
+        complete(send.applyAsInt(request.response()));
+    }
+
     /** Records the outcome; later calls are ignored, so every path may call it safely. */
     void complete(int status) {
         if (completed) {
@@ -65,7 +78,7 @@ final class Exchange {
         metrics.completed(status);
         String source = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
         RequestInfo info = RequestInfo.of(request.method().name(), apiPath == null ? "" : apiPath, request.query());
-        audit.record(new AuditEvent(auditId(), request.uri(), info, user,
+        audit.record(new AuditEvent(auditId(), request.uri(), info, user, impersonated,
                 source.isEmpty() ? List.of() : List.of(source), request.getHeader("User-Agent"), status,
                 received, Instant.now()));
     }

@@ -1,8 +1,10 @@
 package dev.meridian.agent.forward;
 
 import dev.meridian.agent.audit.AuditSink;
+import dev.meridian.agent.auth.ImpersonationDecision;
 import dev.meridian.agent.auth.Review;
 import dev.meridian.agent.auth.TokenReviewer;
+import dev.meridian.agent.auth.UserInfo;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -15,7 +17,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The agent's request pipeline: anonymous health and preflight, then path normalisation and
- * routing, framing checks, bearer authentication, the impersonation ban, and forwarding.
+ * routing, framing checks, bearer authentication, the impersonation rules (refused, unless a
+ * trusted front proxy asks and the cluster allows it), and forwarding.
  * Every request past the anonymous ones is audited exactly once.
  */
 public final class ProxyHandler implements Handler<HttpServerRequest> {
@@ -27,9 +30,11 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     private final ProxyMetrics metrics;
     private final Forwarder forwarder;
     private final BooleanSupplier ready;
+    private final TrustedProxies trustedProxies;
 
     public ProxyHandler(RoutingTable routes, TokenReviewer reviewer, AuditSink audit, ProxyMetrics metrics,
-                        Forwarder forwarder, BooleanSupplier ready) {
+                        Forwarder forwarder, BooleanSupplier ready, TrustedProxies trustedProxies) {
+        this.trustedProxies = trustedProxies;
         this.routes = routes;
         this.reviewer = reviewer;
         this.audit = audit;
@@ -88,17 +93,42 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     private void authorised(Exchange exchange, RoutingTable.RouteMatch match, Review review) {
         if (review instanceof Review.Authenticated authenticated) {
             exchange.user(authenticated.user());
-            if (HeaderRules.hasImpersonation(exchange.request.headers())) {
+            if (!HeaderRules.hasImpersonation(exchange.request.headers())) {
+                forwarder.forward(exchange, match);
+            } else if (!trustedProxies.trusts(authenticated.user())) {
                 exchange.refuse(StatusResponses.IMPERSONATION_FORBIDDEN);
-                return;
+            } else {
+                forwardImpersonated(exchange, match, authenticated.user());
             }
-            forwarder.forward(exchange, match);
         } else if (review instanceof Review.Rejected) {
             exchange.refuse(StatusResponses.UNAUTHORIZED);
         } else {
             LOG.warn("cannot authenticate a request: {}", ((Review.Unavailable) review).reason());
             exchange.refuse(StatusResponses.AUTHENTICATION_UNAVAILABLE);
         }
+    }
+
+    private void forwardImpersonated(Exchange exchange, RoutingTable.RouteMatch match, UserInfo proxy) {
+        ImpersonationHeaders headers = ImpersonationHeaders.read(exchange.request.headers());
+        if (headers instanceof ImpersonationHeaders.Invalid invalid) {
+            exchange.refuse(response -> StatusResponses.sendBadRequest(response, invalid.reason()));
+            return;
+        }
+        UserInfo target = ((ImpersonationHeaders.Requested) headers).target();
+        Context context = Vertx.currentContext();
+        trustedProxies.authorizer().authorize(match.upstream(), proxy, target).whenComplete((decision, error) ->
+                onContext(context, () -> {
+                    if (error == null && decision instanceof ImpersonationDecision.Allowed) {
+                        exchange.impersonate(target);
+                        forwarder.forward(exchange, match);
+                    } else if (error == null && decision instanceof ImpersonationDecision.Denied denied) {
+                        exchange.refuse(response -> StatusResponses.sendForbidden(response, denied.reason()));
+                    } else {
+                        LOG.warn("cannot authorize impersonation by {}: {}", proxy.username(), error != null
+                                ? error.getMessage() : ((ImpersonationDecision.Unavailable) decision).reason());
+                        exchange.refuse(StatusResponses.AUTHORIZATION_UNAVAILABLE);
+                    }
+                }));
     }
 
     private static void onContext(Context context, Runnable action) {

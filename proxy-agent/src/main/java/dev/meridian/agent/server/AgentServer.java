@@ -2,7 +2,9 @@ package dev.meridian.agent.server;
 
 import dev.meridian.agent.AgentException;
 import dev.meridian.agent.audit.AuditSink;
+import dev.meridian.agent.auth.CachingImpersonationAuthorizer;
 import dev.meridian.agent.auth.CachingTokenReviewer;
+import dev.meridian.agent.auth.SubjectAccessReviewAuthorizer;
 import dev.meridian.agent.auth.KubernetesTokenReviewer;
 import dev.meridian.agent.auth.TokenReviewer;
 import dev.meridian.agent.config.AgentConfig;
@@ -12,6 +14,7 @@ import dev.meridian.agent.forward.PrefixRoute;
 import dev.meridian.agent.forward.ProxyHandler;
 import dev.meridian.agent.forward.ProxyMetrics;
 import dev.meridian.agent.forward.RoutingTable;
+import dev.meridian.agent.forward.TrustedProxies;
 import dev.meridian.agent.forward.Upstream;
 import dev.meridian.agent.forward.UpstreamFactory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -67,7 +70,8 @@ public final class AgentServer {
             Optional<String> ca = ServerTlsSetup.apply(config, options);
             AtomicBoolean ready = new AtomicBoolean(false);
             ProxyHandler handler = new ProxyHandler(table, reviewer, audit, metrics,
-                    new Forwarder(vertx, metrics, config.idleTimeout(), config.requestTimeout()), ready::get);
+                    new Forwarder(vertx, metrics, config.idleTimeout(), config.requestTimeout()), ready::get,
+                    trustedProxies(config));
             List<HttpServer> servers = listenOnEveryLoop(vertx, options, handler, config.bindHost(), config.port(), loops);
             HttpServer admin = config.adminPort() < 0 ? null
                     : await(AdminServer.create(vertx, registry, ready::get).listen(config.adminPort(), config.bindHost()));
@@ -96,6 +100,16 @@ public final class AgentServer {
         TokenReviewer counted = token -> delegate.review(token).whenComplete((r, e) ->
                 metrics.reviewed(e != null ? "error" : r.getClass().getSimpleName().toLowerCase()));
         return new CachingTokenReviewer(counted, config.acceptedTtl(), config.rejectedTtl(), config.tokenCacheSize());
+    }
+
+    private static TrustedProxies trustedProxies(AgentConfig config) {
+        if (config.trustedProxies().isEmpty()) {
+            return TrustedProxies.none();
+        }
+        LOG.info("honouring impersonation by {}, as each cluster's RBAC allows", config.trustedProxies());
+        return new TrustedProxies(config.trustedProxies(), new CachingImpersonationAuthorizer(
+                new SubjectAccessReviewAuthorizer(config.reviewTimeout()), config.acceptedTtl(), config.rejectedTtl(),
+                config.tokenCacheSize(), System::nanoTime));
     }
 
     private static List<HttpServer> listenOnEveryLoop(Vertx vertx, HttpServerOptions options, ProxyHandler handler,

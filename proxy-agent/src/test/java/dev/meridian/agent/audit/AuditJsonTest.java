@@ -29,6 +29,9 @@ class AuditJsonTest {
                 Named.of("refused before authentication", event("/version", "GET", "/version", null, null, "curl", 401)),
                 Named.of("uid and extra", event("/api/v1/pods?watch=true", "GET", "/api/v1/pods", "watch=true",
                         new UserInfo("carol", "u-1", List.of("g"), extra), "x", 200)),
+                Named.of("impersonated by a front proxy", event("/api/v1/pods", "GET", "/api/v1/pods", null,
+                        UserInfo.of("system:serviceaccount:vcluster-pro:meridian-gateway", "system:serviceaccounts"),
+                        new UserInfo("erin", "u-2", List.of("dev"), extra), "kubectl", 200)),
                 Named.of("empty uid", event("/api", "GET", "/api", null, new UserInfo("dave", "", List.of(), Map.of()), "", 200)),
                 Named.of("characters that need escaping", event("/api/v1/namespaces/%22q%5C?x=\"\\\u0000\u001f\b\t\n\f\r\u007f/",
                         "GET", "/api/v1/namespaces/\"q\\", "x=\"", UserInfo.of("ünï\u2028\uD83D\uDE00", "\u0001grp"),
@@ -37,8 +40,13 @@ class AuditJsonTest {
     }
 
     private static AuditEvent event(String uri, String method, String apiPath, String query, UserInfo user, String agent, int code) {
+        return event(uri, method, apiPath, query, user, null, agent, code);
+    }
+
+    private static AuditEvent event(String uri, String method, String apiPath, String query, UserInfo user,
+                                    UserInfo impersonated, String agent, int code) {
         return new AuditEvent("6f1c1e9e-54a4-4a7e-9b55-2d0f0b1f6a10", uri, RequestInfo.of(method, apiPath, query), user,
-                List.of("127.0.0.1", "::1"), agent, code, T, T.plusNanos(1_234_567));
+                impersonated, List.of("127.0.0.1", "::1"), agent, code, T, T.plusNanos(1_234_567));
     }
 
     @ParameterizedTest(name = "{0}")

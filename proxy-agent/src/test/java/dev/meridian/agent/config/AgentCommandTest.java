@@ -34,6 +34,15 @@ class AgentCommandTest {
         assertThat(c.rejectedTtl()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.routePrefix()).isEqualTo("/kubernetes/cluster");
         assertThat(c.publishCaSecret()).isFalse();
+        assertThat(c.trustedProxies()).as("no one may impersonate through the agent by default").isEmpty();
+    }
+
+    @Test
+    void trustedProxiesAreRepeatableOrCommaSeparated() {
+        AgentConfig c = parse(true, "--trusted-proxy", "system:serviceaccount:a:gw,front", "--trusted-proxy", "other");
+        assertThat(c.trustedProxies()).containsExactlyInAnyOrder("system:serviceaccount:a:gw", "front", "other");
+        assertThatThrownBy(() -> parse(true, "--trusted-proxy", " "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trusted proxy");
     }
 
     @Test
@@ -74,9 +83,9 @@ class AgentCommandTest {
         new CommandLine(new AgentCommand()).usage(new PrintWriter(out));
         String help = out.toString().replaceAll("\\s+", " ");
         for (String flag : new String[]{"--port", "--admin-port", "--tls-cert", "--tls-key", "--self-signed", "--kubeconfig",
-                "--authority-kubeconfig", "--audit-log", "--idle-timeout", "--request-timeout", "--ca-file"}) {
+                "--authority-kubeconfig", "--audit-log", "--idle-timeout", "--request-timeout", "--ca-file", "--trusted-proxy"}) {
             assertThat(help).contains(flag);
         }
-        assertThat(help).contains("MERIDIAN_PORT", "POD_NAMESPACE", "default 43200", "default 8080", "default 8081");
+        assertThat(help).contains("MERIDIAN_PORT", "POD_NAMESPACE", "MERIDIAN_TRUSTED_PROXIES", "default 43200", "default 8080", "default 8081");
     }
 }

@@ -58,6 +58,10 @@ class GatewayTest {
     static MockApiServer management;
     static MockApiServer clusterA;
     static MockApiServer clusterB;
+    static MockApiServer clusterC;
+    static FakeAuthority clusterCAuthority;
+    static RunningAgent agentC;
+    static final String GATEWAY_IDENTITY = "system:serviceaccount:meridian-system:meridian-gateway";
     static EchoUpstream streaming;
     static FakeAuthority authority;
     static RunningAgent gateway;
@@ -78,6 +82,7 @@ class GatewayTest {
         register("a", clusterA.config("a-gateway-token"));
         register("b", clusterB.config("b-gateway-token"));
         register("w", streaming.config());
+        startAgentForClusterC();
         authority = new FakeAuthority().allow(AgentHarness.ALICE_TOKEN, AgentHarness.ALICE);
         gateway = GatewayServer.start(AgentConfig.builder()
                 .bindHost("127.0.0.1").port(0).adminPort(-1)
@@ -88,6 +93,34 @@ class GatewayTest {
                 .shutdownGrace(Duration.ofSeconds(1))
                 .build(), Duration.ofMillis(300));
     }
+
+    /**
+     * Cluster c is reached through its own agent (a plane that can reach only the cluster's direct
+     * endpoint): the agent reviews the gateway's token with cluster c, trusts that identity's
+     * Impersonate-* headers, and cluster c's RBAC lets it impersonate.
+     */
+    static void startAgentForClusterC() throws Exception {
+        clusterC = new MockApiServer().allowImpersonationBy(GATEWAY_IDENTITY);
+        clusterCAuthority = new FakeAuthority().allow("c-gateway-token", dev.meridian.agent.auth.UserInfo.of(GATEWAY_IDENTITY,
+                "system:serviceaccounts", "system:serviceaccounts:meridian-system"));
+        agentC = dev.meridian.agent.server.AgentServer.start(AgentConfig.builder()
+                .bindHost("127.0.0.1").port(0).adminPort(-1)
+                .tls(new ServerTls.SelfSigned(dir.resolve("agent-c-tls"), List.of()))
+                .upstream(ClusterSource.of(clusterC.config("c-agent-token")))
+                .authority(ClusterSource.of(clusterCAuthority.config()))
+                .trustedProxies(java.util.Set.of(GATEWAY_IDENTITY))
+                .auditSink(agentCAudit)
+                .shutdownGrace(Duration.ofSeconds(1))
+                .build());
+        register("c", new io.fabric8.kubernetes.client.ConfigBuilder(Config.empty())
+                .withMasterUrl("https://localhost:" + agentC.port() + "/kubernetes/cluster")
+                .withCaCertData(Base64.getEncoder().encodeToString(
+                        agentC.caCertificatePem().orElseThrow().getBytes(StandardCharsets.US_ASCII)))
+                .withOauthToken("c-gateway-token")
+                .build());
+    }
+
+    static final RecordingAuditSink agentCAudit = new RecordingAuditSink();
 
     /** A Cluster object and the Secret with the kubeconfig that reaches it, as vCluster Platform keeps them. */
     static void register(String name, Config target) {
@@ -124,8 +157,10 @@ class GatewayTest {
     @AfterAll
     static void stop() throws Exception {
         gateway.close();
+        agentC.close();
+        clusterCAuthority.close();
         plane.close();
-        Stream.of(management, clusterA, clusterB).forEach(MockApiServer::close);
+        Stream.of(management, clusterA, clusterB, clusterC).forEach(MockApiServer::close);
         streaming.close();
         authority.close();
     }
@@ -157,6 +192,32 @@ class GatewayTest {
         assertThat(b.exitCode()).as(b.stderr()).isZero();
         assertThat(b.stdout()).doesNotContain("only-in-a");
         assertThat(clusterB.seen()).anySatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer b-gateway-token"));
+    }
+
+    @Test
+    void kubectlReachesAClusterThroughTheGatewayAndThenItsAgentAsTheSameUser() throws Exception {
+        clusterC.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata().withName("only-in-c").endMetadata().build()).create();
+
+        Kubectl.Result c = kubectlFor("/kubernetes/cluster/c").run("get", "ns", "-v", "6");
+
+        assertThat(c.exitCode()).as(c.stderr()).isZero();
+        assertThat(c.stderr()).contains("GET https://127.0.0.1:" + gateway.port()
+                + "/kubernetes/cluster/c/api/v1/namespaces?limit=500 200 OK");
+        assertThat(c.stdout()).contains("only-in-c");
+        assertThat(clusterC.seen()).as("cluster c sees the agent's credentials and the user the gateway reviewed")
+                .anySatisfy(s -> {
+                    assertThat(s.path()).startsWith("/api/v1/namespaces");
+                    assertThat(s.authorization()).isEqualTo("Bearer c-agent-token");
+                    assertThat(s.impersonateUser()).isEqualTo("alice");
+                });
+        assertThat(clusterC.seen()).as("the user's own token never leaves the gateway")
+                .noneMatch(s -> ("Bearer " + AgentHarness.ALICE_TOKEN).equals(s.authorization()));
+        await().untilAsserted(() -> assertThat(agentCAudit.events()).anySatisfy(e -> {
+            assertThat(e.user().username()).isEqualTo(GATEWAY_IDENTITY);
+            assertThat(e.impersonatedUser().username()).isEqualTo("alice");
+            assertThat(e.impersonatedUser().groups()).containsExactlyElementsOf(AgentHarness.ALICE.groups());
+        }));
     }
 
     @Test

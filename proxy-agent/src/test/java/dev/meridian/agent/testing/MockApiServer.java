@@ -36,6 +36,7 @@ public final class MockApiServer implements AutoCloseable {
     private final MockWebServer web = new MockWebServer();
     private final KubernetesMockServer server;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> impersonators = new java.util.concurrent.CopyOnWriteArraySet<>();
 
     public MockApiServer() throws Exception {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
@@ -45,6 +46,9 @@ public final class MockApiServer implements AutoCloseable {
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getPath();
                 seen.add(new Seen(request.getMethod(), path, request.getHeader("Authorization"), request.getHeader("Impersonate-User")));
+                if (path.startsWith(SUBJECT_ACCESS_REVIEWS) && "POST".equals(request.getMethod())) {
+                    return subjectAccessReview(request.getUtf8Body());
+                }
                 int q = path.indexOf('?');
                 String document = Discovery.documentFor(q < 0 ? path : path.substring(0, q));
                 if (document != null) {
@@ -55,6 +59,23 @@ public final class MockApiServer implements AutoCloseable {
         };
         server = new KubernetesMockServer(new Context(), web, responses, withDiscovery, true);
         server.init(InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    static final String SUBJECT_ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/subjectaccessreviews";
+
+    /** This cluster's RBAC, as far as SubjectAccessReviews ask it: {@code user} may impersonate anyone. */
+    public MockApiServer allowImpersonationBy(String user) {
+        impersonators.add(user);
+        return this;
+    }
+
+    private MockResponse subjectAccessReview(String body) {
+        io.vertx.core.json.JsonObject review = new io.vertx.core.json.JsonObject(body);
+        io.vertx.core.json.JsonObject spec = review.getJsonObject("spec");
+        boolean allowed = impersonators.contains(spec.getString("user"))
+                && "impersonate".equals(spec.getJsonObject("resourceAttributes").getString("verb"));
+        return new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json")
+                .setBody(review.put("status", new io.vertx.core.json.JsonObject().put("allowed", allowed)).encode());
     }
 
     public int port() {
