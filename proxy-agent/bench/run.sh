@@ -80,6 +80,7 @@ kubeconfig "https://localhost:$UP" gateway-token "$CA_DATA" > "$WORK/management.
 # --- what the API server stand-in answers ----------------------------------------------------
 LIST='{"kind":"NamespaceList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[{"metadata":{"name":"default"}},{"metadata":{"name":"kube-system"}}]}'
 REVIEW='{"apiVersion":"authentication.k8s.io/v1","kind":"TokenReview","status":{"authenticated":true,"user":{"username":"bench","groups":["system:authenticated"]}}}'
+ACCESS='{"apiVersion":"authorization.k8s.io/v1","kind":"SubjectAccessReview","status":{"allowed":true}}'
 cluster() { echo "{\"apiVersion\":\"management.loft.sh/v1\",\"kind\":\"Cluster\",\"metadata\":{\"name\":\"$1\",\"resourceVersion\":\"1\"},\"spec\":{\"config\":{\"secretName\":\"cluster-$1\",\"secretNamespace\":\"loft\",\"key\":\"config\"}}}"; }
 secret() { echo "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"cluster-$1\",\"namespace\":\"loft\"},\"data\":{\"config\":\"$2\"}}"; }
 CLUSTERS="{\"apiVersion\":\"management.loft.sh/v1\",\"kind\":\"ClusterList\",\"metadata\":{\"resourceVersion\":\"1\"},\"items\":[$(cluster direct),$(cluster via-agent)]}"
@@ -115,6 +116,7 @@ nginx_conf upstream "
     default_type application/json;
     location = /api/v1/namespaces { if (\$arg_watch) { rewrite ^ /watch last; } return 200 '$LIST'; }
     location = /apis/authentication.k8s.io/v1/tokenreviews { return 201 '$REVIEW'; }
+    location = /apis/authorization.k8s.io/v1/subjectaccessreviews { return 201 '$ACCESS'; }
     location = /api/v1/configmaps { alias $WORK/big.json; }
     # fabric8 tries a WebSocket watch first and falls back to a streaming GET on a plain 200.
     location = /apis/management.loft.sh/v1/clusters {
@@ -152,7 +154,8 @@ wait_http "https://localhost:$UP/api/v1/namespaces"
 
 # shellcheck disable=SC2086
 java $JAVA_OPTS -jar "$JAR" --bind-address 127.0.0.1 --port "$AGENT" --event-loops 1 \
-  --admin-port -1 --kubeconfig "$WORK/kubeconfig" --audit-log "$WORK/audit.log" >"$WORK/agent.out" 2>"$WORK/agent.err" &
+  --admin-port -1 --kubeconfig "$WORK/kubeconfig" --audit-log "$WORK/audit.log" --trusted-proxy bench \
+  >"$WORK/agent.out" 2>"$WORK/agent.err" &
 AGENT_PID=$!; PIDS+=($AGENT_PID)
 # shellcheck disable=SC2086
 java $JAVA_OPTS -jar "$JAR" --mode gateway --bind-address 127.0.0.1 --port "$GW" --event-loops 1 \

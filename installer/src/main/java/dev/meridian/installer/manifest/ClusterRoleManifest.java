@@ -7,8 +7,9 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 /**
  * What the agent may do cluster-wide: impersonate the reviewed user (so the cluster's RBAC
  * decides every forwarded request) and review tokens. Nothing else: the agent never acts with
- * its own rights on user resources. The central gateway may also read the Cluster objects it
- * routes by.
+ * its own rights on user resources. An agent also asks SubjectAccessReviews, to check what the
+ * central gateway may impersonate when it passes its users through; the central gateway instead
+ * reads the Cluster objects it routes by.
  */
 public final class ClusterRoleManifest {
 
@@ -40,7 +41,13 @@ public final class ClusterRoleManifest {
                 .withVerbs("create")
                 .build())
         .build();
-    if (spec.isGateway()) {
+    if (!spec.isGateway()) {
+      role.getRules().add(new PolicyRuleBuilder()
+          .withApiGroups("authorization.k8s.io")
+          .withResources("subjectaccessreviews")
+          .withVerbs("create")
+          .build());
+    } else {
       role.getRules().add(new PolicyRuleBuilder()
           .withApiGroups("management.loft.sh")
           .withResources("clusters")

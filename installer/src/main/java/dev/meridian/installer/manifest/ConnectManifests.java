@@ -48,6 +48,11 @@ public final class ConnectManifests {
         impersonatorRole(), impersonatorBinding(namespace));
   }
 
+  /** The username a TokenReview gives the gateway's ServiceAccount in {@code namespace}. */
+  public static String gatewayUsername(String namespace) {
+    return "system:serviceaccount:" + namespace + ":" + GATEWAY_IDENTITY;
+  }
+
   public static String tokenSecretName() {
     return GATEWAY_IDENTITY + "-token";
   }

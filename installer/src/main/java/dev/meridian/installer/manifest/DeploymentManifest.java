@@ -64,6 +64,11 @@ public final class DeploymentManifest {
     args.add("--admin-port=" + AgentNames.ADMIN_PORT);
     if (spec.isGateway()) {
       args.add("--mode=" + spec.mode().flag());
+    } else {
+      // A plane that reaches this cluster through its agent (cluster connect --server <endpoint>)
+      // sends its users as Impersonate-* headers; the agent honours them only from the gateway's
+      // identity and only as far as this cluster's RBAC lets that identity impersonate.
+      args.add("--trusted-proxy=" + ConnectManifests.gatewayUsername(PlaneManifests.DEFAULT_NAMESPACE));
     }
     if (spec.exposure().isServedByAgentTls()) {
       args.add("--self-signed");

@@ -100,14 +100,15 @@ class AgentManifestsTest {
   }
 
   @Test
-  void clusterRoleAllowsImpersonationAndTokenReviewsOnly() {
+  void clusterRoleAllowsImpersonationAndReviewsOnly() {
     ClusterRole role = ClusterRoleManifest.build(defaults);
 
     assertThat(role.getRules()).extracting(r -> r.getApiGroups(), r -> r.getResources(), r -> r.getVerbs())
         .containsExactly(
             tuple(List.of(""), List.of("users", "groups", "serviceaccounts"), List.of("impersonate")),
             tuple(List.of("authentication.k8s.io"), List.of("uids", "userextras/*"), List.of("impersonate")),
-            tuple(List.of("authentication.k8s.io"), List.of("tokenreviews"), List.of("create")));
+            tuple(List.of("authentication.k8s.io"), List.of("tokenreviews"), List.of("create")),
+            tuple(List.of("authorization.k8s.io"), List.of("subjectaccessreviews"), List.of("create")));
     ClusterRoleBinding binding = ClusterRoleBindingManifest.build(defaults);
     assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
     assertThat(binding.getSubjects()).singleElement().satisfies(s -> {

@@ -89,16 +89,18 @@ class DeploymentManifestTest {
         entry("meridian.dev/exposure", "INGRESS"));
   }
 
+  static final String GATEWAY_TRUST = "--trusted-proxy=system:serviceaccount:meridian-system:meridian-gateway";
+
   static Stream<Arguments> argsByExposureAndAuthority() {
     return Stream.of(
         Arguments.of("ingress, local", Exposure.INGRESS, Authority.local(),
-            List.of("--port=8080", "--admin-port=8081"), "HTTP"),
+            List.of("--port=8080", "--admin-port=8081", GATEWAY_TRUST), "HTTP"),
         Arguments.of("load balancer serves TLS itself", Exposure.LOADBALANCER, Authority.local(),
-            List.of("--port=8080", "--admin-port=8081", "--self-signed"), "HTTPS"),
+            List.of("--port=8080", "--admin-port=8081", GATEWAY_TRUST, "--self-signed"), "HTTPS"),
         Arguments.of("node port serves TLS itself", Exposure.NODEPORT, Authority.local(),
-            List.of("--port=8080", "--admin-port=8081", "--self-signed"), "HTTPS"),
+            List.of("--port=8080", "--admin-port=8081", GATEWAY_TRUST, "--self-signed"), "HTTPS"),
         Arguments.of("management plane reviews tokens", Exposure.INGRESS, Authority.managementPlane("k"),
-            List.of("--port=8080", "--admin-port=8081", "--authority-kubeconfig=/etc/meridian/authority/kubeconfig"),
+            List.of("--port=8080", "--admin-port=8081", GATEWAY_TRUST, "--authority-kubeconfig=/etc/meridian/authority/kubeconfig"),
             "HTTP"));
   }
 
