@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import dev.meridian.app.MeridianException;
+import dev.meridian.app.fleet.CaBundle;
 import dev.meridian.installer.apply.ClusterConnector;
 import dev.meridian.installer.apply.ClusterConnector.ConnectResult;
 import dev.meridian.installer.apply.ClusterConnector.ConnectSpec;
@@ -31,8 +32,14 @@ final class ClusterConnectCommand implements Runnable {
     String targetContext;
 
     @Option(names = "--server", paramLabel = "URL",
-            description = "API server URL as the management plane reaches it (default: the target context's).")
+            description = {"API server URL as the management plane reaches it (default: the target context's);",
+                "or the cluster's direct endpoint, https://HOST/kubernetes/cluster, when the plane can reach only",
+                "that (the agent lets the gateway's identity impersonate as far as the cluster's RBAC allows)."})
     String server;
+
+    @Option(names = "--server-ca-file", paramLabel = "PEM",
+            description = "CA that verifies --server when it is not the cluster's API server (such as the endpoint's CA).")
+    java.nio.file.Path serverCaFile;
 
     @Option(names = "--display-name", paramLabel = "TEXT", description = "Name shown in listings.")
     String displayName;
@@ -50,13 +57,14 @@ final class ClusterConnectCommand implements Runnable {
 
     @Override
     public void run() {
+        MeridianCommand root = MeridianCommand.of(spec);
         ConnectSpec connect;
         try {
-            connect = new ConnectSpec(name, displayName, server, namespace);
+            connect = new ConnectSpec(name, displayName, server, namespace,
+                    serverCaFile == null ? null : serverCaData(root));
         } catch (IllegalArgumentException e) {
             throw new MeridianException.InvalidInput(e.getMessage() + ".", e);
         }
-        MeridianCommand root = MeridianCommand.of(spec);
         PrintWriter err = spec.commandLine().getErr();
         ConnectResult result;
         try (KubernetesClient target = root.openContext(targetContext); MeridianCommand.Fleet fleet = root.openFleet()) {
@@ -71,6 +79,16 @@ final class ClusterConnectCommand implements Runnable {
         err.println("[done] √ Cluster " + name + " connected (" + result.cluster().name().toLowerCase(java.util.Locale.ROOT)
                 + "); the gateway reaches it at " + result.server() + ". Run 'meridian cluster use " + name + "'.");
         err.flush();
+    }
+
+    /** The --server-ca-file as base64 PEM, refused when it holds no certificate or only expired ones. */
+    private String serverCaData(MeridianCommand root) {
+        CaBundle bundle = CaBundle.fromPemText(CaFiles.readPem(serverCaFile, "the CA that verifies --server"));
+        java.util.List<String> problems = bundle.problemsAt(root.environment().clock().instant());
+        if (problems.size() == bundle.certificates().size()) {
+            throw new MeridianException.InvalidInput("--server-ca-file " + serverCaFile + ": " + String.join("; ", problems) + ".");
+        }
+        return bundle.base64();
     }
 
     private static boolean isLoopback(String url) {

@@ -1,11 +1,7 @@
 package dev.meridian.app.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.meridian.app.MeridianException.InvalidInput;
 import dev.meridian.app.fleet.EditResult;
 import dev.meridian.app.fleet.EndpointChange;
 import dev.meridian.app.fleet.EndpointState;
@@ -63,16 +59,6 @@ final class EndpointSetCommand implements Runnable {
     }
 
     private String readCaFile() {
-        if (ca == null || ca.file == null) {
-            return null;
-        }
-        try {
-            if (Files.size(ca.file) > 1024 * 1024) {
-                throw new InvalidInput("CA file " + ca.file + " is larger than 1 MiB; give the PEM of the endpoint's CA.");
-            }
-            return Files.readString(ca.file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidInput("Cannot read the CA file " + ca.file + ": " + e.getMessage(), e);
-        }
+        return ca == null || ca.file == null ? null : CaFiles.readPem(ca.file, "the endpoint's CA");
     }
 }

@@ -12,6 +12,8 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  * Sits in front of the CRUD mock: answers discovery, and refuses at once what the mock
  * cannot do (protobuf bodies, server-side apply, strategic merge patch, HTTP watches) with a
  * {@code Status} that names the sandbox limit, where the mock would otherwise hang or mislead.
+ * It has no RBAC, and says so to access reviews: every one is allowed (an agent asks them
+ * before honouring the central gateway's impersonation; {@code kubectl auth can-i} asks too).
  */
 final class SandboxDispatcher extends Dispatcher {
     static final String LIMIT = "Meridian sandbox limit: ";
@@ -31,6 +33,9 @@ final class SandboxDispatcher extends Dispatcher {
         String discovery = "GET".equals(request.getMethod()) ? Discovery.document(path) : null;
         if (discovery != null) {
             return json(200, discovery);
+        }
+        if ("POST".equals(request.getMethod()) && isAccessReview(path)) {
+            return accessReviewAllowed(request.getUtf8Body());
         }
         String contentType = lower(request.getHeader("Content-Type"));
         if (contentType.contains("protobuf")) {
@@ -55,6 +60,23 @@ final class SandboxDispatcher extends Dispatcher {
                     + "Pass --validate=false to kubectl create and apply.");
         }
         return crud.dispatch(request);
+    }
+
+    private static boolean isAccessReview(String path) {
+        return path.equals("/apis/authorization.k8s.io/v1/subjectaccessreviews")
+                || path.equals("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MockResponse accessReviewAllowed(String body) {
+        Map<String, Object> review;
+        try {
+            review = new java.util.LinkedHashMap<>(Serialization.unmarshal(body, Map.class));
+        } catch (RuntimeException e) {
+            return status(400, "BadRequest", "the access review is not JSON: " + e.getMessage());
+        }
+        review.put("status", Map.of("allowed", true, "reason", "the simulated API server has no RBAC"));
+        return json(201, Serialization.asJson(review));
     }
 
     private static boolean isHttpWatch(String query, RecordedRequest request) {

@@ -33,6 +33,7 @@ import dev.meridian.installer.apply.ClusterConnector;
 import dev.meridian.installer.apply.ClusterConnector.ConnectSpec;
 import dev.meridian.installer.apply.InstallOptions;
 import dev.meridian.installer.apply.ProgressListener;
+import dev.meridian.installer.manifest.ConnectManifests;
 import dev.meridian.installer.manifest.PlaneManifests;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -127,6 +128,56 @@ class CentralGatewayTest {
     }
 
     @Test
+    void aClusterThePlaneReachesOnlyAtItsDirectEndpointIsReachedThroughTheGatewayAndItsAgent() throws Exception {
+        String gatewayIdentity = ConnectManifests.gatewayUsername(PlaneManifests.DEFAULT_NAMESPACE);
+        Path agentAudit = home.resolve("agent-audit.log");
+        try (RunningAgent agent = dev.meridian.agent.server.AgentServer.start(AgentConfig.builder()
+                .bindHost("127.0.0.1").port(0).adminPort(-1)
+                .tls(new ServerTls.SelfSigned(home.resolve("agent-tls"), List.of("localhost")))
+                .upstream(ClusterSource.of(verified(connected, "agent-sa-token")))
+                .tokenReviewer(token -> CompletableFuture.completedFuture("gateway-sa-token".equals(token)
+                        ? new Review.Authenticated(UserInfo.of(gatewayIdentity, "system:serviceaccounts"))
+                        : new Review.Rejected("unknown token")))
+                .trustedProxies(java.util.Set.of(gatewayIdentity))
+                .audit(new AuditTarget.File(agentAudit, 1_000_000, 1))
+                .shutdownGrace(Duration.ofSeconds(1))
+                .build())) {
+            recordGateway();
+            String endpoint = "https://localhost:" + agent.port() + "/kubernetes/cluster";
+            // What 'cluster connect eu-west --server <endpoint> --server-ca-file <agent CA>' does
+            // (the CLI applies server-side, which the simulated API server lacks).
+            connect(new ConnectSpec("eu-west", null, endpoint, null, b64(agent.caCertificatePem().orElseThrow())));
+
+            CliRun use = CliRun.withKubeconfig(home, kubeconfig, "cluster", "use", "eu-west");
+            assertThat(use.exitCode()).as(use.toString()).isZero();
+            String gatewayRoute = "https://127.0.0.1:" + gateway.port() + "/kubernetes/cluster/eu-west";
+            Kubectl kubectl = new Kubectl(home, kubeconfig);
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                Kubectl.Result ns = kubectl.run("get", "ns", "-v", "6");
+                assertThat(ns.exitCode()).as(ns.toString()).isZero();
+                assertThat(ns.err()).contains("GET " + gatewayRoute + "/api/v1/namespaces?limit=500 200 OK");
+                assertThat(ns.out()).contains("only-in-eu-west");
+            });
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(agentAudit).content()
+                    .as("the agent audits the gateway as the caller and alice as the user it acted as")
+                    .contains("\"username\":\"" + gatewayIdentity + "\"")
+                    .contains("\"impersonatedUser\":{\"username\":\"alice\""));
+        }
+    }
+
+    @Test
+    void aServerCaWithoutAServerIsRefusedBeforeTouchingAnyCluster() throws Exception {
+        Path ca = Files.writeString(home.resolve("ca.pem"), connected.certificatePem());
+        CliRun run = CliRun.withKubeconfig(home, kubeconfig, "cluster", "connect", "eu-west", "--target-context", "plane",
+                "--server-ca-file", ca.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("needs the server URL");
+        assertThat(connected.client().serviceAccounts().inAnyNamespace().list().getItems())
+                .noneMatch(sa -> sa.getMetadata().getName().equals("meridian-gateway"));
+    }
+
+    @Test
     void withoutARecordTheCentralRouteIsTheManagementServersOrigin() {
         connect("eu-west");
 
@@ -181,19 +232,27 @@ class CentralGatewayTest {
 
     /** {@code cluster connect}'s service, with the token controller played and create-or-replace for apply. */
     private void connect(String name) {
+        connect(new ConnectSpec(name, null, "https://localhost:" + connected.port(), null));
+    }
+
+    private void connect(ConnectSpec spec) {
         ClusterConnector connector = new ClusterConnector(management.client(),
                 new CreateOrReplaceApplier(management.client()), Duration.ofMillis(50));
         CompletableFuture<ClusterConnector.ConnectResult> done = CompletableFuture.supplyAsync(() -> connector.connect(
                 connected.client(), new CreateOrReplaceApplier(connected.client()),
-                new ConnectSpec(name, null, "https://localhost:" + connected.port(), null),
-                InstallOptions.defaults(), ProgressListener.NONE)).orTimeout(30, TimeUnit.SECONDS);
+                spec, InstallOptions.defaults(), ProgressListener.NONE)).orTimeout(30, TimeUnit.SECONDS);
+        playTokenController();
+        done.join();
+    }
+
+    /** Fills the gateway's token Secret in the connected cluster, as its token controller would. */
+    private void playTokenController() {
         var token = connected.client().secrets().inNamespace(PlaneManifests.DEFAULT_NAMESPACE).withName("meridian-gateway-token");
-        await().until(() -> token.get() != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> token.get() != null);
         token.edit(s -> {
             s.setData(Map.of("token", b64("gateway-sa-token"), "ca.crt", b64(connected.certificatePem())));
             return s;
         });
-        done.join();
     }
 
     private static Config verified(SimulatedApiServer api, String token) {

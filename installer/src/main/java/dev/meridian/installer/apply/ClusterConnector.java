@@ -53,8 +53,11 @@ public final class ClusterConnector {
    * @param server the connected cluster's API server URL as the management plane reaches it;
    *     null: the URL the target context uses
    * @param namespace where the gateway's identity lives in the connected cluster
+   * @param serverCaData base64 PEM CA that verifies {@code server}, when it is not the cluster's own API
+   *     server (such as the cluster's direct endpoint); null uses the cluster's CA
    */
-  public record ConnectSpec(String clusterName, String displayName, String server, String namespace) {
+  public record ConnectSpec(String clusterName, String displayName, String server, String namespace,
+      String serverCaData) {
     private static final java.util.regex.Pattern DNS_LABEL = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     public ConnectSpec {
@@ -69,6 +72,13 @@ public final class ClusterConnector {
       if (server != null && !server.startsWith("https://")) {
         throw new IllegalArgumentException("the API server URL must start with https:// (got '" + server + "')");
       }
+      if (serverCaData != null && server == null) {
+        throw new IllegalArgumentException("a CA for the server needs the server URL it verifies");
+      }
+    }
+
+    public ConnectSpec(String clusterName, String displayName, String server, String namespace) {
+      this(clusterName, displayName, server, namespace, null);
     }
   }
 
@@ -98,8 +108,9 @@ public final class ClusterConnector {
     Secret token = awaitToken(target, spec.namespace(), options.timeout(), deadline);
     String server = spec.server() != null ? spec.server() : stripSlash(target.getConfiguration().getMasterUrl());
     String jwt = new String(Base64.getDecoder().decode(token.getData().get("token")), StandardCharsets.UTF_8);
+    String ca = spec.serverCaData() != null ? spec.serverCaData() : token.getData().get("ca.crt");
     String kubeconfig = PlaneManifests.tokenKubeconfig(spec.clusterName(), ConnectManifests.GATEWAY_IDENTITY, server,
-        token.getData().get("ca.crt"), jwt);
+        ca, jwt);
 
     Secret secret = ConnectManifests.kubeconfigSecret(spec.clusterName(), kubeconfig);
     for (HasMetadata object : List.of(PlaneManifests.namespace(PlaneManifests.DEFAULT_NAMESPACE), secret)) {

@@ -66,6 +66,19 @@ class ClusterConnectorTest {
   }
 
   @Test
+  void aServerWithItsOwnCaIsStoredWithThatCaInsteadOfTheClusters() {
+    String endpointCa = b64("-----BEGIN CERTIFICATE-----\nendpoint\n-----END CERTIFICATE-----\n");
+    connectPlayingTheTokenController(new ConnectSpec("eu-west", null,
+        "https://agent.eu.example.com/kubernetes/cluster", null, endpointCa));
+
+    Config kubeconfig = Config.fromKubeconfig(new String(Base64.getDecoder().decode(plane.secrets().inNamespace(NS)
+        .withName("meridian-cluster-eu-west").get().getData().get("config")), StandardCharsets.UTF_8));
+    assertThat(kubeconfig.getMasterUrl()).isEqualTo("https://agent.eu.example.com/kubernetes/cluster/");
+    assertThat(kubeconfig.getCaCertData()).as("the endpoint's CA, not the API server's").isEqualTo(endpointCa);
+    assertThat(kubeconfig.getAutoOAuthToken()).isEqualTo("gateway.jwt");
+  }
+
+  @Test
   void theGatewayMayOnlyImpersonateInTheConnectedCluster() {
     connectPlayingTheTokenController(new ConnectSpec("eu-west", null, null, null));
 
@@ -136,6 +149,8 @@ class ClusterConnectorTest {
     assertThatThrownBy(() -> new ConnectSpec("EU_West", null, null, null)).hasMessageContaining("not a valid cluster name");
     assertThatThrownBy(() -> new ConnectSpec("eu-west", null, "http://10.0.0.1", null)).hasMessageContaining("https://");
     assertThatThrownBy(() -> new ConnectSpec("eu-west", null, null, "Bad NS")).hasMessageContaining("namespace");
+    assertThatThrownBy(() -> new ConnectSpec("eu-west", null, null, null, b64(CA_PEM)))
+        .hasMessageContaining("needs the server URL");
   }
 
   private ConnectResult connectPlayingTheTokenController(ConnectSpec spec) {
