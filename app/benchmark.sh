@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 JAVA_OPTS=${JAVA_OPTS:-}
 COMPARE_JAR=${COMPARE_JAR:-}
-./mvnw -B -o -q -pl app -am package dependency:build-classpath -DskipTests \
+./mvnw -B -q -pl app -am package dependency:build-classpath -DskipTests \
     -Dmdep.outputFile="$PWD/app/target/test-classpath.txt" -Dmdep.includeScope=test
 JAR=app/target/meridian.jar
 TMP=$(mktemp -d)

@@ -65,6 +65,11 @@ public final class MainViewModel implements AutoCloseable {
             notify.accept(Kind.FAILURE, message + " Pick the plane again to reconnect.");
         });
         this.settings.set(store.load());
+        // Announced before the window shows, so it opens saying so rather than on the welcome view.
+        settings.get().planeContext().ifPresent(last -> {
+            connection.set(Connection.CONNECTING);
+            connectionMessage.set("Connecting to " + last + "...");
+        });
         // Every cluster is probed once when it first appears. The initial list arrives before the
         // session is up; it is probed once connected, when the central route is known too.
         integrations.health().ifPresent(h -> fleet.rows().addListener((ListChangeListener<ClusterRow>) c -> {
@@ -83,8 +88,16 @@ public final class MainViewModel implements AutoCloseable {
             Optional<String> last = settings.get().planeContext();
             if (last.isPresent() && read.contains(last.get())) {
                 connect(last.get());
+            } else if (planeContext.get().isEmpty()) {
+                connection.set(Connection.NONE);
+                connectionMessage.set("");
             }
-        }, error -> notify.accept(Kind.FAILURE, ErrorDialogs.userMessage(error)));
+        }, error -> {
+            if (planeContext.get().isEmpty()) {
+                connection.set(Connection.NONE);
+            }
+            notify.accept(Kind.FAILURE, ErrorDialogs.userMessage(error));
+        });
     }
 
     /** Re-reads the kubeconfig files, e.g. after the user added a context. */

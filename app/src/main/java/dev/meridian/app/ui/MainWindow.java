@@ -70,7 +70,16 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
 
     public static MainWindow open(Stage stage, DesktopEnvironment environment, DesktopIntegrations integrations,
             PlaneSession.Connector connector) {
+        return open(stage, environment, integrations, connector, null);
+    }
+
+    /** As above, connecting to {@code plane} (when not null) from the start, such as the first-run sandbox's. */
+    public static MainWindow open(Stage stage, DesktopEnvironment environment, DesktopIntegrations integrations,
+            PlaneSession.Connector connector, String plane) {
         MainWindow window = new MainWindow(stage, environment, integrations, connector);
+        if (plane != null) {
+            window.model.connect(plane);
+        }
         window.show();
         return window;
     }
@@ -89,17 +98,20 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         stage.setOnHidden(e -> windowState.save());
         stage.show();
         model.start();
-        // The tray starts AWT, which would hold up the first frame by a second or more (issue #9).
-        FirstFrame.then(scene, () -> model.integrations().tray().filter(tray -> !closed)
-                .ifPresent(tray -> companions.add(tray.install(this))));
+        // The tray starts AWT, which would hold up the first frame by a second or more (issue #9); one
+        // more turn of the FX queue lets whatever else waited for the first frame go before it.
+        FirstFrame.then(scene, () -> Platform.runLater(() -> model.integrations().tray().filter(tray -> !closed)
+                .ifPresent(tray -> companions.add(tray.install(this)))));
     }
 
     private StackPane createView() {
         BorderPane main = new BorderPane();
         main.setTop(toolbar());
-        Node welcome = new WelcomeView(model, background, notifier).createView();
+        javafx.beans.binding.BooleanBinding noPlane = model.connectionProperty().isEqualTo(Connection.NONE);
+        Node welcome = Deferred.until(noPlane, new WelcomeView(model, background, notifier)::createView);
+        welcome.setId("welcome");
         Node fleetView = fleetView();
-        welcome.visibleProperty().bind(model.connectionProperty().isEqualTo(Connection.NONE));
+        welcome.visibleProperty().bind(noPlane);
         fleetView.visibleProperty().bind(welcome.visibleProperty().not());
         main.setCenter(new StackPane(fleetView, welcome));
         main.setBottom(new StatusBar(model).createView());
@@ -171,12 +183,12 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
     private Node fleetView() {
         table = ClusterTable.create(model.fleet(), model.integrations().health().isPresent());
         sayConnectingIn(table);
-        List<Node> sections = new ArrayList<>();
+        List<java.util.function.Supplier<Node>> sections = new ArrayList<>();
         model.integrations().health().ifPresent(health -> sections.add(
-                new HealthSection(editor.baseProperty(), model).createView()));
+                () -> new HealthSection(editor.baseProperty(), model).createView()));
         model.integrations().contexts().ifPresent(contexts -> sections.add(
-                new SpacesSection(editor.baseProperty(), model, contexts, background, notifier).createView()));
-        detail = new ClusterDetailView(editor, new ClusterActions(model, editor, background, notifier).createView(),
+                () -> new SpacesSection(editor.baseProperty(), model, contexts, background, notifier).createView()));
+        detail = new ClusterDetailView(editor, () -> new ClusterActions(model, editor, background, notifier).createView(),
                 sections);
         ChangeListener<ClusterInfo> followServer = (o, old, now) -> {
             if (now != null) {

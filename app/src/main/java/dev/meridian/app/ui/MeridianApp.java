@@ -24,9 +24,9 @@ public final class MeridianApp extends Application {
         DesktopEnvironment environment = startup.environment();
         PlaneSession.Connector connector = PlaneSession.fromKubeconfig(environment.kubeconfig(), environment.clock());
         MainWindow window = MainWindow.open(stage, environment, startup.integrations(),
-                startup.firstRunSandbox().map(s -> s.awaiting(connector)).orElse(connector));
+                startup.firstRunSandbox().map(s -> s.awaiting(connector)).orElse(connector),
+                startup.firstRunSandbox().map(FirstRunSandbox::context).orElse(null));
         startup.firstRunSandbox().ifPresent(sandbox -> {
-            window.model().connect(sandbox.context());
             FirstFrame.then(stage.getScene(),
                     () -> sandbox.start(() -> Platform.runLater(window.model()::reloadContexts)));
         });

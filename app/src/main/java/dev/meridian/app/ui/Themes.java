@@ -12,7 +12,7 @@ public final class Themes {
 
     public static void apply(ThemeChoice choice) {
         Application.setUserAgentStylesheet(choice == ThemeChoice.DARK
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+                ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
     }
 }

@@ -83,7 +83,7 @@ final class WelcomeView {
         card.setMaxHeight(VBox.USE_PREF_SIZE);
         card.setPadding(new Insets(32));
         StackPane pane = new StackPane(card);
-        pane.setId("welcome");
+        pane.getStyleClass().add("welcome");
         pane.setPadding(new Insets(32));
         return pane;
     }

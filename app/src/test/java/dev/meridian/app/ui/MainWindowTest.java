@@ -116,4 +116,29 @@ class MainWindowTest extends GuiTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> new SettingsStore(environment.configDirectory()).load()
                 .planeContext().orElse("").equals("management"));
     }
+
+    @Test
+    void aRememberedPlaneOpensOnConnectingWithoutBuildingTheWelcomeView() throws Exception {
+        plane.addCluster("eu-west", Map.of());
+        openWindow("management", DesktopIntegrations.none());
+
+        // In the first frame already: the table says it is connecting; the welcome view and the
+        // detail pane's editor are not built until they are needed (issue #9: start-up time).
+        assertThat(onFx(() -> window.model().connectionProperty().get())).isNotEqualTo(MainViewModel.Connection.NONE);
+        assertThat(onFx(() -> lookup(".welcome").tryQuery())).as("welcome view built").isEmpty();
+        assertThat(onFx(() -> lookup("#endpointHost").tryQuery())).as("editor built before a selection").isEmpty();
+
+        awaitShown(1);
+        clickOn("eu-west");
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> lookup("#endpointHost").tryQuery().isPresent()));
+    }
+
+    @Test
+    void aRememberedPlaneThatIsNoLongerInTheKubeconfigFallsBackToTheWelcomeView() throws Exception {
+        openWindow("gone-context", DesktopIntegrations.none());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> lookup("#welcome").query().isVisible()
+                && lookup(".welcome").tryQuery().isPresent()));
+        assertThat(onFx(() -> window.model().connectionProperty().get())).isEqualTo(MainViewModel.Connection.NONE);
+    }
 }

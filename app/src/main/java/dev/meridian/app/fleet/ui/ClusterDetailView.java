@@ -1,10 +1,12 @@
 package dev.meridian.app.fleet.ui;
 
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import atlantafx.base.theme.Styles;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.EndpointState;
+import dev.meridian.app.ui.Deferred;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,8 +26,8 @@ import javafx.scene.shape.Circle;
 public final class ClusterDetailView {
     private final ReadOnlyObjectProperty<ClusterInfo> cluster;
     private final EndpointEditorView editor;
-    private final Node actions;
-    private final java.util.List<Node> sections;
+    private final Supplier<Node> actions;
+    private final java.util.List<Supplier<Node>> sections;
     private final Label title = new Label();
     private final Label subtitle = new Label();
     private final Label status = new Label();
@@ -37,36 +39,26 @@ public final class ClusterDetailView {
 
     /**
      * @param cluster the cluster shown: the editor's base, which follows the selection and the watch
-     * @param actions buttons for the selected cluster (Use cluster, Install agent...); null for none
-     * @param sections further sections other modules provide (health, spaces), shown in this order
-     *     below the endpoint editor
+     * @param actions builds the buttons for the selected cluster (Use cluster, Install agent...); null, or a
+     *     supplier of null, for none
+     * @param sections build further sections other modules provide (health, spaces), shown in this
+     *     order below the endpoint editor; called when a cluster is first selected
      */
-    public ClusterDetailView(EndpointEditorViewModel model, Node actions, java.util.List<Node> sections) {
+    public ClusterDetailView(EndpointEditorViewModel model, Supplier<Node> actions, java.util.List<Supplier<Node>> sections) {
         this.cluster = model.baseProperty();
         this.editor = new EndpointEditorView(model);
         this.actions = actions;
         this.sections = java.util.List.copyOf(sections);
     }
 
-    public ClusterDetailView(EndpointEditorViewModel model, Node actions) {
+    public ClusterDetailView(EndpointEditorViewModel model, Supplier<Node> actions) {
         this(model, actions, java.util.List.of());
     }
 
     public Node createView() {
-        VBox content = new VBox(14, header(), routeSummary());
-        if (actions != null) {
-            content.getChildren().add(actions);
-        }
-        content.getChildren().addAll(new Separator(), sectionTitle("Direct endpoint"), sectionHint(),
-                editor.createView());
-        for (Node section : sections) {
-            content.getChildren().addAll(new Separator(), section);
-        }
-        content.setPadding(new Insets(20, 24, 24, 24));
-        content.setId("clusterDetail");
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("detail-scroll");
+        // Built when a cluster is first selected: the editor and sections are most of the window's nodes.
+        javafx.beans.binding.BooleanBinding selected = cluster.isNotNull();
+        StackPane scroll = Deferred.until(selected, this::content);
 
         Label empty = new Label("Select a cluster to see how it is reached and to edit its direct endpoint.");
         empty.setWrapText(true);
@@ -76,11 +68,30 @@ public final class ClusterDetailView {
 
         StackPane pane = new StackPane(scroll, empty);
         pane.getStyleClass().add("detail-pane");
-        scroll.visibleProperty().bind(cluster.isNotNull());
+        scroll.visibleProperty().bind(selected);
         empty.visibleProperty().bind(cluster.isNull());
         cluster.addListener((o, old, now) -> show(now));
         show(cluster.get());
         return pane;
+    }
+
+    private Node content() {
+        VBox content = new VBox(14, header(), routeSummary());
+        Node buttons = actions == null ? null : actions.get();
+        if (buttons != null) {
+            content.getChildren().add(buttons);
+        }
+        content.getChildren().addAll(new Separator(), sectionTitle("Direct endpoint"), sectionHint(),
+                editor.createView());
+        for (Supplier<Node> section : sections) {
+            content.getChildren().addAll(new Separator(), section.get());
+        }
+        content.setPadding(new Insets(20, 24, 24, 24));
+        content.setId("clusterDetail");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("detail-scroll");
+        return scroll;
     }
 
     /** Moves the keyboard focus into the endpoint editor. */
