@@ -2,7 +2,7 @@
 # Prints the desktop app's launch-to-first-window time and the time to apply a refresh of 2,000
 # clusters to the cluster table (with a plain TableView as baseline). Needs xvfb and libgtk-3-0.
 #
-# Launch is measured as users launch it, `java -jar app/target/meridian.jar`, in two cases:
+# Launch is measured as users launch it (README.md), `java -XX:SharedArchiveFile=app/target/meridian.jsa -jar app/target/meridian.jar`, in two cases:
 #   first run:      no kubeconfig context at all, so the app starts its sandbox fleet in-process;
 #   existing plane: a kubeconfig whose context reaches a running management plane (a sandbox in
 #                   another process), remembered from last time, so the app reconnects to it.
@@ -11,16 +11,26 @@
 # the machine's load than wall time does. Each run also starts an empty JavaFX window from the same jar: the
 # baseline the ratios are taken against, as this machine's load varies from run to run.
 #
+# The app is launched as README.md runs it, with the class data archive the build makes
+# (-XX:SharedArchiveFile=app/target/meridian.jsa); CDS=0 launches it without.
 # RUNS=N (default 5) sets the number of runs; JAVA_OPTS adds JVM options to the app's runs;
-# COMPARE_JAR=<another build's meridian.jar> launches that one too in each run, for before/after.
+# COMPARE_JAR=<another build's meridian.jar> launches that one too in each run, for before/after
+# (COMPARE_ARCHIVE=<its .jsa> with its archive).
 set -eu
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 JAVA_OPTS=${JAVA_OPTS:-}
 COMPARE_JAR=${COMPARE_JAR:-}
+COMPARE_ARCHIVE=${COMPARE_ARCHIVE:-}
+CDS=${CDS:-1}
 ./mvnw -B -q -pl app -am package dependency:build-classpath -DskipTests \
     -Dmdep.outputFile="$PWD/app/target/test-classpath.txt" -Dmdep.includeScope=test
 JAR=app/target/meridian.jar
+ARCHIVE=
+if [ "$CDS" != 0 ]; then
+    [ -f app/target/meridian.jsa ] || { echo "app/target/meridian.jsa is missing (built with -Dmeridian.cds.skip?)" >&2; exit 2; }
+    ARCHIVE=app/target/meridian.jsa
+fi
 TMP=$(mktemp -d)
 PLANE_PID=
 cleanup() {
@@ -34,7 +44,8 @@ xvfb() {
 }
 
 # Prints "<window ms> <window cpu ms> <fleet ms>" for one launch of the app, "-" for what it did not
-# report; $1 is the case, $2 a fresh folder for its settings and state, $3 the jar.
+# report; $1 is the case, $2 a fresh folder for its settings and state, $3 the jar, $4 its class data
+# archive or nothing.
 launch() {
     mkdir -p "$2"
     [ "$1" = plane ] && kc="$TMP/plane/kubeconfig" || kc="$2/no-kubeconfig"
@@ -44,7 +55,8 @@ launch() {
     fi
     # shellcheck disable=SC2086
     KUBECONFIG="$kc" XDG_CONFIG_HOME="$2/config" XDG_STATE_HOME="$2/state" xvfb \
-        java -Dprism.order=sw -Dmeridian.startup.report=true -Dmeridian.startup.exit=fleet $JAVA_OPTS -jar "$3" \
+        java ${4:+-XX:SharedArchiveFile=$4} -Dprism.order=sw -Dmeridian.startup.report=true \
+        -Dmeridian.startup.exit=fleet $JAVA_OPTS -jar "$3" \
         | awk '/first window shown/ {w=$4; c=$9} /fleet shown/ {f=$3}
                END {print (w ? w : "-"), (c ? c : "-"), (f ? f : "-")}'
 }
@@ -81,9 +93,10 @@ for run in $(seq 1 "$RUNS"); do
     b="$1 $2"
     for jar in "$JAR" $COMPARE_JAR; do
         [ "$jar" = "$JAR" ] && label=this || label=compare
-        set -- $(launch first "$TMP/first-$label-$run" "$jar")
+        [ "$label" = this ] && archive=$ARCHIVE || archive=$COMPARE_ARCHIVE
+        set -- $(launch first "$TMP/first-$label-$run" "$jar" "$archive")
         f="$1 $2 $3"
-        set -- $(launch plane "$TMP/plane-$label-$run" "$jar")
+        set -- $(launch plane "$TMP/plane-$label-$run" "$jar" "$archive")
         p="$1 $2 $3"
         echo "$b $f $p" >>"$TMP/runs-$label.txt"
         printf '%-4s %-8s %15s %23s %23s\n' "$run" "$label" "$(echo "$b" | tr ' ' /)" "$(echo "$f" | tr ' ' /)" \
