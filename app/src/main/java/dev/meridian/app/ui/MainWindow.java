@@ -97,7 +97,9 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         windowState.restore();
         stage.setOnHidden(e -> windowState.save());
         stage.show();
-        model.start();
+        // Reading the kubeconfig and opening the plane's client load and compile much code; on a
+        // small machine doing that during the first frame held it up (issue #9).
+        FirstFrame.then(scene, model::start);
         // The tray starts AWT, which would hold up the first frame by a second or more (issue #9); one
         // more turn of the FX queue lets whatever else waited for the first frame go before it.
         FirstFrame.then(scene, () -> Platform.runLater(() -> model.integrations().tray().filter(tray -> !closed)
