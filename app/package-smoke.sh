@@ -29,6 +29,25 @@ fi
 test -x "$launcher"
 dpkg -L meridian | grep -E '\.desktop$' >&2
 
+step "time the installed launcher to its first frame, with and without its class data archive"
+archive=/opt/meridian/lib/app/meridian.jsa
+test -f "$archive" || { echo "the package's postinst made no class data archive ($archive)" >&2; exit 1; }
+first_frame() { # a first run (no kubeconfig) to the first frame; prints milliseconds since process start
+  local t; t=$(mktemp -d)
+  HOME="$t" XDG_CONFIG_HOME="$t/config" XDG_STATE_HOME="$t/state" KUBECONFIG="$t/none" \
+    MERIDIAN_STARTUP_REPORT=true MERIDIAN_STARTUP_EXIT=window \
+    timeout 60 xvfb-run -a -s "-screen 0 1600x1000x24" "$launcher" 2>/dev/null | awk '/first window shown/ {print $4}'
+  rm -rf "$t"
+}
+median() { sort -n | awk '{v[NR]=$1} END {print (NR ? v[int((NR+1)/2)] : "-")}'; }
+with=() without=()
+for _ in 1 2 3 4 5; do
+  with+=("$(first_frame)")
+  mv "$archive" "$archive.off"; without+=("$(first_frame)"); mv "$archive.off" "$archive"
+done
+echo "installed launcher, first frame (ms, 5 launches each): with archive ${with[*]}; without ${without[*]}" >&2
+echo "medians: with $(printf '%s\n' "${with[@]}" | median) ms, without $(printf '%s\n' "${without[@]}" | median) ms" >&2
+
 work=$(mktemp -d)
 mkdir -p "$shots"
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" KUBECACHEDIR="$work/kube-cache"

@@ -13,11 +13,21 @@ import javafx.scene.Scene;
  * {@code -Dmeridian.startup.report=true} prints when the first frame of the main window and the
  * first clusters were laid out, in milliseconds since the process started (so JVM start-up counts
  * too) and in CPU time used by then; {@code -Dmeridian.startup.exit=window} (or {@code true})
- * exits after the first frame, {@code =fleet} after the first clusters.
+ * exits after the first frame, {@code =fleet} after the first clusters. The environment variables
+ * {@code MERIDIAN_STARTUP_REPORT} and {@code MERIDIAN_STARTUP_EXIT} do the same.
  */
 final class StartupReport {
-    private static final boolean REPORT = Boolean.getBoolean("meridian.startup.report");
-    private static final String EXIT = System.getProperty("meridian.startup.exit", "");
+    private static final boolean REPORT = Boolean.parseBoolean(setting("meridian.startup.report"));
+    private static final String EXIT = setting("meridian.startup.exit");
+
+    /** The system property, else the environment variable MERIDIAN_STARTUP_REPORT/_EXIT: the packaged launcher takes no -D. */
+    private static String setting(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            value = System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+        }
+        return value == null ? "" : value;
+    }
 
     private StartupReport() {
     }
