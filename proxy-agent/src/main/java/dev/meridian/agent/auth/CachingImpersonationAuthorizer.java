@@ -3,8 +3,6 @@ package dev.meridian.agent.auth;
 import dev.meridian.agent.forward.Upstream;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -17,47 +15,29 @@ import java.util.function.LongSupplier;
  * Unavailable outcomes are not kept.
  */
 public final class CachingImpersonationAuthorizer implements ImpersonationAuthorizer {
-    private record Entry(ImpersonationDecision decision, long expiresAtNanos) {
-    }
-
     private final ImpersonationAuthorizer delegate;
     private final long allowedNanos;
     private final long deniedNanos;
-    private final LongSupplier nanoClock;
-    private final Map<String, Entry> cache;
+    private final ExpiringLru<ImpersonationDecision> cache;
 
     public CachingImpersonationAuthorizer(ImpersonationAuthorizer delegate, Duration allowedTtl, Duration deniedTtl,
                                           int maxEntries, LongSupplier nanoClock) {
         this.delegate = delegate;
         this.allowedNanos = allowedTtl.toNanos();
         this.deniedNanos = deniedTtl.toNanos();
-        this.nanoClock = nanoClock;
-        this.cache = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > maxEntries;
-            }
-        };
+        this.cache = new ExpiringLru<>(maxEntries, nanoClock);
     }
 
     @Override
     public CompletionStage<ImpersonationDecision> authorize(Upstream cluster, UserInfo caller, UserInfo target) {
         String key = cluster.name() + '\n' + canonical(caller) + '\n' + canonical(target);
-        synchronized (this) {
-            Entry hit = cache.get(key);
-            if (hit != null && hit.expiresAtNanos - nanoClock.getAsLong() > 0) {
-                return CompletableFuture.completedFuture(hit.decision);
-            }
-            cache.remove(key);
+        ImpersonationDecision known = cache.get(key);
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
         }
         return delegate.authorize(cluster, caller, target).thenApply(decision -> {
-            long ttl = decision instanceof ImpersonationDecision.Allowed ? allowedNanos
-                    : decision instanceof ImpersonationDecision.Denied ? deniedNanos : 0;
-            if (ttl > 0) {
-                synchronized (this) {
-                    cache.put(key, new Entry(decision, nanoClock.getAsLong() + ttl));
-                }
-            }
+            cache.put(key, decision, decision instanceof ImpersonationDecision.Allowed ? allowedNanos
+                    : decision instanceof ImpersonationDecision.Denied ? deniedNanos : 0);
             return decision;
         });
     }

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -18,9 +17,6 @@ import java.util.function.LongSupplier;
  * Unavailable outcomes are not cached.
  */
 public final class CachingTokenReviewer implements TokenReviewer {
-    private record Entry(Review review, long expiresAtNanos) {
-    }
-
     /** Looking up the provider for every request showed in profiles; a digest resets itself after digest(). */
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
@@ -33,8 +29,7 @@ public final class CachingTokenReviewer implements TokenReviewer {
     private final TokenReviewer delegate;
     private final long acceptedNanos;
     private final long rejectedNanos;
-    private final LongSupplier nanoClock;
-    private final Map<String, Entry> cache;
+    private final ExpiringLru<Review> cache;
     private final Map<String, CompletableFuture<Review>> inFlight = new HashMap<>();
 
     public CachingTokenReviewer(TokenReviewer delegate, Duration acceptedTtl, Duration rejectedTtl, int maxEntries,
@@ -42,13 +37,7 @@ public final class CachingTokenReviewer implements TokenReviewer {
         this.delegate = delegate;
         this.acceptedNanos = acceptedTtl.toNanos();
         this.rejectedNanos = rejectedTtl.toNanos();
-        this.nanoClock = nanoClock;
-        this.cache = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > maxEntries;
-            }
-        };
+        this.cache = new ExpiringLru<>(maxEntries, nanoClock);
     }
 
     public CachingTokenReviewer(TokenReviewer delegate, Duration acceptedTtl, Duration rejectedTtl, int maxEntries) {
@@ -59,13 +48,15 @@ public final class CachingTokenReviewer implements TokenReviewer {
     public CompletionStage<Review> review(String token) {
         String key = sha256(token);
         CompletableFuture<Review> mine;
+        Review known = cache.get(key);
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
         synchronized (this) {
-            Entry hit = cache.get(key);
-            if (hit != null && hit.expiresAtNanos - nanoClock.getAsLong() > 0) {
-                return CompletableFuture.completedFuture(hit.review);
-            }
-            if (hit != null) {
-                cache.remove(key);
+            // Again under the lock settle() takes: a review that finished meanwhile is cached by now.
+            known = cache.get(key);
+            if (known != null) {
+                return CompletableFuture.completedFuture(known);
             }
             CompletableFuture<Review> pending = inFlight.get(key);
             if (pending != null) {
@@ -87,18 +78,15 @@ public final class CachingTokenReviewer implements TokenReviewer {
 
     private void settle(String key, CompletableFuture<Review> future, Review review) {
         synchronized (this) {
+            cache.put(key, review, review instanceof Review.Authenticated ? acceptedNanos
+                    : review instanceof Review.Rejected ? rejectedNanos : 0);
             inFlight.remove(key);
-            long ttl = review instanceof Review.Authenticated ? acceptedNanos
-                    : review instanceof Review.Rejected ? rejectedNanos : 0;
-            if (ttl > 0) {
-                cache.put(key, new Entry(review, nanoClock.getAsLong() + ttl));
-            }
         }
         future.complete(review);
     }
 
     /** Number of cached entries, for metrics. */
-    public synchronized int size() {
+    public int size() {
         return cache.size();
     }
 

@@ -2,8 +2,6 @@ package dev.meridian.agent.auth;
 
 import dev.meridian.agent.forward.Upstream;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -28,24 +26,12 @@ public final class KubernetesTokenReviewer implements TokenReviewer {
 
     @Override
     public CompletionStage<Review> review(String token) {
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setHost(authority.host())
-                .setPort(authority.port())
-                .setSsl(authority.ssl())
-                .setURI(authority.basePath() + PATH)
-                .setTimeout(timeoutMillis)
-                .putHeader("Content-Type", "application/json")
-                .putHeader("Accept", "application/json");
-        authority.credentials().bearerToken().ifPresent(t -> options.putHeader("Authorization", "Bearer " + t));
-        String body = new JsonObject()
+        JsonObject review = new JsonObject()
                 .put("apiVersion", "authentication.k8s.io/v1")
                 .put("kind", "TokenReview")
-                .put("spec", new JsonObject().put("token", token))
-                .encode();
-        Future<Review> outcome = authority.client().request(options)
-                .compose(req -> req.send(body))
-                .compose(resp -> resp.body().map(b -> interpret(resp.statusCode(), b.toString())))
+                .put("spec", new JsonObject().put("token", token));
+        Future<Review> outcome = ApiPost.send(authority, PATH, review, timeoutMillis)
+                .map(answer -> interpret(answer.status(), answer.body()))
                 .recover(e -> Future.succeededFuture(new Review.Unavailable("token review call failed: " + e.getMessage())));
         return outcome.toCompletionStage();
     }

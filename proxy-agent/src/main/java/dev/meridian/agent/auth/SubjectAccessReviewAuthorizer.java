@@ -2,8 +2,6 @@ package dev.meridian.agent.auth;
 
 import dev.meridian.agent.forward.Upstream;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -71,19 +69,8 @@ public final class SubjectAccessReviewAuthorizer implements ImpersonationAuthori
     }
 
     private Future<ImpersonationDecision> check(Upstream cluster, UserInfo caller, JsonObject attributes) {
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setHost(cluster.host())
-                .setPort(cluster.port())
-                .setSsl(cluster.ssl())
-                .setURI(cluster.basePath() + PATH)
-                .setTimeout(timeoutMillis)
-                .putHeader("Content-Type", "application/json")
-                .putHeader("Accept", "application/json");
-        cluster.credentials().bearerToken().ifPresent(t -> options.putHeader("Authorization", "Bearer " + t));
-        return cluster.client().request(options)
-                .compose(req -> req.send(review(caller, attributes).encode()))
-                .compose(resp -> resp.body().map(b -> interpret(resp.statusCode(), b.toString(), caller, attributes)))
+        return ApiPost.send(cluster, PATH, review(caller, attributes), timeoutMillis)
+                .map(answer -> interpret(answer.status(), answer.body(), caller, attributes))
                 .recover(e -> Future.succeededFuture(
                         new ImpersonationDecision.Unavailable("subject access review call failed: " + e.getMessage())));
     }
