@@ -222,7 +222,7 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         SplitPane split = new SplitPane(table, detailView);
         SplitPane.setResizableWithParent(detailView, false);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(model.integrations().health().isPresent() ? 0.62 : 0.6);
+        split.setDividerPositions(model.integrations().health().isPresent() ? 0.66 : 0.6);
         return split;
     }
 

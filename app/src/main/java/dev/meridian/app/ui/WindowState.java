@@ -25,8 +25,17 @@ final class WindowState {
             stage.setWidth(w.width());
             stage.setHeight(w.height());
             stage.setMaximized(w.maximized());
-        }, stage::centerOnScreen);
+        }, () -> {
+            // First start: room for the table's columns and the detail pane, within the screen.
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(DEFAULT_WIDTH, screen.getWidth()));
+            stage.setHeight(Math.min(DEFAULT_HEIGHT, screen.getHeight()));
+            stage.centerOnScreen();
+        });
     }
+
+    private static final double DEFAULT_WIDTH = 1440;
+    private static final double DEFAULT_HEIGHT = 900;
 
     /** Saves the bounds now, on this thread: the app may be about to exit. */
     void save() {

@@ -77,7 +77,7 @@ class TrustPresentedCertificateTest extends GuiTestSupport {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> annotations().containsKey(Annotations.CA_DATA));
         assertThat(annotations()).doesNotContainKey(Annotations.INSECURE);
-        awaitCell("Custom CA");
+        awaitCell("CA");
     }
 
     @Test

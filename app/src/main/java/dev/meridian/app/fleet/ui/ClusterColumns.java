@@ -42,15 +42,25 @@ final class ClusterColumns {
         return "";
     }
 
+    /** The TLS mode as the table shows it: CA, Insecure or System (trust); Invalid for a bad stored endpoint. */
     static String tls(ClusterInfo c) {
         if (c.endpoint() instanceof EndpointState.On on) {
             return switch (on.tlsMode()) {
-                case CA -> "Custom CA";
+                case CA -> "CA";
                 case INSECURE -> "Insecure";
-                case SYSTEM_TRUST -> "System trust";
+                case SYSTEM_TRUST -> "System";
             };
         }
         return c.endpoint() instanceof EndpointState.Invalid ? "Invalid" : "";
+    }
+
+    /** The TLS mode spelled out, for the detail pane. */
+    static String tlsInFull(EndpointState.On on) {
+        return switch (on.tlsMode()) {
+            case CA -> "Custom CA";
+            case INSECURE -> "Insecure";
+            case SYSTEM_TRUST -> "System trust";
+        };
     }
 
     static String status(ClusterInfo c) {

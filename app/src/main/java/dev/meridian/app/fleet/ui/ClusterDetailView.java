@@ -158,7 +158,7 @@ public final class ClusterDetailView {
         description.setText(c.description());
         routeDetail.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED, Styles.WARNING);
         if (c.endpoint() instanceof EndpointState.On on) {
-            route.setText("Direct · " + ClusterColumns.tls(c));
+            route.setText("Direct · " + ClusterColumns.tlsInFull(on));
             routeUrl.setText(on.hostPort().routeUrl());
             routeUrl.setTooltip(new javafx.scene.control.Tooltip(on.hostPort().routeUrl()));
             routeDetail.setText(String.join("\n", on.warnings()));

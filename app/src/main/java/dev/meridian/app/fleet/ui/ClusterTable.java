@@ -39,12 +39,14 @@ public final class ClusterTable {
                 .otherwise(Bindings.concat("No cluster matches \"", model.filterTextProperty(), "\".")));
         table.setPlaceholder(placeholder);
 
-        TableColumn<ClusterRow, String> name = text("Name", Column.NAME, 120);
+        // Widths: preferred ones fit typical values side by side in a 1440-px window; the minimums keep
+        // every header readable down to the window's minimum width. Longer values have tooltips.
+        TableColumn<ClusterRow, String> name = text("Name", Column.NAME, 125, 90);
         table.getColumns().add(name);
-        table.getColumns().add(text("Display name", Column.DISPLAY_NAME, 140));
+        table.getColumns().add(text("Display name", Column.DISPLAY_NAME, 140, 120));
         table.getColumns().add(route());
-        table.getColumns().add(text("Endpoint", Column.ENDPOINT, 210));
-        table.getColumns().add(text("TLS", Column.TLS, 100));
+        table.getColumns().add(text("Endpoint", Column.ENDPOINT, 175, 95));
+        table.getColumns().add(text("TLS", Column.TLS, 82, 80));
         table.getColumns().add(status());
         if (withHealth) {
             table.getColumns().add(health());
@@ -55,10 +57,11 @@ public final class ClusterTable {
         return table;
     }
 
-    private static TableColumn<ClusterRow, String> text(String title, Column value, double width) {
+    private static TableColumn<ClusterRow, String> text(String title, Column value, double width, double minWidth) {
         TableColumn<ClusterRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> cell.getValue().text(value));
         column.setPrefWidth(width);
+        column.setMinWidth(minWidth);
         column.setCellFactory(c -> new TruncatableCell());
         return column;
     }
@@ -78,8 +81,7 @@ public final class ClusterTable {
     }
 
     private static TableColumn<ClusterRow, String> route() {
-        TableColumn<ClusterRow, String> column = text("Route", Column.ROUTE, 70);
-        column.setMinWidth(68);
+        TableColumn<ClusterRow, String> column = text("Route", Column.ROUTE, 70, 68);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -96,7 +98,7 @@ public final class ClusterTable {
     }
 
     private static TableColumn<ClusterRow, String> status() {
-        TableColumn<ClusterRow, String> column = text("Status", Column.STATUS, 150);
+        TableColumn<ClusterRow, String> column = text("Status", Column.STATUS, 115, 85);
         column.setCellFactory(c -> new TableCell<>() {
             private final Circle dot = new Circle(4);
             private final javafx.scene.control.Tooltip tip = tooltip("");
@@ -127,7 +129,7 @@ public final class ClusterTable {
         column.setCellValueFactory(cell -> cell.getValue().healthProperty());
         column.setComparator((a, b) -> a.verdict().compareTo(b.verdict()));
         column.setPrefWidth(130);
-        column.setMinWidth(110);
+        column.setMinWidth(120);
         column.setCellFactory(c -> new TableCell<>() {
             private final Circle dot = new Circle(4);
             private final javafx.scene.control.Tooltip tip = tooltip("");
@@ -174,7 +176,7 @@ public final class ClusterTable {
         column.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> centralText(cell.getValue().health()), cell.getValue().healthProperty()));
         column.setPrefWidth(76);
-        column.setMinWidth(64);
+        column.setMinWidth(76);
         column.setCellFactory(c -> new TruncatableCell());
         return column;
     }
@@ -198,7 +200,9 @@ public final class ClusterTable {
         column.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> cell.getValue().health().certificateNotAfter().map(ClusterTable::expiry).orElse(""),
                 cell.getValue().healthProperty()));
-        column.setPrefWidth(120);
+        column.setPrefWidth(125);
+        column.setMinWidth(125);
+        column.setCellFactory(c -> new TruncatableCell());
         return column;
     }
 
