@@ -133,6 +133,10 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         planes.setPromptText("Choose a kube context");
         planes.setPrefWidth(240);
         model.planeContextProperty().addListener((o, old, now) -> planes.setValue(now.isEmpty() ? null : now));
+        // A first-run plane is connected to before the window is built.
+        if (!model.planeContextProperty().get().isEmpty()) {
+            planes.setValue(model.planeContextProperty().get());
+        }
         planes.valueProperty().addListener((o, old, now) -> {
             if (now != null && !now.equals(model.planeContextProperty().get())) {
                 model.connect(now);

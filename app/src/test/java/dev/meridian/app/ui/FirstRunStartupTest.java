@@ -56,6 +56,8 @@ class FirstRunStartupTest extends GuiTestSupport {
         assertThat(onFx(() -> lookup("#welcome").query().isVisible())).as("no welcome view while connecting").isFalse();
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> lookup("#tableConnecting").tryQuery().isPresent()));
         assertThat(text("#tableConnecting")).as("the empty table says why").isEqualTo("Connecting to management...");
+        assertThat(onFx(() -> ((ComboBox<?>) lookup("#planePicker").query()).getValue()))
+                .as("the plane picker names the plane being connected to").isEqualTo("management");
         assertThat(shownNames()).isEmpty();
 
         sandboxMayStart.countDown();
