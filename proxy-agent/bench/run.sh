@@ -49,9 +49,9 @@ done
 [ -f "$JAR" ] || { echo "missing $JAR: run ./mvnw -pl proxy-agent -am package -DskipTests" >&2; exit 2; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-UP=$(free_port); NGX=$(free_port); AGENT=$(free_port); GW=$(free_port); KPROXY=$(free_port)
+UP=$(free_port); NGX=$(free_port); NGXLOG=$(free_port); AGENT=$(free_port); GW=$(free_port); KPROXY=$(free_port)
 WATCHUP=$(free_port); QUIETUP=$(free_port)
-echo "ports: upstream $UP, nginx $NGX, agent $AGENT, gateway $GW, kubectl proxy $KPROXY, watch servers $WATCHUP $QUIETUP"
+echo "ports: upstream $UP, nginx $NGX and $NGXLOG (access log), agent $AGENT, gateway $GW, kubectl proxy $KPROXY, watch servers $WATCHUP $QUIETUP"
 
 # --- TLS for the upstream ------------------------------------------------------------------
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=localhost \
@@ -129,11 +129,13 @@ nginx_conf upstream "
     location = /watch { internal; proxy_pass http://watchsrv; proxy_buffering off; proxy_read_timeout 3600s; }
     location = /quiet { internal; proxy_pass http://quietsrv; proxy_buffering off; proxy_read_timeout 3600s; }
   }"
-nginx_conf proxy "
+proxy_server() {  # port, extra directives: nginx as the reverse proxy under comparison
+  cat <<SERVER
   map \$http_upgrade \$connection_upgrade { default upgrade; '' ''; }
   upstream api { server localhost:$UP; keepalive 64; }
   server {
-    listen 127.0.0.1:$NGX;
+    listen 127.0.0.1:$1;
+    $2
     location /kubernetes/cluster/ {
       proxy_pass https://api/;
       proxy_http_version 1.1;
@@ -143,12 +145,18 @@ nginx_conf proxy "
       proxy_ssl_verify on; proxy_ssl_trusted_certificate $WORK/up.crt; proxy_ssl_name localhost;
       proxy_ssl_session_reuse on;
     }
-  }"
+  }
+SERVER
+}
+nginx_conf proxy "$(proxy_server "$NGX" "")"
+# The agent audits every request; an ingress controller's nginx logs every request too (buffered).
+nginx_conf proxylog "$(proxy_server "$NGXLOG" "access_log $WORK/proxylog/access.log combined buffer=64k flush=1s;")"
 
 python3 "$HERE/watches.py" serve "$WATCHUP" & PIDS+=($!)
 python3 "$HERE/watches.py" serve "$QUIETUP" quiet & PIDS+=($!)
 nginx -p "$WORK/upstream" -c "$WORK/upstream/nginx.conf" & PIDS+=($!)
 nginx -p "$WORK/proxy" -c "$WORK/proxy/nginx.conf" & PIDS+=($!)
+nginx -p "$WORK/proxylog" -c "$WORK/proxylog/nginx.conf" & PIDS+=($!)
 wait_http() { for _ in $(seq 1 150); do curl -sk -o /dev/null "$1" && return 0; sleep 0.2; done; echo "not up: $1" >&2; exit 3; }
 wait_http "https://localhost:$UP/api/v1/namespaces"
 
@@ -166,6 +174,7 @@ HOME=$WORK KUBECACHEDIR=$WORK/cache kubectl proxy --port="$KPROXY" --address=127
   >"$WORK/kproxy.log" 2>&1 & PIDS+=($!)
 
 wait_http "http://127.0.0.1:$NGX/kubernetes/cluster/api/v1/namespaces"
+wait_http "http://127.0.0.1:$NGXLOG/kubernetes/cluster/api/v1/namespaces"
 wait_http "http://127.0.0.1:$AGENT/healthz"
 wait_http "http://127.0.0.1:$GW/healthz"
 wait_http "http://127.0.0.1:$KPROXY/api/v1/namespaces"
@@ -181,12 +190,13 @@ PATH_NS=api/v1/namespaces
 declare -A URL=(
   [upstream]="https://localhost:$UP/$PATH_NS"
   [nginx]="http://127.0.0.1:$NGX/kubernetes/cluster/$PATH_NS"
+  [nginx+log]="http://127.0.0.1:$NGXLOG/kubernetes/cluster/$PATH_NS"
   [agent]="http://127.0.0.1:$AGENT/kubernetes/cluster/$PATH_NS"
   [gateway]="http://127.0.0.1:$GW/kubernetes/cluster/direct/$PATH_NS"
   [gateway+agent]="http://127.0.0.1:$GW/kubernetes/cluster/via-agent/$PATH_NS"
   [kubectl-proxy]="http://127.0.0.1:$KPROXY/$PATH_NS"
 )
-ORDER=(upstream nginx agent gateway gateway+agent kubectl-proxy)
+ORDER=(upstream nginx nginx+log agent gateway gateway+agent kubectl-proxy)
 wait_route "${URL[gateway]}"
 wait_route "${URL[gateway+agent]}"
 for name in "${ORDER[@]}"; do
@@ -196,9 +206,10 @@ done
 
 NGINX_UP=$(pgrep -P "$(cat "$WORK/upstream/nginx.pid")" | tr '\n' ' ')
 NGINX_PROXY=$(pgrep -P "$(cat "$WORK/proxy/nginx.pid")" | tr '\n' ' ')
+NGINX_PROXYLOG=$(pgrep -P "$(cat "$WORK/proxylog/nginx.pid")" | tr '\n' ' ')
 KPROXY_PID=$(pgrep -f "kubectl proxy --port=$KPROXY" | head -1)
 declare -A PROCS=(
-  [upstream]="$NGINX_UP" [nginx]="$NGINX_PROXY" [agent]="$AGENT_PID" [gateway]="$GW_PID"
+  [upstream]="$NGINX_UP" [nginx]="$NGINX_PROXY" [nginx+log]="$NGINX_PROXYLOG" [agent]="$AGENT_PID" [gateway]="$GW_PID"
   [gateway+agent]="$GW_PID $AGENT_PID" [kubectl-proxy]="$KPROXY_PID"
 )
 
@@ -266,9 +277,10 @@ echo "(added p50 = the target's p50 minus the API server's own p50, measured dir
 echo
 echo "CPU per request, microseconds (user+sys of the processes named; the API server's is counted separately):"
 cpu_per() { awk -v c="${CPU[$1]}" -v r="${REQS[$1]}" 'BEGIN {printf "%.1f", r ? c*1000/r : 0}'; }
-printf "  API server %s | nginx proxy %s | agent %s | gateway %s | gateway+agent %s | kubectl proxy %s\n" \
-  "$(cpu_per upstream)" "$(cpu_per nginx)" "$(cpu_per agent)" "$(cpu_per gateway)" "$(cpu_per gateway+agent)" "$(cpu_per kubectl-proxy)"
+printf "  API server %s | nginx proxy %s | nginx with access log %s | agent %s | gateway %s | gateway+agent %s | kubectl proxy %s\n" \
+  "$(cpu_per upstream)" "$(cpu_per nginx)" "$(cpu_per nginx+log)" "$(cpu_per agent)" "$(cpu_per gateway)" "$(cpu_per gateway+agent)" "$(cpu_per kubectl-proxy)"
 echo "agent vs nginx: throughput $(awk -v a="${RPS[agent]}" -v b="${RPS[nginx]}" 'BEGIN {printf "%.2f", a/b}')x (target >= 0.80), CPU/request $(awk -v a="$(cpu_per agent)" -v b="$(cpu_per nginx)" 'BEGIN {printf "%.2f", a/b}')x"
+echo "agent vs nginx with an access log (as the agent audits): throughput $(awk -v a="${RPS[agent]}" -v b="${RPS[nginx+log]}" 'BEGIN {printf "%.2f", a/b}')x, CPU/request $(awk -v a="$(cpu_per agent)" -v b="$(cpu_per nginx+log)" 'BEGIN {printf "%.2f", a/b}')x"
 echo "agent vs kubectl proxy: throughput $(awk -v a="${RPS[agent]}" -v b="${RPS[kubectl-proxy]}" 'BEGIN {printf "%.2f", a/b}')x (target > 1)"
 echo "agent added p50: $(awk -v a="${P50[agent]}" -v b="${P50[upstream]}" 'BEGIN {printf "%.3f", a-b}') ms (target < 1 ms)"
 echo "central hop: gateway alone $(awk -v a="${RPS[gateway]}" -v b="${RPS[agent]}" 'BEGIN {printf "%.2f", a/b}')x the agent's throughput, gateway+agent $(awk -v a="${RPS[gateway+agent]}" -v b="${RPS[agent]}" 'BEGIN {printf "%.2f", a/b}')x"
