@@ -81,14 +81,14 @@ final class ClusterConnectCommand implements Runnable {
         err.flush();
     }
 
-    /** The --server-ca-file as base64 PEM, refused when it holds no certificate or only expired ones. */
+    /** The --server-ca-file as base64 PEM, refused as `endpoint set --ca-file` refuses a CA: no certificate, or one not current. */
     private String serverCaData(MeridianCommand root) {
         CaBundle bundle = CaBundle.fromPemText(CaFiles.readPem(serverCaFile, "the CA that verifies --server"));
-        java.util.List<String> problems = bundle.problemsAt(root.environment().clock().instant());
-        if (problems.size() == bundle.certificates().size()) {
-            throw new MeridianException.InvalidInput("--server-ca-file " + serverCaFile + ": " + String.join("; ", problems) + ".");
+        try {
+            return bundle.requireUsableAt(root.environment().clock().instant()).base64();
+        } catch (MeridianException.InvalidInput e) {
+            throw new MeridianException.InvalidInput("--server-ca-file " + serverCaFile + ": " + e.getMessage(), e);
         }
-        return bundle.base64();
     }
 
     private static boolean isLoopback(String url) {

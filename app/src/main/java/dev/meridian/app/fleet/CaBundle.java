@@ -109,6 +109,15 @@ public record CaBundle(String base64, List<Certificate> certificates) {
         }
     }
 
+    /** This bundle, or an {@link InvalidInput} naming every problem that makes it unusable at {@code now}. */
+    public CaBundle requireUsableAt(Instant now) {
+        List<String> problems = problemsAt(now);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(String.join("; ", problems) + ".");
+        }
+        return this;
+    }
+
     /** Problems that make this bundle unusable at {@code now}, e.g. every certificate expired. */
     public List<String> problemsAt(Instant now) {
         List<String> problems = new ArrayList<>();

@@ -31,11 +31,8 @@ public record EndpointChange(HostPort hostPort, boolean insecure, Optional<CaBun
         parsed.notice().ifPresent(notices::add);
         Optional<CaBundle> ca = Optional.empty();
         if (caBase64 != null || caPem != null) {
-            ca = Optional.of(caBase64 != null ? CaBundle.fromBase64(caBase64) : CaBundle.fromPemText(caPem));
-            List<String> problems = ca.get().problemsAt(now);
-            if (!problems.isEmpty()) {
-                throw new InvalidInput(String.join("; ", problems) + ".");
-            }
+            ca = Optional.of((caBase64 != null ? CaBundle.fromBase64(caBase64) : CaBundle.fromPemText(caPem))
+                    .requireUsableAt(now));
             if (ca.get().base64().length() > Annotations.MAX_VALUE_BYTES) {
                 throw new InvalidInput("CA data is larger than the " + Annotations.MAX_VALUE_BYTES
                         + " bytes annotations may hold; give only the endpoint's CA.");

@@ -178,6 +178,22 @@ class CentralGatewayTest {
     }
 
     @Test
+    void aServerCaWithAnExpiredCertificateIsRefusedAsEndpointSetRefusesIt() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        Path ca = Files.writeString(home.resolve("bundle.pem"),
+                dev.meridian.app.testing.TestCertificates.pem(dev.meridian.app.testing.TestCertificates.validCa("current"))
+                + dev.meridian.app.testing.TestCertificates.pem(dev.meridian.app.testing.TestCertificates.selfSignedCa(
+                        "old", now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))));
+        CliRun run = CliRun.withKubeconfig(home, kubeconfig, "cluster", "connect", "eu-west", "--target-context", "plane",
+                "--server", "https://agent.eu.example.com/kubernetes/cluster", "--server-ca-file", ca.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("--server-ca-file " + ca).contains("CN=old").contains("expired");
+        assertThat(connected.client().serviceAccounts().inAnyNamespace().list().getItems())
+                .noneMatch(sa -> sa.getMetadata().getName().equals("meridian-gateway"));
+    }
+
+    @Test
     void withoutARecordTheCentralRouteIsTheManagementServersOrigin() {
         connect("eu-west");
 
