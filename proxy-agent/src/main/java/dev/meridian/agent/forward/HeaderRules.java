@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /** Which headers cross the agent, in each direction, and the impersonation headers it adds. */
 public final class HeaderRules {
@@ -36,45 +37,56 @@ public final class HeaderRules {
      */
     public static MultiMap requestHeadersForUpstream(MultiMap client) {
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
-        copyRequestHeaders(client, out);
+        copyRequestHeaders(client, out::add);
         return out;
     }
 
-    /** Adds to {@code out} what {@link #requestHeadersForUpstream} would return, without a map in between. */
-    public static void copyRequestHeaders(MultiMap client, MultiMap out) {
-        Set<String> drop = connectionTokens(client);
+    /**
+     * Passes to {@code add} what {@link #requestHeadersForUpstream} would return, so the headers go
+     * straight into whichever request object is sent upstream.
+     */
+    public static void copyRequestHeaders(MultiMap client, BiConsumer<String, String> add) {
+        Set<String> drop = connectionTokens(client.getAll("connection"));
         for (Map.Entry<String, String> h : client) {
             String name = h.getKey().toLowerCase(Locale.ROOT);
             if (HOP_BY_HOP.contains(name) || drop.contains(name) || name.equals("host") || name.equals("authorization")
                     || name.startsWith("impersonate-") || name.startsWith("x-remote-") || name.startsWith(":")) {
                 continue;
             }
-            out.add(h.getKey(), h.getValue());
+            add.accept(h.getKey(), h.getValue());
         }
     }
 
-    /** The agent's own credentials and the reviewed user's identity, as the API server expects them. */
-    public static void addImpersonation(MultiMap out, UserInfo user, String agentToken) {
+    /**
+     * The agent's own credentials and the reviewed user's identity, as the API server expects them, added
+     * to headers that carry none of their own (what {@link #copyRequestHeaders} leaves).
+     */
+    public static void addImpersonation(BiConsumer<String, String> add, UserInfo user, String agentToken) {
         if (agentToken != null) {
-            out.set("Authorization", "Bearer " + agentToken);
+            add.accept("Authorization", "Bearer " + agentToken);
         }
-        out.set("Impersonate-User", user.username());
+        add.accept("Impersonate-User", user.username());
         for (String group : user.groups()) {
-            out.add("Impersonate-Group", group);
+            add.accept("Impersonate-Group", group);
         }
         if (user.uid() != null && !user.uid().isEmpty()) {
-            out.set("Impersonate-Uid", user.uid());
+            add.accept("Impersonate-Uid", user.uid());
         }
         // Extra keys are case-insensitive header suffixes; the API server percent-decodes them (KEP 1510).
         user.extra().forEach((key, values) -> {
             String header = "Impersonate-Extra-" + URLEncoder.encode(key, StandardCharsets.UTF_8);
-            values.forEach(v -> out.add(header, v));
+            values.forEach(v -> add.accept(header, v));
         });
     }
 
     /** Response headers for the client: everything but hop-by-hop headers. */
     public static void copyResponseHeaders(MultiMap upstream, MultiMap out) {
-        Set<String> drop = connectionTokens(upstream);
+        copyResponseHeaders(upstream, upstream.getAll("connection"), out);
+    }
+
+    /** As above, for headers in any container; {@code connection} are the values of its Connection headers. */
+    public static void copyResponseHeaders(Iterable<Map.Entry<String, String>> upstream, List<String> connection, MultiMap out) {
+        Set<String> drop = connectionTokens(connection);
         for (Map.Entry<String, String> h : upstream) {
             String name = h.getKey().toLowerCase(Locale.ROOT);
             if (!HOP_BY_HOP.contains(name) && !drop.contains(name)) {
@@ -84,8 +96,7 @@ public final class HeaderRules {
     }
 
     /** Header names listed in Connection are hop-by-hop too (RFC 7230 6.1). */
-    static Set<String> connectionTokens(MultiMap headers) {
-        List<String> values = headers.getAll("connection");
+    static Set<String> connectionTokens(List<String> values) {
         if (values.isEmpty()) {
             return Set.of();
         }
@@ -102,7 +113,7 @@ public final class HeaderRules {
     }
 
     public static boolean isUpgrade(MultiMap headers) {
-        return headers.contains("upgrade") && connectionTokens(headers).contains("upgrade");
+        return headers.contains("upgrade") && connectionTokens(headers.getAll("connection")).contains("upgrade");
     }
 
     /** Both Content-Length and Transfer-Encoding, or several lengths, make the body's end ambiguous (RFC 7230 3.3.3). */

@@ -6,20 +6,28 @@ import io.vertx.core.net.NetClient;
 import java.util.Objects;
 
 /**
- * One API server requests can be sent to: a pooled HTTP client (and a raw client for upgrades)
- * already configured with the
- * server's TLS trust (verification is never skipped), its address, the path it is mounted
- * under, and the agent's own credentials towards it.
+ * One API server requests can be sent to: the connections proxied requests travel on, a pooled
+ * HTTP client for the agent's own calls (reviews), a raw client for upgrades, all configured
+ * with the server's TLS trust (verification is never skipped); its address, the path it is
+ * mounted under, and the agent's own credentials towards it.
  */
-public record Upstream(String name, HttpClient client, NetClient netClient, String host, int port, boolean ssl, String basePath,
-                       Credentials credentials) {
+public record Upstream(String name, UpstreamChannels channels, HttpClient client, NetClient netClient, String host, int port,
+                       boolean ssl, String basePath, Credentials credentials) {
     public Upstream {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(channels, "channels");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(netClient, "netClient");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(credentials, "credentials");
         basePath = basePath == null || basePath.equals("/") ? "" : stripTrailingSlash(basePath);
+    }
+
+    /** Closes the clients and the idle connections; requests in flight finish on theirs. */
+    public void close() {
+        channels.close();
+        client.close();
+        netClient.close();
     }
 
     /** The authority for the Host header sent upstream. */

@@ -1,6 +1,10 @@
 package dev.meridian.agent.forward;
 
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -97,8 +101,32 @@ public final class UpstreamFactory {
                 .setTrustOptions(options.getTrustOptions())
                 .setKeyCertOptions(options.getKeyCertOptions());
         NetClient netClient = vertx.createNetClient(raw);
-        return new Upstream(name, client, netClient, endpoint.server().getHost(), endpoint.port(), endpoint.isHttps(),
+        UpstreamChannels channels = new UpstreamChannels(endpoint.server().getHost(), endpoint.port(),
+                endpoint.isHttps() ? nettyTls(options) : null,
+                ((VertxInternal) vertx).transport().channelFactory(false), idleTimeout);
+        return new Upstream(name, channels, client, netClient, endpoint.server().getHost(), endpoint.port(), endpoint.isHttps(),
                 endpoint.server().getRawPath(), credentials(endpoint));
+    }
+
+    /**
+     * The same trust, client certificate and engine as the Vert.x clients, for the connections
+     * proxied requests use; the host name is verified (Netty's client default, set explicitly).
+     */
+    private SslContext nettyTls(HttpClientOptions options) {
+        try {
+            SslContextBuilder tls = SslContextBuilder.forClient()
+                    .sslProvider(engine == TlsEngine.OPENSSL ? SslProvider.OPENSSL : SslProvider.JDK)
+                    .endpointIdentificationAlgorithm("HTTPS");
+            if (options.getTrustOptions() != null) {
+                tls.trustManager(options.getTrustOptions().getTrustManagerFactory(vertx));
+            }
+            if (options.getKeyCertOptions() != null) {
+                tls.keyManager(options.getKeyCertOptions().getKeyManagerFactory(vertx));
+            }
+            return tls.build();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("cannot set up TLS towards the API server: " + e.getMessage(), e);
+        }
     }
 
     private SSLEngineOptions engineOptions() {

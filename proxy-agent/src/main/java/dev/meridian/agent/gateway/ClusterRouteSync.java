@@ -180,8 +180,7 @@ public final class ClusterRouteSync implements AutoCloseable {
     }
 
     private static void closeQuietly(Upstream upstream) {
-        upstream.client().close();
-        upstream.netClient().close();
+        upstream.close();
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class AgentServer {
             Optional<String> ca = ServerTlsSetup.apply(config, options);
             AtomicBoolean ready = new AtomicBoolean(false);
             ProxyHandler handler = new ProxyHandler(table, reviewer, audit, metrics,
-                    new Forwarder(vertx, metrics, config.idleTimeout(), config.requestTimeout()), ready::get,
+                    new Forwarder(metrics, config.requestTimeout()), ready::get,
                     trustedProxies(config));
             List<HttpServer> servers = listenOnEveryLoop(vertx, options, handler, config.bindHost(), config.port(), loops);
             HttpServer admin = config.adminPort() < 0 ? null

@@ -10,12 +10,18 @@ final class ServerOptions {
     private ServerOptions() {
     }
 
+    /**
+     * A client connection may sit silent a little longer than a request waits on a silent API
+     * server, so that such a request is answered 504 rather than its connection dropped.
+     */
+    static final long CLIENT_IDLE_GRACE_SECONDS = 5;
+
     static HttpServerOptions proxy(AgentConfig config) {
         return new HttpServerOptions()
                 .setTcpNoDelay(true)
                 .setCompressionSupported(false)
                 .setDecompressionSupported(false)
-                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toSeconds()))
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toSeconds() + CLIENT_IDLE_GRACE_SECONDS))
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 // Label selectors and field selectors make long request lines.
                 .setMaxInitialLineLength(64 * 1024)

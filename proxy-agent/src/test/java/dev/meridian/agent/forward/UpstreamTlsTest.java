@@ -78,6 +78,8 @@ class UpstreamTlsTest {
         assertThat(get(upstream)).isEqualTo("ok");
         NetSocket raw = await(connect(upstream));
         raw.close();
+        assertThat(proxyConnection(upstream).isActive()).isTrue();
+        upstream.close();
     }
 
     @ParameterizedTest
@@ -87,6 +89,7 @@ class UpstreamTlsTest {
         Upstream upstream = upstream(engine, trusted.actualPort(), anotherCa);
         assertRefused(() -> get(upstream), engine);
         assertRefused(() -> await(connect(upstream)), engine);
+        assertRefused(() -> proxyConnection(upstream), engine);
     }
 
     @ParameterizedTest
@@ -95,6 +98,7 @@ class UpstreamTlsTest {
         Upstream upstream = upstream(engine, wrongName.actualPort(), OTHER_NAME.caCertificatePem());
         assertRefused(() -> get(upstream), engine);
         assertRefused(() -> await(connect(upstream)), engine);
+        assertRefused(() -> proxyConnection(upstream), engine);
     }
 
     /** The connection fails in the TLS handshake because of the certificate, not for any other reason. */
@@ -118,6 +122,18 @@ class UpstreamTlsTest {
         return await(upstream.client().request(new RequestOptions().setMethod(HttpMethod.GET).setHost(upstream.host())
                         .setPort(upstream.port()).setSsl(true).setURI("/"))
                 .compose(req -> req.send().compose(resp -> resp.body()))).toString();
+    }
+
+    /** A connection of the kind proxied requests travel on, handshake done, taken on an event loop as the agent does. */
+    private static io.netty.channel.Channel proxyConnection(Upstream upstream) throws Exception {
+        io.netty.channel.EventLoop loop = ((io.vertx.core.internal.VertxInternal) vertx).nettyEventLoopGroup().next();
+        io.netty.util.concurrent.Future<io.netty.channel.Channel> acquired =
+                loop.submit(() -> upstream.channels().acquire(loop)).get(10, TimeUnit.SECONDS);
+        try {
+            return acquired.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw (Exception) e.getCause();
+        }
     }
 
     private static Future<NetSocket> connect(Upstream upstream) {

@@ -34,10 +34,13 @@ public final class EchoUpstream implements AutoCloseable {
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final Map<String, Handler<HttpServerRequest>> routes = new ConcurrentHashMap<>();
     private final HttpServer server;
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
     public EchoUpstream() throws Exception {
-        server = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(TestTls.keyCert()))
+        server = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(TestTls.keyCert())
+                        .setHandle100ContinueAutomatically(true))
                 .requestHandler(this::handle)
+                .connectionHandler(c -> connections.incrementAndGet())
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -100,6 +103,11 @@ public final class EchoUpstream implements AutoCloseable {
 
     public Seen last() {
         return seen.get(seen.size() - 1);
+    }
+
+    /** Connections accepted so far. */
+    public int connections() {
+        return connections.get();
     }
 
     public int port() {

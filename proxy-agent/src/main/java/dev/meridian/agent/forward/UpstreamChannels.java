@@ -1,0 +1,233 @@
+package dev.meridian.agent.forward;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keep-alive HTTP/1.1 connections to one API server, driven straight on Netty on the event loop
+ * of the request they serve: no pool lock, no future chain, no copy of the head between layers.
+ * Each event loop keeps its own idle connections (touched only by that loop's thread), the most
+ * recently used first, so a busy loop reuses a warm connection and never waits for another.
+ * TLS is verified by {@code tls} (the cluster's CA and the host name); {@code tls} is null for
+ * plain HTTP upstreams such as an agent behind the gateway.
+ */
+public final class UpstreamChannels implements AutoCloseable {
+    /** An idle connection older than this is closed rather than reused: the server may be closing it too. */
+    static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(55);
+    /** Idle connections kept per event loop beyond what is in use; more are closed when released. */
+    static final int MAX_IDLE_PER_LOOP = 256;
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
+    private final String host;
+    private final int port;
+    private final SslContext tls;
+    private final ChannelFactory<? extends Channel> channels;
+    private final long idleMillis;
+    private final Map<EventLoop, ArrayDeque<Idle>> idle = new ConcurrentHashMap<>();
+    /** Every open connection, idle or in use: closing the upstream ends them all, watches included. */
+    private final ChannelGroup open = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private volatile boolean closed;
+
+    private record Idle(Channel channel, long since) {
+    }
+
+    UpstreamChannels(String host, int port, SslContext tls, ChannelFactory<? extends Channel> channels, Duration idleTimeout) {
+        this.host = host;
+        this.port = port;
+        this.tls = tls;
+        this.channels = channels;
+        this.idleMillis = idleTimeout.toMillis();
+    }
+
+    /**
+     * A connection ready for a request (TLS handshake done), on {@code loop}: an idle one when
+     * there is one, else a new one. Called on {@code loop}'s thread; the future completes there.
+     */
+    Future<Channel> acquire(EventLoop loop) {
+        if (closed) {
+            return loop.newFailedFuture(new IllegalStateException("upstream " + host + ":" + port + " is closed"));
+        }
+        ArrayDeque<Idle> pool = idle.get(loop);
+        if (pool != null) {
+            long now = System.nanoTime();
+            Idle entry;
+            while ((entry = pool.pollFirst()) != null) {
+                if (entry.channel.isActive() && now - entry.since < KEEP_ALIVE_NANOS) {
+                    return loop.newSucceededFuture(entry.channel);
+                }
+                entry.channel.close();
+            }
+        }
+        return connect(loop);
+    }
+
+    private Future<Channel> connect(EventLoop loop) {
+        Promise<Channel> ready = loop.newPromise();
+        Bootstrap bootstrap = new Bootstrap()
+                .group(loop)
+                .channelFactory(channels)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ChannelPipeline p = ch.pipeline();
+                        // Read-idle only: an all-idle handler would add a listener to every write.
+                        p.addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
+                        if (tls != null) {
+                            p.addLast("tls", tls.newHandler(ch.alloc(), host, port));
+                        }
+                        p.addLast("http", new HttpClientCodec(16 * 1024, 64 * 1024, 64 * 1024));
+                        p.addLast("call", new CallHandler());
+                    }
+                });
+        bootstrap.connect(host, port).addListener((ChannelFutureListener) connected -> {
+            if (!connected.isSuccess()) {
+                ready.setFailure(connected.cause());
+                return;
+            }
+            Channel ch = connected.channel();
+            open.add(ch);
+            if (closed) {
+                ch.close();
+                ready.setFailure(new IllegalStateException("upstream " + host + ":" + port + " is closed"));
+                return;
+            }
+            SslHandler handshake = ch.pipeline().get(SslHandler.class);
+            if (handshake == null) {
+                ready.setSuccess(ch);
+                return;
+            }
+            handshake.handshakeFuture().addListener(done -> {
+                if (done.isSuccess()) {
+                    ready.setSuccess(ch);
+                } else {
+                    ch.close();
+                    ready.setFailure(done.cause());
+                }
+            });
+        });
+        return ready;
+    }
+
+    /** Returns a connection whose exchange ended cleanly, on its own event loop's thread. */
+    void release(Channel ch) {
+        CallHandler handler = ch.pipeline().get(CallHandler.class);
+        if (handler != null) {
+            handler.call = null;
+        }
+        if (closed || !ch.isActive()) {
+            ch.close();
+            return;
+        }
+        ArrayDeque<Idle> pool = idle.computeIfAbsent(ch.eventLoop(), l -> new ArrayDeque<>());
+        if (pool.size() >= MAX_IDLE_PER_LOOP) {
+            ch.close();
+            return;
+        }
+        pool.addFirst(new Idle(ch, System.nanoTime()));
+    }
+
+    /**
+     * Points the connection's events at {@code call} until the connection is released or closed.
+     * Returns whether the connection served an earlier request (and so waited in the pool).
+     */
+    static boolean attach(Channel ch, UpstreamCall call) {
+        CallHandler handler = ch.pipeline().get(CallHandler.class);
+        handler.call = call;
+        return handler.calls++ > 0;
+    }
+
+    /** Idle connections across all loops, for tests. */
+    int idleCount() {
+        return idle.values().stream().mapToInt(ArrayDeque::size).sum();
+    }
+
+    /**
+     * Closes every connection, those in use too: requests in flight fail as if the API server
+     * had gone (a removed cluster's watches end). Idle entries left in the pools are closed
+     * channels, which {@link #acquire} discards.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        open.close();
+    }
+
+    /** Hands what the connection reads to the exchange it currently serves. */
+    private static final class CallHandler extends ChannelInboundHandlerAdapter {
+        UpstreamCall call;
+        int calls;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (call != null) {
+                call.onMessage(msg);
+            } else {
+                // Nothing was asked: an idle connection must not speak. Drop it and close.
+                io.netty.util.ReferenceCountUtil.release(msg);
+                ctx.close();
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (call != null) {
+                call.onWritability(ctx.channel().isWritable());
+            }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof IdleStateEvent) {
+                if (call != null) {
+                    call.onIdle();
+                } else {
+                    ctx.close();
+                }
+            } else {
+                ctx.fireUserEventTriggered(evt);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (call != null) {
+                call.onClosed(null);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            UpstreamCall current = call;
+            ctx.close();
+            if (current != null) {
+                current.onClosed(cause);
+            }
+        }
+    }
+}
