@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -91,11 +92,6 @@ public final class CachingTokenReviewer implements TokenReviewer {
     }
 
     static String sha256(String token) {
-        byte[] digest = SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8));
-        StringBuilder hex = new StringBuilder(64);
-        for (byte b : digest) {
-            hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-        }
-        return hex.toString();
+        return HexFormat.of().formatHex(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }

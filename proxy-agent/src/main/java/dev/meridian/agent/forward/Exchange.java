@@ -4,6 +4,7 @@ import dev.meridian.agent.audit.AuditEvent;
 import dev.meridian.agent.audit.AuditSink;
 import dev.meridian.agent.audit.RequestInfo;
 import dev.meridian.agent.auth.UserInfo;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.time.Instant;
@@ -79,7 +80,7 @@ final class Exchange {
         String source = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
         RequestInfo info = RequestInfo.of(request.method().name(), apiPath == null ? "" : apiPath, request.query());
         audit.record(new AuditEvent(auditId(), request.uri(), info, user, impersonated,
-                source.isEmpty() ? List.of() : List.of(source), request.getHeader("User-Agent"), status,
+                source.isEmpty() ? List.of() : List.of(source), request.getHeader(HttpHeaderNames.USER_AGENT), status,
                 received, Instant.now()));
     }
 }

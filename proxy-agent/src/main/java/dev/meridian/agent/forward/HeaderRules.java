@@ -1,6 +1,7 @@
 package dev.meridian.agent.forward;
 
 import dev.meridian.agent.auth.UserInfo;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.MultiMap;
 
 import java.net.URLEncoder;
@@ -46,15 +47,40 @@ public final class HeaderRules {
      * straight into whichever request object is sent upstream.
      */
     public static void copyRequestHeaders(MultiMap client, BiConsumer<String, String> add) {
-        Set<String> drop = connectionTokens(client.getAll("connection"));
+        Set<String> drop = connectionTokens(client.getAll(HttpHeaderNames.CONNECTION));
         for (Map.Entry<String, String> h : client) {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(name) || drop.contains(name) || name.equals("host") || name.equals("authorization")
-                    || name.startsWith("impersonate-") || name.startsWith("x-remote-") || name.startsWith(":")) {
+            String name = h.getKey();
+            if (isHopByHop(name) || listedIn(drop, name) || name.equalsIgnoreCase("host") || name.equalsIgnoreCase("authorization")
+                    || startsWithIgnoreCase(name, "impersonate-") || startsWithIgnoreCase(name, "x-remote-") || name.startsWith(":")) {
                 continue;
             }
-            add.accept(h.getKey(), h.getValue());
+            add.accept(name, h.getValue());
         }
+    }
+
+    /**
+     * {@link #HOP_BY_HOP} without lower-casing the name first: this runs for every header of
+     * every request and answer, and a lower-cased copy of each name showed in profiles.
+     */
+    static boolean isHopByHop(String name) {
+        return switch (name.length()) {
+            case 2 -> name.equalsIgnoreCase("te");
+            case 7 -> name.equalsIgnoreCase("upgrade") || name.equalsIgnoreCase("trailer");
+            case 10 -> name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive");
+            case 16 -> name.equalsIgnoreCase("proxy-connection");
+            case 17 -> name.equalsIgnoreCase("transfer-encoding");
+            case 18 -> name.equalsIgnoreCase("proxy-authenticate");
+            case 19 -> name.equalsIgnoreCase("proxy-authorization");
+            default -> false;
+        };
+    }
+
+    private static boolean startsWithIgnoreCase(String name, String prefix) {
+        return name.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    private static boolean listedIn(Set<String> drop, String name) {
+        return !drop.isEmpty() && drop.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -81,52 +107,71 @@ public final class HeaderRules {
 
     /** Response headers for the client: everything but hop-by-hop headers. */
     public static void copyResponseHeaders(MultiMap upstream, MultiMap out) {
-        copyResponseHeaders(upstream, upstream.getAll("connection"), out);
+        copyResponseHeaders(upstream, upstream.getAll(HttpHeaderNames.CONNECTION), out);
     }
 
     /** As above, for headers in any container; {@code connection} are the values of its Connection headers. */
     public static void copyResponseHeaders(Iterable<Map.Entry<String, String>> upstream, List<String> connection, MultiMap out) {
         Set<String> drop = connectionTokens(connection);
         for (Map.Entry<String, String> h : upstream) {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && !drop.contains(name)) {
-                out.add(h.getKey(), h.getValue());
+            String name = h.getKey();
+            if (!isHopByHop(name) && !listedIn(drop, name)) {
+                out.add(name, h.getValue());
             }
         }
     }
 
-    /** Header names listed in Connection are hop-by-hop too (RFC 7230 6.1). */
+    /**
+     * Header names listed in Connection are hop-by-hop too (RFC 7230 6.1): those not in
+     * {@link #HOP_BY_HOP} already, lower-cased. The
+     * usual values ({@code keep-alive}, {@code close}, {@code Upgrade}) add nothing beyond
+     * {@link #HOP_BY_HOP}, and then no set is built.
+     */
     static Set<String> connectionTokens(List<String> values) {
-        if (values.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> tokens = new HashSet<>();
+        Set<String> tokens = Set.of();
         for (String value : values) {
-            for (String token : value.split(",")) {
-                String t = token.trim().toLowerCase(Locale.ROOT);
-                if (!t.isEmpty()) {
-                    tokens.add(t);
+            int start = 0;
+            while (start <= value.length()) {
+                int comma = value.indexOf(',', start);
+                int end = comma < 0 ? value.length() : comma;
+                String t = value.substring(start, end).trim();
+                if (!t.isEmpty() && !t.equalsIgnoreCase("close") && !isHopByHop(t)) {
+                    if (tokens.isEmpty()) {
+                        tokens = new HashSet<>();
+                    }
+                    tokens.add(t.toLowerCase(Locale.ROOT));
                 }
+                start = end + 1;
             }
         }
         return tokens;
     }
 
     public static boolean isUpgrade(MultiMap headers) {
-        return headers.contains("upgrade") && connectionTokens(headers.getAll("connection")).contains("upgrade");
+        if (!headers.contains(HttpHeaderNames.UPGRADE)) {
+            return false;
+        }
+        for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
+            for (String token : value.split(",")) {
+                if (token.trim().equalsIgnoreCase("upgrade")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Both Content-Length and Transfer-Encoding, or several lengths, make the body's end ambiguous (RFC 7230 3.3.3). */
     public static boolean hasAmbiguousFraming(MultiMap headers) {
-        List<String> lengths = headers.getAll("content-length");
+        List<String> lengths = headers.getAll(HttpHeaderNames.CONTENT_LENGTH);
         if (lengths.size() > 1 || (lengths.size() == 1 && lengths.get(0).contains(","))) {
             return true;
         }
-        return !lengths.isEmpty() && headers.contains("transfer-encoding");
+        return !lengths.isEmpty() && headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
     }
 
     public static boolean hasBody(MultiMap headers) {
-        String length = headers.get("content-length");
-        return headers.contains("transfer-encoding") || (length != null && !length.trim().equals("0"));
+        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+        return headers.contains(HttpHeaderNames.TRANSFER_ENCODING) || (length != null && !length.trim().equals("0"));
     }
 }

@@ -5,6 +5,7 @@ import dev.meridian.agent.auth.ImpersonationDecision;
 import dev.meridian.agent.auth.Review;
 import dev.meridian.agent.auth.TokenReviewer;
 import dev.meridian.agent.auth.UserInfo;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -79,7 +80,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
             exchange.refuse(StatusResponses.BAD_REQUEST);
             return;
         }
-        String token = bearerToken(req.getHeader("Authorization"));
+        String token = bearerToken(req.getHeader(HttpHeaderNames.AUTHORIZATION));
         if (token == null) {
             exchange.refuse(StatusResponses.UNAUTHORIZED);
             return;

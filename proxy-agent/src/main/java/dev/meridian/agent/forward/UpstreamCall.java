@@ -244,8 +244,14 @@ final class UpstreamCall {
         } else {
             ch.close();
         }
-        int code = status;
-        (body != null ? out.end(body) : out.end()).onComplete(ar -> exchange.complete(code));
+        if (body != null) {
+            out.end(body);
+        } else {
+            out.end();
+        }
+        // Audited once the answer is handed to the client's connection; a listener on the end
+        // future cost a dispatch per request for a timestamp microseconds later.
+        exchange.complete(status);
     }
 
     void onWritability(boolean writable) {

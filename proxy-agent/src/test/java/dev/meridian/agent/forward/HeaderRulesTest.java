@@ -1,0 +1,54 @@
+package dev.meridian.agent.forward;
+
+import io.vertx.core.MultiMap;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HeaderRulesTest {
+
+    @Test
+    void hopByHopNamesAreRecognisedInAnyCaseAndNothingElseIs() {
+        for (String name : HeaderRules.HOP_BY_HOP) {
+            assertThat(HeaderRules.isHopByHop(name)).as(name).isTrue();
+            assertThat(HeaderRules.isHopByHop(name.toUpperCase(Locale.ROOT))).as(name).isTrue();
+        }
+        for (String name : List.of("content-type", "tee", "upgrades", "x-connection", "Keep-Alive2", "", "authorization")) {
+            assertThat(HeaderRules.isHopByHop(name)).as(name).isFalse();
+        }
+    }
+
+    @Test
+    void connectionListsOnlyAddTheNamesThatAreNotHopByHopAlready() {
+        assertThat(HeaderRules.connectionTokens(List.of("keep-alive"))).isEmpty();
+        assertThat(HeaderRules.connectionTokens(List.of("close", "Upgrade"))).isEmpty();
+        assertThat(HeaderRules.connectionTokens(List.of("keep-alive, X-Private ,,close", "x-other")))
+                .containsExactlyInAnyOrder("x-private", "x-other");
+    }
+
+    @Test
+    void headersNamedInConnectionDoNotCrossTheAgentInEitherDirection() {
+        MultiMap client = MultiMap.caseInsensitiveMultiMap()
+                .add("Connection", "keep-alive, X-Secret").add("X-Secret", "s").add("Keep-Alive", "timeout=5")
+                .add("Accept", "application/json").add("Authorization", "Bearer t").add("impersonate-user", "root");
+        MultiMap sent = HeaderRules.requestHeadersForUpstream(client);
+        assertThat(sent.names()).containsExactly("Accept");
+
+        MultiMap answer = MultiMap.caseInsensitiveMultiMap()
+                .add("Connection", "X-Hop").add("X-Hop", "h").add("Transfer-Encoding", "chunked").add("Content-Type", "a/b");
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+        HeaderRules.copyResponseHeaders(answer, out);
+        assertThat(out.names()).containsExactly("Content-Type");
+    }
+
+    @Test
+    void anUpgradeNeedsBothTheHeaderAndTheConnectionToken() {
+        assertThat(HeaderRules.isUpgrade(MultiMap.caseInsensitiveMultiMap()
+                .add("Upgrade", "SPDY/3.1").add("Connection", "keep-alive, Upgrade"))).isTrue();
+        assertThat(HeaderRules.isUpgrade(MultiMap.caseInsensitiveMultiMap().add("Upgrade", "SPDY/3.1"))).isFalse();
+        assertThat(HeaderRules.isUpgrade(MultiMap.caseInsensitiveMultiMap().add("Connection", "upgrade"))).isFalse();
+    }
+}
