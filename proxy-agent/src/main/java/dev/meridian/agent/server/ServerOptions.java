@@ -19,6 +19,9 @@ final class ServerOptions {
     static HttpServerOptions proxy(AgentConfig config) {
         return new HttpServerOptions()
                 .setTcpNoDelay(true)
+                // Every response is written on its connection's event loop (reviews and upstream
+                // answers are brought back to it), so HTTP/1 writes skip the cross-thread queue.
+                .setStrictThreadMode(true)
                 .setCompressionSupported(false)
                 .setDecompressionSupported(false)
                 .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toSeconds() + CLIENT_IDLE_GRACE_SECONDS))

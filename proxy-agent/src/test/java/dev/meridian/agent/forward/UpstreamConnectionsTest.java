@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -160,6 +161,26 @@ class UpstreamConnectionsTest {
             assertThat(RawHttp.status(head)).isEqualTo(200);
         }
         assertThat(h.upstream.last().body()).isEqualTo("hello");
+    }
+
+    @Test
+    void concurrentRequestsSpreadOverSeveralEventLoopsAreAllAnswered() throws Exception {
+        // Client connections land on different loops, each with its own upstream connections;
+        // the server writes in strict thread mode, where a write from a foreign thread fails.
+        try (AgentHarness loops = new AgentHarness(b -> b.eventLoops(4))) {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+            List<CompletableFuture<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create(loops.base() + "/kubernetes/cluster/api/v1/namespaces?i=" + i))
+                        .header("Authorization", "Bearer " + ALICE_TOKEN).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (CompletableFuture<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            }
+            await().untilAsserted(() -> assertThat(loops.audit.events()).hasSize(64)
+                    .allSatisfy(e -> assertThat(e.responseCode()).isEqualTo(200)));
+        }
     }
 
     private static String readToEnd(RawHttp raw) throws Exception {
