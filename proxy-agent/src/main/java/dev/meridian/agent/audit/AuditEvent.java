@@ -27,7 +27,7 @@ public record AuditEvent(String auditId, String requestUri, RequestInfo info, Us
 
     /** This event as one line of JSON: the same text as {@code toJson().encode()}, built more cheaply. */
     public String encode() {
-        StringBuilder out = new StringBuilder(512);
+        Utf8Buffer out = new Utf8Buffer(512);
         AuditJson.append(this, out);
         return out.toString();
     }

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -27,7 +28,13 @@ public final class JsonLinesAuditSink implements AuditSink {
 
     /** Where lines end up. Called from the writer thread only. */
     public interface LineWriter extends AutoCloseable {
-        void writeLine(String line) throws IOException;
+        /** Writes {@code line[0, length)}, UTF-8 without its line end, and a line end. */
+        void writeLine(byte[] line, int length) throws IOException;
+
+        default void writeLine(String line) throws IOException {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            writeLine(bytes, bytes.length);
+        }
 
         void flush() throws IOException;
 
@@ -68,7 +75,7 @@ public final class JsonLinesAuditSink implements AuditSink {
 
     private void drain() {
         List<AuditEvent> batch = new ArrayList<>(BATCH);
-        StringBuilder line = new StringBuilder(1024);
+        Utf8Buffer line = new Utf8Buffer(2048);
         boolean unflushed = false;
         try {
             while (true) {
@@ -77,9 +84,9 @@ public final class JsonLinesAuditSink implements AuditSink {
                 queue.drainTo(batch, BATCH);
                 if (!batch.isEmpty()) {
                     for (AuditEvent event : batch) {
-                        line.setLength(0);
+                        line.reset();
                         AuditJson.append(event, line);
-                        write(line.toString());
+                        write(line);
                     }
                     unflushed = true;
                     if (batch.size() == BATCH) {
@@ -111,9 +118,9 @@ public final class JsonLinesAuditSink implements AuditSink {
         }
     }
 
-    private void write(String line) {
+    private void write(Utf8Buffer line) {
         try {
-            writer.writeLine(line);
+            writer.writeLine(line.bytes(), line.size());
         } catch (IOException e) {
             LOG.error("audit log write failed, event lost: {}", e.getMessage());
         }

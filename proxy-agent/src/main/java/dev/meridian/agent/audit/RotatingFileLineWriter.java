@@ -2,7 +2,6 @@ package dev.meridian.agent.audit;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,14 +37,13 @@ public final class RotatingFileLineWriter implements JsonLinesAuditSink.LineWrit
     }
 
     @Override
-    public void writeLine(String line) throws IOException {
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        if (size > 0 && size + bytes.length + 1 > maxBytes) {
+    public void writeLine(byte[] line, int length) throws IOException {
+        if (size > 0 && size + length + 1 > maxBytes) {
             rotate();
         }
-        out.write(bytes);
+        out.write(line, 0, length);
         out.write('\n');
-        size += bytes.length + 1L;
+        size += length + 1L;
     }
 
     private void rotate() throws IOException {

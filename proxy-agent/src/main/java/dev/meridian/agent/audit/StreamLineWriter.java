@@ -3,7 +3,6 @@ package dev.meridian.agent.audit;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /** Lines to a stream the agent does not own, such as standard output; closing only flushes. */
 public final class StreamLineWriter implements JsonLinesAuditSink.LineWriter {
@@ -14,8 +13,8 @@ public final class StreamLineWriter implements JsonLinesAuditSink.LineWriter {
     }
 
     @Override
-    public void writeLine(String line) throws IOException {
-        out.write(line.getBytes(StandardCharsets.UTF_8));
+    public void writeLine(byte[] line, int length) throws IOException {
+        out.write(line, 0, length);
         out.write('\n');
     }
 
