@@ -22,12 +22,16 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds {@link Upstream}s: one pooled HTTP/1.1 client per API server, TLS always verified
+ * Builds {@link Upstream}s: per API server the connections proxied requests travel on, a pooled
+ * HTTP/1.1 client for the agent's own reviews and a raw client for upgrades, TLS always verified
  * (the CA from the cluster configuration, and the host name), with either TLS engine.
  */
 public final class UpstreamFactory {
-    /** Watches hold a connection each; the pool must not be what limits them. */
-    private static final int MAX_CONNECTIONS = 20_000;
+    /**
+     * The Vert.x client carries only the agent's own calls (token and access reviews, on cache
+     * misses); proxied requests and watches use {@link UpstreamChannels}, which has no limit.
+     */
+    private static final int MAX_CONNECTIONS = 256;
     private static final long TOKEN_REFRESH_MILLIS = 30_000;
 
     /** Which implementation speaks TLS to the API servers; both verify the same way. */
