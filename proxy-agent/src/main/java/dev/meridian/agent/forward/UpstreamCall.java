@@ -87,7 +87,7 @@ final class UpstreamCall {
             if (f.isSuccess()) {
                 send((Channel) f.getNow());
             } else {
-                unreachable(f.cause());
+                fail(f.cause().toString(), false);
             }
         });
     }
@@ -213,24 +213,24 @@ final class UpstreamCall {
         }
         ByteBuf data = content.content();
         boolean last = content instanceof LastHttpContent;
-        if (small) {
-            if (data.isReadable()) {
+        if (data.isReadable()) {
+            // Copied to the heap, whatever allocator read it: the server connection keeps what it is given.
+            if (small) {
                 if (body == null) {
                     body = Buffer.buffer(data.readableBytes());
                 }
                 ((BufferInternal) body).unwrap().writeBytes(data);
+            } else {
+                Buffer chunk = Buffer.buffer(data.readableBytes());
+                ((BufferInternal) chunk).unwrap().writeBytes(data);
+                out.write(chunk);
+                if (!last && out.writeQueueFull()) {
+                    ch.config().setAutoRead(false);
+                    out.drainHandler(v -> ch.config().setAutoRead(true));
+                }
             }
-            content.release();
-        } else if (data.isReadable()) {
-            // Copied to the heap (and the pooled buffer released) as the server connection expects.
-            out.write(BufferInternal.safeBuffer(data));
-            if (!last && out.writeQueueFull()) {
-                ch.config().setAutoRead(false);
-                out.drainHandler(v -> ch.config().setAutoRead(true));
-            }
-        } else {
-            content.release();
         }
+        content.release();
         if (last) {
             answeredInFull();
         }
@@ -280,9 +280,10 @@ final class UpstreamCall {
         fail(cause == null ? "the API server closed the connection" : cause.toString(), false);
     }
 
-    private void fail(String reason, boolean timeout) {
+    /** Ends the call here (false when it had ended already): no deadline, no upstream connection. */
+    private boolean abandon() {
         if (finished) {
-            return;
+            return false;
         }
         finished = true;
         if (deadline != null) {
@@ -290,6 +291,13 @@ final class UpstreamCall {
         }
         if (ch != null) {
             ch.close();
+        }
+        return true;
+    }
+
+    private void fail(String reason, boolean timeout) {
+        if (!abandon()) {
+            return;
         }
         if (timeout) {
             LOG.warn("upstream timed out for {}: {}", req.uri(), reason);
@@ -305,21 +313,9 @@ final class UpstreamCall {
         }
     }
 
-    private void unreachable(Throwable cause) {
-        fail(cause.toString(), false);
-    }
-
     private void clientGone() {
-        if (finished) {
-            return;
+        if (abandon()) {
+            exchange.complete(out.headWritten() ? out.getStatusCode() : 499);
         }
-        finished = true;
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
-        if (ch != null) {
-            ch.close();
-        }
-        exchange.complete(out.headWritten() ? out.getStatusCode() : 499);
     }
 }

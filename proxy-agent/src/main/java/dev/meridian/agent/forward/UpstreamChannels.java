@@ -214,16 +214,20 @@ public final class UpstreamChannels implements AutoCloseable {
             }
         }
 
+        // A closing connection tells its call once (the call may go on elsewhere: a retry).
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            if (call != null) {
-                call.onClosed(null);
+            UpstreamCall current = call;
+            call = null;
+            if (current != null) {
+                current.onClosed(null);
             }
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             UpstreamCall current = call;
+            call = null;
             ctx.close();
             if (current != null) {
                 current.onClosed(cause);

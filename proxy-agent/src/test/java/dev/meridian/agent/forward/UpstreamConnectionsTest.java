@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,10 +52,35 @@ class UpstreamConnectionsTest {
                     long timer = h.upstream.vertx().setPeriodic(100, id -> req.response().write("{}\n"));
                     req.connection().closeHandler(v -> h.upstream.vertx().cancelTimer(timer));
                 })
+                .on("/api/v1/large", req -> {
+                    // 20 MB in 64 KiB chunks, written only as fast as the agent takes them.
+                    req.response().setChunked(true);
+                    writeLarge(req.response(), 0);
+                })
                 .on("/api/v1/die-midway", req -> {
                     req.response().putHeader("Content-Length", "100000").write(Buffer.buffer(new byte[30_000]));
                     h.upstream.vertx().setTimer(100, id -> req.connection().close());
                 });
+    }
+
+    private static final int LARGE_CHUNKS = 320;
+
+    private static byte[] largeChunk(int i) {
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) ('a' + i % 26));
+        return chunk;
+    }
+
+    private static void writeLarge(io.vertx.core.http.HttpServerResponse out, int i) {
+        while (i < LARGE_CHUNKS && !out.writeQueueFull()) {
+            out.write(Buffer.buffer(largeChunk(i++)));
+        }
+        if (i == LARGE_CHUNKS) {
+            out.end();
+        } else {
+            int next = i;
+            out.drainHandler(v -> writeLarge(out, next));
+        }
     }
 
     @AfterAll
@@ -149,6 +175,30 @@ class UpstreamConnectionsTest {
         assertThat(r.body()).contains("\"bodyLength\":" + body.length);
         assertThat(h.upstream.last().headers().get("Transfer-Encoding")).isEqualToIgnoringCase("chunked");
         assertThat(h.upstream.last().body()).isEqualTo(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void aLargeAnswerStreamsThroughIntactAndInOrder() throws Exception {
+        java.security.MessageDigest expected = java.security.MessageDigest.getInstance("SHA-256");
+        for (int i = 0; i < LARGE_CHUNKS; i++) {
+            expected.update(largeChunk(i));
+        }
+        HttpResponse<InputStream> r = h.http().send(HttpRequest.newBuilder(URI.create(h.base() + "/kubernetes/cluster/api/v1/large"))
+                .header("Authorization", "Bearer " + ALICE_TOKEN).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        java.security.MessageDigest seen = java.security.MessageDigest.getInstance("SHA-256");
+        long total = 0;
+        try (InputStream in = r.body()) {
+            byte[] buf = new byte[8192];
+            for (int n; (n = in.read(buf)) > 0; total += n) {
+                seen.update(buf, 0, n);
+                if (total < 4 * 1024 * 1024) {
+                    Thread.sleep(0, 100_000); // a slow reader at first, so the answer queues up in the agent and the API server waits
+                }
+            }
+        }
+        assertThat(total).isEqualTo((long) LARGE_CHUNKS * 64 * 1024);
+        assertThat(seen.digest()).isEqualTo(expected.digest());
     }
 
     @Test
