@@ -4,6 +4,8 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 
@@ -14,6 +16,7 @@ import java.time.Duration;
  * connections' ({@link UpstreamFactory}); {@code requestTimeout} bounds a request's whole life.
  */
 public final class Forwarder {
+    private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
     private final ProxyMetrics metrics;
     private final long totalMillis;
 
@@ -31,6 +34,13 @@ public final class Forwarder {
             MultiMap headers = HeaderRules.requestHeadersForUpstream(req.headers());
             addCredentials(headers, exchange, upstream);
             headers.set("Connection", "Upgrade").set("Upgrade", req.getHeader("Upgrade"));
+            if (!HeaderRules.fitForRawHead(headers)) {
+                // The upgrade's head is written by hand: a line break in a value (an identity from
+                // the token review, say) would start a header of its own, such as another group.
+                LOG.warn("cannot forward the upgrade {}: a header value holds a line break", req.uri());
+                exchange.refuse(StatusResponses.UNFORWARDABLE);
+                return;
+            }
             UpgradeRelay.relay(exchange, upstream, uri, headers, 10_000);
             return;
         }

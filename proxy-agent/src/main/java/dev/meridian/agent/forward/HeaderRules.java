@@ -147,6 +147,26 @@ public final class HeaderRules {
         return tokens;
     }
 
+    /** Whether no name or value holds CR, LF or NUL, so the headers can be written into a head by hand. */
+    public static boolean fitForRawHead(MultiMap headers) {
+        for (Map.Entry<String, String> h : headers) {
+            if (breaksLine(h.getKey()) || breaksLine(h.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean breaksLine(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isUpgrade(MultiMap headers) {
         if (!headers.contains(HttpHeaderNames.UPGRADE)) {
             return false;

@@ -12,6 +12,7 @@ public enum StatusResponses {
     UNAUTHORIZED(401, "Unauthorized", "Unauthorized"),
     IMPERSONATION_FORBIDDEN(403, "Forbidden", "impersonation through the direct cluster endpoint is not allowed"),
     NOT_FOUND(404, "NotFound", "the server could not find the requested resource"),
+    UNFORWARDABLE(500, "InternalError", "the request cannot be forwarded to the cluster's API server"),
     UPSTREAM_UNREACHABLE(502, "InternalError", "the cluster's API server cannot be reached"),
     AUTHENTICATION_UNAVAILABLE(503, "ServiceUnavailable", "authentication is unavailable, try again"),
     AUTHORIZATION_UNAVAILABLE(503, "ServiceUnavailable", "impersonation cannot be authorized now, try again"),

@@ -103,10 +103,20 @@ final class UpstreamCall {
             deadline = ch.eventLoop().schedule(this::lifetimeExceeded, totalMillis, TimeUnit.MILLISECONDS);
         }
         HttpHeaders headers = new DefaultHttpHeaders();
-        headers.add(HttpHeaderNames.HOST, upstream.authority());
-        HeaderRules.copyRequestHeaders(req.headers(), headers::add);
-        HeaderRules.addImpersonation(headers::add, exchange.user(), upstream.credentials().bearerToken().orElse(null));
-        io.netty.handler.codec.http.HttpMethod method = io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name());
+        io.netty.handler.codec.http.HttpMethod method;
+        try {
+            headers.add(HttpHeaderNames.HOST, upstream.authority());
+            HeaderRules.copyRequestHeaders(req.headers(), headers::add);
+            HeaderRules.addImpersonation(headers::add, exchange.user(), upstream.credentials().bearerToken().orElse(null));
+            method = io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name());
+        } catch (IllegalArgumentException e) {
+            // Header values are validated: an identity with a line break in it is refused, never sent.
+            if (abandon()) {
+                LOG.warn("cannot forward {}: {}", req.uri(), e.getMessage());
+                exchange.refuse(StatusResponses.UNFORWARDABLE);
+            }
+            return;
+        }
         if (!requestBody) {
             ch.writeAndFlush(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri, Unpooled.EMPTY_BUFFER,
                     headers, EmptyHttpHeaders.INSTANCE));

@@ -72,6 +72,20 @@ class UpgradeAndStreamingTest {
     }
 
     @Test
+    void anIdentityWithALineBreakCannotAddHeadersToAnUpgrade() throws Exception {
+        h.authority.allow("crlf-upgrade", new dev.meridian.agent.auth.UserInfo("mallory", "",
+                java.util.List.of("dev\r\nImpersonate-Group: system:masters"), java.util.Map.of()));
+        String marker = "crlf" + System.nanoTime();
+        try (RawHttp raw = new RawHttp(h.agent.port())) {
+            String head = raw.send("POST /kubernetes/cluster/api/v1/namespaces/a/pods/p/exec?m=" + marker
+                    + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer crlf-upgrade\r\nConnection: Upgrade\r\nUpgrade: SPDY/3.1\r\n"
+                    + "X-Stream-Protocol-Version: v4.channel.k8s.io\r\n\r\n").readHead();
+            assertThat(RawHttp.status(head)).as(head).isEqualTo(500);
+        }
+        assertThat(h.upstream.seen()).noneMatch(s -> s.uri().contains(marker));
+    }
+
+    @Test
     void watchEventsArriveAsTheyAreSentNotWhenTheStreamEnds() throws Exception {
         openWatch.set(null);
         try (RawHttp raw = new RawHttp(h.agent.port())) {

@@ -202,6 +202,16 @@ class UpstreamConnectionsTest {
     }
 
     @Test
+    void anIdentityThatCannotTravelAsAHeaderIsRefusedNotSent() throws Exception {
+        h.authority.allow("crlf-token", new dev.meridian.agent.auth.UserInfo("mallory", "",
+                List.of("dev\r\nImpersonate-Group: system:masters"), java.util.Map.of()));
+        HttpResponse<String> r = h.get("/kubernetes/cluster/api/v1/namespaces?marker=crlf", "Authorization", "Bearer crlf-token");
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.body()).contains("\"kind\":\"Status\"").contains("cannot be forwarded");
+        assertThat(h.upstream.seen()).noneMatch(s -> s.uri().contains("marker=crlf"));
+    }
+
+    @Test
     void aClientExpectingContinueGetsItFromTheApiServer() throws Exception {
         try (RawHttp raw = new RawHttp(h.agent.port())) {
             raw.send("POST /kubernetes/cluster/api/v1/namespaces HTTP/1.1\r\nHost: x\r\n" + AUTH
