@@ -253,6 +253,9 @@ final class UpstreamCall {
             upstream.channels().release(ch);
         } else {
             ch.close();
+            // Answered before the client finished its body: the rest is read and dropped, or the
+            // client's connection would stall on it.
+            req.resume();
         }
         if (body != null) {
             out.end(body);
@@ -301,6 +304,9 @@ final class UpstreamCall {
         }
         if (ch != null) {
             ch.close();
+        }
+        if (requestBody) {
+            req.resume();
         }
         return true;
     }

@@ -140,7 +140,9 @@ public final class UpstreamChannels implements AutoCloseable {
         if (handler != null) {
             handler.call = null;
         }
-        if (closed || !ch.isActive()) {
+        // A connection paused for a slow client (its answer's end came in the same read) is not
+        // handed to the next request, which would never hear back on it.
+        if (closed || !ch.isActive() || !ch.config().isAutoRead()) {
             ch.close();
             return;
         }

@@ -57,6 +57,11 @@ class UpstreamConnectionsTest {
                     req.response().setChunked(true);
                     writeLarge(req.response(), 0);
                 })
+                .on("/api/v1/refuse-early", req -> {
+                    // Reads none of the body, so the agent's side backs up and it pauses the client.
+                    req.pause();
+                    h.upstream.vertx().setTimer(500, id -> req.response().setStatusCode(413).end("too large"));
+                })
                 .on("/api/v1/die-midway", req -> {
                     req.response().putHeader("Content-Length", "100000").write(Buffer.buffer(new byte[30_000]));
                     h.upstream.vertx().setTimer(100, id -> req.connection().close());
@@ -209,6 +214,29 @@ class UpstreamConnectionsTest {
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(r.body()).contains("\"kind\":\"Status\"").contains("cannot be forwarded");
         assertThat(h.upstream.seen()).noneMatch(s -> s.uri().contains("marker=crlf"));
+    }
+
+    @Test
+    void aClientAnsweredBeforeItsBodyEndsCanFinishSendingAndGoOn() throws Exception {
+        int length = 16 * 1024 * 1024;
+        try (RawHttp raw = new RawHttp(h.agent.port())) {
+            raw.send("POST /kubernetes/cluster/api/v1/refuse-early HTTP/1.1\r\nHost: x\r\n" + AUTH
+                    + "Content-Length: " + length + "\r\n\r\n");
+            // More than the socket buffers hold, so the agent pauses the client before the answer.
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
+                try {
+                    raw.send("x".repeat(length));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThat(RawHttp.status(raw.readHead())).isEqualTo(413);
+            raw.readBytes("too large".length());
+            sent.get(20, TimeUnit.SECONDS);
+            String next = raw.send("GET /kubernetes/cluster/api/v1/namespaces?after=early HTTP/1.1\r\nHost: x\r\n" + AUTH + "\r\n")
+                    .readHead();
+            assertThat(RawHttp.status(next)).isEqualTo(200);
+        }
     }
 
     @Test
