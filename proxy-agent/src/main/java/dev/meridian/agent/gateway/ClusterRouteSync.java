@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 
 /**
  * Keeps the gateway's cluster routes equal to the management plane's Cluster objects: each
@@ -105,8 +106,7 @@ public final class ClusterRouteSync implements AutoCloseable {
                 try {
                     String kubeconfig = kubeconfigOf(cluster);
                     if (!fingerprint(kubeconfig).equals(routedFrom.get(name))) {
-                        LOG.info("the kubeconfig of cluster {} changed; re-routing it", name);
-                        route(cluster);
+                        rerouteIfStillListed(cluster);
                     }
                 } catch (RuntimeException e) {
                     if (routedFrom.containsKey(name)) {
@@ -117,6 +117,18 @@ public final class ClusterRouteSync implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("gateway secret resync failed: {}", e.toString());
         }
+    }
+
+    /**
+     * The resync works from a snapshot of the Clusters: one deleted since (its route already
+     * removed, so it looks "changed") must not be routed again, or its route outlives it.
+     */
+    private synchronized void rerouteIfStillListed(GenericKubernetesResource cluster) {
+        if (informer.getStore().getByKey(Cache.metaNamespaceKeyFunc(cluster)) == null) {
+            return;
+        }
+        LOG.info("the kubeconfig of cluster {} changed; re-routing it", cluster.getMetadata().getName());
+        route(cluster);
     }
 
     private synchronized void route(GenericKubernetesResource cluster) {
