@@ -236,17 +236,22 @@ wrk -t"$WRK_THREADS" -c"$CONNS" -d5s -H "$AUTH" "${URL[gateway+agent]}" >/dev/nu
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/,"",v); printf "%.3f", v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); printf "%.3f", v } else if (v ~ /s$/) { sub(/s$/,"",v); printf "%.3f", v*1000 } else print v }'; }
 # CPU time (user+sys, ms) of processes: less noisy than req/s on a shared machine.
 cpu_ms() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat"))); done; echo $((t * 1000 / $(getconf CLK_TCK))); }
+# User time alone: the kernel's share (TCP on loopback) is about the same for every proxy, so the
+# user time is where proxies differ.
+user_ms() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14}' "/proc/$p/stat"))); done; echo $((t * 1000 / $(getconf CLK_TCK))); }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-declare -A RPS P50 P99 CPU REQS BAD
-for name in "${ORDER[@]}"; do CPU[$name]=0; REQS[$name]=0; BAD[$name]=0; done
+declare -A RPS P50 P99 CPU USER REQS BAD
+for name in "${ORDER[@]}"; do CPU[$name]=0; USER[$name]=0; REQS[$name]=0; BAD[$name]=0; done
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round/$ROUNDS" >&2
   for name in "${ORDER[@]}"; do
     # shellcheck disable=SC2086
-    c0=$(cpu_ms ${PROCS[$name]})
+    c0=$(cpu_ms ${PROCS[$name]}); u0=$(user_ms ${PROCS[$name]})
     out=$(wrk -t"$WRK_THREADS" -c"$CONNS" -d"${DURATION}s" --latency -H "$AUTH" "${URL[$name]}")
     # shellcheck disable=SC2086
     CPU[$name]=$(( ${CPU[$name]} + $(cpu_ms ${PROCS[$name]}) - c0 ))
+    # shellcheck disable=SC2086
+    USER[$name]=$(( ${USER[$name]} + $(user_ms ${PROCS[$name]}) - u0 ))
     RPS[$name]+="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out") "
     P50[$name]+="$(to_ms "$(awk '$1=="50%" {print $2}' <<<"$out")") "
     P99[$name]+="$(to_ms "$(awk '$1=="99%" {print $2}' <<<"$out")") "
@@ -277,8 +282,10 @@ echo "(added p50 = the target's p50 minus the API server's own p50, measured dir
 echo
 echo "CPU per request, microseconds (user+sys of the processes named; the API server's is counted separately):"
 cpu_per() { awk -v c="${CPU[$1]}" -v r="${REQS[$1]}" 'BEGIN {printf "%.1f", r ? c*1000/r : 0}'; }
+user_per() { awk -v c="${USER[$1]}" -v r="${REQS[$1]}" 'BEGIN {printf "%.1f", r ? c*1000/r : 0}'; }
 printf "  API server %s | nginx proxy %s | nginx with access log %s | agent %s | gateway %s | gateway+agent %s | kubectl proxy %s\n" \
   "$(cpu_per upstream)" "$(cpu_per nginx)" "$(cpu_per nginx+log)" "$(cpu_per agent)" "$(cpu_per gateway)" "$(cpu_per gateway+agent)" "$(cpu_per kubectl-proxy)"
+echo "  of which user time: nginx proxy $(user_per nginx) | nginx with access log $(user_per nginx+log) | agent $(user_per agent) | gateway $(user_per gateway) | kubectl proxy $(user_per kubectl-proxy)"
 echo "agent vs nginx: throughput $(awk -v a="${RPS[agent]}" -v b="${RPS[nginx]}" 'BEGIN {printf "%.2f", a/b}')x (target >= 0.80), CPU/request $(awk -v a="$(cpu_per agent)" -v b="$(cpu_per nginx)" 'BEGIN {printf "%.2f", a/b}')x"
 echo "agent vs nginx with an access log (as the agent audits): throughput $(awk -v a="${RPS[agent]}" -v b="${RPS[nginx+log]}" 'BEGIN {printf "%.2f", a/b}')x, CPU/request $(awk -v a="$(cpu_per agent)" -v b="$(cpu_per nginx+log)" 'BEGIN {printf "%.2f", a/b}')x"
 echo "agent vs kubectl proxy: throughput $(awk -v a="${RPS[agent]}" -v b="${RPS[kubectl-proxy]}" 'BEGIN {printf "%.2f", a/b}')x (target > 1)"
