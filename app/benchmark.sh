@@ -31,17 +31,7 @@ if [ "$CDS" != 0 ]; then
     [ -f app/target/meridian.jsa ] || { echo "app/target/meridian.jsa is missing (built with -Dmeridian.cds.skip?)" >&2; exit 2; }
     ARCHIVE=app/target/meridian.jsa
 fi
-TMP=$(mktemp -d)
-PLANE_PID=
-cleanup() {
-    [ -n "$PLANE_PID" ] && kill "$PLANE_PID" 2>/dev/null || true
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
-
-xvfb() {
-    timeout 120 xvfb-run -a -s "-screen 0 1600x1000x24" "$@" 2>/dev/null || true
-}
+. app/sandbox-plane.sh
 
 # Prints "<window ms> <window cpu ms> <fleet ms>" for one launch of the app, "-" for what it did not
 # report; $1 is the case, $2 a fresh folder for its settings and state, $3 the jar, $4 its class data
@@ -49,10 +39,7 @@ xvfb() {
 launch() {
     mkdir -p "$2"
     [ "$1" = plane ] && kc="$TMP/plane/kubeconfig" || kc="$2/no-kubeconfig"
-    if [ "$1" = plane ]; then
-        mkdir -p "$2/config/meridian"
-        echo "plane.context=meridian-sandbox" > "$2/config/meridian/settings.properties"
-    fi
+    [ "$1" = plane ] && remember_plane "$2/config"
     # shellcheck disable=SC2086
     KUBECONFIG="$kc" XDG_CONFIG_HOME="$2/config" XDG_STATE_HOME="$2/state" xvfb \
         java ${4:+-XX:SharedArchiveFile=$4} -Dprism.order=sw -Dmeridian.startup.report=true \
@@ -76,14 +63,8 @@ ratio() {
 }
 
 echo "== management plane for the 'existing plane' case: a sandbox in its own process"
-mkdir -p "$TMP/plane"
-java -jar "$JAR" sandbox --dir "$TMP/plane" >"$TMP/plane/out.txt" 2>&1 &
-PLANE_PID=$!
-for _ in $(seq 1 120); do
-    grep -q "is running" "$TMP/plane/out.txt" 2>/dev/null && break
-    sleep 1
-done
-head -1 "$TMP/plane/out.txt"
+start_plane
+head -1 "$TMP/plane.out"
 
 echo "== launch, $RUNS runs: ms from process start to the first frame (window), CPU ms used by then (cpu),"
 echo "   and ms to the first clusters in the table (fleet)"

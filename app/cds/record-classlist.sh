@@ -10,27 +10,17 @@ set -eu
 cd "$(dirname "$0")/../.."
 ./mvnw -B -q -pl app -am package -DskipTests -Dmeridian.cds.skip=true
 JAR=app/target/meridian.jar
-TMP=$(mktemp -d)
-PLANE_PID=
-cleanup() {
-    [ -n "$PLANE_PID" ] && kill "$PLANE_PID" 2>/dev/null || true
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
+. app/sandbox-plane.sh
 
 run() {  # $1 = list file, $2 = kubeconfig, $3 = settings folder
-    KUBECONFIG="$2" XDG_CONFIG_HOME="$3" XDG_STATE_HOME="$TMP/state" timeout 120 \
-        xvfb-run -a -s "-screen 0 1600x1000x24" java -XX:DumpLoadedClassList="$1" -Dprism.order=sw \
-        -Dmeridian.startup.exit=fleet -jar "$JAR" >/dev/null 2>&1 || true
+    KUBECONFIG="$2" XDG_CONFIG_HOME="$3" XDG_STATE_HOME="$TMP/state" \
+        xvfb java -XX:DumpLoadedClassList="$1" -Dprism.order=sw -Dmeridian.startup.exit=fleet -jar "$JAR" >/dev/null
 }
 
 run "$TMP/first.lst" "$TMP/no-kubeconfig" "$TMP/first-config"
 
-java -jar "$JAR" sandbox --dir "$TMP/plane" >"$TMP/plane.out" 2>&1 &
-PLANE_PID=$!
-for _ in $(seq 1 120); do grep -q "is running" "$TMP/plane.out" 2>/dev/null && break; sleep 1; done
-mkdir -p "$TMP/plane-config/meridian"
-echo "plane.context=meridian-sandbox" >"$TMP/plane-config/meridian/settings.properties"
+start_plane
+remember_plane "$TMP/plane-config"
 run "$TMP/plane.lst" "$TMP/plane/kubeconfig" "$TMP/plane-config"
 
 # One list: the first run's order, then what only the reconnect loaded. Lines with ids (classes of
