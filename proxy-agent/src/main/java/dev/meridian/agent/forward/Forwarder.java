@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.function.BiConsumer;
 
 /**
  * Sends an authenticated request to its upstream: upgrades are handed to {@link UpgradeRelay},
@@ -32,7 +33,7 @@ public final class Forwarder {
         String uri = query == null ? match.upstreamPath() : match.upstreamPath() + "?" + query;
         if (req.version() == HttpVersion.HTTP_1_1 && HeaderRules.isUpgrade(req.headers())) {
             MultiMap headers = HeaderRules.requestHeadersForUpstream(req.headers());
-            addCredentials(headers, exchange, upstream);
+            addCredentials(headers::add, exchange, upstream);
             headers.set("Connection", "Upgrade").set("Upgrade", req.getHeader("Upgrade"));
             if (!HeaderRules.fitForRawHead(headers)) {
                 // The upgrade's head is written by hand: a line break in a value (an identity from
@@ -47,8 +48,9 @@ public final class Forwarder {
         UpstreamCall.start(exchange, upstream, uri, metrics, totalMillis, hasBody(req));
     }
 
-    private static void addCredentials(MultiMap headers, Exchange exchange, Upstream upstream) {
-        HeaderRules.addImpersonation(headers::add, exchange.user(), upstream.credentials().bearerToken().orElse(null));
+    /** The agent's token towards {@code upstream} and the identity the exchange is forwarded as, for either way upstream. */
+    static void addCredentials(BiConsumer<String, String> add, Exchange exchange, Upstream upstream) {
+        HeaderRules.addImpersonation(add, exchange.user(), upstream.credentials().bearerToken().orElse(null));
     }
 
     private static boolean hasBody(HttpServerRequest req) {

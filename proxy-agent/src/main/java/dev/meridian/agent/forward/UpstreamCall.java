@@ -107,7 +107,7 @@ final class UpstreamCall {
         try {
             headers.add(HttpHeaderNames.HOST, upstream.authority());
             HeaderRules.copyRequestHeaders(req.headers(), headers::add);
-            HeaderRules.addImpersonation(headers::add, exchange.user(), upstream.credentials().bearerToken().orElse(null));
+            Forwarder.addCredentials(headers::add, exchange, upstream);
             method = io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name());
         } catch (IllegalArgumentException e) {
             // Header values are validated: an identity with a line break in it is refused, never sent.
