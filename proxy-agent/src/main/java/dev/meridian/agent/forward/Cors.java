@@ -1,27 +1,36 @@
 package dev.meridian.agent.forward;
 
-import io.vertx.core.http.HttpServerResponse;
+import dev.meridian.agent.http.ClientRequest;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+import java.nio.charset.StandardCharsets;
 
 /** The anonymous answers: health and CORS preflight, with the headers the design fixes. */
 public final class Cors {
+    private static final byte[] OK = "ok".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNAVAILABLE = "unavailable".getBytes(StandardCharsets.UTF_8);
+
     private Cors() {
     }
 
-    public static HttpServerResponse withHeaders(HttpServerResponse response) {
-        return response
-                .putHeader("access-control-allow-origin", "*")
-                .putHeader("access-control-allow-methods", "POST, GET, OPTIONS, PUT, DELETE, PATCH")
-                .putHeader("access-control-allow-headers", "*")
-                .putHeader("cache-control", "no-cache, private");
+    public static HttpHeaders headers() {
+        return new DefaultHttpHeaders()
+                .add("access-control-allow-origin", "*")
+                .add("access-control-allow-methods", "POST, GET, OPTIONS, PUT, DELETE, PATCH")
+                .add("access-control-allow-headers", "*")
+                .add("cache-control", "no-cache, private");
     }
 
-    public static void preflight(HttpServerResponse response) {
-        withHeaders(response).setStatusCode(204).end();
+    public static void preflight(ClientRequest request) {
+        request.respond(HttpResponseStatus.NO_CONTENT, headers(), Unpooled.EMPTY_BUFFER);
     }
 
-    public static void health(HttpServerResponse response, boolean healthy) {
-        withHeaders(response).setStatusCode(healthy ? 200 : 503)
-                .putHeader("content-type", "text/plain; charset=utf-8")
-                .end(healthy ? "ok" : "unavailable");
+    public static void health(ClientRequest request, boolean healthy) {
+        request.respond(healthy ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                headers().add("content-type", "text/plain; charset=utf-8"),
+                Unpooled.wrappedBuffer(healthy ? OK : UNAVAILABLE));
     }
 }

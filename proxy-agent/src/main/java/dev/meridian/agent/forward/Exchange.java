@@ -4,8 +4,8 @@ import dev.meridian.agent.audit.AuditEvent;
 import dev.meridian.agent.audit.AuditSink;
 import dev.meridian.agent.audit.RequestInfo;
 import dev.meridian.agent.auth.UserInfo;
+import dev.meridian.agent.http.ClientRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.vertx.core.http.HttpServerRequest;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** One audited request: collects who and what, and emits exactly one audit event when it ends. */
 final class Exchange {
-    final HttpServerRequest request;
+    final ClientRequest request;
     final long startNanos = System.nanoTime();
     private final Instant received = Instant.now();
     private final AuditSink audit;
@@ -24,7 +24,7 @@ final class Exchange {
     private UserInfo impersonated;
     private boolean completed;
 
-    Exchange(HttpServerRequest request, AuditSink audit, ProxyMetrics metrics) {
+    Exchange(ClientRequest request, AuditSink audit, ProxyMetrics metrics) {
         this.request = request;
         this.audit = audit;
         this.metrics = metrics;
@@ -59,15 +59,13 @@ final class Exchange {
 
     /** Answers with {@code status} (unless a response already started) and completes the exchange. */
     void refuse(StatusResponses status) {
-        request.resume();
-        status.send(request.response());
+        status.send(request);
         complete(status.code());
     }
 
     /** Answers with a status the handler wrote itself ({@code send} returns its code) and completes the exchange. */
-    void refuse(java.util.function.ToIntFunction<io.vertx.core.http.HttpServerResponse> send) {
-        request.resume();
-        complete(send.applyAsInt(request.response()));
+    void refuse(java.util.function.ToIntFunction<ClientRequest> send) {
+        complete(send.applyAsInt(request));
     }
 
     /** Records the outcome; later calls are ignored, so every path may call it safely. */
@@ -77,10 +75,10 @@ final class Exchange {
         }
         completed = true;
         metrics.completed(status);
-        String source = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+        String source = request.remoteAddress();
         RequestInfo info = RequestInfo.of(request.method().name(), apiPath == null ? "" : apiPath, request.query());
         audit.record(new AuditEvent(auditId(), request.uri(), info, user, impersonated,
-                source.isEmpty() ? List.of() : List.of(source), request.getHeader(HttpHeaderNames.USER_AGENT), status,
+                source.isEmpty() ? List.of() : List.of(source), request.header(HttpHeaderNames.USER_AGENT), status,
                 received, Instant.now()));
     }
 }

@@ -1,9 +1,7 @@
 package dev.meridian.agent.forward;
 
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
+import dev.meridian.agent.http.ClientRequest;
+import io.netty.handler.codec.http.HttpHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +25,20 @@ public final class Forwarder {
     }
 
     void forward(Exchange exchange, RoutingTable.RouteMatch match) {
-        HttpServerRequest req = exchange.request;
+        ClientRequest req = exchange.request;
         Upstream upstream = match.upstream();
         String query = req.query();
         String uri = query == null ? match.upstreamPath() : match.upstreamPath() + "?" + query;
-        if (req.version() == HttpVersion.HTTP_1_1 && HeaderRules.isUpgrade(req.headers())) {
-            MultiMap headers = HeaderRules.requestHeadersForUpstream(req.headers());
-            addCredentials(headers::add, exchange, upstream);
-            headers.set("Connection", "Upgrade").set("Upgrade", req.getHeader("Upgrade"));
+        if (!req.isHttp2() && !req.isHttp10() && HeaderRules.isUpgrade(req.headers())) {
+            HttpHeaders headers = HeaderRules.requestHeadersForUpstream(req.headers());
+            try {
+                addCredentials(headers::add, exchange, upstream);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("cannot forward the upgrade {}: {}", req.uri(), e.getMessage());
+                exchange.refuse(StatusResponses.UNFORWARDABLE);
+                return;
+            }
+            headers.set("Connection", "Upgrade").set("Upgrade", req.header("Upgrade"));
             if (!HeaderRules.fitForRawHead(headers)) {
                 // The upgrade's head is written by hand: a line break in a value (an identity from
                 // the token review, say) would start a header of its own, such as another group.
@@ -42,24 +46,14 @@ public final class Forwarder {
                 exchange.refuse(StatusResponses.UNFORWARDABLE);
                 return;
             }
-            UpgradeRelay.relay(exchange, upstream, uri, headers, 10_000);
+            UpgradeRelay.relay(exchange, upstream, uri, headers);
             return;
         }
-        UpstreamCall.start(exchange, upstream, uri, metrics, totalMillis, hasBody(req));
+        UpstreamCall.start(exchange, upstream, uri, metrics, totalMillis, req.hasBody());
     }
 
     /** The agent's token towards {@code upstream} and the identity the exchange is forwarded as, for either way upstream. */
     static void addCredentials(BiConsumer<String, String> add, Exchange exchange, Upstream upstream) {
         HeaderRules.addImpersonation(add, exchange.user(), upstream.credentials().bearerToken().orElse(null));
-    }
-
-    private static boolean hasBody(HttpServerRequest req) {
-        if (req.version() != HttpVersion.HTTP_2) {
-            return HeaderRules.hasBody(req.headers());
-        }
-        // HTTP/2 has no Transfer-Encoding: a body is announced only by the stream staying open.
-        HttpMethod m = req.method();
-        boolean bodiless = m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS;
-        return !req.isEnded() && (!bodiless || HeaderRules.hasBody(req.headers()));
     }
 }

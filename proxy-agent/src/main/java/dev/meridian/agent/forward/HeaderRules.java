@@ -2,7 +2,8 @@ package dev.meridian.agent.forward;
 
 import dev.meridian.agent.auth.UserInfo;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.vertx.core.MultiMap;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ public final class HeaderRules {
     private HeaderRules() {
     }
 
-    public static boolean hasImpersonation(MultiMap headers) {
+    public static boolean hasImpersonation(HttpHeaders headers) {
         for (Map.Entry<String, String> h : headers) {
             if (h.getKey().regionMatches(true, 0, "impersonate-", 0, "impersonate-".length())) {
                 return true;
@@ -36,8 +37,8 @@ public final class HeaderRules {
      * The headers to send upstream: everything the client sent except hop-by-hop headers,
      * Host, credentials and identity claims (Authorization, Impersonate-*, X-Remote-*).
      */
-    public static MultiMap requestHeadersForUpstream(MultiMap client) {
-        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+    public static HttpHeaders requestHeadersForUpstream(HttpHeaders client) {
+        HttpHeaders out = new DefaultHttpHeaders();
         copyRequestHeaders(client, out::add);
         return out;
     }
@@ -46,7 +47,7 @@ public final class HeaderRules {
      * Passes to {@code add} what {@link #requestHeadersForUpstream} would return, so the headers go
      * straight into whichever request object is sent upstream.
      */
-    public static void copyRequestHeaders(MultiMap client, BiConsumer<String, String> add) {
+    public static void copyRequestHeaders(HttpHeaders client, BiConsumer<String, String> add) {
         Set<String> drop = connectionTokens(client.getAll(HttpHeaderNames.CONNECTION));
         for (Map.Entry<String, String> h : client) {
             String name = h.getKey();
@@ -106,12 +107,12 @@ public final class HeaderRules {
     }
 
     /** Response headers for the client: everything but hop-by-hop headers. */
-    public static void copyResponseHeaders(MultiMap upstream, MultiMap out) {
+    public static void copyResponseHeaders(HttpHeaders upstream, HttpHeaders out) {
         copyResponseHeaders(upstream, upstream.getAll(HttpHeaderNames.CONNECTION), out);
     }
 
     /** As above, for headers in any container; {@code connection} are the values of its Connection headers. */
-    public static void copyResponseHeaders(Iterable<Map.Entry<String, String>> upstream, List<String> connection, MultiMap out) {
+    public static void copyResponseHeaders(Iterable<Map.Entry<String, String>> upstream, List<String> connection, HttpHeaders out) {
         Set<String> drop = connectionTokens(connection);
         for (Map.Entry<String, String> h : upstream) {
             String name = h.getKey();
@@ -148,7 +149,7 @@ public final class HeaderRules {
     }
 
     /** Whether no name or value holds CR, LF or NUL, so the headers can be written into a head by hand. */
-    public static boolean fitForRawHead(MultiMap headers) {
+    public static boolean fitForRawHead(HttpHeaders headers) {
         for (Map.Entry<String, String> h : headers) {
             if (breaksLine(h.getKey()) || breaksLine(h.getValue())) {
                 return false;
@@ -167,8 +168,13 @@ public final class HeaderRules {
         return false;
     }
 
-    public static boolean isUpgrade(MultiMap headers) {
-        if (!headers.contains(HttpHeaderNames.UPGRADE)) {
+    /**
+     * Whether the request asks to switch protocols (exec, attach, port-forward). A plain-HTTP
+     * client's offer of HTTP/2 ({@code h2c}) is not relayed: the request is served as HTTP/1.1.
+     */
+    public static boolean isUpgrade(HttpHeaders headers) {
+        String upgrade = headers.get(HttpHeaderNames.UPGRADE);
+        if (upgrade == null || upgrade.trim().equalsIgnoreCase("h2c")) {
             return false;
         }
         for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
@@ -182,7 +188,7 @@ public final class HeaderRules {
     }
 
     /** Both Content-Length and Transfer-Encoding, or several lengths, make the body's end ambiguous (RFC 7230 3.3.3). */
-    public static boolean hasAmbiguousFraming(MultiMap headers) {
+    public static boolean hasAmbiguousFraming(HttpHeaders headers) {
         List<String> lengths = headers.getAll(HttpHeaderNames.CONTENT_LENGTH);
         if (lengths.size() > 1 || (lengths.size() == 1 && lengths.get(0).contains(","))) {
             return true;
@@ -190,7 +196,7 @@ public final class HeaderRules {
         return !lengths.isEmpty() && headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
     }
 
-    public static boolean hasBody(MultiMap headers) {
+    public static boolean hasBody(HttpHeaders headers) {
         String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
         return headers.contains(HttpHeaderNames.TRANSFER_ENCODING) || (length != null && !length.trim().equals("0"));
     }

@@ -1,7 +1,7 @@
 package dev.meridian.agent.forward;
 
 import dev.meridian.agent.auth.UserInfo;
-import io.vertx.core.MultiMap;
+import io.netty.handler.codec.http.HttpHeaders;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ sealed interface ImpersonationHeaders {
      * other impersonation header is present; groups and extras may repeat; extra keys are
      * percent-decoded and lower-cased (KEP 1510); any other {@code Impersonate-*} name is invalid.
      */
-    static ImpersonationHeaders read(MultiMap headers) {
+    static ImpersonationHeaders read(HttpHeaders headers) {
         List<String> users = headers.getAll("Impersonate-User");
         List<String> uids = headers.getAll("Impersonate-Uid");
         if (users.size() != 1 || users.get(0).isBlank()) {

@@ -5,16 +5,15 @@ import dev.meridian.agent.auth.ImpersonationDecision;
 import dev.meridian.agent.auth.Review;
 import dev.meridian.agent.auth.TokenReviewer;
 import dev.meridian.agent.auth.UserInfo;
+import dev.meridian.agent.http.ClientRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.vertx.core.Context;
-import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.util.concurrent.EventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The agent's request pipeline: anonymous health and preflight, then path normalisation and
@@ -22,7 +21,7 @@ import java.util.function.BooleanSupplier;
  * trusted front proxy asks and the cluster allows it), and forwarding.
  * Every request past the anonymous ones is audited exactly once.
  */
-public final class ProxyHandler implements Handler<HttpServerRequest> {
+public final class ProxyHandler implements Consumer<ClientRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
 
     private final RoutingTable routes;
@@ -55,14 +54,14 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     }
 
     @Override
-    public void handle(HttpServerRequest req) {
-        if (req.method() == HttpMethod.OPTIONS) {
-            Cors.preflight(req.response());
+    public void accept(ClientRequest req) {
+        if (HttpMethod.OPTIONS.equals(req.method())) {
+            Cors.preflight(req);
             return;
         }
         String rawPath = req.path();
         if ("/healthz".equals(rawPath) || "/readyz".equals(rawPath)) {
-            Cors.health(req.response(), rawPath.equals("/healthz") || ready.getAsBoolean());
+            Cors.health(req, rawPath.equals("/healthz") || ready.getAsBoolean());
             return;
         }
         Exchange exchange = new Exchange(req, audit, metrics);
@@ -80,14 +79,14 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
             exchange.refuse(StatusResponses.BAD_REQUEST);
             return;
         }
-        String token = bearerToken(req.getHeader(HttpHeaderNames.AUTHORIZATION));
+        String token = bearerToken(req.header(HttpHeaderNames.AUTHORIZATION));
         if (token == null) {
             exchange.refuse(StatusResponses.UNAUTHORIZED);
             return;
         }
         req.pause();
-        Context context = Vertx.currentContext();
-        reviewer.review(token).whenComplete((review, error) -> onContext(context,
+        EventExecutor loop = req.eventLoop();
+        reviewer.review(token).whenComplete((review, error) -> onLoop(loop,
                 () -> authorised(exchange, match, error != null ? new Review.Unavailable(error.getMessage()) : review)));
     }
 
@@ -116,9 +115,9 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
             return;
         }
         UserInfo target = ((ImpersonationHeaders.Requested) headers).target();
-        Context context = Vertx.currentContext();
+        EventExecutor loop = exchange.request.eventLoop();
         trustedProxies.authorizer().authorize(match.upstream(), proxy, target).whenComplete((decision, error) ->
-                onContext(context, () -> {
+                onLoop(loop, () -> {
                     if (error == null && decision instanceof ImpersonationDecision.Allowed) {
                         exchange.impersonate(target);
                         forwarder.forward(exchange, match);
@@ -132,11 +131,12 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
                 }));
     }
 
-    private static void onContext(Context context, Runnable action) {
-        if (context == null || Vertx.currentContext() == context) {
+    /** Runs {@code action} on the request's event loop: at once when already there (a cached review). */
+    private static void onLoop(EventExecutor loop, Runnable action) {
+        if (loop.inEventLoop()) {
             action.run();
         } else {
-            context.runOnContext(v -> action.run());
+            loop.execute(action);
         }
     }
 

@@ -1,6 +1,10 @@
 package dev.meridian.agent.forward;
 
-import io.vertx.core.http.HttpServerResponse;
+import dev.meridian.agent.http.ClientRequest;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -19,11 +23,11 @@ public enum StatusResponses {
     UPSTREAM_TIMEOUT(504, "Timeout", "the cluster's API server did not answer in time");
 
     private final int code;
-    private final String body;
+    private final byte[] body;
 
     StatusResponses(int code, String reason, String message) {
         this.code = code;
-        this.body = body(code, reason, message);
+        this.body = body(code, reason, message).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String body(int code, String reason, String message) {
@@ -39,14 +43,14 @@ public enum StatusResponses {
     }
 
     /** A 403 whose message says what the cluster refused (no internals: only names the caller sent). */
-    static int sendForbidden(HttpServerResponse response, String message) {
-        send(response, 403, body(403, "Forbidden", message), false);
+    static int sendForbidden(ClientRequest response, String message) {
+        send(response, 403, bytes(body(403, "Forbidden", message)), false);
         return 403;
     }
 
     /** A 400 naming what is malformed in the request. */
-    static int sendBadRequest(HttpServerResponse response, String message) {
-        send(response, 400, body(400, "BadRequest", message), false);
+    static int sendBadRequest(ClientRequest response, String message) {
+        send(response, 400, bytes(body(400, "BadRequest", message)), false);
         return 400;
     }
 
@@ -55,20 +59,24 @@ public enum StatusResponses {
     }
 
     /** Sends this status unless a response has already started. */
-    public void send(HttpServerResponse response) {
+    public void send(ClientRequest response) {
         send(response, code, body, this == UNAUTHORIZED);
     }
 
-    private static void send(HttpServerResponse response, int code, String body, boolean challenge) {
+    private static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void send(ClientRequest response, int code, byte[] body, boolean challenge) {
         if (response.headWritten() || response.ended() || response.closed()) {
             return;
         }
-        response.setStatusCode(code)
-                .putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", "no-cache, private");
+        HttpHeaders headers = new DefaultHttpHeaders()
+                .add("Content-Type", "application/json")
+                .add("Cache-Control", "no-cache, private");
         if (challenge) {
-            response.putHeader("WWW-Authenticate", "Bearer");
+            headers.add("WWW-Authenticate", "Bearer");
         }
-        response.end(body);
+        response.respond(HttpResponseStatus.valueOf(code), headers, Unpooled.wrappedBuffer(body));
     }
 }

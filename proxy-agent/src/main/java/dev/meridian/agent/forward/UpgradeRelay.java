@@ -1,9 +1,19 @@
 package dev.meridian.agent.forward;
 
-import io.vertx.core.MultiMap;
+import dev.meridian.agent.http.ClientRequest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.net.NetSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,10 +22,11 @@ import java.util.Map;
 
 /**
  * Relays an upgrade (SPDY/3.1 for exec/attach/port-forward, WebSocket for the channel
- * protocols) over a raw connection to the upstream: the request head is written by hand, the
- * response head parsed, and after a 101 both sockets are spliced byte for byte. Any other
- * answer is relayed to the client as a normal response. A raw socket is used because the
- * HTTP client only supports GET upgrades reliably, while kubectl's SPDY requests are POSTs.
+ * protocols) over a connection of its own to the upstream: the request head is written by
+ * hand, the response head parsed, and after a 101 both connections are spliced byte for byte,
+ * each pausing the other while it cannot take more. Any other answer is relayed to the client
+ * as a normal response. Raw, because kubectl's SPDY upgrades are POSTs, which HTTP clients
+ * rarely upgrade.
  */
 final class UpgradeRelay {
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeRelay.class);
@@ -24,109 +35,221 @@ final class UpgradeRelay {
     private UpgradeRelay() {
     }
 
-    static void relay(Exchange exchange, Upstream upstream, String uri, MultiMap headers, long connectTimeoutMillis) {
-        exchange.request.pause();
-        upstream.netClient().connect(upstream.port(), upstream.host(), upstream.host())
-                .onSuccess(up -> {
-                    up.pause();
-                    ResponseHead.Reader reader = new ResponseHead.Reader(MAX_HEAD);
-                    up.handler(data -> {
-                        ResponseHead head;
-                        try {
-                            head = reader.feed(data);
-                        } catch (IllegalArgumentException e) {
-                            LOG.warn("upstream answered an upgrade of {} with garbage: {}", exchange.request.uri(), e.getMessage());
-                            up.close();
-                            exchange.refuse(StatusResponses.UPSTREAM_UNREACHABLE);
-                            return;
-                        }
-                        if (head != null) {
-                            up.handler(null);
-                            up.pause();
-                            answered(exchange, up, head, reader.rest());
-                        }
-                    });
-                    up.closeHandler(v -> exchange.refuse(StatusResponses.UPSTREAM_UNREACHABLE));
-                    up.write(requestHead(exchange, upstream, uri, headers));
-                    up.resume();
-                })
-                .onFailure(e -> {
-                    LOG.warn("cannot reach the upstream for {}: {}", exchange.request.uri(), e.toString());
-                    exchange.refuse(StatusResponses.UPSTREAM_UNREACHABLE);
-                });
+    static void relay(Exchange exchange, Upstream upstream, String uri, HttpHeaders headers) {
+        ClientRequest req = exchange.request;
+        req.pause();
+        upstream.channels().connectRaw(req.eventLoop()).addListener(f -> {
+            if (!f.isSuccess()) {
+                LOG.warn("cannot reach the upstream for {}: {}", req.uri(), f.cause().toString());
+                exchange.refuse(StatusResponses.UPSTREAM_UNREACHABLE);
+                return;
+            }
+            Channel up = (Channel) f.getNow();
+            if (req.closed()) {
+                up.close();
+                return;
+            }
+            req.onClose(() -> {
+                up.close();
+                exchange.complete(499);
+            });
+            up.pipeline().addLast("upgrade", new AnswerReader(exchange, up));
+            up.writeAndFlush(Unpooled.wrappedBuffer(requestHead(req, upstream, uri, headers)));
+        });
     }
 
-    private static Buffer requestHead(Exchange exchange, Upstream upstream, String uri, MultiMap headers) {
+    private static byte[] requestHead(ClientRequest req, Upstream upstream, String uri, HttpHeaders headers) {
         StringBuilder head = new StringBuilder(512)
-                .append(exchange.request.method().name()).append(' ').append(uri).append(" HTTP/1.1\r\n")
+                .append(req.method().name()).append(' ').append(uri).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(upstream.authority()).append("\r\n");
         for (Map.Entry<String, String> h : headers) {
             head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
         }
-        return Buffer.buffer(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        return head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void answered(Exchange exchange, NetSocket up, ResponseHead head, Buffer early) {
-        HttpServerResponse out = exchange.request.response();
-        up.closeHandler(null);
-        if (head.status() != 101) {
-            relayRefusal(exchange, up, head, early);
-            return;
+    /** Reads the upstream's answer head, then hands over to a splice or a relayed refusal. */
+    private static final class AnswerReader extends ChannelInboundHandlerAdapter {
+        private final Exchange exchange;
+        private final Channel up;
+        private final ResponseHead.Reader reader = new ResponseHead.Reader(MAX_HEAD);
+        private boolean answered;
+
+        AnswerReader(Exchange exchange, Channel up) {
+            this.exchange = exchange;
+            this.up = up;
         }
-        out.setStatusCode(101);
-        // Upgrade and Connection are hop-by-hop, but a 101 must repeat them (RFC 7230 6.7).
-        HeaderRules.copyResponseHeaders(head.headers(), out.headers());
-        out.headers().set("Upgrade", head.headers().get("Upgrade")).set("Connection", "Upgrade");
-        ConnectionTakeover.toNetSocket(exchange.request)
-                .onSuccess(down -> splice(exchange, up, down, early))
-                .onFailure(e -> {
-                    LOG.warn("cannot take over the client connection for {}: {}", exchange.request.uri(), e.getMessage());
-                    up.close();
-                    exchange.complete(502);
-                });
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (answered) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            ResponseHead head;
+            try {
+                head = reader.feed(Buffer.buffer(ByteBufUtil.getBytes((ByteBuf) msg)));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("upstream answered an upgrade of {} with garbage: {}", exchange.request.uri(), e.getMessage());
+                answered = true;
+                up.close();
+                exchange.refuse(StatusResponses.UPSTREAM_UNREACHABLE);
+                return;
+            } finally {
+                ReferenceCountUtil.release(msg);
+            }
+            if (head != null) {
+                answered = true;
+                ctx.pipeline().remove(this);
+                ByteBuf early = Unpooled.wrappedBuffer(reader.rest().getBytes());
+                if (head.status() == 101) {
+                    splice(exchange, up, head, early);
+                } else {
+                    relayRefusal(exchange, up, head, early);
+                }
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (!answered) {
+                answered = true;
+                exchange.refuse(StatusResponses.UPSTREAM_UNREACHABLE);
+            }
+            ctx.fireChannelInactive();
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof IdleStateEvent) {
+                ctx.close();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.debug("upgrade connection to the upstream failed: {}", cause.toString());
+            ctx.close();
+        }
     }
 
-    private static void splice(Exchange exchange, NetSocket up, NetSocket down, Buffer early) {
-        if (early.length() > 0) {
-            down.write(early);
-        }
-        down.closeHandler(v -> {
+    private static void splice(Exchange exchange, Channel up, ResponseHead head, ByteBuf early) {
+        HttpHeaders headers = new DefaultHttpHeaders();
+        // Upgrade and Connection are hop-by-hop, but a 101 must repeat them (RFC 9110 7.8).
+        HeaderRules.copyResponseHeaders(head.headers(), head.headers().getAll("Connection"), headers);
+        headers.set("Upgrade", head.headers().get("Upgrade")).set("Connection", "Upgrade");
+        exchange.request.onClose(null);
+        Channel down = exchange.request.switchProtocols(headers);
+        down.pipeline().addLast("splice", new Splice(up, () -> {
             up.close();
             exchange.complete(101);
-        });
-        up.closeHandler(v -> down.close());
-        down.pipeTo(up);
-        up.pipeTo(down);
+        }));
+        // The client's silence is not idleness: the upstream side's all-idle timeout governs.
+        down.pipeline().remove("idle");
+        down.pipeline().remove("http");
+        up.pipeline().addLast("splice", new Splice(down, down::close));
+        if (early.isReadable()) {
+            down.writeAndFlush(early);
+        } else {
+            early.release();
+        }
+        down.config().setAutoRead(true);
+        up.config().setAutoRead(true);
     }
 
-    /** A non-101 answer (403, 400...) goes to the client as an ordinary response, then the upstream socket closes. */
-    private static void relayRefusal(Exchange exchange, NetSocket up, ResponseHead head, Buffer early) {
-        HttpServerResponse out = exchange.request.response();
-        out.setStatusCode(head.status());
-        HeaderRules.copyResponseHeaders(head.headers(), out.headers());
+    /** A non-101 answer (403, 400...) goes to the client as an ordinary response, then the upstream connection closes. */
+    private static void relayRefusal(Exchange exchange, Channel up, ResponseHead head, ByteBuf early) {
+        ClientRequest req = exchange.request;
+        req.onClose(up::close);
+        HttpHeaders headers = new DefaultHttpHeaders(false);
+        HeaderRules.copyResponseHeaders(head.headers(), head.headers().getAll("Connection"), headers);
         long length = head.contentLength();
-        if (length < 0) {
-            out.setChunked(true);
-        }
+        req.head(HttpResponseStatus.valueOf(head.status()), headers, true);
         long[] remaining = {length < 0 ? Long.MAX_VALUE : length};
-        java.util.function.Consumer<Buffer> write = b -> {
-            Buffer part = b.length() > remaining[0] ? b.getBuffer(0, (int) remaining[0]) : b;
-            remaining[0] -= part.length();
-            out.write(part);
-            if (remaining[0] == 0) {
-                up.close();
-            }
-        };
-        up.closeHandler(v -> {
-            out.end();
+        Runnable finish = () -> {
+            req.end(null);
             exchange.complete(head.status());
+        };
+        up.pipeline().addLast("refusal", new ChannelInboundHandlerAdapter() {
+            private boolean ended;
+
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                ByteBuf data = (ByteBuf) msg;
+                if (ended) {
+                    data.release();
+                    return;
+                }
+                int take = (int) Math.min(data.readableBytes(), remaining[0]);
+                req.write(data.readRetainedSlice(take));
+                data.release();
+                remaining[0] -= take;
+                if (remaining[0] == 0) {
+                    ended = true;
+                    up.close();
+                }
+            }
+
+            @Override
+            public void channelInactive(ChannelHandlerContext ctx) {
+                finish.run();
+            }
         });
-        if (early.length() > 0) {
-            write.accept(early);
+        if (early.isReadable()) {
+            up.pipeline().fireChannelRead(early);
+        } else {
+            early.release();
         }
-        if (remaining[0] > 0) {
-            up.handler(write::accept);
-            up.resume();
+        if (remaining[0] == 0) {
+            up.close();
+        }
+    }
+
+    /** Copies what one connection reads to the other, reading no faster than the other writes. */
+    private static final class Splice extends ChannelInboundHandlerAdapter {
+        private final Channel peer;
+        private final Runnable onClose;
+
+        Splice(Channel peer, Runnable onClose) {
+            this.peer = peer;
+            this.onClose = onClose;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            peer.writeAndFlush(msg);
+            if (!peer.isWritable()) {
+                ctx.channel().config().setAutoRead(false);
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (ctx.channel().isWritable()) {
+                peer.config().setAutoRead(true);
+            }
+            ctx.fireChannelWritabilityChanged();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            // What was read is written before the other side closes.
+            peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> onClose.run());
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof IdleStateEvent) {
+                ctx.close();
+            } else {
+                ctx.fireUserEventTriggered(evt);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.debug("upgraded connection failed: {}", cause.toString());
+            ctx.close();
         }
     }
 }

@@ -20,12 +20,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.internal.buffer.BufferInternal;
-import io.vertx.core.internal.http.HttpServerRequestInternal;
+import dev.meridian.agent.http.ClientRequest;
+import io.netty.buffer.CompositeByteBuf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +44,7 @@ final class UpstreamCall {
     private final String uri;
     private final ProxyMetrics metrics;
     private final long totalMillis;
-    private final HttpServerRequest req;
-    private final HttpServerResponse out;
+    private final ClientRequest req;
     private final boolean requestBody;
     private Channel ch;
     private ScheduledFuture<?> deadline;
@@ -61,7 +56,9 @@ final class UpstreamCall {
     private boolean small;
     private boolean finished;
     private int status;
-    private Buffer body;
+    private HttpResponse answer;
+    private HttpHeaders answerHeaders;
+    private ByteBuf body;
 
     private UpstreamCall(Exchange exchange, Upstream upstream, String uri, ProxyMetrics metrics, long totalMillis,
                          boolean requestBody) {
@@ -71,15 +68,14 @@ final class UpstreamCall {
         this.metrics = metrics;
         this.totalMillis = totalMillis;
         this.req = exchange.request;
-        this.out = req.response();
         this.requestBody = requestBody;
     }
 
     static void start(Exchange exchange, Upstream upstream, String uri, ProxyMetrics metrics, long totalMillis,
                       boolean requestBody) {
         UpstreamCall call = new UpstreamCall(exchange, upstream, uri, metrics, totalMillis, requestBody);
-        call.out.closeHandler(v -> call.clientGone());
-        call.connect(((HttpServerRequestInternal) exchange.request).context().nettyEventLoop());
+        call.req.onClose(call::clientGone);
+        call.connect(exchange.request.eventLoop());
     }
 
     private void connect(EventLoop loop) {
@@ -108,7 +104,7 @@ final class UpstreamCall {
             headers.add(HttpHeaderNames.HOST, upstream.authority());
             HeaderRules.copyRequestHeaders(req.headers(), headers::add);
             Forwarder.addCredentials(headers::add, exchange, upstream);
-            method = io.netty.handler.codec.http.HttpMethod.valueOf(req.method().name());
+            method = req.method();
         } catch (IllegalArgumentException e) {
             // Header values are validated: an identity with a line break in it is refused, never sent.
             if (abandon()) {
@@ -135,19 +131,17 @@ final class UpstreamCall {
             ch.write(head);
         }
         IdleStateHandler idle = ch.pipeline().get(IdleStateHandler.class);
-        req.handler(chunk -> {
+        req.body(chunk -> {
             if (finished) {
                 return;
             }
             // An API server reading a long upload says nothing until the end: sending is not idling.
             idle.resetReadTimeout();
-            ch.writeAndFlush(new DefaultHttpContent(((BufferInternal) chunk).getByteBuf()));
+            ch.writeAndFlush(new DefaultHttpContent(chunk.retain()));
             if (!ch.isWritable()) {
                 req.pause();
             }
-        });
-        req.exceptionHandler(e -> fail("the client's request body broke off: " + e.getMessage(), false));
-        req.endHandler(v -> {
+        }, () -> {
             if (finished) {
                 return;
             }
@@ -187,24 +181,25 @@ final class UpstreamCall {
             // 100 Continue is passed on; other interim answers are not; the final answer follows.
             informational = true;
             if (code == 100) {
-                out.writeContinue();
+                req.writeContinue();
             }
             return;
         }
         status = code;
         metrics.upstreamHead(System.nanoTime() - exchange.startNanos);
-        out.setStatusCode(code);
-        out.setStatusMessage(head.status().reasonPhrase());
         HttpHeaders headers = head.headers();
-        HeaderRules.copyResponseHeaders(headers, headers.getAll(HttpHeaderNames.CONNECTION), out.headers());
+        // Names and values were validated as the head was read.
+        answerHeaders = new DefaultHttpHeaders(false);
+        HeaderRules.copyResponseHeaders(headers, headers.getAll(HttpHeaderNames.CONNECTION), answerHeaders);
         keepAlive = HttpUtil.isKeepAlive(head);
-        boolean bodyAllowed = req.method() != HttpMethod.HEAD && code != 204 && code != 304;
         String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
         boolean chunked = headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
-        if (bodyAllowed && length == null && req.version() != io.vertx.core.http.HttpVersion.HTTP_1_0) {
-            out.setChunked(true);
-        }
         small = length != null && !chunked && smallLength(length);
+        answer = head;
+        if (!small) {
+            // Flushed at once: a watch's head comes long before its first event.
+            req.head(head.status(), answerHeaders, true);
+        }
     }
 
     private static boolean smallLength(String length) {
@@ -224,19 +219,19 @@ final class UpstreamCall {
         ByteBuf data = content.content();
         boolean last = content instanceof LastHttpContent;
         if (data.isReadable()) {
-            // Copied to the heap, whatever allocator read it: the server connection keeps what it is given.
+            // Passed on as read, no copy: both connections are on this event loop.
             if (small) {
                 if (body == null) {
-                    body = Buffer.buffer(data.readableBytes());
+                    body = data.retain();
+                } else {
+                    CompositeByteBuf parts = body instanceof CompositeByteBuf c ? c : ch.alloc().compositeBuffer().addComponent(true, body);
+                    body = parts.addComponent(true, data.retain());
                 }
-                ((BufferInternal) body).unwrap().writeBytes(data);
             } else {
-                Buffer chunk = Buffer.buffer(data.readableBytes());
-                ((BufferInternal) chunk).unwrap().writeBytes(data);
-                out.write(chunk);
-                if (!last && out.writeQueueFull()) {
+                req.write(data.retain());
+                if (!last && !req.writable()) {
                     ch.config().setAutoRead(false);
-                    out.drainHandler(v -> ch.config().setAutoRead(true));
+                    req.onDrain(() -> ch.config().setAutoRead(true));
                 }
             }
         }
@@ -252,15 +247,14 @@ final class UpstreamCall {
         if (keepAlive && requestSent) {
             upstream.channels().release(ch);
         } else {
+            // Answered before the client finished its body: the client's request reads and drops the rest.
             ch.close();
-            // Answered before the client finished its body: the rest is read and dropped, or the
-            // client's connection would stall on it.
-            req.resume();
         }
-        if (body != null) {
-            out.end(body);
+        if (small) {
+            req.respond(answer.status(), answerHeaders, body != null ? body : Unpooled.EMPTY_BUFFER);
+            body = null;
         } else {
-            out.end();
+            req.end(null);
         }
         // Audited once the answer is handed to the client's connection; a listener on the end
         // future cost a dispatch per request for a timestamp microseconds later.
@@ -305,8 +299,9 @@ final class UpstreamCall {
         if (ch != null) {
             ch.close();
         }
-        if (requestBody) {
-            req.resume();
+        if (body != null) {
+            body.release();
+            body = null;
         }
         return true;
     }
@@ -320,18 +315,17 @@ final class UpstreamCall {
         } else {
             LOG.warn("upstream request failed for {}: {}", req.uri(), reason);
         }
-        if (out.headWritten() || out.ended()) {
-            out.reset();
-            exchange.complete(out.getStatusCode());
+        if (req.headWritten() || req.ended()) {
+            req.reset();
+            exchange.complete(req.status());
         } else {
-            out.headers().clear();
             exchange.refuse(timeout ? StatusResponses.UPSTREAM_TIMEOUT : StatusResponses.UPSTREAM_UNREACHABLE);
         }
     }
 
     private void clientGone() {
         if (abandon()) {
-            exchange.complete(out.headWritten() ? out.getStatusCode() : 499);
+            exchange.complete(req.headWritten() ? req.status() : 499);
         }
     }
 }

@@ -82,10 +82,22 @@ public final class UpstreamChannels implements AutoCloseable {
                 entry.channel.close();
             }
         }
-        return connect(loop);
+        return connect(loop, false);
     }
 
-    private Future<Channel> connect(EventLoop loop) {
+    /**
+     * A new connection that speaks no HTTP of its own, for an upgrade whose head the caller
+     * writes and reads; its owner closes it. Idle in both directions for the idle timeout, it
+     * says so with an {@link IdleStateEvent}.
+     */
+    Future<Channel> connectRaw(EventLoop loop) {
+        if (closed) {
+            return loop.newFailedFuture(new IllegalStateException("upstream " + host + ":" + port + " is closed"));
+        }
+        return connect(loop, true);
+    }
+
+    private Future<Channel> connect(EventLoop loop, boolean raw) {
         Promise<Channel> ready = loop.newPromise();
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
@@ -97,12 +109,15 @@ public final class UpstreamChannels implements AutoCloseable {
                     protected void initChannel(Channel ch) {
                         ChannelPipeline p = ch.pipeline();
                         // Read-idle only: an all-idle handler would add a listener to every write.
-                        p.addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
+                        p.addLast("idle", raw ? new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS)
+                                : new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
                         if (tls != null) {
                             p.addLast("tls", tls.newHandler(ch.alloc(), host, port));
                         }
-                        p.addLast("http", new HttpClientCodec(16 * 1024, 64 * 1024, 64 * 1024));
-                        p.addLast("call", new CallHandler());
+                        if (!raw) {
+                            p.addLast("http", new HttpClientCodec(16 * 1024, 64 * 1024, 64 * 1024));
+                            p.addLast("call", new CallHandler());
+                        }
                     }
                 });
         bootstrap.connect(host, port).addListener((ChannelFutureListener) connected -> {

@@ -4,6 +4,7 @@ import dev.meridian.agent.forward.Cors;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerResponse;
 
 import java.util.function.BooleanSupplier;
 
@@ -22,10 +23,18 @@ final class AdminServer {
                         req.response().setStatusCode(500).end();
                     }
                 });
-                case "/readyz" -> Cors.health(req.response(), ready.getAsBoolean());
-                case "/healthz" -> Cors.health(req.response(), true);
+                case "/readyz" -> health(req.response(), ready.getAsBoolean());
+                case "/healthz" -> health(req.response(), true);
                 default -> req.response().setStatusCode(404).end();
             }
         });
+    }
+
+    /** The same answer as the proxy listener's {@code /healthz}. */
+    private static void health(HttpServerResponse response, boolean healthy) {
+        Cors.headers().forEach(h -> response.putHeader(h.getKey(), h.getValue()));
+        response.setStatusCode(healthy ? 200 : 503)
+                .putHeader("content-type", "text/plain; charset=utf-8")
+                .end(healthy ? "ok" : "unavailable");
     }
 }

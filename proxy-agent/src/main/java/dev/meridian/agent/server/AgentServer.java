@@ -21,8 +21,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import dev.meridian.agent.http.ProxyServer;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.internal.VertxInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +34,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Starts an agent in this JVM: the proxy listener (one server per event loop), the admin
+ * Starts an agent in this JVM: the proxy listener (its connections spread over the event loops), the admin
  * listener, the upstream and authority clients, the token cache and the audit sink.
  * Blocks until both listeners accept connections.
  */
 public final class AgentServer {
     private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
     private static final long START_TIMEOUT_SECONDS = 30;
+    /**
+     * A client connection may sit silent a little longer than a request waits on a silent API
+     * server, so that such a request is answered 504 rather than its connection dropped.
+     */
+    static final long CLIENT_IDLE_GRACE_SECONDS = 5;
 
     private AgentServer() {
     }
@@ -66,19 +72,23 @@ public final class AgentServer {
             AuditSink audit = AuditSinks.of(config);
             resources.add(audit);
 
-            HttpServerOptions options = ServerOptions.proxy(config);
-            Optional<String> ca = ServerTlsSetup.apply(config, options);
+            ServerTlsSetup.Listener tls = ServerTlsSetup.apply(config, vertx, upstreams.tlsEngine());
             AtomicBoolean ready = new AtomicBoolean(false);
             ProxyHandler handler = new ProxyHandler(table, reviewer, audit, metrics,
                     new Forwarder(metrics, config.requestTimeout()), ready::get,
                     trustedProxies(config));
-            List<HttpServer> servers = listenOnEveryLoop(vertx, options, handler, config.bindHost(), config.port(), loops);
+            VertxInternal internal = (VertxInternal) vertx;
+            ProxyServer server = ProxyServer.start(new ProxyServer.Options(config.bindHost(), config.port(), tls.tls(),
+                            config.idleTimeout().plusSeconds(CLIENT_IDLE_GRACE_SECONDS)),
+                    internal.acceptorEventLoopGroup(), internal.nettyEventLoopGroup(),
+                    internal.transport().serverChannelFactory(false), handler);
+            resources.add(0, server);
             HttpServer admin = config.adminPort() < 0 ? null
                     : await(AdminServer.create(vertx, registry, ready::get).listen(config.adminPort(), config.bindHost()));
             ready.set(true);
-            DefaultRunningAgent agent = new DefaultRunningAgent(vertx, servers, admin, ca, config, ready, resources);
+            DefaultRunningAgent agent = new DefaultRunningAgent(vertx, server, admin, tls.ca(), config, ready, resources);
             LOG.info("agent listening on {}:{} ({}, {} event loops), admin port {}, TLS to API servers by {}, {}",
-                    config.bindHost(), agent.port(), options.isSsl() ? "https" : "http", loops, agent.adminPort(),
+                    config.bindHost(), agent.port(), tls.tls() != null ? "https" : "http", loops, agent.adminPort(),
                     upstreams.tlsEngine(),
                     routes == null ? "forwarding " + config.routePrefix() + " to " + cluster.authority() : "gateway routes");
             return agent;
@@ -110,26 +120,6 @@ public final class AgentServer {
         return new TrustedProxies(config.trustedProxies(), new CachingImpersonationAuthorizer(
                 new SubjectAccessReviewAuthorizer(config.reviewTimeout()), config.acceptedTtl(), config.rejectedTtl(),
                 config.tokenCacheSize(), System::nanoTime));
-    }
-
-    private static List<HttpServer> listenOnEveryLoop(Vertx vertx, HttpServerOptions options, ProxyHandler handler,
-                                                      String host, int port, int count) {
-        List<HttpServer> servers = new ArrayList<>();
-        // Vert.x shares one bound socket between servers listening on the same host and port,
-        // each on its own event loop; port 0 would give each its own port, so pick one first.
-        int shared = port != 0 ? port : freePort(host);
-        for (int i = 0; i < count; i++) {
-            servers.add(await(vertx.createHttpServer(options).requestHandler(handler).listen(shared, host)));
-        }
-        return servers;
-    }
-
-    private static int freePort(String host) {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
-            return probe.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new AgentException("cannot find a free port on " + host + ": " + e.getMessage(), e);
-        }
     }
 
     static <T> T await(io.vertx.core.Future<T> future) {

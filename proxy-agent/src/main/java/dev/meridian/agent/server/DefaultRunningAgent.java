@@ -1,7 +1,7 @@
 package dev.meridian.agent.server;
 
 import dev.meridian.agent.config.AgentConfig;
-import io.vertx.core.Future;
+import dev.meridian.agent.http.ProxyServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import org.slf4j.Logger;
@@ -16,7 +16,7 @@ final class DefaultRunningAgent implements RunningAgent {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultRunningAgent.class);
 
     private final Vertx vertx;
-    private final List<HttpServer> servers;
+    private final ProxyServer server;
     private final HttpServer admin;
     private final Optional<String> ca;
     private final AgentConfig config;
@@ -24,10 +24,10 @@ final class DefaultRunningAgent implements RunningAgent {
     private final List<AutoCloseable> resources;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DefaultRunningAgent(Vertx vertx, List<HttpServer> servers, HttpServer admin, Optional<String> ca, AgentConfig config,
+    DefaultRunningAgent(Vertx vertx, ProxyServer server, HttpServer admin, Optional<String> ca, AgentConfig config,
                         AtomicBoolean ready, List<AutoCloseable> resources) {
         this.vertx = vertx;
-        this.servers = List.copyOf(servers);
+        this.server = server;
         this.admin = admin;
         this.ca = ca;
         this.config = config;
@@ -37,7 +37,7 @@ final class DefaultRunningAgent implements RunningAgent {
 
     @Override
     public int port() {
-        return servers.get(0).actualPort();
+        return server.port();
     }
 
     @Override
@@ -67,12 +67,8 @@ final class DefaultRunningAgent implements RunningAgent {
         }
         ready.set(false);
         LOG.info("shutting down: draining requests in flight for up to {}", config.shutdownGrace());
-        long graceMillis = config.shutdownGrace().toMillis();
-        List<Future<Void>> stopping = servers.stream().map(s -> s.shutdown(graceMillis, TimeUnit.MILLISECONDS)).toList();
-        try {
-            Future.join(stopping).toCompletionStage().toCompletableFuture().get(graceMillis + 5000, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            LOG.warn("requests still in flight after the grace period were cut: {}", e.toString());
+        if (!server.shutdown(config.shutdownGrace())) {
+            LOG.warn("requests still in flight after the grace period were cut");
         }
         if (admin != null) {
             admin.close();

@@ -11,9 +11,16 @@ import dev.meridian.agent.tls.TlsStore;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import dev.meridian.agent.forward.UpstreamFactory;
+import io.netty.handler.codec.http2.Http2SecurityUtil;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.PemKeyCertOptions;
 
 import java.io.IOException;
@@ -22,36 +29,57 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Applies the listener's TLS mode to server options; returns the CA when it is self-signed. */
+/** The listener's TLS, from its mode: none, the operator's certificate, or a generated one. */
 final class ServerTlsSetup {
     private ServerTlsSetup() {
     }
 
-    static Optional<String> apply(AgentConfig config, HttpServerOptions options) {
+    /** The server's TLS context (null for plain HTTP) and, when self-signed, the CA clients should trust. */
+    record Listener(SslContext tls, Optional<String> ca) {
+    }
+
+    static Listener apply(AgentConfig config, Vertx vertx, UpstreamFactory.TlsEngine engine) {
         ServerTls tls = config.tls();
         if (tls instanceof ServerTls.Plain) {
-            return Optional.empty();
+            return new Listener(null, Optional.empty());
         }
-        options.setSsl(true).setUseAlpn(true).setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1));
         if (tls instanceof ServerTls.Provided p) {
             try {
-                options.setKeyCertOptions(new PemKeyCertOptions()
-                        .addCertValue(Buffer.buffer(Files.readString(p.certificate())))
-                        .addKeyValue(Buffer.buffer(Files.readString(p.key()))));
+                return new Listener(context(vertx, engine, Files.readString(p.certificate()), Files.readString(p.key())),
+                        Optional.empty());
             } catch (IOException e) {
                 throw new AgentException("cannot read the TLS certificate or key: " + e.getMessage(), e);
             }
-            return Optional.empty();
         }
         ServerTls.SelfSigned s = (ServerTls.SelfSigned) tls;
         List<String> names = new ArrayList<>(s.subjectAlternativeNames());
         names.addAll(SelfSignedTls.defaultNames(config.namespace()));
         GeneratedTls generated = TlsStore.loadOrCreate(s.directory(), names);
-        options.setKeyCertOptions(new PemKeyCertOptions()
-                .addCertValue(Buffer.buffer(generated.certificateChainPem()))
-                .addKeyValue(Buffer.buffer(generated.privateKeyPem())));
+        SslContext context = context(vertx, engine, generated.certificateChainPem(), generated.privateKeyPem());
         publish(config, generated.caCertificatePem());
-        return Optional.of(generated.caCertificatePem());
+        return new Listener(context, Optional.of(generated.caCertificatePem()));
+    }
+
+    /**
+     * HTTP/2 and HTTP/1.1 offered by ALPN, HTTP/2's cipher suites first. The PEM is read as
+     * Vert.x reads it (PKCS#8, PKCS#1 RSA and SEC1 EC keys).
+     */
+    private static SslContext context(Vertx vertx, UpstreamFactory.TlsEngine engine, String certificatePem, String keyPem) {
+        try {
+            return SslContextBuilder.forServer(new PemKeyCertOptions()
+                            .addCertValue(Buffer.buffer(certificatePem))
+                            .addKeyValue(Buffer.buffer(keyPem))
+                            .getKeyManagerFactory(vertx))
+                    .sslProvider(engine == UpstreamFactory.TlsEngine.OPENSSL ? SslProvider.OPENSSL : SslProvider.JDK)
+                    .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+                    .build();
+        } catch (Exception e) {
+            throw new AgentException("cannot use the TLS certificate and key: " + e.getMessage(), e);
+        }
     }
 
     private static void publish(AgentConfig config, String caPem) {

@@ -1,6 +1,7 @@
 package dev.meridian.agent.forward;
 
-import io.vertx.core.MultiMap;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -31,24 +32,27 @@ class HeaderRulesTest {
 
     @Test
     void headersNamedInConnectionDoNotCrossTheAgentInEitherDirection() {
-        MultiMap client = MultiMap.caseInsensitiveMultiMap()
+        HttpHeaders client = new DefaultHttpHeaders()
                 .add("Connection", "keep-alive, X-Secret").add("X-Secret", "s").add("Keep-Alive", "timeout=5")
                 .add("Accept", "application/json").add("Authorization", "Bearer t").add("impersonate-user", "root");
-        MultiMap sent = HeaderRules.requestHeadersForUpstream(client);
+        HttpHeaders sent = HeaderRules.requestHeadersForUpstream(client);
         assertThat(sent.names()).containsExactly("Accept");
 
-        MultiMap answer = MultiMap.caseInsensitiveMultiMap()
+        HttpHeaders answer = new DefaultHttpHeaders()
                 .add("Connection", "X-Hop").add("X-Hop", "h").add("Transfer-Encoding", "chunked").add("Content-Type", "a/b");
-        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+        HttpHeaders out = new DefaultHttpHeaders();
         HeaderRules.copyResponseHeaders(answer, out);
         assertThat(out.names()).containsExactly("Content-Type");
     }
 
     @Test
     void anUpgradeNeedsBothTheHeaderAndTheConnectionToken() {
-        assertThat(HeaderRules.isUpgrade(MultiMap.caseInsensitiveMultiMap()
+        assertThat(HeaderRules.isUpgrade(new DefaultHttpHeaders()
                 .add("Upgrade", "SPDY/3.1").add("Connection", "keep-alive, Upgrade"))).isTrue();
-        assertThat(HeaderRules.isUpgrade(MultiMap.caseInsensitiveMultiMap().add("Upgrade", "SPDY/3.1"))).isFalse();
-        assertThat(HeaderRules.isUpgrade(MultiMap.caseInsensitiveMultiMap().add("Connection", "upgrade"))).isFalse();
+        assertThat(HeaderRules.isUpgrade(new DefaultHttpHeaders().add("Upgrade", "SPDY/3.1"))).isFalse();
+        assertThat(HeaderRules.isUpgrade(new DefaultHttpHeaders().add("Connection", "upgrade"))).isFalse();
+        // A plain-HTTP client's offer of HTTP/2 is served as HTTP/1.1, not relayed upstream.
+        assertThat(HeaderRules.isUpgrade(new DefaultHttpHeaders()
+                .add("Upgrade", "h2c").add("Connection", "Upgrade, HTTP2-Settings"))).isFalse();
     }
 }

@@ -84,7 +84,7 @@ public final class EchoUpstream implements AutoCloseable {
         if (req.getHeader("X-Stream-Protocol-Version") != null) {
             req.response().putHeader("X-Stream-Protocol-Version", req.getHeader("X-Stream-Protocol-Version"));
         }
-        dev.meridian.agent.forward.ConnectionTakeover.toNetSocket(req).onSuccess(socket -> socket.handler(socket::write));
+        ConnectionTakeover.toNetSocket(req).onSuccess(socket -> socket.handler(socket::write));
     }
 
     static String websocketAccept(String key) {

@@ -1,4 +1,4 @@
-package dev.meridian.agent.forward;
+package dev.meridian.agent.testing;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;

@@ -1,0 +1,230 @@
+package dev.meridian.agent.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
+
+/**
+ * Serves the requests of one HTTP/1.x connection, one at a time, or the one request of an
+ * HTTP/2 stream. What arrives while the current request is paused, or belongs to the next
+ * (pipelined) request, waits here and the connection stops reading until it can be handled.
+ */
+final class ClientHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientHandler.class);
+
+    private final Consumer<ClientRequest> requests;
+    private final ProxyServer.Tracker tracker;
+    private final boolean h2;
+    private final ArrayDeque<Object> waiting = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private ClientRequest current;
+    private boolean handedOver;
+
+    ClientHandler(Consumer<ClientRequest> requests, ProxyServer.Tracker tracker, boolean h2) {
+        this.requests = requests;
+        this.tracker = tracker;
+        this.h2 = h2;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    boolean draining() {
+        return tracker.draining();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (waiting.isEmpty() && canTake(msg)) {
+            take(msg);
+        } else {
+            waiting.add(msg);
+            updateAutoRead();
+        }
+    }
+
+    private boolean canTake(Object msg) {
+        if (handedOver) {
+            return false;
+        }
+        if (msg instanceof HttpRequest) {
+            return current == null;
+        }
+        return current == null || !current.paused();
+    }
+
+    private void take(Object msg) {
+        if (msg instanceof HttpRequest request) {
+            if (request.decoderResult().isFailure()) {
+                refuseMalformed(request.decoderResult().cause());
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            current = new ClientRequest(this, ctx.channel(), request, h2);
+            tracker.started();
+            ClientRequest started = current;
+            try {
+                requests.accept(started);
+            } catch (RuntimeException e) {
+                LOG.error("request handler failed for {}", request.uri(), e);
+                started.reset();
+            }
+            if (msg instanceof HttpContent content) {
+                // HTTP/2: a request without a body comes whole.
+                if (started == current && !handedOver) {
+                    content(content);
+                } else {
+                    content.release();
+                }
+            }
+            return;
+        }
+        content((HttpContent) msg);
+    }
+
+    private void content(HttpContent content) {
+        if (current == null) {
+            // What is left of a request already answered on a connection that is closing.
+            content.release();
+            return;
+        }
+        if (content.decoderResult().isFailure()) {
+            content.release();
+            LOG.debug("malformed request body: {}", content.decoderResult().cause().toString());
+            current.reset();
+            return;
+        }
+        current.onContent(content);
+    }
+
+    private void refuseMalformed(Throwable cause) {
+        HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
+                : HttpResponseStatus.BAD_REQUEST;
+        LOG.debug("malformed request: {}", cause.toString());
+        handedOver = true;
+        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
+        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0).set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Called by the current request when it is over: the next may start. */
+    void finished(ClientRequest request) {
+        if (request != current) {
+            return;
+        }
+        current = null;
+        tracker.finished();
+        if (h2 || handedOver) {
+            return;
+        }
+        if (!ctx.channel().isActive()) {
+            releaseWaiting();
+            return;
+        }
+        takeWaiting();
+    }
+
+    void resumed() {
+        takeWaiting();
+    }
+
+    private void takeWaiting() {
+        Object next;
+        while ((next = waiting.peek()) != null && canTake(next)) {
+            take(waiting.poll());
+        }
+        updateAutoRead();
+    }
+
+    void updateAutoRead() {
+        if (handedOver) {
+            return;
+        }
+        boolean read = waiting.isEmpty() && (current == null || !current.paused());
+        if (ctx.channel().config().isAutoRead() != read) {
+            ctx.channel().config().setAutoRead(read);
+        }
+    }
+
+    /** An upgrade took the connection: HTTP ends here; the caller puts its own handlers in. */
+    void handOver() {
+        handedOver = true;
+        current = null;
+        tracker.finished();
+        releaseWaiting();
+        ctx.pipeline().remove(this);
+    }
+
+    /** Closes the connection now if it serves no request (the agent is shutting down). */
+    void closeIfIdle() {
+        if (current == null && !handedOver) {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (current != null && ctx.channel().isWritable()) {
+            current.onWritable();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            // A connection waiting for its next request closes; one with a request in flight is
+            // governed by that request's own timeouts (a quiet watch is not an idle connection).
+            if (current == null) {
+                ctx.close();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        releaseWaiting();
+        ClientRequest gone = current;
+        if (gone != null) {
+            gone.onClosed();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    private void releaseWaiting() {
+        Object msg;
+        while ((msg = waiting.poll()) != null) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("client connection failed: {}", cause.toString());
+        ctx.close();
+    }
+}

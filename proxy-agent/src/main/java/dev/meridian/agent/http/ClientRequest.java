@@ -1,0 +1,398 @@
+package dev.meridian.agent.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+
+import java.net.InetSocketAddress;
+import java.util.function.Consumer;
+
+/**
+ * One client request and its answer, on the channel it came in on: an HTTP/1.x connection
+ * (one request at a time; pipelined ones wait) or an HTTP/2 stream. Everything is called on
+ * that channel's event loop. The request body arrives through {@link #body}, with
+ * {@link #pause}/{@link #resume} for back-pressure; the answer is either {@link #respond whole}
+ * or a {@link #head} followed by {@link #write chunks} and an {@link #end}.
+ */
+public final class ClientRequest {
+    private final ClientHandler connection;
+    private final Channel ch;
+    private final HttpRequest request;
+    private final boolean h2;
+    private final String path;
+    private final String query;
+    private final boolean keepAlive;
+
+    private Consumer<ByteBuf> bodyHandler;
+    private Runnable endHandler;
+    private boolean paused;
+    private boolean requestEnded;
+    private boolean discarding;
+
+    private Runnable closeHandler;
+    private Runnable drainHandler;
+    private int status;
+    private boolean headWritten;
+    private boolean ended;
+    private boolean closed;
+    private boolean closeAfter;
+    private boolean done;
+
+    ClientRequest(ClientHandler connection, Channel ch, HttpRequest request, boolean h2) {
+        this.connection = connection;
+        this.ch = ch;
+        this.request = request;
+        this.h2 = h2;
+        String uri = request.uri();
+        int q = uri.indexOf('?');
+        this.path = q < 0 ? uri : uri.substring(0, q);
+        this.query = q < 0 ? null : uri.substring(q + 1);
+        this.keepAlive = h2 || HttpUtil.isKeepAlive(request);
+        if (h2) {
+            // Netty's HTTP/2 to HTTP/1 conversion adds these; they are not the client's.
+            for (io.netty.handler.codec.http2.HttpConversionUtil.ExtensionHeaderNames n
+                    : io.netty.handler.codec.http2.HttpConversionUtil.ExtensionHeaderNames.values()) {
+                request.headers().remove(n.text());
+            }
+        }
+    }
+
+    // ---- the request
+
+    public HttpMethod method() {
+        return request.method();
+    }
+
+    /** The request target as sent (path and query, undecoded). */
+    public String uri() {
+        return request.uri();
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The query without its '?', or null when there is none. */
+    public String query() {
+        return query;
+    }
+
+    public HttpHeaders headers() {
+        return request.headers();
+    }
+
+    public String header(CharSequence name) {
+        return request.headers().get(name);
+    }
+
+    /** The event loop every call about this request runs on. */
+    public io.netty.channel.EventLoop eventLoop() {
+        return ch.eventLoop();
+    }
+
+    public boolean isHttp2() {
+        return h2;
+    }
+
+    public boolean isHttp10() {
+        return !h2 && request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+    }
+
+    /** The client's IP address, or "" when unknown. */
+    public String remoteAddress() {
+        Channel c = h2 && ch.parent() != null ? ch.parent() : ch;
+        return c.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null ? a.getAddress().getHostAddress() : "";
+    }
+
+    /**
+     * Whether the request has a body to relay: HTTP/1.x says so in its head; an HTTP/2 request
+     * has one while its stream stays open, unless its method takes none and it gives no length.
+     */
+    public boolean hasBody() {
+        boolean announced = request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING) || contentLength() > 0;
+        if (!h2) {
+            return announced;
+        }
+        HttpMethod m = request.method();
+        boolean bodiless = HttpMethod.GET.equals(m) || HttpMethod.HEAD.equals(m) || HttpMethod.OPTIONS.equals(m);
+        return !(request instanceof LastHttpContent) && !requestEnded && (!bodiless || announced);
+    }
+
+    private long contentLength() {
+        String value = request.headers().get(HttpHeaderNames.CONTENT_LENGTH);
+        if (value == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Where body chunks go (valid during the call only: retain to keep) and what runs at its end. */
+    public void body(Consumer<ByteBuf> chunks, Runnable end) {
+        this.bodyHandler = chunks;
+        this.endHandler = end;
+    }
+
+    /** Stops reading the client until {@link #resume}; chunks already read wait. */
+    public void pause() {
+        paused = true;
+        connection.updateAutoRead();
+    }
+
+    public void resume() {
+        if (paused) {
+            paused = false;
+            connection.resumed();
+        }
+    }
+
+    /** Reads and drops whatever body is left (the answer did not need it). */
+    public void discardBody() {
+        discarding = true;
+        resume();
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
+    void onContent(HttpContent content) {
+        try {
+            ByteBuf data = content.content();
+            if (data.isReadable() && bodyHandler != null && !discarding) {
+                bodyHandler.accept(data);
+            }
+        } finally {
+            content.release();
+        }
+        if (content instanceof LastHttpContent) {
+            requestEnded = true;
+            if (endHandler != null && !discarding) {
+                endHandler.run();
+            }
+            finishIfDone();
+        }
+    }
+
+    // ---- the answer
+
+    public int status() {
+        return status;
+    }
+
+    public boolean headWritten() {
+        return headWritten;
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    /** Runs once if the client goes away before the answer ends. */
+    public void onClose(Runnable handler) {
+        this.closeHandler = handler;
+    }
+
+    /** Whether the client takes more now; else {@link #onDrain} says when it does. */
+    public boolean writable() {
+        return ch.isWritable();
+    }
+
+    /** Runs once, when the client's connection takes writes again. */
+    public void onDrain(Runnable handler) {
+        this.drainHandler = handler;
+    }
+
+    public void writeContinue() {
+        if (!headWritten && !closed) {
+            ch.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                    Unpooled.EMPTY_BUFFER));
+        }
+    }
+
+    /** The whole answer in one write. Ignored when an answer has started already. */
+    public void respond(HttpResponseStatus st, HttpHeaders headers, ByteBuf body) {
+        if (headWritten || closed) {
+            body.release();
+            return;
+        }
+        if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            headers.set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        }
+        prepareHead(st, headers, true);
+        ended = true;
+        ch.writeAndFlush(new DefaultFullHttpResponse(version(), st, body, headers, EmptyHttpHeaders.INSTANCE))
+                .addListener(afterEnd());
+        finishIfDone();
+    }
+
+    /**
+     * Starts an answer whose body follows in {@link #write} calls and an {@link #end}; without a
+     * Content-Length the body is chunked (HTTP/1.1) or ends with the connection (HTTP/1.0).
+     */
+    public void head(HttpResponseStatus st, HttpHeaders headers, boolean flush) {
+        if (headWritten || closed) {
+            return;
+        }
+        boolean framed = headers.contains(HttpHeaderNames.CONTENT_LENGTH) || !bodyAllowed(st);
+        if (!framed && !h2 && !isHttp10()) {
+            headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            framed = true;
+        }
+        prepareHead(st, headers, framed);
+        if (flush) {
+            ch.writeAndFlush(new DefaultHttpResponse(version(), st, headers));
+        } else {
+            ch.write(new DefaultHttpResponse(version(), st, headers));
+        }
+    }
+
+    /** The 101 of an upgrade: written, then the connection is handed over with the HTTP codec gone. */
+    public Channel switchProtocols(HttpHeaders headers) {
+        headWritten = true;
+        ended = true;
+        status = 101;
+        done = true;
+        ch.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SWITCHING_PROTOCOLS,
+                Unpooled.EMPTY_BUFFER, headers, EmptyHttpHeaders.INSTANCE));
+        connection.handOver();
+        return ch;
+    }
+
+    public void write(ByteBuf chunk) {
+        if (closed || ended) {
+            chunk.release();
+            return;
+        }
+        ch.writeAndFlush(new DefaultHttpContent(chunk));
+    }
+
+    /** Ends the answer; {@code last} (may be null) is its final chunk. */
+    public void end(ByteBuf last) {
+        if (ended || closed) {
+            if (last != null) {
+                last.release();
+            }
+            return;
+        }
+        ended = true;
+        ch.writeAndFlush(last == null ? LastHttpContent.EMPTY_LAST_CONTENT : new io.netty.handler.codec.http
+                .DefaultLastHttpContent(last)).addListener(afterEnd());
+        finishIfDone();
+    }
+
+    /** Breaks the answer off: the client sees it cut (HTTP/1.x: the connection closes; HTTP/2: the stream is reset). */
+    public void reset() {
+        if (closed) {
+            return;
+        }
+        ended = true;
+        closeAfter = true;
+        ch.close();
+    }
+
+    private void prepareHead(HttpResponseStatus st, HttpHeaders headers, boolean framed) {
+        headWritten = true;
+        status = st.code();
+        if (h2) {
+            return;
+        }
+        // The connection ends with this answer when the client asked so, when the body has no
+        // length of its own, when the agent is shutting down, or when the request's own body
+        // has not been read (its framing may be in doubt, or it is too late to read it).
+        closeAfter = !keepAlive || !framed || connection.draining() || headers.contains(HttpHeaderNames.CONNECTION,
+                HttpHeaderValues.CLOSE, true);
+        if (closeAfter) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (isHttp10()) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+    }
+
+    private boolean bodyAllowed(HttpResponseStatus st) {
+        int code = st.code();
+        return !HttpMethod.HEAD.equals(request.method()) && code >= 200 && code != 204 && code != 304;
+    }
+
+    private HttpVersion version() {
+        return isHttp10() ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
+    }
+
+    private ChannelFutureListener afterEnd() {
+        return closeAfter ? ChannelFutureListener.CLOSE : ChannelFutureListener.CLOSE_ON_FAILURE;
+    }
+
+    /**
+     * The request is done when its answer has ended and its body has been read (a body not
+     * wanted is read and dropped); then the connection serves the next one.
+     */
+    private void finishIfDone() {
+        if (done || !ended) {
+            return;
+        }
+        if (!requestEnded) {
+            if (closeAfter) {
+                done = true;
+                connection.finished(this);
+            } else {
+                discardBody();
+            }
+            return;
+        }
+        done = true;
+        connection.finished(this);
+    }
+
+    /** The client's connection (or stream) is gone. */
+    void onClosed() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        boolean wasDone = done;
+        done = true;
+        if (!wasDone) {
+            connection.finished(this);
+        }
+        Runnable handler = closeHandler;
+        closeHandler = null;
+        if (handler != null && !ended) {
+            handler.run();
+        }
+    }
+
+    void onWritable() {
+        Runnable handler = drainHandler;
+        drainHandler = null;
+        if (handler != null) {
+            handler.run();
+        }
+    }
+
+    ChannelPipeline pipeline() {
+        return ch.pipeline();
+    }
+}

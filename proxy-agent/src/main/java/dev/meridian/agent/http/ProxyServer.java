@@ -1,0 +1,213 @@
+package dev.meridian.agent.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http2.DefaultHttp2GoAwayFrame;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The proxy's listener, straight on Netty: HTTP/1.1 (and 1.0), and over TLS HTTP/2 when the
+ * client offers it (ALPN). Connections are spread over the given event loops; each request is
+ * handed to {@code requests} on its connection's loop as a {@link ClientRequest}.
+ * Closing drains: no new connections, idle ones close, requests in flight may finish within the
+ * grace period, then every connection is closed.
+ */
+public final class ProxyServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
+    /** Label and field selectors make long request lines; kubectl's headers stay far below this. */
+    static final int MAX_LINE = 64 * 1024;
+    static final int MAX_HEADERS = 64 * 1024;
+    static final int MAX_CHUNK = 64 * 1024;
+    static final int MAX_CONCURRENT_STREAMS = 1000;
+
+    /** Where the proxy listens and how. {@code tls} null means plain HTTP. */
+    public record Options(String host, int port, SslContext tls, Duration idleTimeout) {
+    }
+
+    private final Channel listener;
+    private final ChannelGroup connections;
+    private final Tracker tracker;
+
+    private ProxyServer(Channel listener, ChannelGroup connections, Tracker tracker) {
+        this.listener = listener;
+        this.connections = connections;
+        this.tracker = tracker;
+    }
+
+    public static ProxyServer start(Options options, EventLoopGroup acceptor, EventLoopGroup loops,
+                                    ChannelFactory<? extends ServerChannel> channels, Consumer<ClientRequest> requests) {
+        ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        Tracker tracker = new Tracker();
+        long idleMillis = options.idleTimeout().toMillis();
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, loops)
+                .channelFactory(channels)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        connections.add(ch);
+                        ChannelPipeline p = ch.pipeline();
+                        if (options.tls() == null) {
+                            http1(p, idleMillis, requests, tracker);
+                            return;
+                        }
+                        p.addLast("tls", options.tls().newHandler(ch.alloc()));
+                        p.addLast("alpn", new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
+                            @Override
+                            protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+                                if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                                    http2(ctx.pipeline(), idleMillis, requests, tracker);
+                                } else {
+                                    http1(ctx.pipeline(), idleMillis, requests, tracker);
+                                }
+                            }
+
+                            @Override
+                            protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+                                LOG.debug("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+                                ctx.close();
+                            }
+                        });
+                    }
+                });
+        Channel listener = bootstrap.bind(options.host(), options.port()).syncUninterruptibly().channel();
+        return new ProxyServer(listener, connections, tracker);
+    }
+
+    private static void http1(ChannelPipeline p, long idleMillis, Consumer<ClientRequest> requests, Tracker tracker) {
+        // Reader-idle only: an all-idle handler would put a listener on every write.
+        p.addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
+        p.addLast("http", new ServerCodec(MAX_LINE, MAX_HEADERS, MAX_CHUNK));
+        p.addLast("client", new ClientHandler(requests, tracker, false));
+    }
+
+    private static void http2(ChannelPipeline p, long idleMillis, Consumer<ClientRequest> requests, Tracker tracker) {
+        Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()
+                .initialSettings(Http2Settings.defaultSettings()
+                        .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
+                        .maxHeaderListSize(MAX_HEADERS))
+                .validateHeaders(true)
+                .build();
+        p.addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
+        p.addLast("h2", codec);
+        p.addLast("h2-idle", new Http2Idle(codec));
+        p.addLast("streams", new Http2MultiplexHandler(new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel stream) {
+                stream.pipeline().addLast("http", new Http2StreamFrameToHttpObjectCodec(true));
+                stream.pipeline().addLast("client", new ClientHandler(requests, tracker, true));
+            }
+        }));
+    }
+
+    /** Closes an HTTP/2 connection that has been silent for the idle timeout with no stream open. */
+    private static final class Http2Idle extends ChannelInboundHandlerAdapter {
+        private final Http2FrameCodec codec;
+
+        Http2Idle(Http2FrameCodec codec) {
+            this.codec = codec;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof IdleStateEvent) {
+                if (codec.connection().numActiveStreams() == 0) {
+                    ctx.close();
+                }
+                return;
+            }
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /**
+     * Stops accepting, closes idle connections, tells HTTP/2 clients to go away, waits up to
+     * {@code grace} for requests in flight, then closes every connection. Returns whether every
+     * request finished in time.
+     */
+    public boolean shutdown(Duration grace) {
+        tracker.draining = true;
+        listener.close().syncUninterruptibly();
+        for (Channel ch : connections) {
+            ch.eventLoop().execute(() -> {
+                ClientHandler h1 = ch.pipeline().get(ClientHandler.class);
+                if (h1 != null) {
+                    h1.closeIfIdle();
+                } else if (ch.pipeline().get(Http2FrameCodec.class) != null) {
+                    ch.writeAndFlush(new DefaultHttp2GoAwayFrame(Http2Error.NO_ERROR));
+                }
+            });
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (tracker.inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        boolean clean = tracker.inFlight.get() <= 0;
+        connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        return clean;
+    }
+
+    @Override
+    public void close() {
+        shutdown(Duration.ZERO);
+    }
+
+    /** Requests in flight across all connections, and whether the server is draining. */
+    static final class Tracker {
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private volatile boolean draining;
+
+        void started() {
+            inFlight.incrementAndGet();
+        }
+
+        void finished() {
+            inFlight.decrementAndGet();
+        }
+
+        boolean draining() {
+            return draining;
+        }
+    }
+}
