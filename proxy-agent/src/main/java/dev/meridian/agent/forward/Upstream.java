@@ -1,23 +1,21 @@
 package dev.meridian.agent.forward;
 
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.net.NetClient;
 
 import java.util.Objects;
 
 /**
  * One API server requests can be sent to: the connections proxied requests travel on, a pooled
- * HTTP client for the agent's own calls (reviews), a raw client for upgrades, all configured
+ * HTTP client for the agent's own calls (reviews), both configured
  * with the server's TLS trust (verification is never skipped); its address, the path it is
  * mounted under, and the agent's own credentials towards it.
  */
-public record Upstream(String name, UpstreamChannels channels, HttpClient client, NetClient netClient, String host, int port,
+public record Upstream(String name, UpstreamChannels channels, HttpClient client, String host, int port,
                        boolean ssl, String basePath, Credentials credentials) {
     public Upstream {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(channels, "channels");
         Objects.requireNonNull(client, "client");
-        Objects.requireNonNull(netClient, "netClient");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(credentials, "credentials");
         basePath = basePath == null || basePath.equals("/") ? "" : stripTrailingSlash(basePath);
@@ -27,7 +25,6 @@ public record Upstream(String name, UpstreamChannels channels, HttpClient client
     public void close() {
         channels.close();
         client.close();
-        netClient.close();
     }
 
     /** The authority for the Host header sent upstream. */

@@ -11,8 +11,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.JdkSSLEngineOptions;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
@@ -23,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds {@link Upstream}s: per API server the connections proxied requests travel on, a pooled
- * HTTP/1.1 client for the agent's own reviews and a raw client for upgrades, TLS always verified
+ * HTTP/1.1 client for the agent's own reviews, TLS always verified
  * (the CA from the cluster configuration, and the host name), with either TLS engine.
  */
 public final class UpstreamFactory {
@@ -94,27 +92,16 @@ public final class UpstreamFactory {
                 .with(options)
                 .with(new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS).setMaxWaitQueueSize(-1))
                 .build();
-        NetClientOptions raw = new NetClientOptions()
-                .setTcpNoDelay(true)
-                .setConnectTimeout(10_000)
-                .setIdleTimeout(options.getIdleTimeout())
-                .setIdleTimeoutUnit(TimeUnit.SECONDS)
-                .setSsl(options.isSsl())
-                .setSslEngineOptions(engineOptions())
-                .setHostnameVerificationAlgorithm(options.isSsl() ? "HTTPS" : "")
-                .setTrustOptions(options.getTrustOptions())
-                .setKeyCertOptions(options.getKeyCertOptions());
-        NetClient netClient = vertx.createNetClient(raw);
         UpstreamChannels channels = new UpstreamChannels(endpoint.server().getHost(), endpoint.port(),
                 endpoint.isHttps() ? nettyTls(options) : null,
                 ((VertxInternal) vertx).transport().channelFactory(false), idleTimeout);
-        return new Upstream(name, channels, client, netClient, endpoint.server().getHost(), endpoint.port(), endpoint.isHttps(),
+        return new Upstream(name, channels, client, endpoint.server().getHost(), endpoint.port(), endpoint.isHttps(),
                 endpoint.server().getRawPath(), credentials(endpoint));
     }
 
     /**
-     * The same trust, client certificate and engine as the Vert.x clients, for the connections
-     * proxied requests use; the host name is verified (Netty's client default, set explicitly).
+     * The same trust, client certificate and engine as the Vert.x client, for the connections
+     * proxied requests and upgrades use; the host name is verified (Netty's client default, set explicitly).
      */
     private SslContext nettyTls(HttpClientOptions options) {
         try {

@@ -11,7 +11,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -76,9 +75,10 @@ class UpstreamTlsTest {
     void acceptsTheApiServerSignedByTheClusterCa(TlsEngine engine) throws Exception {
         Upstream upstream = upstream(engine, trusted.actualPort(), TestTls.LOCALHOST.caCertificatePem());
         assertThat(get(upstream)).isEqualTo("ok");
-        NetSocket raw = await(connect(upstream));
+        io.netty.channel.Channel raw = connection(upstream, true);
+        assertThat(raw.isActive()).isTrue();
         raw.close();
-        assertThat(proxyConnection(upstream).isActive()).isTrue();
+        assertThat(connection(upstream, false).isActive()).isTrue();
         upstream.close();
     }
 
@@ -88,8 +88,8 @@ class UpstreamTlsTest {
         String anotherCa = SelfSignedTls.generate(List.of("localhost")).caCertificatePem();
         Upstream upstream = upstream(engine, trusted.actualPort(), anotherCa);
         assertRefused(() -> get(upstream), engine);
-        assertRefused(() -> await(connect(upstream)), engine);
-        assertRefused(() -> proxyConnection(upstream), engine);
+        assertRefused(() -> connection(upstream, true), engine);
+        assertRefused(() -> connection(upstream, false), engine);
     }
 
     @ParameterizedTest
@@ -97,8 +97,8 @@ class UpstreamTlsTest {
     void refusesACertificateForAnotherHostName(TlsEngine engine) {
         Upstream upstream = upstream(engine, wrongName.actualPort(), OTHER_NAME.caCertificatePem());
         assertRefused(() -> get(upstream), engine);
-        assertRefused(() -> await(connect(upstream)), engine);
-        assertRefused(() -> proxyConnection(upstream), engine);
+        assertRefused(() -> connection(upstream, true), engine);
+        assertRefused(() -> connection(upstream, false), engine);
     }
 
     /** The connection fails in the TLS handshake because of the certificate, not for any other reason. */
@@ -124,20 +124,16 @@ class UpstreamTlsTest {
                 .compose(req -> req.send().compose(resp -> resp.body()))).toString();
     }
 
-    /** A connection of the kind proxied requests travel on, handshake done, taken on an event loop as the agent does. */
-    private static io.netty.channel.Channel proxyConnection(Upstream upstream) throws Exception {
+    /** A connection of the kind proxied requests (or upgrades) travel on, handshake done, taken on an event loop as the agent does. */
+    private static io.netty.channel.Channel connection(Upstream upstream, boolean upgrade) throws Exception {
         io.netty.channel.EventLoop loop = ((io.vertx.core.internal.VertxInternal) vertx).nettyEventLoopGroup().next();
-        io.netty.util.concurrent.Future<io.netty.channel.Channel> acquired =
-                loop.submit(() -> upstream.channels().acquire(loop)).get(10, TimeUnit.SECONDS);
+        io.netty.util.concurrent.Future<io.netty.channel.Channel> acquired = loop.submit(() -> upgrade
+                ? upstream.channels().connectRaw(loop) : upstream.channels().acquire(loop)).get(10, TimeUnit.SECONDS);
         try {
             return acquired.get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw (Exception) e.getCause();
         }
-    }
-
-    private static Future<NetSocket> connect(Upstream upstream) {
-        return upstream.netClient().connect(upstream.port(), upstream.host(), upstream.host());
     }
 
     private static <T> T await(Future<T> future) throws Exception {
