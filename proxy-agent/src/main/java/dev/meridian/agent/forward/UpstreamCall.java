@@ -7,6 +7,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
@@ -38,6 +39,8 @@ import java.util.concurrent.TimeUnit;
 final class UpstreamCall {
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamCall.class);
     private static final long SMALL_BODY = 16 * 1024;
+    private static final DefaultHttpHeadersFactory REQUEST_HEADERS = DefaultHttpHeadersFactory.headersFactory()
+            .withNameValidation(false);
 
     private final Exchange exchange;
     private final Upstream upstream;
@@ -98,7 +101,9 @@ final class UpstreamCall {
         if (deadline == null) {
             deadline = ch.eventLoop().schedule(this::lifetimeExceeded, totalMillis, TimeUnit.MILLISECONDS);
         }
-        HttpHeaders headers = new DefaultHttpHeaders();
+        // Names come from the client's head (validated as it was read) or are the agent's own;
+        // values are checked, so an identity with a line break in it cannot become a header.
+        HttpHeaders headers = REQUEST_HEADERS.newHeaders();
         io.netty.handler.codec.http.HttpMethod method;
         try {
             headers.add(HttpHeaderNames.HOST, upstream.authority());

@@ -162,7 +162,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (handedOver) {
             return;
         }
-        boolean read = waiting.isEmpty() && (current == null || !current.paused());
+        boolean read = waiting.isEmpty();
         if (ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);
         }
