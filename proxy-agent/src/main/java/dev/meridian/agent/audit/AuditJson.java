@@ -16,14 +16,23 @@ import java.util.Map;
  */
 final class AuditJson {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final byte[] START = ascii("{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\",\"level\":\"Metadata\",\"auditID\":");
+    private static final byte[] STAGE = ascii(",\"stage\":\"ResponseComplete\",\"requestURI\":");
+    private static final byte[] STATUS = ascii(",\"responseStatus\":{\"metadata\":{},\"code\":");
+    private static final byte[] RECEIVED = ascii("},\"requestReceivedTimestamp\":");
+    private static final byte[] STAGE_TIME = ascii(",\"stageTimestamp\":");
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
 
     private AuditJson() {
     }
 
     static void append(AuditEvent e, Utf8Buffer out) {
-        out.ascii("{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\",\"level\":\"Metadata\",\"auditID\":");
+        out.raw(START);
         string(e.auditId(), out);
-        out.ascii(",\"stage\":\"ResponseComplete\",\"requestURI\":");
+        out.raw(STAGE);
         string(e.requestUri(), out);
         out.ascii(",\"verb\":");
         string(e.info().verb(), out);
@@ -50,10 +59,9 @@ final class AuditJson {
             field("apiVersion", info.apiVersion(), out);
             out.ascii('}');
         }
-        out.ascii(",\"responseStatus\":{\"metadata\":{},\"code\":").decimal(e.responseCode())
-                .ascii("},\"requestReceivedTimestamp\":");
+        out.raw(STATUS).decimal(e.responseCode()).raw(RECEIVED);
         timestamp(e.requestReceived(), out);
-        out.ascii(",\"stageTimestamp\":");
+        out.raw(STAGE_TIME);
         timestamp(e.completed(), out);
         out.ascii('}');
     }
@@ -133,23 +141,29 @@ final class AuditJson {
 
     /** {@code yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'} in UTC, as {@link AuditEvent#MICROS} formats it. */
     static void timestamp(Instant t, Utf8Buffer out) {
-        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
-        if (d.getYear() < 1000 || d.getYear() > 9999) {
-            out.ascii('"').ascii(AuditEvent.MICROS.format(t)).ascii('"');
-            return;
+        if (t.getEpochSecond() != out.cachedSecond) {
+            LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+            if (d.getYear() < 1000 || d.getYear() > 9999) {
+                out.ascii('"').ascii(AuditEvent.MICROS.format(t)).ascii('"');
+                return;
+            }
+            int start = out.size();
+            out.decimal(d.getYear()).ascii('-');
+            two(d.getMonthValue(), out);
+            out.ascii('-');
+            two(d.getDayOfMonth(), out);
+            out.ascii('T');
+            two(d.getHour(), out);
+            out.ascii(':');
+            two(d.getMinute(), out);
+            out.ascii(':');
+            two(d.getSecond(), out);
+            System.arraycopy(out.bytes(), start, out.cachedSecondText, 0, out.cachedSecondText.length);
+            out.cachedSecond = t.getEpochSecond();
+            out.truncate(start);
         }
-        out.ascii('"').decimal(d.getYear()).ascii('-');
-        two(d.getMonthValue(), out);
-        out.ascii('-');
-        two(d.getDayOfMonth(), out);
-        out.ascii('T');
-        two(d.getHour(), out);
-        out.ascii(':');
-        two(d.getMinute(), out);
-        out.ascii(':');
-        two(d.getSecond(), out);
-        out.ascii('.');
-        int micros = d.getNano() / 1000;
+        out.ascii('"').raw(out.cachedSecondText).ascii('.');
+        int micros = t.getNano() / 1000;
         for (int div = 100_000; div > 0; div /= 10) {
             out.ascii((char) ('0' + micros / div % 10));
         }

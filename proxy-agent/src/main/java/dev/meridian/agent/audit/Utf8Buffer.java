@@ -20,6 +20,11 @@ final class Utf8Buffer {
         size = 0;
     }
 
+    /** Drops what was appended after the first {@code length} bytes. */
+    void truncate(int length) {
+        size = length;
+    }
+
     byte[] bytes() {
         return bytes;
     }
@@ -33,6 +38,21 @@ final class Utf8Buffer {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
         }
     }
+
+    /** Appends bytes already encoded (the constant parts of a line). */
+    Utf8Buffer raw(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, bytes, size, b.length);
+        size += b.length;
+        return this;
+    }
+
+    /**
+     * The text of the last whole second a timestamp was written for ({@code "yyyy-MM-ddTHH:mm:ss"}),
+     * kept with the line being encoded because events come in time order: most share it.
+     */
+    long cachedSecond = Long.MIN_VALUE;
+    final byte[] cachedSecondText = new byte[19];
 
     /** Appends text known to be ASCII (the JSON punctuation and field names). */
     Utf8Buffer ascii(String s) {

@@ -4,10 +4,12 @@ import dev.meridian.agent.auth.UserInfo;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +27,9 @@ public final class HeaderRules {
     }
 
     public static boolean hasImpersonation(HttpHeaders headers) {
-        for (Map.Entry<String, String> h : headers) {
-            if (h.getKey().regionMatches(true, 0, "impersonate-", 0, "impersonate-".length())) {
+        Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence();
+        while (it.hasNext()) {
+            if (startsWithIgnoreCase(it.next().getKey(), "impersonate-")) {
                 return true;
             }
         }
@@ -39,23 +42,28 @@ public final class HeaderRules {
      */
     public static HttpHeaders requestHeadersForUpstream(HttpHeaders client) {
         HttpHeaders out = new DefaultHttpHeaders();
-        copyRequestHeaders(client, out::add);
+        copyRequestHeaders(client, out);
         return out;
     }
 
     /**
-     * Passes to {@code add} what {@link #requestHeadersForUpstream} would return, so the headers go
-     * straight into whichever request object is sent upstream.
+     * Adds to {@code out} what {@link #requestHeadersForUpstream} would return, so the headers go
+     * straight into the request sent upstream. Names stay as the decoder made them (their hash
+     * computed once), never turned into Strings.
      */
-    public static void copyRequestHeaders(HttpHeaders client, BiConsumer<String, String> add) {
+    public static void copyRequestHeaders(HttpHeaders client, HttpHeaders out) {
         Set<String> drop = connectionTokens(client.getAll(HttpHeaderNames.CONNECTION));
-        for (Map.Entry<String, String> h : client) {
-            String name = h.getKey();
-            if (isHopByHop(name) || listedIn(drop, name) || name.equalsIgnoreCase("host") || name.equalsIgnoreCase("authorization")
-                    || startsWithIgnoreCase(name, "impersonate-") || startsWithIgnoreCase(name, "x-remote-") || name.startsWith(":")) {
+        Iterator<Map.Entry<CharSequence, CharSequence>> it = client.iteratorCharSequence();
+        while (it.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> h = it.next();
+            CharSequence name = h.getKey();
+            if (isHopByHop(name) || listedIn(drop, name) || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.HOST)
+                    || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.AUTHORIZATION)
+                    || startsWithIgnoreCase(name, "impersonate-") || startsWithIgnoreCase(name, "x-remote-")
+                    || (name.length() > 0 && name.charAt(0) == ':')) {
                 continue;
             }
-            add.accept(name, h.getValue());
+            out.add(name, h.getValue());
         }
     }
 
@@ -63,25 +71,29 @@ public final class HeaderRules {
      * {@link #HOP_BY_HOP} without lower-casing the name first: this runs for every header of
      * every request and answer, and a lower-cased copy of each name showed in profiles.
      */
-    static boolean isHopByHop(String name) {
+    static boolean isHopByHop(CharSequence name) {
         return switch (name.length()) {
-            case 2 -> name.equalsIgnoreCase("te");
-            case 7 -> name.equalsIgnoreCase("upgrade") || name.equalsIgnoreCase("trailer");
-            case 10 -> name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive");
-            case 16 -> name.equalsIgnoreCase("proxy-connection");
-            case 17 -> name.equalsIgnoreCase("transfer-encoding");
-            case 18 -> name.equalsIgnoreCase("proxy-authenticate");
-            case 19 -> name.equalsIgnoreCase("proxy-authorization");
+            case 2 -> is(name, "te");
+            case 7 -> is(name, "upgrade") || is(name, "trailer");
+            case 10 -> is(name, "connection") || is(name, "keep-alive");
+            case 16 -> is(name, "proxy-connection");
+            case 17 -> is(name, "transfer-encoding");
+            case 18 -> is(name, "proxy-authenticate");
+            case 19 -> is(name, "proxy-authorization");
             default -> false;
         };
     }
 
-    private static boolean startsWithIgnoreCase(String name, String prefix) {
-        return name.regionMatches(true, 0, prefix, 0, prefix.length());
+    private static boolean is(CharSequence name, String lowerCase) {
+        return AsciiString.contentEqualsIgnoreCase(name, lowerCase);
     }
 
-    private static boolean listedIn(Set<String> drop, String name) {
-        return !drop.isEmpty() && drop.contains(name.toLowerCase(Locale.ROOT));
+    private static boolean startsWithIgnoreCase(CharSequence name, String prefix) {
+        return AsciiString.regionMatches(name, true, 0, prefix, 0, prefix.length());
+    }
+
+    private static boolean listedIn(Set<String> drop, CharSequence name) {
+        return !drop.isEmpty() && drop.contains(name.toString().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -108,14 +120,16 @@ public final class HeaderRules {
 
     /** Response headers for the client: everything but hop-by-hop headers. */
     public static void copyResponseHeaders(HttpHeaders upstream, HttpHeaders out) {
-        copyResponseHeaders(upstream, upstream.getAll(HttpHeaderNames.CONNECTION), out);
+        Iterable<Map.Entry<CharSequence, CharSequence>> entries = upstream::iteratorCharSequence;
+        copyResponseHeaders(entries, upstream.getAll(HttpHeaderNames.CONNECTION), out);
     }
 
     /** As above, for headers in any container; {@code connection} are the values of its Connection headers. */
-    public static void copyResponseHeaders(Iterable<Map.Entry<String, String>> upstream, List<String> connection, HttpHeaders out) {
+    public static void copyResponseHeaders(Iterable<? extends Map.Entry<? extends CharSequence, ? extends CharSequence>> upstream,
+                                           List<String> connection, HttpHeaders out) {
         Set<String> drop = connectionTokens(connection);
-        for (Map.Entry<String, String> h : upstream) {
-            String name = h.getKey();
+        for (Map.Entry<? extends CharSequence, ? extends CharSequence> h : upstream) {
+            CharSequence name = h.getKey();
             if (!isHopByHop(name) && !listedIn(drop, name)) {
                 out.add(name, h.getValue());
             }
@@ -189,6 +203,9 @@ public final class HeaderRules {
 
     /** Both Content-Length and Transfer-Encoding, or several lengths, make the body's end ambiguous (RFC 7230 3.3.3). */
     public static boolean hasAmbiguousFraming(HttpHeaders headers) {
+        if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            return false;
+        }
         List<String> lengths = headers.getAll(HttpHeaderNames.CONTENT_LENGTH);
         if (lengths.size() > 1 || (lengths.size() == 1 && lengths.get(0).contains(","))) {
             return true;

@@ -82,6 +82,11 @@ final class UpstreamCall {
     }
 
     private void connect(EventLoop loop) {
+        Channel kept = upstream.channels().idle(loop);
+        if (kept != null) {
+            send(kept);
+            return;
+        }
         upstream.channels().acquire(loop).addListener(f -> {
             if (f.isSuccess()) {
                 send((Channel) f.getNow());
@@ -107,7 +112,7 @@ final class UpstreamCall {
         io.netty.handler.codec.http.HttpMethod method;
         try {
             headers.add(HttpHeaderNames.HOST, upstream.authority());
-            HeaderRules.copyRequestHeaders(req.headers(), headers::add);
+            HeaderRules.copyRequestHeaders(req.headers(), headers);
             Forwarder.addCredentials(headers::add, exchange, upstream);
             method = req.method();
         } catch (IllegalArgumentException e) {
@@ -119,8 +124,9 @@ final class UpstreamCall {
             return;
         }
         if (!requestBody) {
+            // No promise: a failed write reaches the connection's handler, which ends the call.
             ch.writeAndFlush(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri, Unpooled.EMPTY_BUFFER,
-                    headers, EmptyHttpHeaders.INSTANCE));
+                    headers, EmptyHttpHeaders.INSTANCE), ch.voidPromise());
             requestSent = true;
             req.resume();
             return;
@@ -131,9 +137,9 @@ final class UpstreamCall {
         DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, uri, headers);
         if (HttpUtil.is100ContinueExpected(head)) {
             // The client sends its body only once the API server's 100 Continue reaches it.
-            ch.writeAndFlush(head);
+            ch.writeAndFlush(head, ch.voidPromise());
         } else {
-            ch.write(head);
+            ch.write(head, ch.voidPromise());
         }
         IdleStateHandler idle = ch.pipeline().get(IdleStateHandler.class);
         req.body(chunk -> {
@@ -142,7 +148,7 @@ final class UpstreamCall {
             }
             // An API server reading a long upload says nothing until the end: sending is not idling.
             idle.resetReadTimeout();
-            ch.writeAndFlush(new DefaultHttpContent(chunk.retain()));
+            ch.writeAndFlush(new DefaultHttpContent(chunk.retain()), ch.voidPromise());
             if (!ch.isWritable()) {
                 req.pause();
             }
@@ -150,7 +156,7 @@ final class UpstreamCall {
             if (finished) {
                 return;
             }
-            ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ch.voidPromise());
             requestSent = true;
         });
         req.resume();
@@ -195,7 +201,7 @@ final class UpstreamCall {
         HttpHeaders headers = head.headers();
         // Names and values were validated as the head was read.
         answerHeaders = new DefaultHttpHeaders(false);
-        HeaderRules.copyResponseHeaders(headers, headers.getAll(HttpHeaderNames.CONNECTION), answerHeaders);
+        HeaderRules.copyResponseHeaders(headers, answerHeaders);
         keepAlive = HttpUtil.isKeepAlive(head);
         String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
         boolean chunked = headers.contains(HttpHeaderNames.TRANSFER_ENCODING);

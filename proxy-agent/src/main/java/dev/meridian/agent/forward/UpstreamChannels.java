@@ -68,21 +68,30 @@ public final class UpstreamChannels implements AutoCloseable {
      * there is one, else a new one. Called on {@code loop}'s thread; the future completes there.
      */
     Future<Channel> acquire(EventLoop loop) {
+        Channel kept = idle(loop);
+        if (kept != null) {
+            return loop.newSucceededFuture(kept);
+        }
         if (closed) {
             return loop.newFailedFuture(new IllegalStateException("upstream " + host + ":" + port + " is closed"));
         }
-        ArrayDeque<Idle> pool = idle.get(loop);
+        return connect(loop, false);
+    }
+
+    /** An idle connection of {@code loop} still fit for a request, or null. Called on {@code loop}'s thread. */
+    Channel idle(EventLoop loop) {
+        ArrayDeque<Idle> pool = closed ? null : idle.get(loop);
         if (pool != null) {
             long now = System.nanoTime();
             Idle entry;
             while ((entry = pool.pollFirst()) != null) {
                 if (entry.channel.isActive() && now - entry.since < KEEP_ALIVE_NANOS) {
-                    return loop.newSucceededFuture(entry.channel);
+                    return entry.channel;
                 }
                 entry.channel.close();
             }
         }
-        return connect(loop, false);
+        return null;
     }
 
     /**

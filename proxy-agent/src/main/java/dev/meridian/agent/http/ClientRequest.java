@@ -247,8 +247,7 @@ public final class ClientRequest {
         }
         prepareHead(st, headers, true);
         ended = true;
-        ch.writeAndFlush(new DefaultFullHttpResponse(version(), st, body, headers, EmptyHttpHeaders.INSTANCE))
-                .addListener(afterEnd());
+        send(new DefaultFullHttpResponse(version(), st, body, headers, EmptyHttpHeaders.INSTANCE), true, true);
         finishIfDone();
     }
 
@@ -266,11 +265,7 @@ public final class ClientRequest {
             framed = true;
         }
         prepareHead(st, headers, framed);
-        if (flush) {
-            ch.writeAndFlush(new DefaultHttpResponse(version(), st, headers));
-        } else {
-            ch.write(new DefaultHttpResponse(version(), st, headers));
-        }
+        send(new DefaultHttpResponse(version(), st, headers), flush, false);
     }
 
     /** The 101 of an upgrade: written, then the connection is handed over with the HTTP codec gone. */
@@ -290,7 +285,7 @@ public final class ClientRequest {
             chunk.release();
             return;
         }
-        ch.writeAndFlush(new DefaultHttpContent(chunk));
+        send(new DefaultHttpContent(chunk), true, false);
     }
 
     /** Ends the answer; {@code last} (may be null) is its final chunk. */
@@ -302,8 +297,8 @@ public final class ClientRequest {
             return;
         }
         ended = true;
-        ch.writeAndFlush(last == null ? LastHttpContent.EMPTY_LAST_CONTENT : new io.netty.handler.codec.http
-                .DefaultLastHttpContent(last)).addListener(afterEnd());
+        send(last == null ? LastHttpContent.EMPTY_LAST_CONTENT : new io.netty.handler.codec.http.DefaultLastHttpContent(last),
+                true, true);
         finishIfDone();
     }
 
@@ -344,8 +339,18 @@ public final class ClientRequest {
         return isHttp10() ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
     }
 
-    private ChannelFutureListener afterEnd() {
-        return closeAfter ? ChannelFutureListener.CLOSE : ChannelFutureListener.CLOSE_ON_FAILURE;
+    /**
+     * Writes with no promise to listen on: a write that fails reaches {@link ClientHandler},
+     * which closes the connection. The last write of a connection that ends with it closes it.
+     */
+    private void send(Object msg, boolean flush, boolean last) {
+        if (last && closeAfter) {
+            ch.writeAndFlush(msg).addListener(ChannelFutureListener.CLOSE);
+        } else if (flush) {
+            ch.writeAndFlush(msg, ch.voidPromise());
+        } else {
+            ch.write(msg, ch.voidPromise());
+        }
     }
 
     /**
