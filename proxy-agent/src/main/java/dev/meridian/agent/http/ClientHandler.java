@@ -37,6 +37,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private ClientRequest current;
     private boolean handedOver;
+    /** Set while waiting messages are taken, so requests answered at once do not nest calls per request. */
+    private boolean takingWaiting;
 
     ClientHandler(Consumer<ClientRequest> requests, ProxyServer.Tracker tracker, boolean h2) {
         this.requests = requests;
@@ -151,9 +153,18 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void takeWaiting() {
-        Object next;
-        while ((next = waiting.peek()) != null && canTake(next)) {
-            take(waiting.poll());
+        if (takingWaiting) {
+            // A request taken below finished at once and asks again: the loop below goes on.
+            return;
+        }
+        takingWaiting = true;
+        try {
+            Object next;
+            while ((next = waiting.peek()) != null && canTake(next)) {
+                take(waiting.poll());
+            }
+        } finally {
+            takingWaiting = false;
         }
         updateAutoRead();
     }

@@ -56,6 +56,27 @@ class ClientConnectionTest {
     }
 
     @Test
+    void thousandsOfRequestsPipelinedBehindOneWaitingForItsReviewAreAllAnsweredInOrder() throws Exception {
+        // The first request's token is not cached: its review is a call to the authority, and
+        // everything after it waits. Then each health check is answered at once, one after another.
+        h.authority.allow("fresh-token", AgentHarness.ALICE);
+        int checks = 3000;
+        StringBuilder burst = new StringBuilder(get("/api/v1/first", "HTTP/1.1").replace(ALICE_TOKEN, "fresh-token"));
+        burst.append("GET /healthz HTTP/1.1\r\nHost: agent\r\n\r\n".repeat(checks));
+        try (RawHttp raw = new RawHttp(h.agent.port())) {
+            raw.send(burst.toString());
+            String head = raw.readHead();
+            assertThat(RawHttp.status(head)).isEqualTo(200);
+            assertThat(raw.readBytes(contentLength(head))).contains("/api/v1/first");
+            for (int i = 0; i < checks; i++) {
+                String check = raw.readHead();
+                assertThat(RawHttp.status(check)).as("health check %d", i).isEqualTo(200);
+                assertThat(raw.readBytes(contentLength(check))).isEqualTo("ok");
+            }
+        }
+    }
+
+    @Test
     void anHttp10ClientIsAnsweredInHttp10AndTheConnectionThenCloses() throws Exception {
         try (RawHttp raw = new RawHttp(h.agent.port())) {
             raw.send(get("/api/v1/old", "HTTP/1.0"));
