@@ -117,8 +117,9 @@ final class AuditJson {
     static void string(String s, Utf8Buffer out) {
         out.ascii('"');
         int n = s.length();
-        int plain = 0;
-        for (int i = 0; i < n; i++) {
+        int i = out.plainAscii(s);
+        int plain = i;
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c != '"' && c != '\\') {
                 continue;

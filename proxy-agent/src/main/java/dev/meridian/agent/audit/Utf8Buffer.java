@@ -74,6 +74,27 @@ final class Utf8Buffer {
         return ascii(Long.toString(v));
     }
 
+    /**
+     * Appends the longest prefix of {@code s} that is printable ASCII and needs no JSON escape
+     * (all of most strings: IDs, paths, names) in one pass, and returns its length.
+     */
+    int plainAscii(String s) {
+        int n = s.length();
+        ensure(n);
+        byte[] b = bytes;
+        int at = size;
+        int i = 0;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                break;
+            }
+            b[at + i] = (byte) c;
+        }
+        size = at + i;
+        return i;
+    }
+
     /** Appends {@code s[from, to)} as UTF-8. */
     Utf8Buffer text(String s, int from, int to) {
         ensure((to - from) * 3);

@@ -71,4 +71,17 @@ class AuditJsonTest {
         AuditJson.timestamp(t, out);
         assertThat(out).hasToString("\"" + AuditEvent.MICROS.format(t) + "\"");
     }
+
+    @org.junit.jupiter.api.Test
+    void oneBufferWritesTimestampsOfSeveralSecondsInAnyOrder() {
+        // The writer reuses its buffer, and with it the text of the last second it wrote.
+        Utf8Buffer out = new Utf8Buffer(4);
+        for (String instant : List.of("2026-12-06T06:00:00.000001Z", "2026-12-06T06:00:00.999999Z", "2026-12-06T06:00:01Z",
+                "2026-12-05T06:00:01.5Z", "0999-01-01T00:00:00Z", "2026-12-06T06:00:01.25Z")) {
+            Instant t = Instant.parse(instant);
+            out.reset();
+            AuditJson.timestamp(t, out);
+            assertThat(out).as(instant).hasToString("\"" + AuditEvent.MICROS.format(t) + "\"");
+        }
+    }
 }
