@@ -18,7 +18,7 @@ public final class CachingImpersonationAuthorizer implements ImpersonationAuthor
     private final ImpersonationAuthorizer delegate;
     private final long allowedNanos;
     private final long deniedNanos;
-    private final ExpiringLru<ImpersonationDecision> cache;
+    private final ExpiringLru<String, ImpersonationDecision> cache;
 
     public CachingImpersonationAuthorizer(ImpersonationAuthorizer delegate, Duration allowedTtl, Duration deniedTtl,
                                           int maxEntries, LongSupplier nanoClock) {

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,8 +30,24 @@ public final class CachingTokenReviewer implements TokenReviewer {
     private final TokenReviewer delegate;
     private final long acceptedNanos;
     private final long rejectedNanos;
-    private final ExpiringLru<Review> cache;
-    private final Map<String, CompletableFuture<Review>> inFlight = new HashMap<>();
+    private final ExpiringLru<TokenDigest, Review> cache;
+    private final Map<TokenDigest, CompletableFuture<Review>> inFlight = new HashMap<>();
+
+    /**
+     * A token's SHA-256 as four longs: hashed and compared as numbers, with no hex text made
+     * for every request.
+     */
+    record TokenDigest(long a, long b, long c, long d) {
+        static TokenDigest of(byte[] sha256) {
+            ByteBuffer bytes = ByteBuffer.wrap(sha256);
+            return new TokenDigest(bytes.getLong(), bytes.getLong(), bytes.getLong(), bytes.getLong());
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%016x%016x%016x%016x", a, b, c, d);
+        }
+    }
 
     public CachingTokenReviewer(TokenReviewer delegate, Duration acceptedTtl, Duration rejectedTtl, int maxEntries,
                                 LongSupplier nanoClock) {
@@ -47,7 +63,7 @@ public final class CachingTokenReviewer implements TokenReviewer {
 
     @Override
     public CompletionStage<Review> review(String token) {
-        String key = sha256(token);
+        TokenDigest key = digest(token);
         CompletableFuture<Review> mine;
         Review known = cache.get(key);
         if (known != null) {
@@ -77,7 +93,7 @@ public final class CachingTokenReviewer implements TokenReviewer {
         return mine;
     }
 
-    private void settle(String key, CompletableFuture<Review> future, Review review) {
+    private void settle(TokenDigest key, CompletableFuture<Review> future, Review review) {
         synchronized (this) {
             cache.put(key, review, review instanceof Review.Authenticated ? acceptedNanos
                     : review instanceof Review.Rejected ? rejectedNanos : 0);
@@ -91,7 +107,7 @@ public final class CachingTokenReviewer implements TokenReviewer {
         return cache.size();
     }
 
-    static String sha256(String token) {
-        return HexFormat.of().formatHex(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
+    static TokenDigest digest(String token) {
+        return TokenDigest.of(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -104,8 +104,10 @@ class CachingTokenReviewerTest {
     }
 
     @Test
-    void keysAreSha256HexOfTheToken() {
-        assertThat(CachingTokenReviewer.sha256("abc"))
-                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    void keysAreTheSha256OfTheToken() {
+        assertThat(CachingTokenReviewer.digest("abc"))
+                .hasToString("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+                .isEqualTo(CachingTokenReviewer.digest("abc"))
+                .isNotEqualTo(CachingTokenReviewer.digest("abd"));
     }
 }
