@@ -53,7 +53,7 @@ public final class Forwarder {
     }
 
     /** The agent's token towards {@code upstream} and the identity the exchange is forwarded as, for either way upstream. */
-    static void addCredentials(BiConsumer<String, String> add, Exchange exchange, Upstream upstream) {
+    static void addCredentials(BiConsumer<CharSequence, String> add, Exchange exchange, Upstream upstream) {
         HeaderRules.addImpersonation(add, exchange.user(), upstream.credentials().bearerToken().orElse(null));
     }
 }

@@ -23,6 +23,12 @@ public final class HeaderRules {
     static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
 
+    /** Names the agent adds to every request, their hash computed once. */
+    private static final AsciiString AUTHORIZATION = AsciiString.cached("Authorization");
+    private static final AsciiString IMPERSONATE_USER = AsciiString.cached("Impersonate-User");
+    private static final AsciiString IMPERSONATE_GROUP = AsciiString.cached("Impersonate-Group");
+    private static final AsciiString IMPERSONATE_UID = AsciiString.cached("Impersonate-Uid");
+
     private HeaderRules() {
     }
 
@@ -100,16 +106,16 @@ public final class HeaderRules {
      * The agent's own credentials and the reviewed user's identity, as the API server expects them, added
      * to headers that carry none of their own (what {@link #copyRequestHeaders} leaves).
      */
-    public static void addImpersonation(BiConsumer<String, String> add, UserInfo user, String agentToken) {
+    public static void addImpersonation(BiConsumer<CharSequence, String> add, UserInfo user, String agentToken) {
         if (agentToken != null) {
-            add.accept("Authorization", "Bearer " + agentToken);
+            add.accept(AUTHORIZATION, "Bearer " + agentToken);
         }
-        add.accept("Impersonate-User", user.username());
+        add.accept(IMPERSONATE_USER, user.username());
         for (String group : user.groups()) {
-            add.accept("Impersonate-Group", group);
+            add.accept(IMPERSONATE_GROUP, group);
         }
         if (user.uid() != null && !user.uid().isEmpty()) {
-            add.accept("Impersonate-Uid", user.uid());
+            add.accept(IMPERSONATE_UID, user.uid());
         }
         // Extra keys are case-insensitive header suffixes; the API server percent-decodes them (KEP 1510).
         user.extra().forEach((key, values) -> {
