@@ -12,10 +12,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.http2.DefaultHttp2GoAwayFrame;
-import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2FrameStreamEvent;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
@@ -38,8 +37,8 @@ import java.util.function.Consumer;
  * The proxy's listener, straight on Netty: HTTP/1.1 (and 1.0), and over TLS HTTP/2 when the
  * client offers it (ALPN). Connections are spread over the given event loops; each request is
  * handed to {@code requests} on its connection's loop as a {@link ClientRequest}.
- * Closing drains: no new connections, idle ones close, requests in flight may finish within the
- * grace period, then every connection is closed.
+ * Closing drains: no new connections, idle ones close (busy ones once their requests are
+ * answered), requests in flight may finish within the grace period, then every connection is closed.
  */
 public final class ProxyServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
@@ -122,7 +121,7 @@ public final class ProxyServer implements AutoCloseable {
                 .build();
         p.addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
         p.addLast("h2", codec);
-        p.addLast("h2-idle", new Http2Idle(codec));
+        p.addLast("h2-quiet", new Http2Quiet(codec));
         p.addLast("streams", new Http2MultiplexHandler(new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel stream) {
@@ -132,23 +131,49 @@ public final class ProxyServer implements AutoCloseable {
         }));
     }
 
-    /** Closes an HTTP/2 connection that has been silent for the idle timeout with no stream open. */
-    private static final class Http2Idle extends ChannelInboundHandlerAdapter {
+    /**
+     * Closes an HTTP/2 connection once no stream is open: when it has been silent for the idle
+     * timeout, and while the agent shuts down. No GOAWAY is sent while streams are open, as some
+     * clients (Java 17's) fail every stream of a connection on GOAWAY, those in flight included;
+     * closing a connection with none open sends it.
+     */
+    static final class Http2Quiet extends ChannelInboundHandlerAdapter {
         private final Http2FrameCodec codec;
+        private ChannelHandlerContext ctx;
+        private boolean closing;
 
-        Http2Idle(Http2FrameCodec codec) {
+        Http2Quiet(Http2FrameCodec codec) {
             this.codec = codec;
+        }
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            this.ctx = ctx;
+        }
+
+        /** Closes the connection now if no stream is open, else when the last one closes. */
+        void closeWhenQuiet() {
+            closing = true;
+            closeIfQuiet();
+        }
+
+        private void closeIfQuiet() {
+            if (codec.connection().numActiveStreams() == 0) {
+                ctx.close();
+            }
         }
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
             if (evt instanceof IdleStateEvent) {
-                if (codec.connection().numActiveStreams() == 0) {
-                    ctx.close();
-                }
+                closeIfQuiet();
                 return;
             }
             ctx.fireUserEventTriggered(evt);
+            if (closing && evt instanceof Http2FrameStreamEvent) {
+                // After the stream's own handlers heard of it: the count is settled by then.
+                ctx.executor().execute(this::closeIfQuiet);
+            }
         }
     }
 
@@ -157,7 +182,7 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting, closes idle connections, tells HTTP/2 clients to go away, waits up to
+     * Stops accepting, closes idle connections and the others as their requests end, waits up to
      * {@code grace} for requests in flight, then closes every connection. Returns whether every
      * request finished in time.
      */
@@ -167,10 +192,11 @@ public final class ProxyServer implements AutoCloseable {
         for (Channel ch : connections) {
             ch.eventLoop().execute(() -> {
                 ClientHandler h1 = ch.pipeline().get(ClientHandler.class);
+                Http2Quiet h2 = ch.pipeline().get(Http2Quiet.class);
                 if (h1 != null) {
                     h1.closeIfIdle();
-                } else if (ch.pipeline().get(Http2FrameCodec.class) != null) {
-                    ch.writeAndFlush(new DefaultHttp2GoAwayFrame(Http2Error.NO_ERROR));
+                } else if (h2 != null) {
+                    h2.closeWhenQuiet();
                 }
             });
         }

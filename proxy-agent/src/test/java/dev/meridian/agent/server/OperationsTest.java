@@ -109,6 +109,29 @@ class OperationsTest {
         }
     }
 
+    @Test
+    void shutdownLetsAnHttp2StreamInFlightFinish() throws Exception {
+        Path cert = Files.writeString(dir.resolve("tls.crt"), TestTls.LOCALHOST.certificateChainPem());
+        Path key = Files.writeString(dir.resolve("tls.key"), TestTls.LOCALHOST.privateKeyPem());
+        AtomicReference<HttpServerRequest> held = new AtomicReference<>();
+        try (AgentHarness h = new AgentHarness(b -> b.tls(new ServerTls.Provided(cert, key)).shutdownGrace(Duration.ofSeconds(20)))) {
+            h.upstream.on("/slow", held::set);
+            HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+                    .sslContext(trusting(TestTls.LOCALHOST.caCertificatePem())).build();
+            CompletableFuture<HttpResponse<String>> slow = h2.sendAsync(HttpRequest.newBuilder(
+                            URI.create("https://localhost:" + h.agent.port() + "/kubernetes/cluster/slow"))
+                    .header("Authorization", "Bearer " + ALICE_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            await().until(() -> held.get() != null);
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(h.agent::close);
+            await().until(() -> !h.agent.isReady());
+            h.upstream.vertx().runOnContext(v -> held.get().response().end("finished"));
+            assertThat(slow.get().version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(slow.get().statusCode()).isEqualTo(200);
+            assertThat(slow.get().body()).isEqualTo("finished");
+            closing.get();
+        }
+    }
+
     static SSLContext trusting(String caPem) throws Exception {
         KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
         ks.load(null, null);
