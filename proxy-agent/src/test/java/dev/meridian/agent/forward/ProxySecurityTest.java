@@ -101,6 +101,8 @@ class ProxySecurityTest {
             "two different lengths    | Content-Length: 5~Content-Length: 6",
             "two equal lengths        | Content-Length: 5~Content-Length: 5",
             "a length list            | Content-Length: 5, 5",
+            "a coding but not chunked | Transfer-Encoding: gzip",
+            "chunked, then a coding   | Transfer-Encoding: chunked, gzip",
     })
     void ambiguousFramingIsRefused(String name, String framing) throws Exception {
         int before = h.upstream.seen().size();
