@@ -2,6 +2,7 @@ package dev.meridian.agent.forward;
 
 import dev.meridian.agent.http.ClientRequest;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,26 +31,32 @@ public final class Forwarder {
         String query = req.query();
         String uri = query == null ? match.upstreamPath() : match.upstreamPath() + "?" + query;
         if (!req.isHttp2() && !req.isHttp10() && HeaderRules.isUpgrade(req.headers())) {
+            // The upgrade's head is written by hand from these headers. The map validates what goes
+            // in: a line break in a value (an identity from the token review, say), which would
+            // start a header of its own such as another group, is refused here, never sent.
             HttpHeaders headers = HeaderRules.requestHeadersForUpstream(req.headers());
             try {
                 addCredentials(headers::add, exchange, upstream);
+                headers.set("Connection", "Upgrade").set("Upgrade", req.header("Upgrade"));
             } catch (IllegalArgumentException e) {
                 LOG.warn("cannot forward the upgrade {}: {}", req.uri(), e.getMessage());
-                exchange.refuse(StatusResponses.UNFORWARDABLE);
-                return;
-            }
-            headers.set("Connection", "Upgrade").set("Upgrade", req.header("Upgrade"));
-            if (!HeaderRules.fitForRawHead(headers)) {
-                // The upgrade's head is written by hand: a line break in a value (an identity from
-                // the token review, say) would start a header of its own, such as another group.
-                LOG.warn("cannot forward the upgrade {}: a header value holds a line break", req.uri());
                 exchange.refuse(StatusResponses.UNFORWARDABLE);
                 return;
             }
             UpgradeRelay.relay(exchange, upstream, uri, headers);
             return;
         }
-        UpstreamCall.start(exchange, upstream, uri, metrics, totalMillis, req.hasBody());
+        UpstreamCall.start(exchange, upstream, uri, metrics, totalMillis, hasBody(req));
+    }
+
+    private static boolean hasBody(ClientRequest req) {
+        if (!req.isHttp2()) {
+            return HeaderRules.hasBody(req.headers());
+        }
+        // HTTP/2 has no Transfer-Encoding: a body is announced only by the stream staying open.
+        HttpMethod m = req.method();
+        boolean bodiless = HttpMethod.GET.equals(m) || HttpMethod.HEAD.equals(m) || HttpMethod.OPTIONS.equals(m);
+        return !req.isEnded() && (!bodiless || HeaderRules.hasBody(req.headers()));
     }
 
     /** The agent's token towards {@code upstream} and the identity the exchange is forwarded as, for either way upstream. */

@@ -168,26 +168,6 @@ public final class HeaderRules {
         return tokens;
     }
 
-    /** Whether no name or value holds CR, LF or NUL, so the headers can be written into a head by hand. */
-    public static boolean fitForRawHead(HttpHeaders headers) {
-        for (Map.Entry<String, String> h : headers) {
-            if (breaksLine(h.getKey()) || breaksLine(h.getValue())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean breaksLine(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Whether the request asks to switch protocols (exec, attach, port-forward). A plain-HTTP
      * client's offer of HTTP/2 ({@code h2c}) is not relayed: the request is served as HTTP/1.1.

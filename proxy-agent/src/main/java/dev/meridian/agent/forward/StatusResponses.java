@@ -68,9 +68,6 @@ public enum StatusResponses {
     }
 
     private static void send(ClientRequest response, int code, byte[] body, boolean challenge) {
-        if (response.headWritten() || response.ended() || response.closed()) {
-            return;
-        }
         HttpHeaders headers = new DefaultHttpHeaders()
                 .add("Content-Type", "application/json")
                 .add("Cache-Control", "no-cache, private");

@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
@@ -120,30 +119,9 @@ public final class ClientRequest {
         return c.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null ? a.getAddress().getHostAddress() : "";
     }
 
-    /**
-     * Whether the request has a body to relay: HTTP/1.x says so in its head; an HTTP/2 request
-     * has one while its stream stays open, unless its method takes none and it gives no length.
-     */
-    public boolean hasBody() {
-        boolean announced = request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING) || contentLength() > 0;
-        if (!h2) {
-            return announced;
-        }
-        HttpMethod m = request.method();
-        boolean bodiless = HttpMethod.GET.equals(m) || HttpMethod.HEAD.equals(m) || HttpMethod.OPTIONS.equals(m);
-        return !(request instanceof LastHttpContent) && !requestEnded && (!bodiless || announced);
-    }
-
-    private long contentLength() {
-        String value = request.headers().get(HttpHeaderNames.CONTENT_LENGTH);
-        if (value == null) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    /** Whether the whole request has been read already (an HTTP/2 request may come in one frame). */
+    public boolean isEnded() {
+        return requestEnded || request instanceof LastHttpContent;
     }
 
     /** Where body chunks go (valid during the call only: retain to keep) and what runs at its end. */
@@ -236,9 +214,9 @@ public final class ClientRequest {
         }
     }
 
-    /** The whole answer in one write. Ignored when an answer has started already. */
+    /** The whole answer in one write. Ignored when an answer has started or ended already. */
     public void respond(HttpResponseStatus st, HttpHeaders headers, ByteBuf body) {
-        if (headWritten || closed) {
+        if (headWritten || ended || closed) {
             body.release();
             return;
         }
@@ -400,7 +378,4 @@ public final class ClientRequest {
         }
     }
 
-    ChannelPipeline pipeline() {
-        return ch.pipeline();
-    }
 }
