@@ -1,6 +1,7 @@
 package dev.meridian.agent.http;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -19,6 +20,7 @@ import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
@@ -39,6 +41,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private boolean handedOver;
     /** Set while waiting messages are taken, so requests answered at once do not nest calls per request. */
     private boolean takingWaiting;
+    private String remoteAddress;
 
     ClientHandler(Consumer<ClientRequest> requests, ProxyServer.Tracker tracker, boolean h2) {
         this.requests = requests;
@@ -49,6 +52,16 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** The client's IP address ("" when unknown), written out once per connection (or stream), not per request. */
+    String remoteAddress() {
+        if (remoteAddress == null) {
+            Channel c = h2 && ctx.channel().parent() != null ? ctx.channel().parent() : ctx.channel();
+            remoteAddress = c.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+                    ? a.getAddress().getHostAddress() : "";
+        }
+        return remoteAddress;
     }
 
     boolean draining() {

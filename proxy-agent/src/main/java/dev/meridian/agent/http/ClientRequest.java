@@ -19,7 +19,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 
-import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 
 /**
@@ -115,8 +114,7 @@ public final class ClientRequest {
 
     /** The client's IP address, or "" when unknown. */
     public String remoteAddress() {
-        Channel c = h2 && ch.parent() != null ? ch.parent() : ch;
-        return c.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null ? a.getAddress().getHostAddress() : "";
+        return connection.remoteAddress();
     }
 
     /** Whether the whole request has been read already (an HTTP/2 request may come in one frame). */
