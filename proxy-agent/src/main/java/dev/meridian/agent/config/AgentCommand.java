@@ -92,6 +92,33 @@ public final class AgentCommand {
             description = "Seconds a proxied connection may stay silent (env MERIDIAN_IDLE_TIMEOUT, default ${DEFAULT-VALUE}).")
     long idleTimeoutSeconds;
 
+    @Option(names = "--client-head-timeout", defaultValue = "${env:MERIDIAN_CLIENT_HEAD_TIMEOUT:-30}",
+            description = "Seconds a client has to send a whole request head once it started one "
+                    + "(env MERIDIAN_CLIENT_HEAD_TIMEOUT, default ${DEFAULT-VALUE}).")
+    long clientHeadTimeoutSeconds;
+
+    @Option(names = "--client-idle-timeout", defaultValue = "${env:MERIDIAN_CLIENT_IDLE_TIMEOUT:-120}",
+            description = "Seconds a client connection with no request in flight stays open, and a client may pause "
+                    + "while sending a body; a quiet watch is not idle (env MERIDIAN_CLIENT_IDLE_TIMEOUT, default "
+                    + "${DEFAULT-VALUE}).")
+    long clientIdleTimeoutSeconds;
+
+    @Option(names = "--max-connections", defaultValue = "${env:MERIDIAN_MAX_CONNECTIONS:-10000}",
+            description = "Client connections served at once; past it only /healthz and /readyz are answered "
+                    + "(env MERIDIAN_MAX_CONNECTIONS, default ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--max-connections-per-client", defaultValue = "${env:MERIDIAN_MAX_CONNECTIONS_PER_CLIENT:-512}",
+            description = "Client connections served at once from one address "
+                    + "(env MERIDIAN_MAX_CONNECTIONS_PER_CLIENT, default ${DEFAULT-VALUE}).")
+    int maxConnectionsPerClient;
+
+    @Option(names = "--max-upstream-per-client", defaultValue = "${env:MERIDIAN_MAX_UPSTREAM_PER_CLIENT:-256}",
+            description = "API-server connections one client address holds at once (a watch or exec holds one "
+                    + "while it lasts); past it requests are answered 429 (env MERIDIAN_MAX_UPSTREAM_PER_CLIENT, "
+                    + "default ${DEFAULT-VALUE}).")
+    int maxUpstreamPerClient;
+
     @Option(names = "--request-timeout", defaultValue = "${env:MERIDIAN_REQUEST_TIMEOUT:-43200}",
             description = "Longest life of one proxied request, watches and exec included, in seconds "
                     + "(env MERIDIAN_REQUEST_TIMEOUT, default ${DEFAULT-VALUE}).")
@@ -186,6 +213,9 @@ public final class AgentCommand {
                 .shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds))
                 .eventLoops(eventLoops > 0 ? eventLoops : AgentConfig.defaultEventLoops())
                 .trustedProxies(trustedProxies == null ? java.util.Set.of() : java.util.Set.copyOf(trustedProxies))
+                .clientLimits(new ClientLimits(Duration.ofSeconds(clientHeadTimeoutSeconds),
+                        Duration.ofSeconds(clientIdleTimeoutSeconds), maxConnections, maxConnectionsPerClient,
+                        maxUpstreamPerClient))
                 .build();
     }
 }

@@ -35,6 +35,7 @@ import java.util.Optional;
  * @param eventLoops          event-loop threads serving the proxy
  * @param trustedProxies      usernames whose {@code Impersonate-*} headers are honoured, each impersonation
  *                            authorized by a SubjectAccessReview on the target cluster; empty refuses all
+ * @param clientLimits        timeouts and connection bounds per client and in total; null means the defaults
  */
 public record AgentConfig(
         String bindHost,
@@ -58,7 +59,8 @@ public record AgentConfig(
         boolean publishCaSecret,
         Duration shutdownGrace,
         int eventLoops,
-        java.util.Set<String> trustedProxies) {
+        java.util.Set<String> trustedProxies,
+        ClientLimits clientLimits) {
 
     public static final String DEFAULT_ROUTE_PREFIX = "/kubernetes/cluster";
     public static final String DEFAULT_NAMESPACE = "vcluster-pro";
@@ -87,6 +89,7 @@ public record AgentConfig(
         if (trustedProxies.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("a trusted proxy must be a username, not blank");
         }
+        clientLimits = clientLimits == null ? ClientLimits.DEFAULT : clientLimits;
         if (tokenCacheSize < 1) {
             throw new IllegalArgumentException("token cache size must be at least 1, got " + tokenCacheSize);
         }

@@ -32,6 +32,7 @@ public final class Builder {
     private Duration shutdownGrace = Duration.ofSeconds(30);
     private int eventLoops = AgentConfig.defaultEventLoops();
     private java.util.Set<String> trustedProxies = java.util.Set.of();
+    private ClientLimits clientLimits = ClientLimits.DEFAULT;
 
     Builder() {
     }
@@ -59,6 +60,7 @@ public final class Builder {
         shutdownGrace = c.shutdownGrace();
         eventLoops = c.eventLoops();
         trustedProxies = c.trustedProxies();
+        clientLimits = c.clientLimits();
     }
 
     public Builder bindHost(String v) { bindHost = v; return this; }
@@ -83,10 +85,12 @@ public final class Builder {
     public Builder shutdownGrace(Duration v) { shutdownGrace = v; return this; }
     public Builder eventLoops(int v) { eventLoops = v; return this; }
     public Builder trustedProxies(java.util.Set<String> v) { trustedProxies = v; return this; }
+    public Builder clientLimits(ClientLimits v) { clientLimits = v; return this; }
 
     public AgentConfig build() {
         return new AgentConfig(bindHost, port, adminPort, tls, caFile, upstream, authority, tokenReviewer,
                 audit, auditSink, routePrefix, idleTimeout, requestTimeout, reviewTimeout, acceptedTtl,
-                rejectedTtl, tokenCacheSize, namespace, publishCaSecret, shutdownGrace, eventLoops, trustedProxies);
+                rejectedTtl, tokenCacheSize, namespace, publishCaSecret, shutdownGrace, eventLoops, trustedProxies,
+                clientLimits);
     }
 }

@@ -23,6 +23,8 @@ final class Exchange {
     private UserInfo user;
     private UserInfo impersonated;
     private boolean completed;
+    /** Given back when the exchange completes: the upstream slot this request holds, if any. */
+    private Runnable onComplete;
 
     Exchange(ClientRequest request, AuditSink audit, ProxyMetrics metrics) {
         this.request = request;
@@ -68,12 +70,36 @@ final class Exchange {
         complete(send.applyAsInt(request));
     }
 
+    /**
+     * The request was aborted before its answer ended ({@link ClientRequest#onAbort}): a body that
+     * failed is answered with its status if nothing was answered yet; else the outcome is what
+     * the client saw, 499 when it went away before any answer.
+     */
+    void aborted() {
+        int failure = request.bodyFailure();
+        if (failure != 0 && !request.headWritten()) {
+            refuse(StatusResponses.forBodyFailure(failure));
+        } else {
+            complete(request.headWritten() ? request.status() : 499);
+        }
+    }
+
+    /** Runs once when the exchange completes, however it ends (at most one action: the last set wins). */
+    void onComplete(Runnable action) {
+        this.onComplete = action;
+    }
+
     /** Records the outcome; later calls are ignored, so every path may call it safely. */
     void complete(int status) {
         if (completed) {
             return;
         }
         completed = true;
+        Runnable action = onComplete;
+        onComplete = null;
+        if (action != null) {
+            action.run();
+        }
         metrics.completed(status);
         String source = request.remoteAddress();
         RequestInfo info = RequestInfo.of(request.method().name(), apiPath == null ? "" : apiPath, request.query());

@@ -19,14 +19,23 @@ public final class Forwarder {
     private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
     private final ProxyMetrics metrics;
     private final long totalMillis;
+    private final UpstreamBudget budget;
 
-    public Forwarder(ProxyMetrics metrics, Duration requestTimeout) {
+    /** {@code upstreamPerClient}: requests (each holding an API-server connection) one client address may have in flight. */
+    public Forwarder(ProxyMetrics metrics, Duration requestTimeout, int upstreamPerClient) {
         this.metrics = metrics;
         this.totalMillis = requestTimeout.toMillis();
+        this.budget = new UpstreamBudget(upstreamPerClient);
     }
 
     void forward(Exchange exchange, RoutingTable.RouteMatch match) {
         ClientRequest req = exchange.request;
+        String client = req.remoteAddress();
+        if (!budget.tryTake(client)) {
+            exchange.refuse(StatusResponses.TOO_MANY_UPSTREAM);
+            return;
+        }
+        exchange.onComplete(() -> budget.release(client));
         Upstream upstream = match.upstream();
         String query = req.query();
         String uri = query == null ? match.upstreamPath() : match.upstreamPath() + "?" + query;

@@ -55,12 +55,32 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
 
     @Override
     public void accept(ClientRequest req) {
+        if (req.malformedStatus() != 0) {
+            new Exchange(req, audit, metrics).refuse(StatusResponses.forMalformedHead(req.malformedStatus()));
+            return;
+        }
+        if (HeaderRules.hasAmbiguousFraming(req.headers())) {
+            // RFC 9112 6.1/6.3: where this request ends is in doubt, so nothing after it on the
+            // connection can be trusted: refused and closed on every path, anonymous ones too.
+            req.closeAfterAnswer();
+            new Exchange(req, audit, metrics).refuse(StatusResponses.BAD_REQUEST);
+            return;
+        }
+        String rawPath = req.path();
+        boolean health = "/healthz".equals(rawPath) || "/readyz".equals(rawPath);
+        if (req.overCapacity() && !health) {
+            req.closeAfterAnswer();
+            new Exchange(req, audit, metrics).refuse(StatusResponses.TOO_MANY_CONNECTIONS);
+            return;
+        }
         if (HttpMethod.OPTIONS.equals(req.method())) {
             Cors.preflight(req);
             return;
         }
-        String rawPath = req.path();
-        if ("/healthz".equals(rawPath) || "/readyz".equals(rawPath)) {
+        if (health) {
+            if (req.overCapacity()) {
+                req.closeAfterAnswer();
+            }
             Cors.health(req, rawPath.equals("/healthz") || ready.getAsBoolean());
             return;
         }
@@ -75,10 +95,6 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
             return;
         }
         exchange.apiPath(match.upstreamPath().substring(match.upstream().basePath().length()));
-        if (HeaderRules.hasAmbiguousFraming(req.headers())) {
-            exchange.refuse(StatusResponses.BAD_REQUEST);
-            return;
-        }
         String token = bearerToken(req.header(HttpHeaderNames.AUTHORIZATION));
         if (token == null) {
             exchange.refuse(StatusResponses.UNAUTHORIZED);

@@ -49,6 +49,11 @@ record ResponseHead(int status, MultiMap headers) {
             return rest;
         }
 
+        /** Every byte fed so far, the head included. */
+        Buffer all() {
+            return pending;
+        }
+
         private static int indexOfBlankLine(Buffer b) {
             for (int i = 0; i + 3 < b.length(); i++) {
                 if (b.getByte(i) == '\r' && b.getByte(i + 1) == '\n' && b.getByte(i + 2) == '\r' && b.getByte(i + 3) == '\n') {

@@ -13,6 +13,12 @@ import io.vertx.core.json.JsonObject;
  */
 public enum StatusResponses {
     BAD_REQUEST(400, "BadRequest", "the request is ambiguous or malformed"),
+    BAD_BODY(400, "BadRequest", "the request body is malformed"),
+    BODY_TIMEOUT(408, "Timeout", "the client stopped sending the request body"),
+    URI_TOO_LONG(414, "BadRequest", "the request line is too long"),
+    HEADERS_TOO_LARGE(431, "BadRequest", "the request headers are too large"),
+    TOO_MANY_UPSTREAM(429, "TooManyRequests", "too many requests in flight from this client, retry later"),
+    TOO_MANY_CONNECTIONS(503, "ServiceUnavailable", "too many connections, retry later"),
     UNAUTHORIZED(401, "Unauthorized", "Unauthorized"),
     IMPERSONATION_FORBIDDEN(403, "Forbidden", "impersonation through the direct cluster endpoint is not allowed"),
     NOT_FOUND(404, "NotFound", "the server could not find the requested resource"),
@@ -58,6 +64,16 @@ public enum StatusResponses {
         return code;
     }
 
+    /** The answer to a request the HTTP parser refused ({@code code} 400, 413, 414 or 431). */
+    static StatusResponses forMalformedHead(int code) {
+        return code == 414 ? URI_TOO_LONG : code == 431 ? HEADERS_TOO_LARGE : BAD_REQUEST;
+    }
+
+    /** The answer to a request whose body failed ({@code code} 400 or 408, as {@link ClientRequest#bodyFailure}). */
+    static StatusResponses forBodyFailure(int code) {
+        return code == 408 ? BODY_TIMEOUT : BAD_BODY;
+    }
+
     /** Sends this status unless a response has already started. */
     public void send(ClientRequest response) {
         send(response, code, body, this == UNAUTHORIZED);
@@ -73,6 +89,9 @@ public enum StatusResponses {
                 .add("Cache-Control", "no-cache, private");
         if (challenge) {
             headers.add("WWW-Authenticate", "Bearer");
+        }
+        if (code == 429 || code == 503) {
+            headers.add("Retry-After", "1");
         }
         response.respond(HttpResponseStatus.valueOf(code), headers, Unpooled.wrappedBuffer(body));
     }

@@ -9,8 +9,11 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.buffer.Buffer;
@@ -31,6 +34,8 @@ import java.util.Map;
 final class UpgradeRelay {
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeRelay.class);
     private static final int MAX_HEAD = 64 * 1024;
+    /** A refusal is a short Status; a longer answer to an upgrade is not passed on. */
+    private static final int MAX_REFUSAL = 1024 * 1024;
 
     private UpgradeRelay() {
     }
@@ -49,9 +54,9 @@ final class UpgradeRelay {
                 up.close();
                 return;
             }
-            req.onClose(() -> {
+            req.onAbort(() -> {
                 up.close();
-                exchange.complete(499);
+                exchange.aborted();
             });
             up.pipeline().addLast("upgrade", new AnswerReader(exchange, up));
             up.writeAndFlush(Unpooled.wrappedBuffer(requestHead(req, upstream, uri, headers)));
@@ -100,12 +105,18 @@ final class UpgradeRelay {
             }
             if (head != null) {
                 answered = true;
-                ctx.pipeline().remove(this);
-                ByteBuf early = Unpooled.wrappedBuffer(reader.rest().getBytes());
                 if (head.status() == 101) {
-                    splice(exchange, up, head, early);
+                    ctx.pipeline().remove(this);
+                    splice(exchange, up, head, Unpooled.wrappedBuffer(reader.rest().getBytes()));
                 } else {
-                    relayRefusal(exchange, up, head, early);
+                    // Everything read so far, head included, goes through an HTTP decoder: the
+                    // refusal's body may be chunked or end with the connection.
+                    ByteBuf all = Unpooled.wrappedBuffer(reader.all().getBytes());
+                    ctx.pipeline().addAfter(ctx.name(), "refusal-decoder", new HttpResponseDecoder());
+                    ctx.pipeline().addAfter("refusal-decoder", "refusal-body", new HttpObjectAggregator(MAX_REFUSAL));
+                    ctx.pipeline().addAfter("refusal-body", "refusal", new Refusal(exchange, up));
+                    ctx.pipeline().remove(this);
+                    ctx.fireChannelRead(all);
                 }
             }
         }
@@ -138,7 +149,7 @@ final class UpgradeRelay {
         // Upgrade and Connection are hop-by-hop, but a 101 must repeat them (RFC 9110 7.8).
         HeaderRules.copyResponseHeaders(head.headers(), head.headers().getAll("Connection"), headers);
         headers.set("Upgrade", head.headers().get("Upgrade")).set("Connection", "Upgrade");
-        exchange.request.onClose(null);
+        exchange.request.onAbort(null);
         Channel down = exchange.request.switchProtocols(headers);
         down.pipeline().addLast("splice", new Splice(up, () -> {
             up.close();
@@ -157,51 +168,78 @@ final class UpgradeRelay {
         up.config().setAutoRead(true);
     }
 
-    /** A non-101 answer (403, 400...) goes to the client as an ordinary response, then the upstream connection closes. */
-    private static void relayRefusal(Exchange exchange, Channel up, ResponseHead head, ByteBuf early) {
-        ClientRequest req = exchange.request;
-        req.onClose(up::close);
-        HttpHeaders headers = new DefaultHttpHeaders(false);
-        HeaderRules.copyResponseHeaders(head.headers(), head.headers().getAll("Connection"), headers);
-        long length = head.contentLength();
-        req.head(HttpResponseStatus.valueOf(head.status()), headers, true);
-        long[] remaining = {length < 0 ? Long.MAX_VALUE : length};
-        Runnable finish = () -> {
-            req.end(null);
-            exchange.complete(head.status());
-        };
-        up.pipeline().addLast("refusal", new ChannelInboundHandlerAdapter() {
-            private boolean ended;
+    /**
+     * A non-101 answer (403 for a user without {@code pods/exec}, 400...) goes to the client as an
+     * ordinary response, whole, so kubectl prints the API server's Status; then the upstream
+     * connection closes. An answer that never ends is cut by the upstream idle timeout.
+     */
+    private static final class Refusal extends ChannelInboundHandlerAdapter {
+        private final Exchange exchange;
+        private final Channel up;
+        private boolean done;
 
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                ByteBuf data = (ByteBuf) msg;
-                if (ended) {
-                    data.release();
-                    return;
-                }
-                int take = (int) Math.min(data.readableBytes(), remaining[0]);
-                req.write(data.readRetainedSlice(take));
-                data.release();
-                remaining[0] -= take;
-                if (remaining[0] == 0) {
-                    ended = true;
-                    up.close();
-                }
-            }
-
-            @Override
-            public void channelInactive(ChannelHandlerContext ctx) {
-                finish.run();
-            }
-        });
-        if (early.isReadable()) {
-            up.pipeline().fireChannelRead(early);
-        } else {
-            early.release();
+        Refusal(Exchange exchange, Channel up) {
+            this.exchange = exchange;
+            this.up = up;
+            exchange.request.onAbort(() -> {
+                done = true;
+                up.close();
+                exchange.aborted();
+            });
         }
-        if (remaining[0] == 0) {
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (done || !(msg instanceof FullHttpResponse answer)) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            done = true;
+            if (answer.decoderResult().isFailure()) {
+                answer.release();
+                fail("a malformed answer: " + answer.decoderResult().cause());
+                return;
+            }
+            ClientRequest req = exchange.request;
+            req.onAbort(null);
+            HttpHeaders headers = new DefaultHttpHeaders(false);
+            HeaderRules.copyResponseHeaders(answer.headers(), answer.headers().getAll("Connection"), headers);
+            headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+            req.respond(answer.status(), headers, answer.content().retain());
+            answer.release();
             up.close();
+            exchange.complete(answer.status().code());
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (!done) {
+                done = true;
+                fail("the connection closed before the answer ended");
+            }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof IdleStateEvent) {
+                ctx.close();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (!done) {
+                done = true;
+                fail(cause.toString());
+            }
+            ctx.close();
+        }
+
+        private void fail(String why) {
+            LOG.warn("upstream refused the upgrade of {} with {}", exchange.request.uri(), why);
+            up.close();
+            exchange.request.onAbort(null);
+            exchange.refuse(StatusResponses.UPSTREAM_UNREACHABLE);
         }
     }
 

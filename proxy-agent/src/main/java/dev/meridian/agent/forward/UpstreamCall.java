@@ -77,7 +77,7 @@ final class UpstreamCall {
     static void start(Exchange exchange, Upstream upstream, String uri, ProxyMetrics metrics, long totalMillis,
                       boolean requestBody) {
         UpstreamCall call = new UpstreamCall(exchange, upstream, uri, metrics, totalMillis, requestBody);
-        call.req.onClose(call::clientGone);
+        call.req.onAbort(call::clientGone);
         call.connect(exchange.request.eventLoop());
     }
 
@@ -334,9 +334,10 @@ final class UpstreamCall {
         }
     }
 
+    /** The client went away or its body failed: the upstream connection and the deadline go with it. */
     private void clientGone() {
         if (abandon()) {
-            exchange.complete(req.headWritten() ? req.status() : 499);
+            exchange.aborted();
         }
     }
 }

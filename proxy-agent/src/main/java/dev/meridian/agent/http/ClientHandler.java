@@ -1,18 +1,12 @@
 package dev.meridian.agent.http;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -20,8 +14,12 @@ import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.netty.util.concurrent.ScheduledFuture;
+
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +33,13 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final Consumer<ClientRequest> requests;
     private final ProxyServer.Tracker tracker;
     private final boolean h2;
+    /** Admitted beyond the connection limits: serves health checks only (the request handler decides). */
+    private final boolean overCapacity;
+    private final long headTimeoutMillis;
+    /** Runs out when a request head started arriving and is not complete in time (HTTP/1.x only). */
+    private ScheduledFuture<?> headTimer;
+    /** Nothing is taken any more: the connection is closing after a request whose framing failed. */
+    private boolean closing;
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private ClientRequest current;
@@ -43,10 +48,44 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private boolean takingWaiting;
     private String remoteAddress;
 
-    ClientHandler(Consumer<ClientRequest> requests, ProxyServer.Tracker tracker, boolean h2) {
+    ClientHandler(Consumer<ClientRequest> requests, ProxyServer.Tracker tracker, boolean h2, boolean overCapacity,
+                  Duration headTimeout) {
         this.requests = requests;
         this.tracker = tracker;
         this.h2 = h2;
+        this.overCapacity = overCapacity;
+        this.headTimeoutMillis = headTimeout.toMillis();
+    }
+
+    boolean overCapacity() {
+        return overCapacity;
+    }
+
+    /**
+     * Bytes arrived from the client (seen before the HTTP parser). When no request is being
+     * served they start a new head, which must be complete within the head timeout: a client
+     * that sends half a head and stops is dropped (slowloris), while an idle keep-alive
+     * connection is governed by the idle timeout instead.
+     */
+    void bytesArrived() {
+        if (headTimer == null && current == null && waiting.isEmpty() && !closing && !handedOver) {
+            headTimer = ctx.executor().schedule(this::headTimedOut, headTimeoutMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void headTimedOut() {
+        headTimer = null;
+        if (current == null && waiting.isEmpty() && !handedOver) {
+            LOG.debug("request head from {} not complete within {} ms: closing", remoteAddress(), headTimeoutMillis);
+            ctx.close();
+        }
+    }
+
+    private void headComplete() {
+        if (headTimer != null) {
+            headTimer.cancel(false);
+            headTimer = null;
+        }
     }
 
     @Override
@@ -70,6 +109,13 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (closing) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpRequest) {
+            headComplete();
+        }
         if (waiting.isEmpty() && canTake(msg)) {
             take(msg);
         } else {
@@ -90,12 +136,15 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     private void take(Object msg) {
         if (msg instanceof HttpRequest request) {
+            int malformed = 0;
             if (request.decoderResult().isFailure()) {
-                refuseMalformed(request.decoderResult().cause());
-                ReferenceCountUtil.release(msg);
-                return;
+                // Answered (and audited) by the request handler like any other request; the
+                // connection closes after it, as the parser has lost track of the framing.
+                malformed = malformedStatus(request.decoderResult().cause());
+                closing = true;
+                releaseWaiting();
             }
-            current = new ClientRequest(this, ctx.channel(), request, h2);
+            current = new ClientRequest(this, ctx.channel(), request, h2, malformed);
             tracker.started();
             ClientRequest started = current;
             try {
@@ -105,8 +154,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 started.reset();
             }
             if (msg instanceof HttpContent content) {
-                // HTTP/2: a request without a body comes whole.
-                if (started == current && !handedOver) {
+                // HTTP/2: a request without a body comes whole. A malformed one has none to read.
+                if (started == current && !handedOver && malformed == 0) {
                     content(content);
                 } else {
                     content.release();
@@ -126,22 +175,20 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (content.decoderResult().isFailure()) {
             content.release();
             LOG.debug("malformed request body: {}", content.decoderResult().cause().toString());
-            current.reset();
+            closing = true;
+            releaseWaiting();
+            current.onBodyFailed(400);
             return;
         }
         current.onContent(content);
     }
 
-    private void refuseMalformed(Throwable cause) {
-        HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
-                : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
-                : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
-                : HttpResponseStatus.BAD_REQUEST;
+    private static int malformedStatus(Throwable cause) {
         LOG.debug("malformed request: {}", cause.toString());
-        handedOver = true;
-        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
-        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0).set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        return cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG.code()
+                : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.code()
+                : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code()
+                : HttpResponseStatus.BAD_REQUEST.code();
     }
 
     /** Called by the current request when it is over: the next may start. */
@@ -151,7 +198,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
         current = null;
         tracker.finished();
-        if (h2 || handedOver) {
+        if (h2 || handedOver || closing) {
             return;
         }
         if (!ctx.channel().isActive()) {
@@ -219,10 +266,15 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            // A connection waiting for its next request closes; one with a request in flight is
+            // A connection waiting for its next request closes; a client silent in the middle of
+            // a body it is sending has its request aborted (408); one with an answer in flight is
             // governed by that request's own timeouts (a quiet watch is not an idle connection).
             if (current == null) {
                 ctx.close();
+            } else if (current.awaitingBody()) {
+                LOG.debug("client {} stopped sending a request body: aborting it", remoteAddress());
+                closing = true;
+                current.onBodyFailed(HttpResponseStatus.REQUEST_TIMEOUT.code());
             }
             return;
         }
@@ -231,6 +283,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        headComplete();
         releaseWaiting();
         ClientRequest gone = current;
         if (gone != null) {

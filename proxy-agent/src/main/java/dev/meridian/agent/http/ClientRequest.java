@@ -36,6 +36,8 @@ public final class ClientRequest {
     private final String path;
     private final String query;
     private final boolean keepAlive;
+    /** 0 for a request whose head was read; else the status its malformed head deserves (400, 414, 431). */
+    private final int malformedStatus;
 
     private Consumer<ByteBuf> bodyHandler;
     private Runnable endHandler;
@@ -43,8 +45,14 @@ public final class ClientRequest {
     private boolean requestEnded;
     private boolean discarding;
 
-    private Runnable closeHandler;
+    private Runnable abortHandler;
     private Runnable drainHandler;
+    /** 0, or why the body could not be read: 400 bad chunk framing, 408 the client stopped sending it. */
+    private int bodyFailure;
+    /** The connection closes after this answer whatever the client asked (ambiguous framing, a malformed request). */
+    private boolean mustClose;
+    /** The answer was broken off by {@link #reset}: nothing more is written. */
+    private boolean broken;
     private int status;
     private boolean headWritten;
     private boolean ended;
@@ -52,12 +60,18 @@ public final class ClientRequest {
     private boolean closeAfter;
     private boolean done;
 
-    ClientRequest(ClientHandler connection, Channel ch, HttpRequest request, boolean h2) {
+    ClientRequest(ClientHandler connection, Channel ch, HttpRequest request, boolean h2, int malformedStatus) {
         this.connection = connection;
         this.ch = ch;
         this.request = request;
         this.h2 = h2;
-        String uri = request.uri();
+        this.malformedStatus = malformedStatus;
+        if (malformedStatus != 0) {
+            // Nothing of a malformed request is read any further; its answer closes the connection.
+            requestEnded = true;
+            mustClose = true;
+        }
+        String uri = uri();
         int q = uri.indexOf('?');
         this.path = q < 0 ? uri : uri.substring(0, q);
         this.query = q < 0 ? null : uri.substring(q + 1);
@@ -77,9 +91,41 @@ public final class ClientRequest {
         return request.method();
     }
 
-    /** The request target as sent (path and query, undecoded). */
+    /**
+     * The request target as sent (path and query, undecoded); "" when the request line itself
+     * could not be read (the parser names such a request {@code /bad-request}).
+     */
     public String uri() {
-        return request.uri();
+        return malformedStatus != 0 && request instanceof io.netty.handler.codec.http.FullHttpRequest
+                && PLACEHOLDER_URI.equals(request.uri()) ? "" : request.uri();
+    }
+
+    private static final String PLACEHOLDER_URI = "/bad-request";
+
+    /**
+     * 0 when the request's head was read; else the parser refused it and this is the status to
+     * answer (400, 414 for a request line too long, 431 for headers too large). Such a request
+     * has no body, and its answer closes the connection.
+     */
+    public int malformedStatus() {
+        return malformedStatus;
+    }
+
+    /**
+     * 0 while the body is fine; 400 when it turned out unreadable (bad chunk framing), 408 when
+     * the client stopped sending it for the idle timeout. Either aborts the request and closes
+     * the connection.
+     */
+    public int bodyFailure() {
+        return bodyFailure;
+    }
+
+    /**
+     * The connection closes once this answer is written, whatever the client asked: used when
+     * the request's framing is in doubt (RFC 9112 6.1: Content-Length with Transfer-Encoding).
+     */
+    public void closeAfterAnswer() {
+        mustClose = true;
     }
 
     public String path() {
@@ -110,6 +156,14 @@ public final class ClientRequest {
 
     public boolean isHttp10() {
         return !h2 && request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+    }
+
+    /**
+     * Whether the connection was taken beyond the connection limits: only health checks are
+     * served on it, anything else is refused (503) and the connection closed.
+     */
+    public boolean overCapacity() {
+        return connection.overCapacity();
     }
 
     /** The client's IP address, or "" when unknown. */
@@ -154,6 +208,11 @@ public final class ClientRequest {
         return paused;
     }
 
+    /** Whether the connection waits on the client for more of this request's body. */
+    boolean awaitingBody() {
+        return !requestEnded && !paused && !done;
+    }
+
     void onContent(HttpContent content) {
         try {
             ByteBuf data = content.content();
@@ -190,9 +249,14 @@ public final class ClientRequest {
         return closed;
     }
 
-    /** Runs once if the client goes away before the answer ends. */
-    public void onClose(Runnable handler) {
-        this.closeHandler = handler;
+    /**
+     * Runs once if the request ends before its answer has: the client went away (its connection
+     * or stream closed), or its body cannot be read ({@link #bodyFailure}). The handler ends
+     * whatever it holds for the request and records how it ended; when it leaves the answer
+     * unfinished, the connection is closed after it returns. Null removes it.
+     */
+    public void onAbort(Runnable handler) {
+        this.abortHandler = handler;
     }
 
     /** Whether the client takes more now; else {@link #onDrain} says when it does. */
@@ -206,7 +270,7 @@ public final class ClientRequest {
     }
 
     public void writeContinue() {
-        if (!headWritten && !closed) {
+        if (!headWritten && !closed && !broken) {
             ch.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
                     Unpooled.EMPTY_BUFFER));
         }
@@ -214,7 +278,7 @@ public final class ClientRequest {
 
     /** The whole answer in one write. Ignored when an answer has started or ended already. */
     public void respond(HttpResponseStatus st, HttpHeaders headers, ByteBuf body) {
-        if (headWritten || ended || closed) {
+        if (headWritten || ended || closed || broken) {
             body.release();
             return;
         }
@@ -232,7 +296,7 @@ public final class ClientRequest {
      * Content-Length the body is chunked (HTTP/1.1) or ends with the connection (HTTP/1.0).
      */
     public void head(HttpResponseStatus st, HttpHeaders headers, boolean flush) {
-        if (headWritten || closed) {
+        if (headWritten || closed || broken) {
             return;
         }
         boolean framed = headers.contains(HttpHeaderNames.CONTENT_LENGTH) || !bodyAllowed(st);
@@ -257,7 +321,7 @@ public final class ClientRequest {
     }
 
     public void write(ByteBuf chunk) {
-        if (closed || ended) {
+        if (closed || ended || broken) {
             chunk.release();
             return;
         }
@@ -266,7 +330,7 @@ public final class ClientRequest {
 
     /** Ends the answer; {@code last} (may be null) is its final chunk. */
     public void end(ByteBuf last) {
-        if (ended || closed) {
+        if (ended || closed || broken) {
             if (last != null) {
                 last.release();
             }
@@ -280,10 +344,12 @@ public final class ClientRequest {
 
     /** Breaks the answer off: the client sees it cut (HTTP/1.x: the connection closes; HTTP/2: the stream is reset). */
     public void reset() {
-        if (closed) {
+        if (closed || broken) {
             return;
         }
-        ended = true;
+        // Not "ended": the abort handler still runs when the connection closes, so whoever
+        // holds something for this request (an upstream call) lets go of it.
+        broken = true;
         closeAfter = true;
         ch.close();
     }
@@ -297,7 +363,7 @@ public final class ClientRequest {
         // The connection ends with this answer when the client asked so, when the body has no
         // length of its own, when the agent is shutting down, or when the request's own body
         // has not been read (its framing may be in doubt, or it is too late to read it).
-        closeAfter = !keepAlive || !framed || connection.draining() || headers.contains(HttpHeaderNames.CONNECTION,
+        closeAfter = mustClose || !keepAlive || !framed || connection.draining() || headers.contains(HttpHeaderNames.CONNECTION,
                 HttpHeaderValues.CLOSE, true);
         if (closeAfter) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -350,6 +416,33 @@ public final class ClientRequest {
         connection.finished(this);
     }
 
+    /**
+     * The body cannot be read ({@code status} 400: the parser refused a chunk; 408: the client
+     * went silent while sending it): nothing more of it is read. The abort handler ends what was
+     * started for the request and answers if it still can; in any case the connection closes,
+     * since where the next request would start is unknown.
+     */
+    void onBodyFailed(int status) {
+        if (done || bodyFailure != 0) {
+            return;
+        }
+        bodyFailure = status;
+        requestEnded = true;
+        mustClose = true;
+        discarding = true;
+        abort();
+        if (!ended) {
+            reset();
+            return;
+        }
+        boolean closing = closeAfter;
+        finishIfDone();
+        if (!closing) {
+            // The answer went out whole (the body was being dropped): it is flushed, then the connection ends.
+            ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
     /** The client's connection (or stream) is gone. */
     void onClosed() {
         if (closed) {
@@ -361,9 +454,15 @@ public final class ClientRequest {
         if (!wasDone) {
             connection.finished(this);
         }
-        Runnable handler = closeHandler;
-        closeHandler = null;
-        if (handler != null && !ended) {
+        if (!ended) {
+            abort();
+        }
+    }
+
+    private void abort() {
+        Runnable handler = abortHandler;
+        abortHandler = null;
+        if (handler != null) {
             handler.run();
         }
     }

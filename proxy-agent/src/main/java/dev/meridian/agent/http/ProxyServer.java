@@ -48,8 +48,22 @@ public final class ProxyServer implements AutoCloseable {
     static final int MAX_CHUNK = 64 * 1024;
     static final int MAX_CONCURRENT_STREAMS = 1000;
 
-    /** Where the proxy listens and how. {@code tls} null means plain HTTP. */
-    public record Options(String host, int port, SslContext tls, Duration idleTimeout) {
+    /**
+     * Where the proxy listens and how. {@code tls} null means plain HTTP.
+     *
+     * @param idleTimeout             a client connection with no request in flight closes after this silence,
+     *                                and a client silent this long while sending a body has its request aborted
+     * @param headTimeout             a request head must be complete this long after its first byte arrived
+     * @param maxConnections          client connections served at once, in total
+     * @param maxConnectionsPerClient client connections served at once from one address
+     * @param unlimitedClient         addresses exempt from the per-client bound (trusted front proxies)
+     */
+    public record Options(String host, int port, SslContext tls, Duration idleTimeout, Duration headTimeout,
+                          int maxConnections, int maxConnectionsPerClient,
+                          java.util.function.Predicate<java.net.InetAddress> unlimitedClient) {
+        public Options(String host, int port, SslContext tls, Duration idleTimeout) {
+            this(host, port, tls, idleTimeout, Duration.ofSeconds(30), 10_000, 512, a -> false);
+        }
     }
 
     private final Channel listener;
@@ -66,7 +80,8 @@ public final class ProxyServer implements AutoCloseable {
                                     ChannelFactory<? extends ServerChannel> channels, Consumer<ClientRequest> requests) {
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         Tracker tracker = new Tracker();
-        long idleMillis = options.idleTimeout().toMillis();
+        ConnectionLimits limits = new ConnectionLimits(options.maxConnections(), options.maxConnectionsPerClient(),
+                options.unlimitedClient());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, loops)
                 .channelFactory(channels)
@@ -76,10 +91,18 @@ public final class ProxyServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        ConnectionLimits.Admission admission = limits.admit(ch);
+                        if (admission == ConnectionLimits.Admission.REFUSED) {
+                            LOG.debug("connection from {} refused: connection limits reached", ch.remoteAddress());
+                            ch.close();
+                            return;
+                        }
                         connections.add(ch);
+                        Serving serving = new Serving(options, requests, tracker,
+                                admission == ConnectionLimits.Admission.HEALTH_ONLY);
                         ChannelPipeline p = ch.pipeline();
                         if (options.tls() == null) {
-                            http1(p, idleMillis, requests, tracker);
+                            http1(p, serving);
                             return;
                         }
                         p.addLast("tls", options.tls().newHandler(ch.alloc()));
@@ -87,9 +110,9 @@ public final class ProxyServer implements AutoCloseable {
                             @Override
                             protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
                                 if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
-                                    http2(ctx.pipeline(), idleMillis, requests, tracker);
+                                    http2(ctx.pipeline(), serving);
                                 } else {
-                                    http1(ctx.pipeline(), idleMillis, requests, tracker);
+                                    http1(ctx.pipeline(), serving);
                                 }
                             }
 
@@ -105,28 +128,56 @@ public final class ProxyServer implements AutoCloseable {
         return new ProxyServer(listener, connections, tracker);
     }
 
-    private static void http1(ChannelPipeline p, long idleMillis, Consumer<ClientRequest> requests, Tracker tracker) {
-        // Reader-idle only: an all-idle handler would put a listener on every write.
-        p.addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
-        p.addLast("http", new ServerCodec(MAX_LINE, MAX_HEADERS, MAX_CHUNK));
-        p.addLast("client", new ClientHandler(requests, tracker, false));
+    /** What every connection of this listener is served with; {@code overCapacity} connections answer health checks only. */
+    private record Serving(Options options, Consumer<ClientRequest> requests, Tracker tracker, boolean overCapacity) {
+        long idleMillis() {
+            return options.idleTimeout().toMillis();
+        }
+
+        ClientHandler newHandler(boolean h2) {
+            return new ClientHandler(requests, tracker, h2, overCapacity, options.headTimeout());
+        }
     }
 
-    private static void http2(ChannelPipeline p, long idleMillis, Consumer<ClientRequest> requests, Tracker tracker) {
+    private static void http1(ChannelPipeline p, Serving serving) {
+        ClientHandler client = serving.newHandler(false);
+        // Reader-idle only: an all-idle handler would put a listener on every write.
+        p.addLast("idle", new IdleStateHandler(serving.idleMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        p.addLast("head-clock", new HeadClock(client));
+        p.addLast("http", new ServerCodec(MAX_LINE, MAX_HEADERS, MAX_CHUNK));
+        p.addLast("client", client);
+    }
+
+    /** Tells the client handler when bytes arrive, before the parser: the head timeout starts with a head's first byte. */
+    static final class HeadClock extends ChannelInboundHandlerAdapter {
+        private final ClientHandler client;
+
+        HeadClock(ClientHandler client) {
+            this.client = client;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            client.bytesArrived();
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    private static void http2(ChannelPipeline p, Serving serving) {
         Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()
                 .initialSettings(Http2Settings.defaultSettings()
                         .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
                         .maxHeaderListSize(MAX_HEADERS))
                 .validateHeaders(true)
                 .build();
-        p.addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
+        p.addLast("idle", new IdleStateHandler(serving.idleMillis(), 0, 0, TimeUnit.MILLISECONDS));
         p.addLast("h2", codec);
         p.addLast("h2-quiet", new Http2Quiet(codec));
         p.addLast("streams", new Http2MultiplexHandler(new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel stream) {
                 stream.pipeline().addLast("http", new Http2StreamFrameToHttpObjectCodec(true));
-                stream.pipeline().addLast("client", new ClientHandler(requests, tracker, true));
+                stream.pipeline().addLast("client", serving.newHandler(true));
             }
         }));
     }

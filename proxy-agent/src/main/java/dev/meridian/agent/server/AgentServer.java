@@ -8,6 +8,7 @@ import dev.meridian.agent.auth.SubjectAccessReviewAuthorizer;
 import dev.meridian.agent.auth.KubernetesTokenReviewer;
 import dev.meridian.agent.auth.TokenReviewer;
 import dev.meridian.agent.config.AgentConfig;
+import dev.meridian.agent.config.ClientLimits;
 import dev.meridian.agent.forward.ClusterEndpoint;
 import dev.meridian.agent.forward.Forwarder;
 import dev.meridian.agent.forward.PrefixRoute;
@@ -41,11 +42,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AgentServer {
     private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
     private static final long START_TIMEOUT_SECONDS = 30;
-    /**
-     * A client connection may sit silent a little longer than a request waits on a silent API
-     * server, so that such a request is answered 504 rather than its connection dropped.
-     */
-    static final long CLIENT_IDLE_GRACE_SECONDS = 5;
 
     private AgentServer() {
     }
@@ -75,11 +71,13 @@ public final class AgentServer {
             ServerTlsSetup.Listener tls = ServerTlsSetup.apply(config, vertx, upstreams.tlsEngine());
             AtomicBoolean ready = new AtomicBoolean(false);
             ProxyHandler handler = new ProxyHandler(table, reviewer, audit, metrics,
-                    new Forwarder(metrics, config.requestTimeout()), ready::get,
+                    new Forwarder(metrics, config.requestTimeout(), config.clientLimits().maxUpstreamPerClient()), ready::get,
                     trustedProxies(config));
             VertxInternal internal = (VertxInternal) vertx;
+            ClientLimits limits = config.clientLimits();
             ProxyServer server = ProxyServer.start(new ProxyServer.Options(config.bindHost(), config.port(), tls.tls(),
-                            config.idleTimeout().plusSeconds(CLIENT_IDLE_GRACE_SECONDS)),
+                            limits.idleTimeout(), limits.headTimeout(), limits.maxConnections(),
+                            limits.maxConnectionsPerClient(), address -> false),
                     internal.acceptorEventLoopGroup(), internal.nettyEventLoopGroup(),
                     internal.transport().serverChannelFactory(false), handler);
             resources.add(0, server);

@@ -59,6 +59,15 @@ public final class AgentHarness implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The agent's requests-in-flight gauge, as its admin port's /metrics reports it. */
+    public int inFlight() throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.adminPort() + "/metrics"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(l -> l.startsWith("meridian_agent_requests_in_flight "))
+                .mapToInt(l -> (int) Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim()))
+                .findFirst().orElseThrow(() -> new AssertionError("no in-flight gauge in /metrics"));
+    }
+
     public HttpClient http() {
         return http;
     }

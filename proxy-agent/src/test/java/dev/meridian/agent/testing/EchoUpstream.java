@@ -35,12 +35,19 @@ public final class EchoUpstream implements AutoCloseable {
     private final Map<String, Handler<HttpServerRequest>> routes = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    /** When set, upgrades are answered with this instead of 101. */
+    private volatile Handler<HttpServerRequest> upgradeRefusal;
 
     public EchoUpstream() throws Exception {
         server = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(TestTls.keyCert())
                         .setHandle100ContinueAutomatically(true))
                 .requestHandler(this::handle)
-                .connectionHandler(c -> connections.incrementAndGet())
+                .connectionHandler(c -> {
+                    connections.incrementAndGet();
+                    open.incrementAndGet();
+                    c.closeHandler(v -> open.decrementAndGet());
+                })
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -53,7 +60,12 @@ public final class EchoUpstream implements AutoCloseable {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(req.headers());
         if (req.headers().contains("Upgrade")) {
             seen.add(new Seen(req.method().name(), req.uri(), headers, ""));
-            upgrade(req);
+            Handler<HttpServerRequest> refusal = upgradeRefusal;
+            if (refusal != null) {
+                refusal.handle(req);
+            } else {
+                upgrade(req);
+            }
             return;
         }
         Handler<HttpServerRequest> custom = routes.get(req.path());
@@ -103,6 +115,17 @@ public final class EchoUpstream implements AutoCloseable {
 
     public Seen last() {
         return seen.get(seen.size() - 1);
+    }
+
+    /** Answers upgrades with {@code refusal} (a 403 for a user without pods/exec, say) instead of switching protocols. */
+    public EchoUpstream refuseUpgrades(Handler<HttpServerRequest> refusal) {
+        this.upgradeRefusal = refusal;
+        return this;
+    }
+
+    /** Connections open now (accepted and not yet closed). */
+    public int openConnections() {
+        return open.get();
     }
 
     /** Connections accepted so far. */
