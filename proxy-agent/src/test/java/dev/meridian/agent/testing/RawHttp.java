@@ -20,6 +20,11 @@ public final class RawHttp implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    public RawHttp soTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        return this;
+    }
+
     public RawHttp send(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
