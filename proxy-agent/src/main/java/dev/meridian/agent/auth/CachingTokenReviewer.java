@@ -13,8 +13,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Caches reviews by SHA-256 of the token (the raw token is never kept): accepted tokens for
- * {@code acceptedTtl}, rejected ones for {@code rejectedTtl}, at most {@code maxEntries}, least
- * recently used evicted first. Concurrent reviews of one token share a single call.
+ * {@code acceptedTtl} or until the token's own {@code exp}, if it is a JWT that expires sooner;
+ * rejected ones for {@code rejectedTtl}; at most {@code maxEntries}, expired and then least
+ * recently used ones evicted first. Concurrent reviews of one token share a single call.
  * Unavailable outcomes are not cached.
  */
 public final class CachingTokenReviewer implements TokenReviewer {
@@ -30,6 +31,7 @@ public final class CachingTokenReviewer implements TokenReviewer {
     private final TokenReviewer delegate;
     private final long acceptedNanos;
     private final long rejectedNanos;
+    private final LongSupplier epochMillis;
     private final ExpiringLru<TokenDigest, Review> cache;
     private final Map<TokenDigest, CompletableFuture<Review>> inFlight = new HashMap<>();
 
@@ -49,16 +51,21 @@ public final class CachingTokenReviewer implements TokenReviewer {
         }
     }
 
+    /**
+     * @param nanoClock   measures how long entries have been kept ({@link System#nanoTime()})
+     * @param epochMillis the wall clock a token's {@code exp} is compared with ({@link System#currentTimeMillis()})
+     */
     public CachingTokenReviewer(TokenReviewer delegate, Duration acceptedTtl, Duration rejectedTtl, int maxEntries,
-                                LongSupplier nanoClock) {
+                                LongSupplier nanoClock, LongSupplier epochMillis) {
         this.delegate = delegate;
         this.acceptedNanos = acceptedTtl.toNanos();
         this.rejectedNanos = rejectedTtl.toNanos();
+        this.epochMillis = epochMillis;
         this.cache = new ExpiringLru<>(maxEntries, nanoClock);
     }
 
     public CachingTokenReviewer(TokenReviewer delegate, Duration acceptedTtl, Duration rejectedTtl, int maxEntries) {
-        this(delegate, acceptedTtl, rejectedTtl, maxEntries, System::nanoTime);
+        this(delegate, acceptedTtl, rejectedTtl, maxEntries, System::nanoTime, System::currentTimeMillis);
     }
 
     @Override
@@ -88,15 +95,23 @@ public final class CachingTokenReviewer implements TokenReviewer {
         } catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }
-        call.whenComplete((review, error) -> settle(key, mine,
-                error != null ? new Review.Unavailable("token review failed: " + error.getMessage()) : review));
+        call.whenComplete((review, error) -> {
+            Review outcome = error != null ? new Review.Unavailable("token review failed: " + error.getMessage()) : review;
+            settle(key, mine, outcome, cacheNanos(token, outcome));
+        });
         return mine;
     }
 
-    private void settle(TokenDigest key, CompletableFuture<Review> future, Review review) {
+    private long cacheNanos(String token, Review review) {
+        if (review instanceof Review.Authenticated) {
+            return JwtExpiry.cacheNanos(token, acceptedNanos, epochMillis.getAsLong());
+        }
+        return review instanceof Review.Rejected ? rejectedNanos : 0;
+    }
+
+    private void settle(TokenDigest key, CompletableFuture<Review> future, Review review, long ttlNanos) {
         synchronized (this) {
-            cache.put(key, review, review instanceof Review.Authenticated ? acceptedNanos
-                    : review instanceof Review.Rejected ? rejectedNanos : 0);
+            cache.put(key, review, ttlNanos);
             inFlight.remove(key);
         }
         future.complete(review);

@@ -97,6 +97,12 @@ public final class AgentCommand {
                     + "(env MERIDIAN_REQUEST_TIMEOUT, default ${DEFAULT-VALUE}).")
     long requestTimeoutSeconds;
 
+    @Option(names = "--token-cache-ttl", defaultValue = "${env:MERIDIAN_TOKEN_CACHE_TTL:-10}",
+            description = "Seconds an accepted token is trusted without a new TokenReview, never past the token's own "
+                    + "expiry when it is a JWT; a revoked token works at most this long (env MERIDIAN_TOKEN_CACHE_TTL, "
+                    + "default ${DEFAULT-VALUE}).")
+    long tokenCacheTtlSeconds;
+
     @Option(names = "--token-cache-size", defaultValue = "${env:MERIDIAN_TOKEN_CACHE_SIZE:-10000}",
             description = "Most reviewed tokens cached (by SHA-256) at once (env MERIDIAN_TOKEN_CACHE_SIZE, default ${DEFAULT-VALUE}).")
     int tokenCacheSize;
@@ -181,6 +187,7 @@ public final class AgentCommand {
                 .audit(audit)
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .requestTimeout(Duration.ofSeconds(requestTimeoutSeconds))
+                .acceptedTtl(Duration.ofSeconds(tokenCacheTtlSeconds))
                 .tokenCacheSize(tokenCacheSize)
                 .namespace(namespace)
                 .shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds))

@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param idleTimeout         a proxied connection with no traffic for this long is closed
  * @param requestTimeout      no proxied request (watch, exec) lives longer than this
  * @param reviewTimeout       limit for one TokenReview call
- * @param acceptedTtl         how long an accepted token stays cached
+ * @param acceptedTtl         how long an accepted token stays cached at most (less when its JWT {@code exp} is sooner)
  * @param rejectedTtl         how long a rejected token stays cached
  * @param tokenCacheSize      most tokens cached at once
  * @param namespace           the agent's namespace (the CA Secret goes there)

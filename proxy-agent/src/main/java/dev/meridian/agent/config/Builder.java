@@ -24,7 +24,7 @@ public final class Builder {
     private Duration idleTimeout = DEFAULT_STREAM_TIMEOUT;
     private Duration requestTimeout = DEFAULT_STREAM_TIMEOUT;
     private Duration reviewTimeout = Duration.ofSeconds(10);
-    private Duration acceptedTtl = Duration.ofSeconds(60);
+    private Duration acceptedTtl = Duration.ofSeconds(10);
     private Duration rejectedTtl = Duration.ofSeconds(5);
     private int tokenCacheSize = 10_000;
     private String namespace = AgentConfig.DEFAULT_NAMESPACE;

@@ -27,6 +27,7 @@ import io.vertx.core.internal.VertxInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,9 @@ public final class AgentServer {
      * server, so that such a request is answered 504 rather than its connection dropped.
      */
     static final long CLIENT_IDLE_GRACE_SECONDS = 5;
+    /** Impersonation decisions keep their documented lifetimes, whatever the token cache time. */
+    static final Duration IMPERSONATION_ALLOWED_TTL = Duration.ofSeconds(60);
+    static final Duration IMPERSONATION_DENIED_TTL = Duration.ofSeconds(5);
 
     private AgentServer() {
     }
@@ -118,7 +122,7 @@ public final class AgentServer {
         }
         LOG.info("honouring impersonation by {}, as each cluster's RBAC allows", config.trustedProxies());
         return new TrustedProxies(config.trustedProxies(), new CachingImpersonationAuthorizer(
-                new SubjectAccessReviewAuthorizer(config.reviewTimeout()), config.acceptedTtl(), config.rejectedTtl(),
+                new SubjectAccessReviewAuthorizer(config.reviewTimeout()), IMPERSONATION_ALLOWED_TTL, IMPERSONATION_DENIED_TTL,
                 config.tokenCacheSize(), System::nanoTime));
     }
 
