@@ -3,7 +3,6 @@ package dev.meridian.agent.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -12,10 +11,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
 /**
- * Caches reviews by SHA-256 of the token (the raw token is never kept): accepted tokens for
- * {@code acceptedTtl} or until the token's own {@code exp}, if it is a JWT that expires sooner;
- * rejected ones for {@code rejectedTtl}; at most {@code maxEntries}, expired and then least
- * recently used ones evicted first. Concurrent reviews of one token share a single call.
+ * Caches reviews by SHA-256 of the token (the raw token is never kept), as the
+ * {@link TokenCachePolicy} says: accepted tokens for its accepted time or until the token's own
+ * {@code exp}, if it is a JWT that expires sooner; rejected ones in a cache of their own, so a
+ * flood of bogus tokens never evicts an accepted one. In each cache expired and then least
+ * recently used entries are evicted first. Concurrent reviews of one token share a single call.
  * Unavailable outcomes are not cached.
  */
 public final class CachingTokenReviewer implements TokenReviewer {
@@ -32,7 +32,8 @@ public final class CachingTokenReviewer implements TokenReviewer {
     private final long acceptedNanos;
     private final long rejectedNanos;
     private final LongSupplier epochMillis;
-    private final ExpiringLru<TokenDigest, Review> cache;
+    private final ExpiringLru<TokenDigest, Review> accepted;
+    private final ExpiringLru<TokenDigest, Review> rejected;
     private final Map<TokenDigest, CompletableFuture<Review>> inFlight = new HashMap<>();
 
     /**
@@ -55,30 +56,31 @@ public final class CachingTokenReviewer implements TokenReviewer {
      * @param nanoClock   measures how long entries have been kept ({@link System#nanoTime()})
      * @param epochMillis the wall clock a token's {@code exp} is compared with ({@link System#currentTimeMillis()})
      */
-    public CachingTokenReviewer(TokenReviewer delegate, Duration acceptedTtl, Duration rejectedTtl, int maxEntries,
-                                LongSupplier nanoClock, LongSupplier epochMillis) {
+    public CachingTokenReviewer(TokenReviewer delegate, TokenCachePolicy policy, LongSupplier nanoClock,
+                                LongSupplier epochMillis) {
         this.delegate = delegate;
-        this.acceptedNanos = acceptedTtl.toNanos();
-        this.rejectedNanos = rejectedTtl.toNanos();
+        this.acceptedNanos = policy.acceptedTtl().toNanos();
+        this.rejectedNanos = policy.rejectedTtl().toNanos();
         this.epochMillis = epochMillis;
-        this.cache = new ExpiringLru<>(maxEntries, nanoClock);
+        this.accepted = new ExpiringLru<>(policy.acceptedEntries(), nanoClock);
+        this.rejected = new ExpiringLru<>(policy.rejectedEntries(), nanoClock);
     }
 
-    public CachingTokenReviewer(TokenReviewer delegate, Duration acceptedTtl, Duration rejectedTtl, int maxEntries) {
-        this(delegate, acceptedTtl, rejectedTtl, maxEntries, System::nanoTime, System::currentTimeMillis);
+    public CachingTokenReviewer(TokenReviewer delegate, TokenCachePolicy policy) {
+        this(delegate, policy, System::nanoTime, System::currentTimeMillis);
     }
 
     @Override
     public CompletionStage<Review> review(String token) {
         TokenDigest key = digest(token);
         CompletableFuture<Review> mine;
-        Review known = cache.get(key);
+        Review known = cached(key);
         if (known != null) {
             return CompletableFuture.completedFuture(known);
         }
         synchronized (this) {
             // Again under the lock settle() takes: a review that finished meanwhile is cached by now.
-            known = cache.get(key);
+            known = cached(key);
             if (known != null) {
                 return CompletableFuture.completedFuture(known);
             }
@@ -102,6 +104,11 @@ public final class CachingTokenReviewer implements TokenReviewer {
         return mine;
     }
 
+    private Review cached(TokenDigest key) {
+        Review known = accepted.get(key);
+        return known != null ? known : rejected.get(key);
+    }
+
     private long cacheNanos(String token, Review review) {
         if (review instanceof Review.Authenticated) {
             return JwtExpiry.cacheNanos(token, acceptedNanos, epochMillis.getAsLong());
@@ -111,15 +118,19 @@ public final class CachingTokenReviewer implements TokenReviewer {
 
     private void settle(TokenDigest key, CompletableFuture<Review> future, Review review, long ttlNanos) {
         synchronized (this) {
-            cache.put(key, review, ttlNanos);
+            if (review instanceof Review.Authenticated) {
+                accepted.put(key, review, ttlNanos);
+            } else if (review instanceof Review.Rejected) {
+                rejected.put(key, review, ttlNanos);
+            }
             inFlight.remove(key);
         }
         future.complete(review);
     }
 
-    /** Number of cached entries, for metrics. */
+    /** Number of cached entries, accepted and rejected, for metrics. */
     public int size() {
-        return cache.size();
+        return accepted.size() + rejected.size();
     }
 
     static TokenDigest digest(String token) {

@@ -104,8 +104,13 @@ public final class AgentCommand {
     long tokenCacheTtlSeconds;
 
     @Option(names = "--token-cache-size", defaultValue = "${env:MERIDIAN_TOKEN_CACHE_SIZE:-10000}",
-            description = "Most reviewed tokens cached (by SHA-256) at once (env MERIDIAN_TOKEN_CACHE_SIZE, default ${DEFAULT-VALUE}).")
+            description = "Most accepted tokens cached (by SHA-256) at once (env MERIDIAN_TOKEN_CACHE_SIZE, default ${DEFAULT-VALUE}).")
     int tokenCacheSize;
+
+    @Option(names = "--rejected-token-cache-size", defaultValue = "${env:MERIDIAN_REJECTED_TOKEN_CACHE_SIZE:-1000}",
+            description = "Most rejected tokens cached at once, apart from the accepted ones so bogus tokens never evict "
+                    + "them (env MERIDIAN_REJECTED_TOKEN_CACHE_SIZE, default ${DEFAULT-VALUE}).")
+    int rejectedTokenCacheSize;
 
     @Option(names = "--namespace", defaultValue = "${env:POD_NAMESPACE:-vcluster-pro}",
             description = "The agent's namespace, for the CA Secret (env POD_NAMESPACE, default ${DEFAULT-VALUE}).")
@@ -189,6 +194,7 @@ public final class AgentCommand {
                 .requestTimeout(Duration.ofSeconds(requestTimeoutSeconds))
                 .acceptedTtl(Duration.ofSeconds(tokenCacheTtlSeconds))
                 .tokenCacheSize(tokenCacheSize)
+                .rejectedTokenCacheSize(rejectedTokenCacheSize)
                 .namespace(namespace)
                 .shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds))
                 .eventLoops(eventLoops > 0 ? eventLoops : AgentConfig.defaultEventLoops())

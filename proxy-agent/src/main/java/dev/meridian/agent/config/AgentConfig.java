@@ -28,7 +28,8 @@ import java.util.Optional;
  * @param reviewTimeout       limit for one TokenReview call
  * @param acceptedTtl         how long an accepted token stays cached at most (less when its JWT {@code exp} is sooner)
  * @param rejectedTtl         how long a rejected token stays cached
- * @param tokenCacheSize      most tokens cached at once
+ * @param tokenCacheSize      most accepted tokens cached at once
+ * @param rejectedTokenCacheSize most rejected tokens cached at once, apart from the accepted ones
  * @param namespace           the agent's namespace (the CA Secret goes there)
  * @param publishCaSecret     write the self-signed CA to Secret {@code loft-agent-ca} in {@code namespace}
  * @param shutdownGrace       how long shutdown waits for requests in flight
@@ -54,6 +55,7 @@ public record AgentConfig(
         Duration acceptedTtl,
         Duration rejectedTtl,
         int tokenCacheSize,
+        int rejectedTokenCacheSize,
         String namespace,
         boolean publishCaSecret,
         Duration shutdownGrace,
@@ -87,8 +89,9 @@ public record AgentConfig(
         if (trustedProxies.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("a trusted proxy must be a username, not blank");
         }
-        if (tokenCacheSize < 1) {
-            throw new IllegalArgumentException("token cache size must be at least 1, got " + tokenCacheSize);
+        if (tokenCacheSize < 1 || rejectedTokenCacheSize < 1) {
+            throw new IllegalArgumentException("token cache sizes must be at least 1, got " + tokenCacheSize
+                    + " accepted and " + rejectedTokenCacheSize + " rejected");
         }
     }
 

@@ -27,6 +27,7 @@ public final class Builder {
     private Duration acceptedTtl = Duration.ofSeconds(10);
     private Duration rejectedTtl = Duration.ofSeconds(5);
     private int tokenCacheSize = 10_000;
+    private int rejectedTokenCacheSize = 1_000;
     private String namespace = AgentConfig.DEFAULT_NAMESPACE;
     private boolean publishCaSecret;
     private Duration shutdownGrace = Duration.ofSeconds(30);
@@ -54,6 +55,7 @@ public final class Builder {
         acceptedTtl = c.acceptedTtl();
         rejectedTtl = c.rejectedTtl();
         tokenCacheSize = c.tokenCacheSize();
+        rejectedTokenCacheSize = c.rejectedTokenCacheSize();
         namespace = c.namespace();
         publishCaSecret = c.publishCaSecret();
         shutdownGrace = c.shutdownGrace();
@@ -78,6 +80,7 @@ public final class Builder {
     public Builder acceptedTtl(Duration v) { acceptedTtl = v; return this; }
     public Builder rejectedTtl(Duration v) { rejectedTtl = v; return this; }
     public Builder tokenCacheSize(int v) { tokenCacheSize = v; return this; }
+    public Builder rejectedTokenCacheSize(int v) { rejectedTokenCacheSize = v; return this; }
     public Builder namespace(String v) { namespace = v; return this; }
     public Builder publishCaSecret(boolean v) { publishCaSecret = v; return this; }
     public Builder shutdownGrace(Duration v) { shutdownGrace = v; return this; }
@@ -87,6 +90,7 @@ public final class Builder {
     public AgentConfig build() {
         return new AgentConfig(bindHost, port, adminPort, tls, caFile, upstream, authority, tokenReviewer,
                 audit, auditSink, routePrefix, idleTimeout, requestTimeout, reviewTimeout, acceptedTtl,
-                rejectedTtl, tokenCacheSize, namespace, publishCaSecret, shutdownGrace, eventLoops, trustedProxies);
+                rejectedTtl, tokenCacheSize, rejectedTokenCacheSize, namespace, publishCaSecret, shutdownGrace,
+                eventLoops, trustedProxies);
     }
 }

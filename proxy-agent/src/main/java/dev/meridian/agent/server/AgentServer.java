@@ -6,6 +6,7 @@ import dev.meridian.agent.auth.CachingImpersonationAuthorizer;
 import dev.meridian.agent.auth.CachingTokenReviewer;
 import dev.meridian.agent.auth.SubjectAccessReviewAuthorizer;
 import dev.meridian.agent.auth.KubernetesTokenReviewer;
+import dev.meridian.agent.auth.TokenCachePolicy;
 import dev.meridian.agent.auth.TokenReviewer;
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.forward.ClusterEndpoint;
@@ -113,7 +114,8 @@ public final class AgentServer {
         TokenReviewer delegate = base;
         TokenReviewer counted = token -> delegate.review(token).whenComplete((r, e) ->
                 metrics.reviewed(e != null ? "error" : r.getClass().getSimpleName().toLowerCase()));
-        return new CachingTokenReviewer(counted, config.acceptedTtl(), config.rejectedTtl(), config.tokenCacheSize());
+        return new CachingTokenReviewer(counted, new TokenCachePolicy(config.acceptedTtl(), config.tokenCacheSize(),
+                config.rejectedTtl(), config.rejectedTokenCacheSize()));
     }
 
     private static TrustedProxies trustedProxies(AgentConfig config) {

@@ -33,6 +33,8 @@ class AgentCommandTest {
         assertThat(c.acceptedTtl()).as("as long as the API server takes to refuse a revoked token")
                 .isEqualTo(Duration.ofSeconds(10));
         assertThat(c.rejectedTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.tokenCacheSize()).isEqualTo(10_000);
+        assertThat(c.rejectedTokenCacheSize()).isEqualTo(1_000);
         assertThat(c.routePrefix()).isEqualTo("/kubernetes/cluster");
         assertThat(c.publishCaSecret()).isFalse();
         assertThat(c.trustedProxies()).as("no one may impersonate through the agent by default").isEmpty();
@@ -51,7 +53,7 @@ class AgentCommandTest {
         AgentConfig c = parse(true, "--port", "9443", "--admin-port", "-1", "--self-signed", "--tls-dir", "/tmp/t",
                 "--tls-san", "agent.example.com,10.0.0.1", "--ca-file", "/tmp/ca.pem",
                 "--authority-kubeconfig", "/k/mgmt", "--audit-log", "/var/log/audit.log", "--idle-timeout", "60",
-                "--token-cache-ttl", "3");
+                "--token-cache-ttl", "3", "--rejected-token-cache-size", "50");
         assertThat(c.port()).isEqualTo(9443);
         assertThat(c.adminPort()).isEqualTo(-1);
         assertThat(c.tls()).isEqualTo(new ServerTls.SelfSigned(Path.of("/tmp/t"), java.util.List.of("agent.example.com", "10.0.0.1")));
@@ -61,6 +63,7 @@ class AgentCommandTest {
         assertThat(c.audit()).isEqualTo(new AuditTarget.File(Path.of("/var/log/audit.log"), 104857600L, 5));
         assertThat(c.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(c.acceptedTtl()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.rejectedTokenCacheSize()).isEqualTo(50);
     }
 
     @Test
@@ -87,7 +90,7 @@ class AgentCommandTest {
         String help = out.toString().replaceAll("\\s+", " ");
         for (String flag : new String[]{"--port", "--admin-port", "--tls-cert", "--tls-key", "--self-signed", "--kubeconfig",
                 "--authority-kubeconfig", "--audit-log", "--idle-timeout", "--request-timeout", "--ca-file", "--trusted-proxy",
-                "--token-cache-ttl"}) {
+                "--token-cache-ttl", "--rejected-token-cache-size"}) {
             assertThat(help).contains(flag);
         }
         assertThat(help).contains("MERIDIAN_PORT", "POD_NAMESPACE", "MERIDIAN_TRUSTED_PROXIES", "MERIDIAN_TOKEN_CACHE_TTL", "default 43200", "default 8080", "default 8081");
