@@ -3,6 +3,7 @@ package dev.meridian.agent.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -16,7 +17,9 @@ import java.util.function.LongSupplier;
  * {@code exp}, if it is a JWT that expires sooner; rejected ones in a cache of their own, so a
  * flood of bogus tokens never evicts an accepted one. In each cache expired and then least
  * recently used entries are evicted first. Concurrent reviews of one token share a single call.
- * Unavailable outcomes are not cached.
+ * A token that is neither cached nor being reviewed costs its client a permit of the
+ * {@link ReviewRateLimiter}; with none left the answer is {@link Review.Throttled} and the
+ * authority is not asked. Cached tokens are never limited. Unavailable outcomes are not cached.
  */
 public final class CachingTokenReviewer implements TokenReviewer {
     /** Looking up the provider for every request showed in profiles; a digest resets itself after digest(). */
@@ -32,6 +35,7 @@ public final class CachingTokenReviewer implements TokenReviewer {
     private final long acceptedNanos;
     private final long rejectedNanos;
     private final LongSupplier epochMillis;
+    private final ReviewRateLimiter limiter;
     private final ExpiringLru<TokenDigest, Review> accepted;
     private final ExpiringLru<TokenDigest, Review> rejected;
     private final Map<TokenDigest, CompletableFuture<Review>> inFlight = new HashMap<>();
@@ -56,9 +60,10 @@ public final class CachingTokenReviewer implements TokenReviewer {
      * @param nanoClock   measures how long entries have been kept ({@link System#nanoTime()})
      * @param epochMillis the wall clock a token's {@code exp} is compared with ({@link System#currentTimeMillis()})
      */
-    public CachingTokenReviewer(TokenReviewer delegate, TokenCachePolicy policy, LongSupplier nanoClock,
-                                LongSupplier epochMillis) {
+    public CachingTokenReviewer(TokenReviewer delegate, TokenCachePolicy policy, ReviewRateLimiter limiter,
+                                LongSupplier nanoClock, LongSupplier epochMillis) {
         this.delegate = delegate;
+        this.limiter = limiter;
         this.acceptedNanos = policy.acceptedTtl().toNanos();
         this.rejectedNanos = policy.rejectedTtl().toNanos();
         this.epochMillis = epochMillis;
@@ -66,12 +71,17 @@ public final class CachingTokenReviewer implements TokenReviewer {
         this.rejected = new ExpiringLru<>(policy.rejectedEntries(), nanoClock);
     }
 
-    public CachingTokenReviewer(TokenReviewer delegate, TokenCachePolicy policy) {
-        this(delegate, policy, System::nanoTime, System::currentTimeMillis);
+    public CachingTokenReviewer(TokenReviewer delegate, TokenCachePolicy policy, ReviewRateLimiter limiter) {
+        this(delegate, policy, limiter, System::nanoTime, System::currentTimeMillis);
     }
 
     @Override
     public CompletionStage<Review> review(String token) {
+        return review(token, "");
+    }
+
+    @Override
+    public CompletionStage<Review> review(String token, String clientAddress) {
         TokenDigest key = digest(token);
         CompletableFuture<Review> mine;
         Review known = cached(key);
@@ -87,6 +97,10 @@ public final class CachingTokenReviewer implements TokenReviewer {
             CompletableFuture<Review> pending = inFlight.get(key);
             if (pending != null) {
                 return pending;
+            }
+            long waitNanos = limiter.tryAcquire(clientAddress);
+            if (waitNanos > 0) {
+                return CompletableFuture.completedFuture(new Review.Throttled(Duration.ofNanos(waitNanos)));
             }
             mine = new CompletableFuture<>();
             inFlight.put(key, mine);

@@ -112,6 +112,17 @@ public final class AgentCommand {
                     + "them (env MERIDIAN_REJECTED_TOKEN_CACHE_SIZE, default ${DEFAULT-VALUE}).")
     int rejectedTokenCacheSize;
 
+    @Option(names = "--review-rate", defaultValue = "${env:MERIDIAN_REVIEW_RATE:-20}",
+            description = "TokenReviews per second one client address (an IPv6 /64) may cause with tokens not cached; "
+                    + "past it and --review-burst such a request gets 429 with Retry-After. Cached tokens are never "
+                    + "limited (env MERIDIAN_REVIEW_RATE, default ${DEFAULT-VALUE}).")
+    double reviewRate;
+
+    @Option(names = "--review-burst", defaultValue = "${env:MERIDIAN_REVIEW_BURST:-40}",
+            description = "TokenReviews one client address may cause at once before --review-rate applies "
+                    + "(env MERIDIAN_REVIEW_BURST, default ${DEFAULT-VALUE}).")
+    int reviewBurst;
+
     @Option(names = "--namespace", defaultValue = "${env:POD_NAMESPACE:-vcluster-pro}",
             description = "The agent's namespace, for the CA Secret (env POD_NAMESPACE, default ${DEFAULT-VALUE}).")
     String namespace;
@@ -195,6 +206,8 @@ public final class AgentCommand {
                 .acceptedTtl(Duration.ofSeconds(tokenCacheTtlSeconds))
                 .tokenCacheSize(tokenCacheSize)
                 .rejectedTokenCacheSize(rejectedTokenCacheSize)
+                .reviewRate(reviewRate)
+                .reviewBurst(reviewBurst)
                 .namespace(namespace)
                 .shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds))
                 .eventLoops(eventLoops > 0 ? eventLoops : AgentConfig.defaultEventLoops())

@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param rejectedTtl         how long a rejected token stays cached
  * @param tokenCacheSize      most accepted tokens cached at once
  * @param rejectedTokenCacheSize most rejected tokens cached at once, apart from the accepted ones
+ * @param reviewRate          TokenReviews per second one client address may cause with tokens not cached
+ * @param reviewBurst         TokenReviews one client address may cause at once before {@code reviewRate} applies
  * @param namespace           the agent's namespace (the CA Secret goes there)
  * @param publishCaSecret     write the self-signed CA to Secret {@code loft-agent-ca} in {@code namespace}
  * @param shutdownGrace       how long shutdown waits for requests in flight
@@ -56,6 +58,8 @@ public record AgentConfig(
         Duration rejectedTtl,
         int tokenCacheSize,
         int rejectedTokenCacheSize,
+        double reviewRate,
+        int reviewBurst,
         String namespace,
         boolean publishCaSecret,
         Duration shutdownGrace,
@@ -82,6 +86,10 @@ public record AgentConfig(
         requirePositive("accepted token cache time", acceptedTtl);
         requirePositive("rejected token cache time", rejectedTtl);
         requirePositive("shutdown grace", shutdownGrace);
+        if (!(reviewRate >= 1e-6) || Double.isInfinite(reviewRate) || reviewBurst < 1) {
+            throw new IllegalArgumentException("the review rate must be at least 0.000001 per second and the burst "
+                    + "at least 1, got " + reviewRate + "/s and " + reviewBurst);
+        }
         if (eventLoops < 1) {
             throw new IllegalArgumentException("event loops must be at least 1, got " + eventLoops);
         }

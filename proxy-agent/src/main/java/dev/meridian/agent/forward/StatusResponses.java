@@ -31,6 +31,10 @@ public enum StatusResponses {
     }
 
     private static String body(int code, String reason, String message) {
+        return status(code, reason, message).encode();
+    }
+
+    private static JsonObject status(int code, String reason, String message) {
         return new JsonObject()
                 .put("kind", "Status")
                 .put("apiVersion", "v1")
@@ -38,14 +42,27 @@ public enum StatusResponses {
                 .put("status", "Failure")
                 .put("message", message)
                 .put("reason", reason)
-                .put("code", code)
-                .encode();
+                .put("code", code);
     }
 
     /** A 403 whose message says what the cluster refused (no internals: only names the caller sent). */
     static int sendForbidden(ClientRequest response, String message) {
         send(response, 403, bytes(body(403, "Forbidden", message)), false);
         return 403;
+    }
+
+    /**
+     * A 429 with {@code Retry-After} (RFC 9110 10.2.3, whole seconds, at least 1) and the same
+     * {@code details.retryAfterSeconds} as the API server's own 429, which kubectl and client-go honour.
+     */
+    static int sendTooManyRequests(ClientRequest response, java.time.Duration retryAfter) {
+        long seconds = Math.max(1, retryAfter.plusNanos(999_999_999).getSeconds());
+        JsonObject status = status(429, "TooManyRequests",
+                "too many new tokens from this address, try again in " + seconds + " s")
+                .put("details", new JsonObject().put("retryAfterSeconds", seconds));
+        HttpHeaders headers = headers(false).add("Retry-After", Long.toString(seconds));
+        response.respond(HttpResponseStatus.TOO_MANY_REQUESTS, headers, Unpooled.wrappedBuffer(bytes(status.encode())));
+        return 429;
     }
 
     /** A 400 naming what is malformed in the request. */
@@ -68,12 +85,16 @@ public enum StatusResponses {
     }
 
     private static void send(ClientRequest response, int code, byte[] body, boolean challenge) {
+        response.respond(HttpResponseStatus.valueOf(code), headers(challenge), Unpooled.wrappedBuffer(body));
+    }
+
+    private static HttpHeaders headers(boolean challenge) {
         HttpHeaders headers = new DefaultHttpHeaders()
                 .add("Content-Type", "application/json")
                 .add("Cache-Control", "no-cache, private");
         if (challenge) {
             headers.add("WWW-Authenticate", "Bearer");
         }
-        response.respond(HttpResponseStatus.valueOf(code), headers, Unpooled.wrappedBuffer(body));
+        return headers;
     }
 }

@@ -4,6 +4,7 @@ import dev.meridian.agent.AgentException;
 import dev.meridian.agent.audit.AuditSink;
 import dev.meridian.agent.auth.CachingImpersonationAuthorizer;
 import dev.meridian.agent.auth.CachingTokenReviewer;
+import dev.meridian.agent.auth.ClientTokenBuckets;
 import dev.meridian.agent.auth.SubjectAccessReviewAuthorizer;
 import dev.meridian.agent.auth.KubernetesTokenReviewer;
 import dev.meridian.agent.auth.TokenCachePolicy;
@@ -115,7 +116,8 @@ public final class AgentServer {
         TokenReviewer counted = token -> delegate.review(token).whenComplete((r, e) ->
                 metrics.reviewed(e != null ? "error" : r.getClass().getSimpleName().toLowerCase()));
         return new CachingTokenReviewer(counted, new TokenCachePolicy(config.acceptedTtl(), config.tokenCacheSize(),
-                config.rejectedTtl(), config.rejectedTokenCacheSize()));
+                config.rejectedTtl(), config.rejectedTokenCacheSize()), new ClientTokenBuckets(config.reviewRate(),
+                config.reviewBurst(), ClientTokenBuckets.DEFAULT_MAX_CLIENTS, System::nanoTime));
     }
 
     private static TrustedProxies trustedProxies(AgentConfig config) {

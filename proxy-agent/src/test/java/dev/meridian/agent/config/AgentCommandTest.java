@@ -35,6 +35,8 @@ class AgentCommandTest {
         assertThat(c.rejectedTtl()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.tokenCacheSize()).isEqualTo(10_000);
         assertThat(c.rejectedTokenCacheSize()).isEqualTo(1_000);
+        assertThat(c.reviewRate()).isEqualTo(20);
+        assertThat(c.reviewBurst()).isEqualTo(40);
         assertThat(c.routePrefix()).isEqualTo("/kubernetes/cluster");
         assertThat(c.publishCaSecret()).isFalse();
         assertThat(c.trustedProxies()).as("no one may impersonate through the agent by default").isEmpty();
@@ -53,7 +55,8 @@ class AgentCommandTest {
         AgentConfig c = parse(true, "--port", "9443", "--admin-port", "-1", "--self-signed", "--tls-dir", "/tmp/t",
                 "--tls-san", "agent.example.com,10.0.0.1", "--ca-file", "/tmp/ca.pem",
                 "--authority-kubeconfig", "/k/mgmt", "--audit-log", "/var/log/audit.log", "--idle-timeout", "60",
-                "--token-cache-ttl", "3", "--rejected-token-cache-size", "50");
+                "--token-cache-ttl", "3", "--rejected-token-cache-size", "50",
+                "--review-rate", "2.5", "--review-burst", "7");
         assertThat(c.port()).isEqualTo(9443);
         assertThat(c.adminPort()).isEqualTo(-1);
         assertThat(c.tls()).isEqualTo(new ServerTls.SelfSigned(Path.of("/tmp/t"), java.util.List.of("agent.example.com", "10.0.0.1")));
@@ -64,6 +67,8 @@ class AgentCommandTest {
         assertThat(c.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(c.acceptedTtl()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.rejectedTokenCacheSize()).isEqualTo(50);
+        assertThat(c.reviewRate()).isEqualTo(2.5);
+        assertThat(c.reviewBurst()).isEqualTo(7);
     }
 
     @Test
@@ -81,6 +86,8 @@ class AgentCommandTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("choose one");
         assertThatThrownBy(() -> parse(false, "--port", "70000"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
+        assertThatThrownBy(() -> parse(false, "--review-rate", "0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("review rate");
     }
 
     @Test
@@ -90,9 +97,10 @@ class AgentCommandTest {
         String help = out.toString().replaceAll("\\s+", " ");
         for (String flag : new String[]{"--port", "--admin-port", "--tls-cert", "--tls-key", "--self-signed", "--kubeconfig",
                 "--authority-kubeconfig", "--audit-log", "--idle-timeout", "--request-timeout", "--ca-file", "--trusted-proxy",
-                "--token-cache-ttl", "--rejected-token-cache-size"}) {
+                "--token-cache-ttl", "--rejected-token-cache-size", "--review-rate", "--review-burst"}) {
             assertThat(help).contains(flag);
         }
-        assertThat(help).contains("MERIDIAN_PORT", "POD_NAMESPACE", "MERIDIAN_TRUSTED_PROXIES", "MERIDIAN_TOKEN_CACHE_TTL", "default 43200", "default 8080", "default 8081");
+        assertThat(help).contains("MERIDIAN_PORT", "POD_NAMESPACE", "MERIDIAN_TRUSTED_PROXIES", "MERIDIAN_TOKEN_CACHE_TTL", "MERIDIAN_REVIEW_RATE",
+                "MERIDIAN_REVIEW_BURST", "default 43200", "default 8080", "default 8081");
     }
 }
