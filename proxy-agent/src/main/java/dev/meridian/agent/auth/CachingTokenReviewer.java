@@ -12,10 +12,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
 /**
- * Caches reviews by SHA-256 of the token (the raw token is never kept): accepted tokens for
- * {@code acceptedTtl}, rejected ones for {@code rejectedTtl}, at most {@code maxEntries}, least
- * recently used evicted first. Concurrent reviews of one token share a single call.
- * Unavailable outcomes are not cached.
+ * Caches reviews by SHA-256 of the token (the raw token is never kept), as the
+ * {@link TokenCachePolicy} says: accepted tokens for its accepted time or until the token's own
+ * {@code exp}, if it is a JWT that expires sooner; rejected ones in a cache of their own, so a
+ * flood of bogus tokens never evicts an accepted one. In each cache expired and then least
+ * recently used entries are evicted first. Concurrent reviews of one token share a single call.
+ * A token that is neither cached nor being reviewed costs its client a permit of the
+ * {@link ReviewRateLimiter}; with none left the answer is {@link Review.Throttled} and the
+ * authority is not asked. Cached tokens are never limited. Unavailable outcomes are not cached.
  */
 public final class CachingTokenReviewer implements TokenReviewer {
     /** Looking up the provider for every request showed in profiles; a digest resets itself after digest(). */
@@ -30,7 +34,10 @@ public final class CachingTokenReviewer implements TokenReviewer {
     private final TokenReviewer delegate;
     private final long acceptedNanos;
     private final long rejectedNanos;
-    private final ExpiringLru<TokenDigest, Review> cache;
+    private final LongSupplier epochMillis;
+    private final ReviewRateLimiter limiter;
+    private final ExpiringLru<TokenDigest, Review> accepted;
+    private final ExpiringLru<TokenDigest, Review> rejected;
     private final Map<TokenDigest, CompletableFuture<Review>> inFlight = new HashMap<>();
 
     /**
@@ -49,35 +56,51 @@ public final class CachingTokenReviewer implements TokenReviewer {
         }
     }
 
-    public CachingTokenReviewer(TokenReviewer delegate, Duration acceptedTtl, Duration rejectedTtl, int maxEntries,
-                                LongSupplier nanoClock) {
+    /**
+     * @param nanoClock   measures how long entries have been kept ({@link System#nanoTime()})
+     * @param epochMillis the wall clock a token's {@code exp} is compared with ({@link System#currentTimeMillis()})
+     */
+    public CachingTokenReviewer(TokenReviewer delegate, TokenCachePolicy policy, ReviewRateLimiter limiter,
+                                LongSupplier nanoClock, LongSupplier epochMillis) {
         this.delegate = delegate;
-        this.acceptedNanos = acceptedTtl.toNanos();
-        this.rejectedNanos = rejectedTtl.toNanos();
-        this.cache = new ExpiringLru<>(maxEntries, nanoClock);
+        this.limiter = limiter;
+        this.acceptedNanos = policy.acceptedTtl().toNanos();
+        this.rejectedNanos = policy.rejectedTtl().toNanos();
+        this.epochMillis = epochMillis;
+        this.accepted = new ExpiringLru<>(policy.acceptedEntries(), nanoClock);
+        this.rejected = new ExpiringLru<>(policy.rejectedEntries(), nanoClock);
     }
 
-    public CachingTokenReviewer(TokenReviewer delegate, Duration acceptedTtl, Duration rejectedTtl, int maxEntries) {
-        this(delegate, acceptedTtl, rejectedTtl, maxEntries, System::nanoTime);
+    public CachingTokenReviewer(TokenReviewer delegate, TokenCachePolicy policy, ReviewRateLimiter limiter) {
+        this(delegate, policy, limiter, System::nanoTime, System::currentTimeMillis);
     }
 
     @Override
     public CompletionStage<Review> review(String token) {
+        return review(token, "");
+    }
+
+    @Override
+    public CompletionStage<Review> review(String token, String clientAddress) {
         TokenDigest key = digest(token);
         CompletableFuture<Review> mine;
-        Review known = cache.get(key);
+        Review known = cached(key);
         if (known != null) {
             return CompletableFuture.completedFuture(known);
         }
         synchronized (this) {
             // Again under the lock settle() takes: a review that finished meanwhile is cached by now.
-            known = cache.get(key);
+            known = cached(key);
             if (known != null) {
                 return CompletableFuture.completedFuture(known);
             }
             CompletableFuture<Review> pending = inFlight.get(key);
             if (pending != null) {
                 return pending;
+            }
+            long waitNanos = limiter.tryAcquire(clientAddress);
+            if (waitNanos > 0) {
+                return CompletableFuture.completedFuture(new Review.Throttled(Duration.ofNanos(waitNanos)));
             }
             mine = new CompletableFuture<>();
             inFlight.put(key, mine);
@@ -88,23 +111,40 @@ public final class CachingTokenReviewer implements TokenReviewer {
         } catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }
-        call.whenComplete((review, error) -> settle(key, mine,
-                error != null ? new Review.Unavailable("token review failed: " + error.getMessage()) : review));
+        call.whenComplete((review, error) -> {
+            Review outcome = error != null ? new Review.Unavailable("token review failed: " + error.getMessage()) : review;
+            settle(key, mine, outcome, cacheNanos(token, outcome));
+        });
         return mine;
     }
 
-    private void settle(TokenDigest key, CompletableFuture<Review> future, Review review) {
+    private Review cached(TokenDigest key) {
+        Review known = accepted.get(key);
+        return known != null ? known : rejected.get(key);
+    }
+
+    private long cacheNanos(String token, Review review) {
+        if (review instanceof Review.Authenticated) {
+            return JwtExpiry.cacheNanos(token, acceptedNanos, epochMillis.getAsLong());
+        }
+        return review instanceof Review.Rejected ? rejectedNanos : 0;
+    }
+
+    private void settle(TokenDigest key, CompletableFuture<Review> future, Review review, long ttlNanos) {
         synchronized (this) {
-            cache.put(key, review, review instanceof Review.Authenticated ? acceptedNanos
-                    : review instanceof Review.Rejected ? rejectedNanos : 0);
+            if (review instanceof Review.Authenticated) {
+                accepted.put(key, review, ttlNanos);
+            } else if (review instanceof Review.Rejected) {
+                rejected.put(key, review, ttlNanos);
+            }
             inFlight.remove(key);
         }
         future.complete(review);
     }
 
-    /** Number of cached entries, for metrics. */
+    /** Number of cached entries, accepted and rejected, for metrics. */
     public int size() {
-        return cache.size();
+        return accepted.size() + rejected.size();
     }
 
     static TokenDigest digest(String token) {

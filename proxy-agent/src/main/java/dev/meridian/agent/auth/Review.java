@@ -1,5 +1,6 @@
 package dev.meridian.agent.auth;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /** The outcome of reviewing one bearer token. */
@@ -18,6 +19,16 @@ public sealed interface Review {
 
     /** The authority could not be asked (unreachable, timed out, answered garbage); not cached. */
     record Unavailable(String reason) implements Review {
+    }
+
+    /**
+     * Not asked: the client has caused too many reviews lately, so the token stays unknown;
+     * try again after {@code retryAfter}. Not cached.
+     */
+    record Throttled(Duration retryAfter) implements Review {
+        public Throttled {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
     }
 
     default boolean isAuthenticated() {

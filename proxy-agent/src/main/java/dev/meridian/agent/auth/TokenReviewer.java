@@ -10,4 +10,13 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public interface TokenReviewer {
     CompletionStage<Review> review(String token);
+
+    /**
+     * Reviews {@code token} for a request from {@code clientAddress} (an IP address as text, ""
+     * when unknown). A reviewer that limits reviews per client may answer {@link Review.Throttled}
+     * instead of asking the authority; by default the address is ignored.
+     */
+    default CompletionStage<Review> review(String token, String clientAddress) {
+        return review(token);
+    }
 }

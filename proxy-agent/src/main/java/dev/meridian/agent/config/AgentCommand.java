@@ -124,9 +124,31 @@ public final class AgentCommand {
                     + "(env MERIDIAN_REQUEST_TIMEOUT, default ${DEFAULT-VALUE}).")
     long requestTimeoutSeconds;
 
+    @Option(names = "--token-cache-ttl", defaultValue = "${env:MERIDIAN_TOKEN_CACHE_TTL:-10}",
+            description = "Seconds an accepted token is trusted without a new TokenReview, never past the token's own "
+                    + "expiry when it is a JWT; a revoked token works at most this long (env MERIDIAN_TOKEN_CACHE_TTL, "
+                    + "default ${DEFAULT-VALUE}).")
+    long tokenCacheTtlSeconds;
+
     @Option(names = "--token-cache-size", defaultValue = "${env:MERIDIAN_TOKEN_CACHE_SIZE:-10000}",
-            description = "Most reviewed tokens cached (by SHA-256) at once (env MERIDIAN_TOKEN_CACHE_SIZE, default ${DEFAULT-VALUE}).")
+            description = "Most accepted tokens cached (by SHA-256) at once (env MERIDIAN_TOKEN_CACHE_SIZE, default ${DEFAULT-VALUE}).")
     int tokenCacheSize;
+
+    @Option(names = "--rejected-token-cache-size", defaultValue = "${env:MERIDIAN_REJECTED_TOKEN_CACHE_SIZE:-1000}",
+            description = "Most rejected tokens cached at once, apart from the accepted ones so bogus tokens never evict "
+                    + "them (env MERIDIAN_REJECTED_TOKEN_CACHE_SIZE, default ${DEFAULT-VALUE}).")
+    int rejectedTokenCacheSize;
+
+    @Option(names = "--review-rate", defaultValue = "${env:MERIDIAN_REVIEW_RATE:-20}",
+            description = "TokenReviews per second one client address (an IPv6 /64) may cause with tokens not cached; "
+                    + "past it and --review-burst such a request gets 429 with Retry-After. Cached tokens are never "
+                    + "limited (env MERIDIAN_REVIEW_RATE, default ${DEFAULT-VALUE}).")
+    double reviewRate;
+
+    @Option(names = "--review-burst", defaultValue = "${env:MERIDIAN_REVIEW_BURST:-40}",
+            description = "TokenReviews one client address may cause at once before --review-rate applies "
+                    + "(env MERIDIAN_REVIEW_BURST, default ${DEFAULT-VALUE}).")
+    int reviewBurst;
 
     @Option(names = "--namespace", defaultValue = "${env:POD_NAMESPACE:-vcluster-pro}",
             description = "The agent's namespace, for the CA Secret (env POD_NAMESPACE, default ${DEFAULT-VALUE}).")
@@ -208,7 +230,11 @@ public final class AgentCommand {
                 .audit(audit)
                 .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .requestTimeout(Duration.ofSeconds(requestTimeoutSeconds))
+                .acceptedTtl(Duration.ofSeconds(tokenCacheTtlSeconds))
                 .tokenCacheSize(tokenCacheSize)
+                .rejectedTokenCacheSize(rejectedTokenCacheSize)
+                .reviewRate(reviewRate)
+                .reviewBurst(reviewBurst)
                 .namespace(namespace)
                 .shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds))
                 .eventLoops(eventLoops > 0 ? eventLoops : AgentConfig.defaultEventLoops())

@@ -26,9 +26,12 @@ import java.util.Optional;
  * @param idleTimeout         a proxied connection with no traffic for this long is closed
  * @param requestTimeout      no proxied request (watch, exec) lives longer than this
  * @param reviewTimeout       limit for one TokenReview call
- * @param acceptedTtl         how long an accepted token stays cached
+ * @param acceptedTtl         how long an accepted token stays cached at most (less when its JWT {@code exp} is sooner)
  * @param rejectedTtl         how long a rejected token stays cached
- * @param tokenCacheSize      most tokens cached at once
+ * @param tokenCacheSize      most accepted tokens cached at once
+ * @param rejectedTokenCacheSize most rejected tokens cached at once, apart from the accepted ones
+ * @param reviewRate          TokenReviews per second one client address may cause with tokens not cached
+ * @param reviewBurst         TokenReviews one client address may cause at once before {@code reviewRate} applies
  * @param namespace           the agent's namespace (the CA Secret goes there)
  * @param publishCaSecret     write the self-signed CA to Secret {@code loft-agent-ca} in {@code namespace}
  * @param shutdownGrace       how long shutdown waits for requests in flight
@@ -55,6 +58,9 @@ public record AgentConfig(
         Duration acceptedTtl,
         Duration rejectedTtl,
         int tokenCacheSize,
+        int rejectedTokenCacheSize,
+        double reviewRate,
+        int reviewBurst,
         String namespace,
         boolean publishCaSecret,
         Duration shutdownGrace,
@@ -82,6 +88,10 @@ public record AgentConfig(
         requirePositive("accepted token cache time", acceptedTtl);
         requirePositive("rejected token cache time", rejectedTtl);
         requirePositive("shutdown grace", shutdownGrace);
+        if (!(reviewRate >= 1e-6) || Double.isInfinite(reviewRate) || reviewBurst < 1) {
+            throw new IllegalArgumentException("the review rate must be at least 0.000001 per second and the burst "
+                    + "at least 1, got " + reviewRate + "/s and " + reviewBurst);
+        }
         if (eventLoops < 1) {
             throw new IllegalArgumentException("event loops must be at least 1, got " + eventLoops);
         }
@@ -90,8 +100,9 @@ public record AgentConfig(
             throw new IllegalArgumentException("a trusted proxy must be a username, not blank");
         }
         clientLimits = clientLimits == null ? ClientLimits.DEFAULT : clientLimits;
-        if (tokenCacheSize < 1) {
-            throw new IllegalArgumentException("token cache size must be at least 1, got " + tokenCacheSize);
+        if (tokenCacheSize < 1 || rejectedTokenCacheSize < 1) {
+            throw new IllegalArgumentException("token cache sizes must be at least 1, got " + tokenCacheSize
+                    + " accepted and " + rejectedTokenCacheSize + " rejected");
         }
     }
 

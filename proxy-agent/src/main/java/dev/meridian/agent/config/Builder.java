@@ -24,9 +24,12 @@ public final class Builder {
     private Duration idleTimeout = DEFAULT_STREAM_TIMEOUT;
     private Duration requestTimeout = DEFAULT_STREAM_TIMEOUT;
     private Duration reviewTimeout = Duration.ofSeconds(10);
-    private Duration acceptedTtl = Duration.ofSeconds(60);
+    private Duration acceptedTtl = Duration.ofSeconds(10);
     private Duration rejectedTtl = Duration.ofSeconds(5);
     private int tokenCacheSize = 10_000;
+    private int rejectedTokenCacheSize = 1_000;
+    private double reviewRate = 20;
+    private int reviewBurst = 40;
     private String namespace = AgentConfig.DEFAULT_NAMESPACE;
     private boolean publishCaSecret;
     private Duration shutdownGrace = Duration.ofSeconds(30);
@@ -55,6 +58,9 @@ public final class Builder {
         acceptedTtl = c.acceptedTtl();
         rejectedTtl = c.rejectedTtl();
         tokenCacheSize = c.tokenCacheSize();
+        rejectedTokenCacheSize = c.rejectedTokenCacheSize();
+        reviewRate = c.reviewRate();
+        reviewBurst = c.reviewBurst();
         namespace = c.namespace();
         publishCaSecret = c.publishCaSecret();
         shutdownGrace = c.shutdownGrace();
@@ -80,6 +86,9 @@ public final class Builder {
     public Builder acceptedTtl(Duration v) { acceptedTtl = v; return this; }
     public Builder rejectedTtl(Duration v) { rejectedTtl = v; return this; }
     public Builder tokenCacheSize(int v) { tokenCacheSize = v; return this; }
+    public Builder rejectedTokenCacheSize(int v) { rejectedTokenCacheSize = v; return this; }
+    public Builder reviewRate(double v) { reviewRate = v; return this; }
+    public Builder reviewBurst(int v) { reviewBurst = v; return this; }
     public Builder namespace(String v) { namespace = v; return this; }
     public Builder publishCaSecret(boolean v) { publishCaSecret = v; return this; }
     public Builder shutdownGrace(Duration v) { shutdownGrace = v; return this; }
@@ -90,7 +99,8 @@ public final class Builder {
     public AgentConfig build() {
         return new AgentConfig(bindHost, port, adminPort, tls, caFile, upstream, authority, tokenReviewer,
                 audit, auditSink, routePrefix, idleTimeout, requestTimeout, reviewTimeout, acceptedTtl,
-                rejectedTtl, tokenCacheSize, namespace, publishCaSecret, shutdownGrace, eventLoops, trustedProxies,
+                rejectedTtl, tokenCacheSize, rejectedTokenCacheSize, reviewRate, reviewBurst, namespace,
+                publishCaSecret, shutdownGrace, eventLoops, trustedProxies,
                 clientLimits);
     }
 }

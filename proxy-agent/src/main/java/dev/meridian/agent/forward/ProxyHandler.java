@@ -102,7 +102,7 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
         }
         req.pause();
         EventExecutor loop = req.eventLoop();
-        reviewer.review(token).whenComplete((review, error) -> onLoop(loop,
+        reviewer.review(token, req.remoteAddress()).whenComplete((review, error) -> onLoop(loop,
                 () -> authorised(exchange, match, error != null ? new Review.Unavailable(error.getMessage()) : review)));
     }
 
@@ -118,6 +118,10 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
             }
         } else if (review instanceof Review.Rejected) {
             exchange.refuse(StatusResponses.UNAUTHORIZED);
+        } else if (review instanceof Review.Throttled throttled) {
+            // Not logged: a flood would flood the log too; the audit event and the metric count it.
+            metrics.reviewed("throttled");
+            exchange.refuse(response -> StatusResponses.sendTooManyRequests(response, throttled.retryAfter()));
         } else {
             LOG.warn("cannot authenticate a request: {}", ((Review.Unavailable) review).reason());
             exchange.refuse(StatusResponses.AUTHENTICATION_UNAVAILABLE);

@@ -37,6 +37,10 @@ public enum StatusResponses {
     }
 
     private static String body(int code, String reason, String message) {
+        return status(code, reason, message).encode();
+    }
+
+    private static JsonObject status(int code, String reason, String message) {
         return new JsonObject()
                 .put("kind", "Status")
                 .put("apiVersion", "v1")
@@ -44,14 +48,27 @@ public enum StatusResponses {
                 .put("status", "Failure")
                 .put("message", message)
                 .put("reason", reason)
-                .put("code", code)
-                .encode();
+                .put("code", code);
     }
 
     /** A 403 whose message says what the cluster refused (no internals: only names the caller sent). */
     static int sendForbidden(ClientRequest response, String message) {
         send(response, 403, bytes(body(403, "Forbidden", message)), false);
         return 403;
+    }
+
+    /**
+     * A 429 with {@code Retry-After} (RFC 9110 10.2.3, whole seconds, at least 1) and the same
+     * {@code details.retryAfterSeconds} as the API server's own 429, which kubectl and client-go honour.
+     */
+    static int sendTooManyRequests(ClientRequest response, java.time.Duration retryAfter) {
+        long seconds = Math.max(1, retryAfter.plusNanos(999_999_999).getSeconds());
+        JsonObject status = status(429, "TooManyRequests",
+                "too many new tokens from this address, try again in " + seconds + " s")
+                .put("details", new JsonObject().put("retryAfterSeconds", seconds));
+        HttpHeaders headers = headers(false).add("Retry-After", Long.toString(seconds));
+        response.respond(HttpResponseStatus.TOO_MANY_REQUESTS, headers, Unpooled.wrappedBuffer(bytes(status.encode())));
+        return 429;
     }
 
     /** A 400 naming what is malformed in the request. */
@@ -84,15 +101,22 @@ public enum StatusResponses {
     }
 
     private static void send(ClientRequest response, int code, byte[] body, boolean challenge) {
+        HttpHeaders headers = headers(challenge);
+        if (code == 429 || code == 503) {
+            // Every 429 and 503 of the agent's own passes (too many connections or requests, an
+            // authority or authorizer unavailable): worth a retry a moment later.
+            headers.add("Retry-After", "1");
+        }
+        response.respond(HttpResponseStatus.valueOf(code), headers, Unpooled.wrappedBuffer(body));
+    }
+
+    private static HttpHeaders headers(boolean challenge) {
         HttpHeaders headers = new DefaultHttpHeaders()
                 .add("Content-Type", "application/json")
                 .add("Cache-Control", "no-cache, private");
         if (challenge) {
             headers.add("WWW-Authenticate", "Bearer");
         }
-        if (code == 429 || code == 503) {
-            headers.add("Retry-After", "1");
-        }
-        response.respond(HttpResponseStatus.valueOf(code), headers, Unpooled.wrappedBuffer(body));
+        return headers;
     }
 }

@@ -4,8 +4,10 @@ import dev.meridian.agent.AgentException;
 import dev.meridian.agent.audit.AuditSink;
 import dev.meridian.agent.auth.CachingImpersonationAuthorizer;
 import dev.meridian.agent.auth.CachingTokenReviewer;
+import dev.meridian.agent.auth.ClientTokenBuckets;
 import dev.meridian.agent.auth.SubjectAccessReviewAuthorizer;
 import dev.meridian.agent.auth.KubernetesTokenReviewer;
+import dev.meridian.agent.auth.TokenCachePolicy;
 import dev.meridian.agent.auth.TokenReviewer;
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClientLimits;
@@ -28,6 +30,7 @@ import io.vertx.core.internal.VertxInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +45,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AgentServer {
     private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
     private static final long START_TIMEOUT_SECONDS = 30;
+    /** Impersonation decisions keep their documented lifetimes, whatever the token cache time. */
+    static final Duration IMPERSONATION_ALLOWED_TTL = Duration.ofSeconds(60);
+    static final Duration IMPERSONATION_DENIED_TTL = Duration.ofSeconds(5);
 
     private AgentServer() {
     }
@@ -107,7 +113,9 @@ public final class AgentServer {
         TokenReviewer delegate = base;
         TokenReviewer counted = token -> delegate.review(token).whenComplete((r, e) ->
                 metrics.reviewed(e != null ? "error" : r.getClass().getSimpleName().toLowerCase()));
-        return new CachingTokenReviewer(counted, config.acceptedTtl(), config.rejectedTtl(), config.tokenCacheSize());
+        return new CachingTokenReviewer(counted, new TokenCachePolicy(config.acceptedTtl(), config.tokenCacheSize(),
+                config.rejectedTtl(), config.rejectedTokenCacheSize()), new ClientTokenBuckets(config.reviewRate(),
+                config.reviewBurst(), ClientTokenBuckets.DEFAULT_MAX_CLIENTS, System::nanoTime));
     }
 
     private static TrustedProxies trustedProxies(AgentConfig config) {
@@ -116,7 +124,7 @@ public final class AgentServer {
         }
         LOG.info("honouring impersonation by {}, as each cluster's RBAC allows", config.trustedProxies());
         return new TrustedProxies(config.trustedProxies(), new CachingImpersonationAuthorizer(
-                new SubjectAccessReviewAuthorizer(config.reviewTimeout()), config.acceptedTtl(), config.rejectedTtl(),
+                new SubjectAccessReviewAuthorizer(config.reviewTimeout()), IMPERSONATION_ALLOWED_TTL, IMPERSONATION_DENIED_TTL,
                 config.tokenCacheSize(), System::nanoTime));
     }
 

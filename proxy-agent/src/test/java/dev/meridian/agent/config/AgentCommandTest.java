@@ -30,8 +30,13 @@ class AgentCommandTest {
         assertThat(c.audit()).isInstanceOf(AuditTarget.Stdout.class);
         assertThat(c.idleTimeout()).isEqualTo(Duration.ofSeconds(43200));
         assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(43200));
-        assertThat(c.acceptedTtl()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.acceptedTtl()).as("as long as the API server takes to refuse a revoked token")
+                .isEqualTo(Duration.ofSeconds(10));
         assertThat(c.rejectedTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.tokenCacheSize()).isEqualTo(10_000);
+        assertThat(c.rejectedTokenCacheSize()).isEqualTo(1_000);
+        assertThat(c.reviewRate()).isEqualTo(20);
+        assertThat(c.reviewBurst()).isEqualTo(40);
         assertThat(c.routePrefix()).isEqualTo("/kubernetes/cluster");
         assertThat(c.publishCaSecret()).isFalse();
         assertThat(c.trustedProxies()).as("no one may impersonate through the agent by default").isEmpty();
@@ -49,7 +54,9 @@ class AgentCommandTest {
     void flagsBuildTheConfiguration() {
         AgentConfig c = parse(true, "--port", "9443", "--admin-port", "-1", "--self-signed", "--tls-dir", "/tmp/t",
                 "--tls-san", "agent.example.com,10.0.0.1", "--ca-file", "/tmp/ca.pem",
-                "--authority-kubeconfig", "/k/mgmt", "--audit-log", "/var/log/audit.log", "--idle-timeout", "60");
+                "--authority-kubeconfig", "/k/mgmt", "--audit-log", "/var/log/audit.log", "--idle-timeout", "60",
+                "--token-cache-ttl", "3", "--rejected-token-cache-size", "50",
+                "--review-rate", "2.5", "--review-burst", "7");
         assertThat(c.port()).isEqualTo(9443);
         assertThat(c.adminPort()).isEqualTo(-1);
         assertThat(c.tls()).isEqualTo(new ServerTls.SelfSigned(Path.of("/tmp/t"), java.util.List.of("agent.example.com", "10.0.0.1")));
@@ -58,6 +65,10 @@ class AgentCommandTest {
         assertThat(c.authority()).isEqualTo(new ClusterSource.Kubeconfig(Path.of("/k/mgmt"), null));
         assertThat(c.audit()).isEqualTo(new AuditTarget.File(Path.of("/var/log/audit.log"), 104857600L, 5));
         assertThat(c.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.acceptedTtl()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.rejectedTokenCacheSize()).isEqualTo(50);
+        assertThat(c.reviewRate()).isEqualTo(2.5);
+        assertThat(c.reviewBurst()).isEqualTo(7);
     }
 
     @Test
@@ -75,6 +86,8 @@ class AgentCommandTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("choose one");
         assertThatThrownBy(() -> parse(false, "--port", "70000"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
+        assertThatThrownBy(() -> parse(false, "--review-rate", "0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("review rate");
     }
 
     @Test
@@ -83,9 +96,11 @@ class AgentCommandTest {
         new CommandLine(new AgentCommand()).usage(new PrintWriter(out));
         String help = out.toString().replaceAll("\\s+", " ");
         for (String flag : new String[]{"--port", "--admin-port", "--tls-cert", "--tls-key", "--self-signed", "--kubeconfig",
-                "--authority-kubeconfig", "--audit-log", "--idle-timeout", "--request-timeout", "--ca-file", "--trusted-proxy"}) {
+                "--authority-kubeconfig", "--audit-log", "--idle-timeout", "--request-timeout", "--ca-file", "--trusted-proxy",
+                "--token-cache-ttl", "--rejected-token-cache-size", "--review-rate", "--review-burst"}) {
             assertThat(help).contains(flag);
         }
-        assertThat(help).contains("MERIDIAN_PORT", "POD_NAMESPACE", "MERIDIAN_TRUSTED_PROXIES", "default 43200", "default 8080", "default 8081");
+        assertThat(help).contains("MERIDIAN_PORT", "POD_NAMESPACE", "MERIDIAN_TRUSTED_PROXIES", "MERIDIAN_TOKEN_CACHE_TTL", "MERIDIAN_REVIEW_RATE",
+                "MERIDIAN_REVIEW_BURST", "default 43200", "default 8080", "default 8081");
     }
 }
