@@ -5,6 +5,7 @@ import dev.meridian.agent.audit.AuditSink;
 import dev.meridian.agent.audit.RequestInfo;
 import dev.meridian.agent.auth.UserInfo;
 import dev.meridian.agent.http.ClientRequest;
+import dev.meridian.agent.http.UriRedaction;
 import io.netty.handler.codec.http.HttpHeaderNames;
 
 import java.time.Instant;
@@ -22,6 +23,7 @@ final class Exchange {
     private String apiPath;
     private UserInfo user;
     private UserInfo impersonated;
+    private String loggableUri;
     private boolean completed;
 
     Exchange(ClientRequest request, AuditSink audit, ProxyMetrics metrics) {
@@ -47,6 +49,17 @@ final class Exchange {
     /** The identity the request is forwarded as. */
     UserInfo user() {
         return impersonated != null ? impersonated : user;
+    }
+
+    /**
+     * The request target for logs and the audit: credential-like query values redacted
+     * ({@link UriRedaction}), so a token in the query never reaches a log line.
+     */
+    String loggableUri() {
+        if (loggableUri == null) {
+            loggableUri = request.query() == null ? request.uri() : UriRedaction.redact(request.uri());
+        }
+        return loggableUri;
     }
 
     /** A random version-4 UUID without SecureRandom's lock: audit IDs need uniqueness, not secrecy. */
@@ -77,7 +90,7 @@ final class Exchange {
         metrics.completed(status);
         String source = request.remoteAddress();
         RequestInfo info = RequestInfo.of(request.method().name(), apiPath == null ? "" : apiPath, request.query());
-        audit.record(new AuditEvent(auditId(), request.uri(), info, user, impersonated,
+        audit.record(new AuditEvent(auditId(), loggableUri(), info, user, impersonated,
                 source.isEmpty() ? List.of() : List.of(source), request.header(HttpHeaderNames.USER_AGENT), status,
                 received, Instant.now()));
     }

@@ -39,7 +39,7 @@ public final class Forwarder {
                 addCredentials(headers::add, exchange, upstream);
                 headers.set("Connection", "Upgrade").set("Upgrade", req.header("Upgrade"));
             } catch (IllegalArgumentException e) {
-                LOG.warn("cannot forward the upgrade {}: {}", req.uri(), e.getMessage());
+                LOG.warn("cannot forward the upgrade {}: {}", exchange.loggableUri(), e.getMessage());
                 exchange.refuse(StatusResponses.UNFORWARDABLE);
                 return;
             }
