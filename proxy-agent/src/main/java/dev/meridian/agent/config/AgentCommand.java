@@ -19,8 +19,13 @@ import java.util.List;
 public final class AgentCommand {
 
     @Option(names = "--bind-address", defaultValue = "${env:MERIDIAN_BIND_ADDRESS:-0.0.0.0}",
-            description = "Address to listen on (env MERIDIAN_BIND_ADDRESS, default ${DEFAULT-VALUE}).")
+            description = "Address the proxy listens on (env MERIDIAN_BIND_ADDRESS, default ${DEFAULT-VALUE}).")
     String bindAddress;
+
+    @Option(names = "--admin-bind-address", defaultValue = "${env:MERIDIAN_ADMIN_BIND_ADDRESS:-127.0.0.1}",
+            description = "Address the admin port listens on; it has no authentication, so open it (0.0.0.0) only "
+                    + "where probes or Prometheus need it (env MERIDIAN_ADMIN_BIND_ADDRESS, default ${DEFAULT-VALUE}).")
+    String adminBindAddress;
 
     @Option(names = "--port", defaultValue = "${env:MERIDIAN_PORT:-8080}",
             description = "Proxy port (env MERIDIAN_PORT, default ${DEFAULT-VALUE}).")
@@ -173,6 +178,7 @@ public final class AgentCommand {
                 .bindHost(bindAddress)
                 .port(port)
                 .adminPort(adminPort)
+                .adminBindHost(adminBindAddress)
                 .tls(tls)
                 .caFile(caFile)
                 .publishCaSecret(selfSigned && (publishCaSecret != null ? publishCaSecret : inCluster && kubeconfig == null))

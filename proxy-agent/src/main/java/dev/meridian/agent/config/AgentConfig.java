@@ -12,9 +12,11 @@ import java.util.Optional;
  * Everything the agent needs to start, immutable. Build it with {@link #builder()} (all
  * defaults as documented by {@code --help}) or from the command line with {@code AgentCommand}.
  *
- * @param bindHost            address both listeners bind to
+ * @param bindHost            address the proxy listener binds to
  * @param port                proxy listener port; 0 picks a free port
  * @param adminPort           admin listener port (/metrics, /readyz); 0 picks a free port, -1 disables it
+ * @param adminBindHost       address the admin listener binds to: it has no authentication, so loopback
+ *                            unless a deployment opens it for the kubelet's probes
  * @param tls                 TLS of the proxy listener
  * @param caFile              where to write the self-signed CA (PEM); null writes none
  * @param upstream            the API server requests are forwarded to
@@ -40,6 +42,7 @@ public record AgentConfig(
         String bindHost,
         int port,
         int adminPort,
+        String adminBindHost,
         ServerTls tls,
         Path caFile,
         ClusterSource upstream,
@@ -67,6 +70,7 @@ public record AgentConfig(
 
     public AgentConfig {
         Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(adminBindHost, "adminBindHost");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(upstream, "upstream");
         Objects.requireNonNull(audit, "audit");

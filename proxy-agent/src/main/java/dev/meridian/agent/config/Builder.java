@@ -13,6 +13,7 @@ public final class Builder {
     private String bindHost = "0.0.0.0";
     private int port = 8080;
     private int adminPort = 8081;
+    private String adminBindHost = "127.0.0.1";
     private ServerTls tls = new ServerTls.Plain();
     private Path caFile;
     private ClusterSource upstream = new ClusterSource.InCluster();
@@ -40,6 +41,7 @@ public final class Builder {
         bindHost = c.bindHost();
         port = c.port();
         adminPort = c.adminPort();
+        adminBindHost = c.adminBindHost();
         tls = c.tls();
         caFile = c.caFile();
         upstream = c.upstream();
@@ -64,6 +66,7 @@ public final class Builder {
     public Builder bindHost(String v) { bindHost = v; return this; }
     public Builder port(int v) { port = v; return this; }
     public Builder adminPort(int v) { adminPort = v; return this; }
+    public Builder adminBindHost(String v) { adminBindHost = v; return this; }
     public Builder tls(ServerTls v) { tls = v; return this; }
     public Builder caFile(Path v) { caFile = v; return this; }
     public Builder upstream(ClusterSource v) { upstream = v; return this; }
@@ -85,7 +88,7 @@ public final class Builder {
     public Builder trustedProxies(java.util.Set<String> v) { trustedProxies = v; return this; }
 
     public AgentConfig build() {
-        return new AgentConfig(bindHost, port, adminPort, tls, caFile, upstream, authority, tokenReviewer,
+        return new AgentConfig(bindHost, port, adminPort, adminBindHost, tls, caFile, upstream, authority, tokenReviewer,
                 audit, auditSink, routePrefix, idleTimeout, requestTimeout, reviewTimeout, acceptedTtl,
                 rejectedTtl, tokenCacheSize, namespace, publishCaSecret, shutdownGrace, eventLoops, trustedProxies);
     }

@@ -84,11 +84,12 @@ public final class AgentServer {
                     internal.transport().serverChannelFactory(false), handler);
             resources.add(0, server);
             HttpServer admin = config.adminPort() < 0 ? null
-                    : await(AdminServer.create(vertx, registry, ready::get).listen(config.adminPort(), config.bindHost()));
+                    : await(AdminServer.create(vertx, registry, ready::get).listen(config.adminPort(), config.adminBindHost()));
             ready.set(true);
             DefaultRunningAgent agent = new DefaultRunningAgent(vertx, server, admin, tls.ca(), config, ready, resources);
-            LOG.info("agent listening on {}:{} ({}, {} event loops), admin port {}, TLS to API servers by {}, {}",
-                    config.bindHost(), agent.port(), tls.tls() != null ? "https" : "http", loops, agent.adminPort(),
+            LOG.info("agent listening on {}:{} ({}, {} event loops), admin on {}:{}, TLS to API servers by {}, {}",
+                    config.bindHost(), agent.port(), tls.tls() != null ? "https" : "http", loops, config.adminBindHost(),
+                    agent.adminPort(),
                     upstreams.tlsEngine(),
                     routes == null ? "forwarding " + config.routePrefix() + " to " + cluster.authority() : "gateway routes");
             return agent;
