@@ -154,11 +154,33 @@ public final class AgentCommand {
                     + "(env MERIDIAN_TRUSTED_PROXIES).")
     List<String> trustedProxies = new ArrayList<>();
 
+    @Option(names = "--trusted-forwarders", split = ",", defaultValue = "${env:MERIDIAN_TRUSTED_FORWARDERS}",
+            paramLabel = "CIDR", description = "Front proxies (an ingress controller's pods, say), as IPv4 or IPv6 "
+                    + "address blocks: a request from one of them keeps its X-Forwarded-For chain, with the proxy's "
+                    + "address appended, and its X-Forwarded-Host/Proto/Port. Anyone else's forwarding headers are "
+                    + "replaced by X-Forwarded-For: <their address>. Repeatable or comma separated; default none "
+                    + "(env MERIDIAN_TRUSTED_FORWARDERS).")
+    List<String> trustedForwarders = new ArrayList<>();
+
     @Option(names = "--verbose", description = "Print stack traces of startup errors.")
     boolean verbose;
 
     public boolean verbose() {
         return verbose;
+    }
+
+    private static List<Cidr> cidrs(List<String> texts) {
+        List<Cidr> cidrs = new ArrayList<>();
+        for (String text : texts == null ? List.<String>of() : texts) {
+            if (!text.isBlank()) {
+                try {
+                    cidrs.add(Cidr.parse(text));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--trusted-forwarders: " + e.getMessage(), e);
+                }
+            }
+        }
+        return cidrs;
     }
 
     /** The configuration these flags describe; {@code inCluster} decides the CA Secret default. */
@@ -192,6 +214,7 @@ public final class AgentCommand {
                 .shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds))
                 .eventLoops(eventLoops > 0 ? eventLoops : AgentConfig.defaultEventLoops())
                 .trustedProxies(trustedProxies == null ? java.util.Set.of() : java.util.Set.copyOf(trustedProxies))
+                .trustedForwarders(cidrs(trustedForwarders))
                 .build();
     }
 }

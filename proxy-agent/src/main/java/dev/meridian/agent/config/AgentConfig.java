@@ -37,6 +37,8 @@ import java.util.Optional;
  * @param eventLoops          event-loop threads serving the proxy
  * @param trustedProxies      usernames whose {@code Impersonate-*} headers are honoured, each impersonation
  *                            authorized by a SubjectAccessReview on the target cluster; empty refuses all
+ * @param trustedForwarders   peers (front proxies such as an ingress) whose {@code X-Forwarded-For} the agent
+ *                            extends rather than replaces; empty trusts none
  */
 public record AgentConfig(
         String bindHost,
@@ -61,7 +63,8 @@ public record AgentConfig(
         boolean publishCaSecret,
         Duration shutdownGrace,
         int eventLoops,
-        java.util.Set<String> trustedProxies) {
+        java.util.Set<String> trustedProxies,
+        java.util.List<Cidr> trustedForwarders) {
 
     public static final String DEFAULT_ROUTE_PREFIX = "/kubernetes/cluster";
     public static final String DEFAULT_NAMESPACE = "vcluster-pro";
@@ -91,6 +94,7 @@ public record AgentConfig(
         if (trustedProxies.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("a trusted proxy must be a username, not blank");
         }
+        trustedForwarders = trustedForwarders == null ? java.util.List.of() : java.util.List.copyOf(trustedForwarders);
         if (tokenCacheSize < 1) {
             throw new IllegalArgumentException("token cache size must be at least 1, got " + tokenCacheSize);
         }

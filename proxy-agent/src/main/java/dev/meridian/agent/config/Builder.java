@@ -33,6 +33,7 @@ public final class Builder {
     private Duration shutdownGrace = Duration.ofSeconds(30);
     private int eventLoops = AgentConfig.defaultEventLoops();
     private java.util.Set<String> trustedProxies = java.util.Set.of();
+    private java.util.List<Cidr> trustedForwarders = java.util.List.of();
 
     Builder() {
     }
@@ -61,6 +62,7 @@ public final class Builder {
         shutdownGrace = c.shutdownGrace();
         eventLoops = c.eventLoops();
         trustedProxies = c.trustedProxies();
+        trustedForwarders = c.trustedForwarders();
     }
 
     public Builder bindHost(String v) { bindHost = v; return this; }
@@ -86,10 +88,12 @@ public final class Builder {
     public Builder shutdownGrace(Duration v) { shutdownGrace = v; return this; }
     public Builder eventLoops(int v) { eventLoops = v; return this; }
     public Builder trustedProxies(java.util.Set<String> v) { trustedProxies = v; return this; }
+    public Builder trustedForwarders(java.util.List<Cidr> v) { trustedForwarders = v; return this; }
 
     public AgentConfig build() {
         return new AgentConfig(bindHost, port, adminPort, adminBindHost, tls, caFile, upstream, authority, tokenReviewer,
                 audit, auditSink, routePrefix, idleTimeout, requestTimeout, reviewTimeout, acceptedTtl,
-                rejectedTtl, tokenCacheSize, namespace, publishCaSecret, shutdownGrace, eventLoops, trustedProxies);
+                rejectedTtl, tokenCacheSize, namespace, publishCaSecret, shutdownGrace, eventLoops, trustedProxies,
+                trustedForwarders);
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 
 /** One audited request: collects who and what, and emits exactly one audit event when it ends. */
 final class Exchange {
@@ -20,16 +21,20 @@ final class Exchange {
     private final Instant received = Instant.now();
     private final AuditSink audit;
     private final ProxyMetrics metrics;
+    private final TrustedForwarders forwarders;
+    private String client;
+    private Boolean fromForwarder;
     private String apiPath;
     private UserInfo user;
     private UserInfo impersonated;
     private String loggableUri;
     private boolean completed;
 
-    Exchange(ClientRequest request, AuditSink audit, ProxyMetrics metrics) {
+    Exchange(ClientRequest request, AuditSink audit, ProxyMetrics metrics, TrustedForwarders forwarders) {
         this.request = request;
         this.audit = audit;
         this.metrics = metrics;
+        this.forwarders = forwarders;
         metrics.started();
     }
 
@@ -62,6 +67,29 @@ final class Exchange {
         return loggableUri;
     }
 
+    /** The peer's IP address without an IPv6 zone (which no X-Forwarded-For reader takes), or "". */
+    private String client() {
+        if (client == null) {
+            String peer = request.remoteAddress();
+            int zone = peer.indexOf('%');
+            client = zone < 0 ? peer : peer.substring(0, zone);
+        }
+        return client;
+    }
+
+    /** Whether the peer is a front proxy whose X-Forwarded-For chain is believed. */
+    private boolean isFromTrustedForwarder() {
+        if (fromForwarder == null) {
+            fromForwarder = forwarders.trusts(client());
+        }
+        return fromForwarder;
+    }
+
+    /** Adds X-Forwarded-For and the like for the request sent upstream ({@link ForwardedHeaders}). */
+    void addForwardedHeaders(BiConsumer<CharSequence, String> add) {
+        ForwardedHeaders.add(add, request.headers(), client(), isFromTrustedForwarder());
+    }
+
     /** A random version-4 UUID without SecureRandom's lock: audit IDs need uniqueness, not secrecy. */
     private static String auditId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
@@ -88,10 +116,9 @@ final class Exchange {
         }
         completed = true;
         metrics.completed(status);
-        String source = request.remoteAddress();
         RequestInfo info = RequestInfo.of(request.method().name(), apiPath == null ? "" : apiPath, request.query());
         audit.record(new AuditEvent(auditId(), loggableUri(), info, user, impersonated,
-                source.isEmpty() ? List.of() : List.of(source), request.header(HttpHeaderNames.USER_AGENT), status,
+                ForwardedHeaders.sourceIps(request.headers(), client(), isFromTrustedForwarder()), request.header(HttpHeaderNames.USER_AGENT), status,
                 received, Instant.now()));
     }
 }

@@ -31,10 +31,13 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
     private final Forwarder forwarder;
     private final BooleanSupplier ready;
     private final TrustedProxies trustedProxies;
+    private final TrustedForwarders trustedForwarders;
 
     public ProxyHandler(RoutingTable routes, TokenReviewer reviewer, AuditSink audit, ProxyMetrics metrics,
-                        Forwarder forwarder, BooleanSupplier ready, TrustedProxies trustedProxies) {
+                        Forwarder forwarder, BooleanSupplier ready, TrustedProxies trustedProxies,
+                        TrustedForwarders trustedForwarders) {
         this.trustedProxies = trustedProxies;
+        this.trustedForwarders = trustedForwarders;
         this.routes = routes;
         this.reviewer = reviewer;
         this.audit = audit;
@@ -64,7 +67,7 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
             Cors.health(req, rawPath.equals("/healthz") || ready.getAsBoolean());
             return;
         }
-        Exchange exchange = new Exchange(req, audit, metrics);
+        Exchange exchange = new Exchange(req, audit, metrics, trustedForwarders);
         if (!(PathNormalizer.normalize(rawPath) instanceof PathNormalizer.Result.Normalized normalized)) {
             exchange.refuse(StatusResponses.NOT_FOUND);
             return;

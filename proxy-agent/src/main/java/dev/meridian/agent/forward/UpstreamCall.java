@@ -113,7 +113,7 @@ final class UpstreamCall {
         try {
             headers.add(HttpHeaderNames.HOST, upstream.authority());
             HeaderRules.copyRequestHeaders(req.headers(), headers);
-            Forwarder.addCredentials(headers::add, exchange, upstream);
+            Forwarder.addAgentHeaders(headers::add, exchange, upstream);
             method = req.method();
         } catch (IllegalArgumentException e) {
             // Header values are validated: an identity with a line break in it is refused, never sent.

@@ -14,6 +14,7 @@ import dev.meridian.agent.forward.PrefixRoute;
 import dev.meridian.agent.forward.ProxyHandler;
 import dev.meridian.agent.forward.ProxyMetrics;
 import dev.meridian.agent.forward.RoutingTable;
+import dev.meridian.agent.forward.TrustedForwarders;
 import dev.meridian.agent.forward.TrustedProxies;
 import dev.meridian.agent.forward.Upstream;
 import dev.meridian.agent.forward.UpstreamFactory;
@@ -76,7 +77,7 @@ public final class AgentServer {
             AtomicBoolean ready = new AtomicBoolean(false);
             ProxyHandler handler = new ProxyHandler(table, reviewer, audit, metrics,
                     new Forwarder(metrics, config.requestTimeout()), ready::get,
-                    trustedProxies(config));
+                    trustedProxies(config), trustedForwarders(config));
             VertxInternal internal = (VertxInternal) vertx;
             ProxyServer server = ProxyServer.start(new ProxyServer.Options(config.bindHost(), config.port(), tls.tls(),
                             config.idleTimeout().plusSeconds(CLIENT_IDLE_GRACE_SECONDS)),
@@ -121,6 +122,13 @@ public final class AgentServer {
         return new TrustedProxies(config.trustedProxies(), new CachingImpersonationAuthorizer(
                 new SubjectAccessReviewAuthorizer(config.reviewTimeout()), config.acceptedTtl(), config.rejectedTtl(),
                 config.tokenCacheSize(), System::nanoTime));
+    }
+
+    private static TrustedForwarders trustedForwarders(AgentConfig config) {
+        if (!config.trustedForwarders().isEmpty()) {
+            LOG.info("extending the X-Forwarded-For of requests from {}; replacing everyone else's", config.trustedForwarders());
+        }
+        return new TrustedForwarders(config.trustedForwarders());
     }
 
     static <T> T await(io.vertx.core.Future<T> future) {

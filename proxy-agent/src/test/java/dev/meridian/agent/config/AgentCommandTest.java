@@ -48,6 +48,17 @@ class AgentCommandTest {
     }
 
     @Test
+    void trustedForwardersAreAddressBlocksRepeatableOrCommaSeparated() {
+        assertThat(parse(true).trustedForwarders()).as("no one's X-Forwarded-For is believed by default").isEmpty();
+        AgentConfig c = parse(true, "--trusted-forwarders", "10.0.0.0/8,fd00::/8", "--trusted-forwarders", "192.0.2.7");
+        assertThat(c.trustedForwarders()).containsExactly(Cidr.parse("10.0.0.0/8"), Cidr.parse("fd00::/8"),
+                Cidr.parse("192.0.2.7/32"));
+        assertThatThrownBy(() -> parse(true, "--trusted-forwarders", "10.0.0.0/40"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--trusted-forwarders")
+                .hasMessageContaining("prefix length");
+    }
+
+    @Test
     void flagsBuildTheConfiguration() {
         AgentConfig c = parse(true, "--port", "9443", "--admin-port", "-1", "--admin-bind-address", "0.0.0.0", "--self-signed", "--tls-dir", "/tmp/t",
                 "--tls-san", "agent.example.com,10.0.0.1", "--ca-file", "/tmp/ca.pem",
@@ -86,9 +97,11 @@ class AgentCommandTest {
         new CommandLine(new AgentCommand()).usage(new PrintWriter(out));
         String help = out.toString().replaceAll("\\s+", " ");
         for (String flag : new String[]{"--port", "--admin-port", "--admin-bind-address", "--tls-cert", "--tls-key", "--self-signed", "--kubeconfig",
-                "--authority-kubeconfig", "--audit-log", "--idle-timeout", "--request-timeout", "--ca-file", "--trusted-proxy"}) {
+                "--authority-kubeconfig", "--audit-log", "--idle-timeout", "--request-timeout", "--ca-file", "--trusted-proxy",
+                "--trusted-forwarders"}) {
             assertThat(help).contains(flag);
         }
-        assertThat(help).contains("MERIDIAN_PORT", "POD_NAMESPACE", "MERIDIAN_TRUSTED_PROXIES", "MERIDIAN_ADMIN_BIND_ADDRESS", "default 127.0.0.1", "default 43200", "default 8080", "default 8081");
+        assertThat(help).contains("MERIDIAN_PORT", "POD_NAMESPACE", "MERIDIAN_TRUSTED_PROXIES", "MERIDIAN_ADMIN_BIND_ADDRESS", "default 127.0.0.1",
+                "MERIDIAN_TRUSTED_FORWARDERS", "default 43200", "default 8080", "default 8081");
     }
 }
