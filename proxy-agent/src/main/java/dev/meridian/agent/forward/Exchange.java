@@ -117,8 +117,8 @@ final class Exchange {
         completed = true;
         metrics.completed(status);
         RequestInfo info = RequestInfo.of(request.method().name(), apiPath == null ? "" : apiPath, request.query());
-        audit.record(new AuditEvent(auditId(), loggableUri(), info, user, impersonated,
-                ForwardedHeaders.sourceIps(request.headers(), client(), isFromTrustedForwarder()), request.header(HttpHeaderNames.USER_AGENT), status,
-                received, Instant.now()));
+        List<String> sourceIps = ForwardedHeaders.sourceIps(request.headers(), client(), isFromTrustedForwarder());
+        audit.record(new AuditEvent(auditId(), loggableUri(), info, user, impersonated, sourceIps,
+                request.header(HttpHeaderNames.USER_AGENT), status, received, Instant.now()));
     }
 }

@@ -90,8 +90,7 @@ public final class AgentServer {
             DefaultRunningAgent agent = new DefaultRunningAgent(vertx, server, admin, tls.ca(), config, ready, resources);
             LOG.info("agent listening on {}:{} ({}, {} event loops), admin on {}:{}, TLS to API servers by {}, {}",
                     config.bindHost(), agent.port(), tls.tls() != null ? "https" : "http", loops, config.adminBindHost(),
-                    agent.adminPort(),
-                    upstreams.tlsEngine(),
+                    agent.adminPort(), upstreams.tlsEngine(),
                     routes == null ? "forwarding " + config.routePrefix() + " to " + cluster.authority() : "gateway routes");
             return agent;
         } catch (RuntimeException e) {
