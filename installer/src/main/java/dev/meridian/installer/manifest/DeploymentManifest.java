@@ -17,12 +17,14 @@ import java.util.Map;
 
 /**
  * The agent pods: non-root, read-only root filesystem (an emptyDir for {@code /tmp}), bounded
- * resources, probes on {@code /healthz} (8080) and {@code /readyz} (admin port 8081), spread
- * across nodes so a node loss keeps the endpoint up.
+ * resources, probes on {@code /healthz} (8080) and {@code /readyz} (admin port 8081, opened to the
+ * pod IP for the kubelet), spread across nodes so a node loss keeps the endpoint up.
  */
 public final class DeploymentManifest {
 
   static final String CONTAINER = "agent";
+  /** The agent keeps its unauthenticated admin port on loopback unless told otherwise. */
+  static final String ADMIN_BIND_ENV = "MERIDIAN_ADMIN_BIND_ADDRESS";
   static final long RUN_AS_USER = 65532L;
 
   private DeploymentManifest() {}
@@ -130,6 +132,8 @@ public final class DeploymentManifest {
         .withName("POD_NAMESPACE")
         .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.namespace").endFieldRef().endValueFrom()
         .endEnv()
+        // The kubelet probes /readyz at the pod IP, which a loopback-only admin port would refuse.
+        .addNewEnv().withName(ADMIN_BIND_ENV).withValue("0.0.0.0").endEnv()
         .addNewPort().withName("http").withContainerPort(AgentNames.HTTP_PORT).withProtocol("TCP").endPort()
         .addNewPort().withName("admin").withContainerPort(AgentNames.ADMIN_PORT).withProtocol("TCP").endPort()
         .withLivenessProbe(probe("/healthz", AgentNames.HTTP_PORT, scheme, 10, 3))

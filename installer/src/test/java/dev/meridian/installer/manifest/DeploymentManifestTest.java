@@ -58,10 +58,19 @@ class DeploymentManifestTest {
   void givesThePodItsNamespaceThroughTheDownwardApi() {
     Container agent = DeploymentManifest.build(defaults).getSpec().getTemplate().getSpec().getContainers().get(0);
 
-    assertThat(agent.getEnv()).singleElement().satisfies(env -> {
-      assertThat(env.getName()).isEqualTo("POD_NAMESPACE");
-      assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
-    });
+    assertThat(agent.getEnv()).filteredOn(env -> env.getName().equals("POD_NAMESPACE")).singleElement()
+        .satisfies(env -> assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace"));
+  }
+
+  @Test
+  void opensTheAdminPortBeyondLoopbackSoTheKubeletCanProbeReadiness() {
+    Container agent = DeploymentManifest.build(defaults).getSpec().getTemplate().getSpec().getContainers().get(0);
+
+    assertThat(agent.getEnv()).extracting(env -> env.getName(), env -> env.getValue())
+        .withFailMessage("the agent binds its admin port to loopback by default; the readiness probe on 8081 "
+            + "needs MERIDIAN_ADMIN_BIND_ADDRESS=0.0.0.0, got %s", agent.getEnv())
+        .contains(org.assertj.core.groups.Tuple.tuple("MERIDIAN_ADMIN_BIND_ADDRESS", "0.0.0.0"));
+    assertThat(agent.getReadinessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(AgentNames.ADMIN_PORT);
   }
 
   @Test

@@ -19,8 +19,13 @@ import java.util.List;
 public final class AgentCommand {
 
     @Option(names = "--bind-address", defaultValue = "${env:MERIDIAN_BIND_ADDRESS:-0.0.0.0}",
-            description = "Address to listen on (env MERIDIAN_BIND_ADDRESS, default ${DEFAULT-VALUE}).")
+            description = "Address the proxy listens on (env MERIDIAN_BIND_ADDRESS, default ${DEFAULT-VALUE}).")
     String bindAddress;
+
+    @Option(names = "--admin-bind-address", defaultValue = "${env:MERIDIAN_ADMIN_BIND_ADDRESS:-127.0.0.1}",
+            description = "Address the admin port listens on; it has no authentication, so open it (0.0.0.0) only "
+                    + "where probes or Prometheus need it (env MERIDIAN_ADMIN_BIND_ADDRESS, default ${DEFAULT-VALUE}).")
+    String adminBindAddress;
 
     @Option(names = "--port", defaultValue = "${env:MERIDIAN_PORT:-8080}",
             description = "Proxy port (env MERIDIAN_PORT, default ${DEFAULT-VALUE}).")
@@ -198,11 +203,33 @@ public final class AgentCommand {
                     + "(env MERIDIAN_TRUSTED_PROXIES).")
     List<String> trustedProxies = new ArrayList<>();
 
+    @Option(names = "--trusted-forwarders", split = ",", defaultValue = "${env:MERIDIAN_TRUSTED_FORWARDERS}",
+            paramLabel = "CIDR", description = "Front proxies (an ingress controller's pods, say), as IPv4 or IPv6 "
+                    + "address blocks: a request from one of them keeps its X-Forwarded-For chain, with the proxy's "
+                    + "address appended, and its X-Forwarded-Host/Proto/Port. Anyone else's forwarding headers are "
+                    + "replaced by X-Forwarded-For: <their address>. Repeatable or comma separated; default none "
+                    + "(env MERIDIAN_TRUSTED_FORWARDERS).")
+    List<String> trustedForwarders = new ArrayList<>();
+
     @Option(names = "--verbose", description = "Print stack traces of startup errors.")
     boolean verbose;
 
     public boolean verbose() {
         return verbose;
+    }
+
+    private static List<Cidr> cidrs(List<String> texts) {
+        List<Cidr> cidrs = new ArrayList<>();
+        for (String text : texts == null ? List.<String>of() : texts) {
+            if (!text.isBlank()) {
+                try {
+                    cidrs.add(Cidr.parse(text));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--trusted-forwarders: " + e.getMessage(), e);
+                }
+            }
+        }
+        return cidrs;
     }
 
     /** The configuration these flags describe; {@code inCluster} decides the CA Secret default. */
@@ -222,6 +249,7 @@ public final class AgentCommand {
                 .bindHost(bindAddress)
                 .port(port)
                 .adminPort(adminPort)
+                .adminBindHost(adminBindAddress)
                 .tls(tls)
                 .caFile(caFile)
                 .publishCaSecret(selfSigned && (publishCaSecret != null ? publishCaSecret : inCluster && kubeconfig == null))
@@ -242,6 +270,7 @@ public final class AgentCommand {
                 .clientLimits(new ClientLimits(Duration.ofSeconds(clientHeadTimeoutSeconds),
                         Duration.ofSeconds(clientIdleTimeoutSeconds), maxConnections, maxConnectionsPerClient,
                         maxUpstreamPerClient))
+                .trustedForwarders(cidrs(trustedForwarders))
                 .build();
     }
 }

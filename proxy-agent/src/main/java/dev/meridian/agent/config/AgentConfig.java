@@ -12,9 +12,11 @@ import java.util.Optional;
  * Everything the agent needs to start, immutable. Build it with {@link #builder()} (all
  * defaults as documented by {@code --help}) or from the command line with {@code AgentCommand}.
  *
- * @param bindHost            address both listeners bind to
+ * @param bindHost            address the proxy listener binds to
  * @param port                proxy listener port; 0 picks a free port
  * @param adminPort           admin listener port (/metrics, /readyz); 0 picks a free port, -1 disables it
+ * @param adminBindHost       address the admin listener binds to: it has no authentication, so loopback
+ *                            unless a deployment opens it for the kubelet's probes
  * @param tls                 TLS of the proxy listener
  * @param caFile              where to write the self-signed CA (PEM); null writes none
  * @param upstream            the API server requests are forwarded to
@@ -39,11 +41,14 @@ import java.util.Optional;
  * @param trustedProxies      usernames whose {@code Impersonate-*} headers are honoured, each impersonation
  *                            authorized by a SubjectAccessReview on the target cluster; empty refuses all
  * @param clientLimits        timeouts and connection bounds per client and in total; null means the defaults
+ * @param trustedForwarders   peers (front proxies such as an ingress) whose {@code X-Forwarded-For} the agent
+ *                            extends rather than replaces; empty trusts none
  */
 public record AgentConfig(
         String bindHost,
         int port,
         int adminPort,
+        String adminBindHost,
         ServerTls tls,
         Path caFile,
         ClusterSource upstream,
@@ -66,7 +71,8 @@ public record AgentConfig(
         Duration shutdownGrace,
         int eventLoops,
         java.util.Set<String> trustedProxies,
-        ClientLimits clientLimits) {
+        ClientLimits clientLimits,
+        java.util.List<Cidr> trustedForwarders) {
 
     public static final String DEFAULT_ROUTE_PREFIX = "/kubernetes/cluster";
     public static final String DEFAULT_NAMESPACE = "vcluster-pro";
@@ -75,6 +81,7 @@ public record AgentConfig(
 
     public AgentConfig {
         Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(adminBindHost, "adminBindHost");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(upstream, "upstream");
         Objects.requireNonNull(audit, "audit");
@@ -100,6 +107,7 @@ public record AgentConfig(
             throw new IllegalArgumentException("a trusted proxy must be a username, not blank");
         }
         clientLimits = clientLimits == null ? ClientLimits.DEFAULT : clientLimits;
+        trustedForwarders = trustedForwarders == null ? java.util.List.of() : java.util.List.copyOf(trustedForwarders);
         if (tokenCacheSize < 1 || rejectedTokenCacheSize < 1) {
             throw new IllegalArgumentException("token cache sizes must be at least 1, got " + tokenCacheSize
                     + " accepted and " + rejectedTokenCacheSize + " rejected");

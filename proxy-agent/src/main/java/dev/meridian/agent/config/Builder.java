@@ -13,6 +13,7 @@ public final class Builder {
     private String bindHost = "0.0.0.0";
     private int port = 8080;
     private int adminPort = 8081;
+    private String adminBindHost = "127.0.0.1";
     private ServerTls tls = new ServerTls.Plain();
     private Path caFile;
     private ClusterSource upstream = new ClusterSource.InCluster();
@@ -36,6 +37,7 @@ public final class Builder {
     private int eventLoops = AgentConfig.defaultEventLoops();
     private java.util.Set<String> trustedProxies = java.util.Set.of();
     private ClientLimits clientLimits = ClientLimits.DEFAULT;
+    private java.util.List<Cidr> trustedForwarders = java.util.List.of();
 
     Builder() {
     }
@@ -44,6 +46,7 @@ public final class Builder {
         bindHost = c.bindHost();
         port = c.port();
         adminPort = c.adminPort();
+        adminBindHost = c.adminBindHost();
         tls = c.tls();
         caFile = c.caFile();
         upstream = c.upstream();
@@ -67,11 +70,13 @@ public final class Builder {
         eventLoops = c.eventLoops();
         trustedProxies = c.trustedProxies();
         clientLimits = c.clientLimits();
+        trustedForwarders = c.trustedForwarders();
     }
 
     public Builder bindHost(String v) { bindHost = v; return this; }
     public Builder port(int v) { port = v; return this; }
     public Builder adminPort(int v) { adminPort = v; return this; }
+    public Builder adminBindHost(String v) { adminBindHost = v; return this; }
     public Builder tls(ServerTls v) { tls = v; return this; }
     public Builder caFile(Path v) { caFile = v; return this; }
     public Builder upstream(ClusterSource v) { upstream = v; return this; }
@@ -95,12 +100,13 @@ public final class Builder {
     public Builder eventLoops(int v) { eventLoops = v; return this; }
     public Builder trustedProxies(java.util.Set<String> v) { trustedProxies = v; return this; }
     public Builder clientLimits(ClientLimits v) { clientLimits = v; return this; }
+    public Builder trustedForwarders(java.util.List<Cidr> v) { trustedForwarders = v; return this; }
 
     public AgentConfig build() {
-        return new AgentConfig(bindHost, port, adminPort, tls, caFile, upstream, authority, tokenReviewer,
+        return new AgentConfig(bindHost, port, adminPort, adminBindHost, tls, caFile, upstream, authority, tokenReviewer,
                 audit, auditSink, routePrefix, idleTimeout, requestTimeout, reviewTimeout, acceptedTtl,
                 rejectedTtl, tokenCacheSize, rejectedTokenCacheSize, reviewRate, reviewBurst, namespace,
                 publishCaSecret, shutdownGrace, eventLoops, trustedProxies,
-                clientLimits);
+                clientLimits, trustedForwarders);
     }
 }

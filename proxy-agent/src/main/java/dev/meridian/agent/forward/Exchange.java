@@ -5,12 +5,14 @@ import dev.meridian.agent.audit.AuditSink;
 import dev.meridian.agent.audit.RequestInfo;
 import dev.meridian.agent.auth.UserInfo;
 import dev.meridian.agent.http.ClientRequest;
+import dev.meridian.agent.http.UriRedaction;
 import io.netty.handler.codec.http.HttpHeaderNames;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 
 /** One audited request: collects who and what, and emits exactly one audit event when it ends. */
 final class Exchange {
@@ -19,17 +21,23 @@ final class Exchange {
     private final Instant received = Instant.now();
     private final AuditSink audit;
     private final ProxyMetrics metrics;
+    private final TrustedForwarders forwarders;
+    private String clientKey;
+    private String client;
+    private Boolean fromForwarder;
     private String apiPath;
     private UserInfo user;
     private UserInfo impersonated;
+    private String loggableUri;
     private boolean completed;
     /** Given back when the exchange completes: the upstream slot this request holds, if any. */
     private Runnable onComplete;
 
-    Exchange(ClientRequest request, AuditSink audit, ProxyMetrics metrics) {
+    Exchange(ClientRequest request, AuditSink audit, ProxyMetrics metrics, TrustedForwarders forwarders) {
         this.request = request;
         this.audit = audit;
         this.metrics = metrics;
+        this.forwarders = forwarders;
         metrics.started();
     }
 
@@ -49,6 +57,52 @@ final class Exchange {
     /** The identity the request is forwarded as. */
     UserInfo user() {
         return impersonated != null ? impersonated : user;
+    }
+
+    /**
+     * The request target for logs and the audit: credential-like query values redacted
+     * ({@link UriRedaction}), so a token in the query never reaches a log line.
+     */
+    String loggableUri() {
+        if (loggableUri == null) {
+            loggableUri = request.query() == null ? request.uri() : UriRedaction.redact(request.uri());
+        }
+        return loggableUri;
+    }
+
+    /** The peer's IP address without an IPv6 zone (which no X-Forwarded-For reader takes), or "". */
+    private String client() {
+        if (client == null) {
+            String peer = request.remoteAddress();
+            int zone = peer.indexOf('%');
+            client = zone < 0 ? peer : peer.substring(0, zone);
+        }
+        return client;
+    }
+
+    /**
+     * Whom per-client limits count this request against: the peer, or behind a trusted front
+     * proxy the address it forwards for ({@link ForwardedHeaders#clientKey}).
+     */
+    String clientKey() {
+        if (clientKey == null) {
+            clientKey = isFromTrustedForwarder()
+                    ? ForwardedHeaders.clientKey(request.headers(), client(), forwarders) : client();
+        }
+        return clientKey;
+    }
+
+    /** Whether the peer is a front proxy whose X-Forwarded-For chain is believed. */
+    private boolean isFromTrustedForwarder() {
+        if (fromForwarder == null) {
+            fromForwarder = forwarders.trusts(client());
+        }
+        return fromForwarder;
+    }
+
+    /** Adds X-Forwarded-For and the like for the request sent upstream ({@link ForwardedHeaders}). */
+    void addForwardedHeaders(BiConsumer<CharSequence, String> add) {
+        ForwardedHeaders.add(add, request.headers(), client(), isFromTrustedForwarder());
     }
 
     /** A random version-4 UUID without SecureRandom's lock: audit IDs need uniqueness, not secrecy. */
@@ -101,10 +155,9 @@ final class Exchange {
             action.run();
         }
         metrics.completed(status);
-        String source = request.remoteAddress();
         RequestInfo info = RequestInfo.of(request.method().name(), apiPath == null ? "" : apiPath, request.query());
-        audit.record(new AuditEvent(auditId(), request.uri(), info, user, impersonated,
-                source.isEmpty() ? List.of() : List.of(source), request.header(HttpHeaderNames.USER_AGENT), status,
-                received, Instant.now()));
+        List<String> sourceIps = ForwardedHeaders.sourceIps(request.headers(), client(), isFromTrustedForwarder());
+        audit.record(new AuditEvent(auditId(), loggableUri(), info, user, impersonated, sourceIps,
+                request.header(HttpHeaderNames.USER_AGENT), status, received, Instant.now()));
     }
 }

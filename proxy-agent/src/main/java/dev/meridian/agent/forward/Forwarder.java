@@ -30,7 +30,7 @@ public final class Forwarder {
 
     void forward(Exchange exchange, RoutingTable.RouteMatch match) {
         ClientRequest req = exchange.request;
-        String client = req.remoteAddress();
+        String client = exchange.clientKey();
         if (!budget.tryTake(client)) {
             exchange.refuse(StatusResponses.TOO_MANY_UPSTREAM);
             return;
@@ -45,10 +45,10 @@ public final class Forwarder {
             // start a header of its own such as another group, is refused here, never sent.
             HttpHeaders headers = HeaderRules.requestHeadersForUpstream(req.headers());
             try {
-                addCredentials(headers::add, exchange, upstream);
+                addAgentHeaders(headers::add, exchange, upstream);
                 headers.set("Connection", "Upgrade").set("Upgrade", req.header("Upgrade"));
             } catch (IllegalArgumentException e) {
-                LOG.warn("cannot forward the upgrade {}: {}", req.uri(), e.getMessage());
+                LOG.warn("cannot forward the upgrade {}: {}", exchange.loggableUri(), e.getMessage());
                 exchange.refuse(StatusResponses.UNFORWARDABLE);
                 return;
             }
@@ -68,8 +68,12 @@ public final class Forwarder {
         return !req.isEnded() && (!bodiless || HeaderRules.hasBody(req.headers()));
     }
 
-    /** The agent's token towards {@code upstream} and the identity the exchange is forwarded as, for either way upstream. */
-    static void addCredentials(BiConsumer<CharSequence, String> add, Exchange exchange, Upstream upstream) {
+    /**
+     * What the agent states upstream, for either way there: its token towards {@code upstream}, the
+     * identity the exchange is forwarded as, and where the request came from (X-Forwarded-For).
+     */
+    static void addAgentHeaders(BiConsumer<CharSequence, String> add, Exchange exchange, Upstream upstream) {
         HeaderRules.addImpersonation(add, exchange.user(), upstream.credentials().bearerToken().orElse(null));
+        exchange.addForwardedHeaders(add);
     }
 }

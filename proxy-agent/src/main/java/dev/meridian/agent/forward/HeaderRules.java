@@ -44,7 +44,9 @@ public final class HeaderRules {
 
     /**
      * The headers to send upstream: everything the client sent except hop-by-hop headers,
-     * Host, credentials and identity claims (Authorization, Impersonate-*, X-Remote-*).
+     * Host, credentials, identity claims (Authorization, Impersonate-*, X-Remote-*) and address
+     * claims (X-Forwarded-For/Host/Proto/Port, Forwarded, X-Real-IP: the agent states those, see
+     * {@link ForwardedHeaders}).
      */
     public static HttpHeaders requestHeadersForUpstream(HttpHeaders client) {
         HttpHeaders out = new DefaultHttpHeaders();
@@ -66,7 +68,7 @@ public final class HeaderRules {
             if (isHopByHop(name) || listedIn(drop, name) || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.HOST)
                     || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.AUTHORIZATION)
                     || startsWithIgnoreCase(name, "impersonate-") || startsWithIgnoreCase(name, "x-remote-")
-                    || (name.length() > 0 && name.charAt(0) == ':')) {
+                    || ForwardedHeaders.isForwarding(name) || (name.length() > 0 && name.charAt(0) == ':')) {
                 continue;
             }
             out.add(name, h.getValue());

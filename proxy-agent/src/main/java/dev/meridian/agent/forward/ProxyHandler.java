@@ -31,10 +31,13 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
     private final Forwarder forwarder;
     private final BooleanSupplier ready;
     private final TrustedProxies trustedProxies;
+    private final TrustedForwarders trustedForwarders;
 
     public ProxyHandler(RoutingTable routes, TokenReviewer reviewer, AuditSink audit, ProxyMetrics metrics,
-                        Forwarder forwarder, BooleanSupplier ready, TrustedProxies trustedProxies) {
+                        Forwarder forwarder, BooleanSupplier ready, TrustedProxies trustedProxies,
+                        TrustedForwarders trustedForwarders) {
         this.trustedProxies = trustedProxies;
+        this.trustedForwarders = trustedForwarders;
         this.routes = routes;
         this.reviewer = reviewer;
         this.audit = audit;
@@ -56,21 +59,21 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
     @Override
     public void accept(ClientRequest req) {
         if (req.malformedStatus() != 0) {
-            new Exchange(req, audit, metrics).refuse(StatusResponses.forMalformedHead(req.malformedStatus()));
+            newExchange(req).refuse(StatusResponses.forMalformedHead(req.malformedStatus()));
             return;
         }
         if (HeaderRules.hasAmbiguousFraming(req.headers())) {
             // RFC 9112 6.1/6.3: where this request ends is in doubt, so nothing after it on the
             // connection can be trusted: refused and closed on every path, anonymous ones too.
             req.closeAfterAnswer();
-            new Exchange(req, audit, metrics).refuse(StatusResponses.BAD_REQUEST);
+            newExchange(req).refuse(StatusResponses.BAD_REQUEST);
             return;
         }
         String rawPath = req.path();
         boolean health = "/healthz".equals(rawPath) || "/readyz".equals(rawPath);
         if (req.overCapacity() && !health) {
             req.closeAfterAnswer();
-            new Exchange(req, audit, metrics).refuse(StatusResponses.TOO_MANY_CONNECTIONS);
+            newExchange(req).refuse(StatusResponses.TOO_MANY_CONNECTIONS);
             return;
         }
         if (HttpMethod.OPTIONS.equals(req.method())) {
@@ -84,7 +87,7 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
             Cors.health(req, rawPath.equals("/healthz") || ready.getAsBoolean());
             return;
         }
-        Exchange exchange = new Exchange(req, audit, metrics);
+        Exchange exchange = newExchange(req);
         if (!(PathNormalizer.normalize(rawPath) instanceof PathNormalizer.Result.Normalized normalized)) {
             exchange.refuse(StatusResponses.NOT_FOUND);
             return;
@@ -102,7 +105,7 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
         }
         req.pause();
         EventExecutor loop = req.eventLoop();
-        reviewer.review(token, req.remoteAddress()).whenComplete((review, error) -> onLoop(loop,
+        reviewer.review(token, exchange.clientKey()).whenComplete((review, error) -> onLoop(loop,
                 () -> authorised(exchange, match, error != null ? new Review.Unavailable(error.getMessage()) : review)));
     }
 
@@ -149,6 +152,10 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
                         exchange.refuse(StatusResponses.AUTHORIZATION_UNAVAILABLE);
                     }
                 }));
+    }
+
+    private Exchange newExchange(ClientRequest req) {
+        return new Exchange(req, audit, metrics, trustedForwarders);
     }
 
     /** Runs {@code action} on the request's event loop: at once when already there (a cached review). */

@@ -45,7 +45,7 @@ final class UpgradeRelay {
         req.pause();
         upstream.channels().connectRaw(req.eventLoop()).addListener(f -> {
             if (!f.isSuccess()) {
-                LOG.warn("cannot reach the upstream for {}: {}", req.uri(), f.cause().toString());
+                LOG.warn("cannot reach the upstream for {}: {}", exchange.loggableUri(), f.cause().toString());
                 exchange.refuse(StatusResponses.UPSTREAM_UNREACHABLE);
                 return;
             }
@@ -95,7 +95,7 @@ final class UpgradeRelay {
             try {
                 head = reader.feed(Buffer.buffer(ByteBufUtil.getBytes((ByteBuf) msg)));
             } catch (IllegalArgumentException e) {
-                LOG.warn("upstream answered an upgrade of {} with garbage: {}", exchange.request.uri(), e.getMessage());
+                LOG.warn("upstream answered an upgrade of {} with garbage: {}", exchange.loggableUri(), e.getMessage());
                 answered = true;
                 up.close();
                 exchange.refuse(StatusResponses.UPSTREAM_UNREACHABLE);

@@ -113,12 +113,12 @@ final class UpstreamCall {
         try {
             headers.add(HttpHeaderNames.HOST, upstream.authority());
             HeaderRules.copyRequestHeaders(req.headers(), headers);
-            Forwarder.addCredentials(headers::add, exchange, upstream);
+            Forwarder.addAgentHeaders(headers::add, exchange, upstream);
             method = req.method();
         } catch (IllegalArgumentException e) {
             // Header values are validated: an identity with a line break in it is refused, never sent.
             if (abandon()) {
-                LOG.warn("cannot forward {}: {}", req.uri(), e.getMessage());
+                LOG.warn("cannot forward {}: {}", exchange.loggableUri(), e.getMessage());
                 exchange.refuse(StatusResponses.UNFORWARDABLE);
             }
             return;
@@ -322,9 +322,9 @@ final class UpstreamCall {
             return;
         }
         if (timeout) {
-            LOG.warn("upstream timed out for {}: {}", req.uri(), reason);
+            LOG.warn("upstream timed out for {}: {}", exchange.loggableUri(), reason);
         } else {
-            LOG.warn("upstream request failed for {}: {}", req.uri(), reason);
+            LOG.warn("upstream request failed for {}: {}", exchange.loggableUri(), reason);
         }
         if (req.headWritten() || req.ended()) {
             req.reset();

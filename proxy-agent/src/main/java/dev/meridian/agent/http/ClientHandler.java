@@ -150,7 +150,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             try {
                 requests.accept(started);
             } catch (RuntimeException e) {
-                LOG.error("request handler failed for {}", request.uri(), e);
+                LOG.error("request handler failed for {}", UriRedaction.redact(request.uri()), e);
                 started.reset();
             }
             if (msg instanceof HttpContent content) {

@@ -24,17 +24,17 @@ final class ConnectionLimits {
 
     private final int maxTotal;
     private final int maxPerClient;
-    private final Predicate<InetAddress> unlimitedClient;
+    private final Predicate<String> unlimitedClient;
     private final AtomicInteger total = new AtomicInteger();
     private final AtomicInteger reserve = new AtomicInteger();
     /** Open connections per client address; an address leaves the map with its last connection, so the map is bounded by them. */
     private final ConcurrentHashMap<InetAddress, Integer> perClient = new ConcurrentHashMap<>();
 
     /**
-     * @param unlimitedClient addresses exempt from the per-client bound (trusted front proxies,
+     * @param unlimitedClient addresses (IP literals) exempt from the per-client bound (trusted front proxies,
      *                        which carry many users' connections); still counted in the total
      */
-    ConnectionLimits(int maxTotal, int maxPerClient, Predicate<InetAddress> unlimitedClient) {
+    ConnectionLimits(int maxTotal, int maxPerClient, Predicate<String> unlimitedClient) {
         this.maxTotal = maxTotal;
         this.maxPerClient = maxPerClient;
         this.unlimitedClient = unlimitedClient;
@@ -44,7 +44,7 @@ final class ConnectionLimits {
     Admission admit(Channel ch) {
         InetAddress client = ch.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
         boolean perClientOk = true;
-        if (client != null && !unlimitedClient.test(client)) {
+        if (client != null && !unlimitedClient.test(client.getHostAddress())) {
             int[] now = new int[1];
             perClient.merge(client, 1, (a, b) -> now[0] = a + b);
             perClientOk = Math.max(now[0], 1) <= maxPerClient;

@@ -56,11 +56,11 @@ public final class ProxyServer implements AutoCloseable {
      * @param headTimeout             a request head must be complete this long after its first byte arrived
      * @param maxConnections          client connections served at once, in total
      * @param maxConnectionsPerClient client connections served at once from one address
-     * @param unlimitedClient         addresses exempt from the per-client bound (trusted front proxies)
+     * @param unlimitedClient         addresses (IP literals) exempt from the per-client bound (trusted front proxies)
      */
     public record Options(String host, int port, SslContext tls, Duration idleTimeout, Duration headTimeout,
                           int maxConnections, int maxConnectionsPerClient,
-                          java.util.function.Predicate<java.net.InetAddress> unlimitedClient) {
+                          java.util.function.Predicate<String> unlimitedClient) {
         public Options(String host, int port, SslContext tls, Duration idleTimeout) {
             this(host, port, tls, idleTimeout, Duration.ofSeconds(30), 10_000, 512, a -> false);
         }

@@ -8,7 +8,10 @@ import io.vertx.core.http.HttpServerResponse;
 
 import java.util.function.BooleanSupplier;
 
-/** The admin listener, never exposed by the ingress: Prometheus metrics, readiness, liveness. */
+/**
+ * The admin listener, never exposed by the ingress: Prometheus metrics, readiness, liveness. It has
+ * no authentication, so it binds to loopback unless {@code --admin-bind-address} opens it.
+ */
 final class AdminServer {
     private AdminServer() {
     }

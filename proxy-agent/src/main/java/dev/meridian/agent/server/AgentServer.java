@@ -17,6 +17,7 @@ import dev.meridian.agent.forward.PrefixRoute;
 import dev.meridian.agent.forward.ProxyHandler;
 import dev.meridian.agent.forward.ProxyMetrics;
 import dev.meridian.agent.forward.RoutingTable;
+import dev.meridian.agent.forward.TrustedForwarders;
 import dev.meridian.agent.forward.TrustedProxies;
 import dev.meridian.agent.forward.Upstream;
 import dev.meridian.agent.forward.UpstreamFactory;
@@ -76,24 +77,25 @@ public final class AgentServer {
 
             ServerTlsSetup.Listener tls = ServerTlsSetup.apply(config, vertx, upstreams.tlsEngine());
             AtomicBoolean ready = new AtomicBoolean(false);
+            TrustedForwarders forwarders = trustedForwarders(config);
             ProxyHandler handler = new ProxyHandler(table, reviewer, audit, metrics,
                     new Forwarder(metrics, config.requestTimeout(), config.clientLimits().maxUpstreamPerClient()), ready::get,
-                    trustedProxies(config));
+                    trustedProxies(config), forwarders);
             VertxInternal internal = (VertxInternal) vertx;
             ClientLimits limits = config.clientLimits();
             ProxyServer server = ProxyServer.start(new ProxyServer.Options(config.bindHost(), config.port(), tls.tls(),
                             limits.idleTimeout(), limits.headTimeout(), limits.maxConnections(),
-                            limits.maxConnectionsPerClient(), address -> false),
+                            limits.maxConnectionsPerClient(), forwarders::trusts),
                     internal.acceptorEventLoopGroup(), internal.nettyEventLoopGroup(),
                     internal.transport().serverChannelFactory(false), handler);
             resources.add(0, server);
             HttpServer admin = config.adminPort() < 0 ? null
-                    : await(AdminServer.create(vertx, registry, ready::get).listen(config.adminPort(), config.bindHost()));
+                    : await(AdminServer.create(vertx, registry, ready::get).listen(config.adminPort(), config.adminBindHost()));
             ready.set(true);
             DefaultRunningAgent agent = new DefaultRunningAgent(vertx, server, admin, tls.ca(), config, ready, resources);
-            LOG.info("agent listening on {}:{} ({}, {} event loops), admin port {}, TLS to API servers by {}, {}",
-                    config.bindHost(), agent.port(), tls.tls() != null ? "https" : "http", loops, agent.adminPort(),
-                    upstreams.tlsEngine(),
+            LOG.info("agent listening on {}:{} ({}, {} event loops), admin on {}:{}, TLS to API servers by {}, {}",
+                    config.bindHost(), agent.port(), tls.tls() != null ? "https" : "http", loops, config.adminBindHost(),
+                    agent.adminPort(), upstreams.tlsEngine(),
                     routes == null ? "forwarding " + config.routePrefix() + " to " + cluster.authority() : "gateway routes");
             return agent;
         } catch (RuntimeException e) {
@@ -126,6 +128,13 @@ public final class AgentServer {
         return new TrustedProxies(config.trustedProxies(), new CachingImpersonationAuthorizer(
                 new SubjectAccessReviewAuthorizer(config.reviewTimeout()), IMPERSONATION_ALLOWED_TTL, IMPERSONATION_DENIED_TTL,
                 config.tokenCacheSize(), System::nanoTime));
+    }
+
+    private static TrustedForwarders trustedForwarders(AgentConfig config) {
+        if (!config.trustedForwarders().isEmpty()) {
+            LOG.info("extending the X-Forwarded-For of requests from {}; replacing everyone else's", config.trustedForwarders());
+        }
+        return new TrustedForwarders(config.trustedForwarders());
     }
 
     static <T> T await(io.vertx.core.Future<T> future) {

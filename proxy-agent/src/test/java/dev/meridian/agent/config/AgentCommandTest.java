@@ -24,6 +24,8 @@ class AgentCommandTest {
         AgentConfig c = parse(true);
         assertThat(c.port()).isEqualTo(8080);
         assertThat(c.adminPort()).isEqualTo(8081);
+        assertThat(c.bindHost()).isEqualTo("0.0.0.0");
+        assertThat(c.adminBindHost()).as("the unauthenticated admin port stays on loopback").isEqualTo("127.0.0.1");
         assertThat(c.tls()).isInstanceOf(ServerTls.Plain.class);
         assertThat(c.upstream()).isInstanceOf(ClusterSource.InCluster.class);
         assertThat(c.authority()).isNull();
@@ -51,14 +53,26 @@ class AgentCommandTest {
     }
 
     @Test
+    void trustedForwardersAreAddressBlocksRepeatableOrCommaSeparated() {
+        assertThat(parse(true).trustedForwarders()).as("no one's X-Forwarded-For is believed by default").isEmpty();
+        AgentConfig c = parse(true, "--trusted-forwarders", "10.0.0.0/8,fd00::/8", "--trusted-forwarders", "192.0.2.7");
+        assertThat(c.trustedForwarders()).containsExactly(Cidr.parse("10.0.0.0/8"), Cidr.parse("fd00::/8"),
+                Cidr.parse("192.0.2.7/32"));
+        assertThatThrownBy(() -> parse(true, "--trusted-forwarders", "10.0.0.0/40"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--trusted-forwarders")
+                .hasMessageContaining("prefix length");
+    }
+
+    @Test
     void flagsBuildTheConfiguration() {
-        AgentConfig c = parse(true, "--port", "9443", "--admin-port", "-1", "--self-signed", "--tls-dir", "/tmp/t",
+        AgentConfig c = parse(true, "--port", "9443", "--admin-port", "-1", "--admin-bind-address", "0.0.0.0", "--self-signed", "--tls-dir", "/tmp/t",
                 "--tls-san", "agent.example.com,10.0.0.1", "--ca-file", "/tmp/ca.pem",
                 "--authority-kubeconfig", "/k/mgmt", "--audit-log", "/var/log/audit.log", "--idle-timeout", "60",
                 "--token-cache-ttl", "3", "--rejected-token-cache-size", "50",
                 "--review-rate", "2.5", "--review-burst", "7");
         assertThat(c.port()).isEqualTo(9443);
         assertThat(c.adminPort()).isEqualTo(-1);
+        assertThat(c.adminBindHost()).isEqualTo("0.0.0.0");
         assertThat(c.tls()).isEqualTo(new ServerTls.SelfSigned(Path.of("/tmp/t"), java.util.List.of("agent.example.com", "10.0.0.1")));
         assertThat(c.caFile()).isEqualTo(Path.of("/tmp/ca.pem"));
         assertThat(c.publishCaSecret()).as("self-signed in a cluster publishes the CA Secret").isTrue();
@@ -95,12 +109,15 @@ class AgentCommandTest {
         StringWriter out = new StringWriter();
         new CommandLine(new AgentCommand()).usage(new PrintWriter(out));
         String help = out.toString().replaceAll("\\s+", " ");
-        for (String flag : new String[]{"--port", "--admin-port", "--tls-cert", "--tls-key", "--self-signed", "--kubeconfig",
+        for (String flag : new String[]{"--port", "--admin-port", "--admin-bind-address", "--tls-cert", "--tls-key", "--self-signed", "--kubeconfig",
                 "--authority-kubeconfig", "--audit-log", "--idle-timeout", "--request-timeout", "--ca-file", "--trusted-proxy",
-                "--token-cache-ttl", "--rejected-token-cache-size", "--review-rate", "--review-burst"}) {
+                "--token-cache-ttl", "--rejected-token-cache-size", "--review-rate", "--review-burst", "--trusted-forwarders",
+                "--client-head-timeout", "--client-idle-timeout", "--max-connections", "--max-connections-per-client",
+                "--max-upstream-per-client"}) {
             assertThat(help).contains(flag);
         }
         assertThat(help).contains("MERIDIAN_PORT", "POD_NAMESPACE", "MERIDIAN_TRUSTED_PROXIES", "MERIDIAN_TOKEN_CACHE_TTL", "MERIDIAN_REVIEW_RATE",
-                "MERIDIAN_REVIEW_BURST", "default 43200", "default 8080", "default 8081");
+                "MERIDIAN_REVIEW_BURST", "MERIDIAN_ADMIN_BIND_ADDRESS", "default 127.0.0.1", "MERIDIAN_TRUSTED_FORWARDERS",
+                "MERIDIAN_CLIENT_HEAD_TIMEOUT", "MERIDIAN_MAX_CONNECTIONS", "default 43200", "default 8080", "default 8081");
     }
 }

@@ -46,6 +46,14 @@ class HeaderRulesTest {
     }
 
     @Test
+    void aClientsAddressClaimsAreNotCopiedUpstream() {
+        HttpHeaders client = new DefaultHttpHeaders().add("X-Forwarded-For", "6.6.6.6").add("forwarded", "for=6.6.6.6")
+                .add("X-Real-IP", "6.6.6.6").add("X-Forwarded-Host", "h").add("X-Forwarded-Proto", "https")
+                .add("X-Forwarded-Port", "1").add("Accept", "application/json");
+        assertThat(HeaderRules.requestHeadersForUpstream(client).names()).containsExactly("Accept");
+    }
+
+    @Test
     void anUpgradeNeedsBothTheHeaderAndTheConnectionToken() {
         assertThat(HeaderRules.isUpgrade(new DefaultHttpHeaders()
                 .add("Upgrade", "SPDY/3.1").add("Connection", "keep-alive, Upgrade"))).isTrue();
