@@ -14,6 +14,10 @@ import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.InetSocketAddress;
@@ -38,6 +42,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final long headTimeoutMillis;
     /** Runs out when a request head started arriving and is not complete in time (HTTP/1.x only). */
     private ScheduledFuture<?> headTimer;
+    /** Whether a request head arrived (an HTTP/2 stream's handler serves at most one). */
+    private boolean requestSeen;
     /** Nothing is taken any more: the connection is closing after a request whose framing failed. */
     private boolean closing;
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
@@ -59,6 +65,30 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     boolean overCapacity() {
         return overCapacity;
+    }
+
+    /**
+     * An HTTP/2 stream the codec refused for its headers (reset before it became a request) still
+     * gets its one audit event: a placeholder request, answered by no one, goes to the request
+     * handler as a malformed one (400).
+     */
+    static void refusedStream(Channel connection, Consumer<ClientRequest> requests, ProxyServer.Tracker tracker,
+                              boolean overCapacity) {
+        ClientHandler stream = new ClientHandler(requests, tracker, true, overCapacity, Duration.ofSeconds(1));
+        stream.remoteAddress = addressOf(connection);
+        ClientRequest request = new ClientRequest(stream, connection, new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
+                HttpMethod.GET, "/bad-request", Unpooled.EMPTY_BUFFER), true, HttpResponseStatus.BAD_REQUEST.code());
+        request.detach();
+        try {
+            requests.accept(request);
+        } catch (RuntimeException e) {
+            LOG.error("request handler failed for a refused HTTP/2 stream", e);
+        }
+    }
+
+    private static String addressOf(Channel c) {
+        return c.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+                ? a.getAddress().getHostAddress() : "";
     }
 
     /**
@@ -96,9 +126,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     /** The client's IP address ("" when unknown), written out once per connection (or stream), not per request. */
     String remoteAddress() {
         if (remoteAddress == null) {
-            Channel c = h2 && ctx.channel().parent() != null ? ctx.channel().parent() : ctx.channel();
-            remoteAddress = c.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
-                    ? a.getAddress().getHostAddress() : "";
+            remoteAddress = addressOf(h2 && ctx.channel().parent() != null ? ctx.channel().parent() : ctx.channel());
         }
         return remoteAddress;
     }
@@ -136,6 +164,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     private void take(Object msg) {
         if (msg instanceof HttpRequest request) {
+            requestSeen = true;
             int malformed = 0;
             if (request.decoderResult().isFailure()) {
                 // Answered (and audited) by the request handler like any other request; the
@@ -302,6 +331,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.debug("client connection failed: {}", cause.toString());
+        if (h2 && !requestSeen && ctx.channel().parent() != null) {
+            // The stream's headers could not become a request (no :path, say): it is reset, and audited.
+            requestSeen = true;
+            refusedStream(ctx.channel().parent(), requests, tracker, overCapacity);
+        }
         ctx.close();
     }
 }

@@ -208,6 +208,15 @@ public final class ClientRequest {
         return paused;
     }
 
+    /**
+     * The request is over for the client before it began (an HTTP/2 stream the codec refused and
+     * reset): nothing is written for it; it is handed to the request handler to be audited only.
+     */
+    void detach() {
+        closed = true;
+        done = true;
+    }
+
     /** Whether the connection waits on the client for more of this request's body. */
     boolean awaitingBody() {
         return !requestEnded && !paused && !done;

@@ -12,6 +12,10 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http2.DecoratingHttp2ConnectionDecoder;
+import io.netty.handler.codec.http2.Http2ConnectionDecoder;
+import io.netty.handler.codec.http2.Http2ConnectionEncoder;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2FrameStreamEvent;
@@ -164,7 +168,7 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     private static void http2(ChannelPipeline p, Serving serving) {
-        Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()
+        Http2FrameCodec codec = new RefusalAuditingCodecBuilder(serving)
                 .initialSettings(Http2Settings.defaultSettings()
                         .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
                         .maxHeaderListSize(MAX_HEADERS))
@@ -180,6 +184,43 @@ public final class ProxyServer implements AutoCloseable {
                 stream.pipeline().addLast("client", serving.newHandler(true));
             }
         }));
+    }
+
+    /**
+     * The server's HTTP/2 codec, with a watch on the frame decoder: a stream refused for its
+     * headers (an illegal name, a connection-specific header, a missing pseudo-header) is reset by
+     * the codec before it becomes a request, so it would leave no trace; each is audited here.
+     */
+    private static final class RefusalAuditingCodecBuilder extends Http2FrameCodecBuilder {
+        private final Serving serving;
+
+        RefusalAuditingCodecBuilder(Serving serving) {
+            this.serving = serving;
+            server(true);
+        }
+
+        @Override
+        protected Http2FrameCodec build(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings settings) {
+            return super.build(new DecoratingHttp2ConnectionDecoder(decoder) {
+                @Override
+                public void decodeFrame(ChannelHandlerContext ctx, io.netty.buffer.ByteBuf in, java.util.List<Object> out)
+                        throws Http2Exception {
+                    try {
+                        super.decodeFrame(ctx, in, out);
+                    } catch (Http2Exception.StreamException e) {
+                        // Only a stream never created was a request refused before it began; errors
+                        // on streams that exist reach their request as a reset.
+                        if (e.streamId() > connection().remote().lastStreamCreated()) {
+                            LOG.debug("HTTP/2 stream {} from {} refused: {}", e.streamId(), ctx.channel().remoteAddress(),
+                                    e.getMessage());
+                            ClientHandler.refusedStream(ctx.channel(), serving.requests(), serving.tracker(),
+                                    serving.overCapacity());
+                        }
+                        throw e;
+                    }
+                }
+            }, encoder, settings);
+        }
     }
 
     /**
