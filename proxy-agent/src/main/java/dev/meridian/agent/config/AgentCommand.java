@@ -267,10 +267,25 @@ public final class AgentCommand {
                 .shutdownGrace(Duration.ofSeconds(shutdownGraceSeconds))
                 .eventLoops(eventLoops > 0 ? eventLoops : AgentConfig.defaultEventLoops())
                 .trustedProxies(trustedProxies == null ? java.util.Set.of() : java.util.Set.copyOf(trustedProxies))
-                .clientLimits(new ClientLimits(Duration.ofSeconds(clientHeadTimeoutSeconds),
-                        Duration.ofSeconds(clientIdleTimeoutSeconds), maxConnections, maxConnectionsPerClient,
-                        maxUpstreamPerClient))
+                .clientLimits(clientLimits())
                 .trustedForwarders(cidrs(trustedForwarders))
                 .build();
+    }
+
+    private ClientLimits clientLimits() {
+        requireAtLeastOne("--client-head-timeout", clientHeadTimeoutSeconds);
+        requireAtLeastOne("--client-idle-timeout", clientIdleTimeoutSeconds);
+        requireAtLeastOne("--max-connections", maxConnections);
+        requireAtLeastOne("--max-connections-per-client", maxConnectionsPerClient);
+        requireAtLeastOne("--max-upstream-per-client", maxUpstreamPerClient);
+        return new ClientLimits(Duration.ofSeconds(clientHeadTimeoutSeconds),
+                        Duration.ofSeconds(clientIdleTimeoutSeconds), maxConnections, maxConnectionsPerClient,
+                        maxUpstreamPerClient);
+    }
+
+    private static void requireAtLeastOne(String flag, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(flag + " must be at least 1, not " + value);
+        }
     }
 }

@@ -120,4 +120,18 @@ class AgentCommandTest {
                 "MERIDIAN_REVIEW_BURST", "MERIDIAN_ADMIN_BIND_ADDRESS", "default 127.0.0.1", "MERIDIAN_TRUSTED_FORWARDERS",
                 "MERIDIAN_CLIENT_HEAD_TIMEOUT", "MERIDIAN_MAX_CONNECTIONS", "default 43200", "default 8080", "default 8081");
     }
+
+    @Test
+    void clientLimitsHaveSafeDefaultsAndRefuseZeroNamingTheFlag() {
+        assertThat(parse(true).clientLimits()).isEqualTo(ClientLimits.DEFAULT);
+        AgentConfig c = parse(true, "--client-head-timeout", "5", "--client-idle-timeout", "60", "--max-connections", "100",
+                "--max-connections-per-client", "10", "--max-upstream-per-client", "4");
+        assertThat(c.clientLimits()).isEqualTo(new ClientLimits(java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(60), 100, 10, 4));
+        for (String flag : new String[]{"--client-head-timeout", "--client-idle-timeout", "--max-connections",
+                "--max-connections-per-client", "--max-upstream-per-client"}) {
+            assertThatThrownBy(() -> parse(true, flag, "0")).as(flag)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage(flag + " must be at least 1, not 0");
+        }
+    }
 }
