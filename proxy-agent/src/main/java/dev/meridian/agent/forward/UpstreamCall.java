@@ -78,7 +78,10 @@ final class UpstreamCall {
                       boolean requestBody) {
         UpstreamCall call = new UpstreamCall(exchange, upstream, uri, metrics, totalMillis, requestBody);
         call.req.onAbort(call::clientGone);
-        call.connect(exchange.request.eventLoop());
+        if (!call.finished) {
+            // (Finished already when the client left while the request waited on its review.)
+            call.connect(exchange.request.eventLoop());
+        }
     }
 
     private void connect(EventLoop loop) {

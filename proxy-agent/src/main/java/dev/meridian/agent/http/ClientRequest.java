@@ -265,6 +265,12 @@ public final class ClientRequest {
      * unfinished, the connection is closed after it returns. Null removes it.
      */
     public void onAbort(Runnable handler) {
+        if (handler != null && closed && !ended) {
+            // The client left while the request waited (on a token review, say): whatever is
+            // being started for it ends at once rather than live on for no one.
+            handler.run();
+            return;
+        }
         this.abortHandler = handler;
     }
 

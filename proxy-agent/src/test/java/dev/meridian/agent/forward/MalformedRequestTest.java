@@ -139,6 +139,27 @@ class MalformedRequestTest {
                         .extracting(AuditEvent::responseCode).containsExactly(expected));
     }
 
+    @Test
+    void aClientGoneWhileItsTokenIsReviewedLeavesNoUpstreamCallBehind() throws Exception {
+        try (AgentHarness slow = new AgentHarness()) {
+            slow.authority.delayMillis = 500;
+            int openBefore = slow.upstream.openConnections();
+            for (int i = 0; i < 5; i++) {
+                try (RawHttp c = new RawHttp(slow.agent.port())) {
+                    c.send("GET /kubernetes/cluster/api/v1/pods?watch=true&i=" + i + " HTTP/1.1\r\nHost: a\r\n"
+                            + "Authorization: Bearer " + ALICE_TOKEN + i + "\r\n\r\n");
+                }
+            }
+            slow.authority.allow(ALICE_TOKEN + "0", AgentHarness.ALICE);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(slow.audit.events()).hasSize(5);
+                assertThat(slow.inFlight()).isZero();
+                assertThat(slow.upstream.openConnections()).isLessThanOrEqualTo(openBefore);
+            });
+            assertThat(slow.audit.events()).extracting(AuditEvent::responseCode).containsOnly(499, 401);
+        }
+    }
+
     private static String readHeadOrReset(RawHttp c) throws IOException {
         return c.readHead();
     }

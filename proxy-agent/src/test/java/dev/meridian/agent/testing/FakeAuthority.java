@@ -27,6 +27,8 @@ public final class FakeAuthority implements AutoCloseable {
     private final AtomicInteger calls = new AtomicInteger();
     private final HttpServer server;
     public volatile String lastAuthorization;
+    /** How long each review takes to answer (a slow authority). */
+    public volatile long delayMillis;
 
     public FakeAuthority() throws Exception {
         server = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(TestTls.keyCert()))
@@ -53,8 +55,13 @@ public final class FakeAuthority implements AutoCloseable {
                     } else {
                         status.put("error", "invalid bearer token");
                     }
-                    req.response().putHeader("Content-Type", "application/json")
-                            .setStatusCode(201).end(review.put("status", status).encode());
+                    String answer = review.put("status", status).encode();
+                    if (delayMillis > 0) {
+                        vertx.setTimer(delayMillis, t -> req.response().putHeader("Content-Type", "application/json")
+                                .setStatusCode(201).end(answer));
+                    } else {
+                        req.response().putHeader("Content-Type", "application/json").setStatusCode(201).end(answer);
+                    }
                 }))
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
