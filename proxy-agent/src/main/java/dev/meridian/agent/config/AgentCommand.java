@@ -119,7 +119,7 @@ public final class AgentCommand {
     int maxConnectionsPerClient;
 
     @Option(names = "--max-upstream-per-client", defaultValue = "${env:MERIDIAN_MAX_UPSTREAM_PER_CLIENT:-256}",
-            description = "API-server connections one client address holds at once (a watch or exec holds one "
+            description = "API-server connections one user holds at once (a watch or exec holds one "
                     + "while it lasts); past it requests are answered 429 (env MERIDIAN_MAX_UPSTREAM_PER_CLIENT, "
                     + "default ${DEFAULT-VALUE}).")
     int maxUpstreamPerClient;

@@ -21,7 +21,7 @@ public final class Forwarder {
     private final long totalMillis;
     private final UpstreamBudget budget;
 
-    /** {@code upstreamPerClient}: requests (each holding an API-server connection) one client address may have in flight. */
+    /** {@code upstreamPerClient}: requests (each holding an API-server connection) one user may have in flight. */
     public Forwarder(ProxyMetrics metrics, Duration requestTimeout, int upstreamPerClient) {
         this.metrics = metrics;
         this.totalMillis = requestTimeout.toMillis();
@@ -30,7 +30,9 @@ public final class Forwarder {
 
     void forward(Exchange exchange, RoutingTable.RouteMatch match) {
         ClientRequest req = exchange.request;
-        String client = exchange.clientKey();
+        // Counted per identity the request is forwarded as, not per address: behind an ingress every
+        // user shares one address, and one user with many connections is still one user.
+        String client = exchange.user() != null ? exchange.user().username() : exchange.clientKey();
         if (!budget.tryTake(client)) {
             exchange.refuse(StatusResponses.TOO_MANY_UPSTREAM);
             return;

@@ -3,10 +3,10 @@ package dev.meridian.agent.forward;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How many requests one client address has in flight to the API servers at once: each holds an
+ * How many requests one client (the user a request is forwarded as) has in flight to the API servers at once: each holds an
  * upstream connection (HTTP/1.1 upstream, so one per request: a watch or exec holds it while it
  * lasts). Without a bound, one HTTP/2 connection with 800 watch streams opened 800 API-server
- * connections. An address leaves the map with its last request, so the map is bounded by the
+ * connections. A client leaves the map with its last request, so the map is bounded by the
  * requests in flight.
  */
 final class UpstreamBudget {

@@ -107,7 +107,7 @@ class ClientLimitsTest {
     }
 
     @Test
-    void upstreamConnectionsPerClientAreBounded() throws Exception {
+    void upstreamConnectionsPerUserAreBounded() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (AgentHarness h = agent(new ClientLimits(Duration.ofSeconds(30), Duration.ofSeconds(30), 100, 100, 3))) {
             // A watch-like route that answers only when told to: each request holds its API-server connection.
@@ -125,6 +125,9 @@ class ClientLimitsTest {
                     .map(java.net.http.HttpResponse::statusCode)).containsOnly(429);
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                     assertThat(h.upstream.seen().stream().filter(s -> s.uri().startsWith("/api/v1/pods"))).hasSize(3));
+            // Counted per user: another user on the same address is not held back.
+            h.authority.allow("bob-token", dev.meridian.agent.auth.UserInfo.of("bob", "dev"));
+            assertThat(h.get("/kubernetes/cluster/api", "Authorization", "Bearer bob-token").statusCode()).isEqualTo(200);
             release.countDown();
             for (CompletableFuture<java.net.http.HttpResponse<String>> call : calls) {
                 assertThat(call.get(10, TimeUnit.SECONDS).statusCode()).isIn(200, 429);
