@@ -113,7 +113,7 @@ public final class AgentCommand {
                     + "(env MERIDIAN_MAX_CONNECTIONS, default ${DEFAULT-VALUE}).")
     int maxConnections;
 
-    @Option(names = "--max-connections-per-client", defaultValue = "${env:MERIDIAN_MAX_CONNECTIONS_PER_CLIENT:-512}",
+    @Option(names = "--max-connections-per-client", defaultValue = "${env:MERIDIAN_MAX_CONNECTIONS_PER_CLIENT:-2048}",
             description = "Client connections served at once from one address "
                     + "(env MERIDIAN_MAX_CONNECTIONS_PER_CLIENT, default ${DEFAULT-VALUE}).")
     int maxConnectionsPerClient;

@@ -18,7 +18,7 @@ import java.time.Duration;
 public record ClientLimits(Duration headTimeout, Duration idleTimeout, int maxConnections, int maxConnectionsPerClient,
                            int maxUpstreamPerClient) {
     public static final ClientLimits DEFAULT = new ClientLimits(Duration.ofSeconds(30), Duration.ofSeconds(120),
-            10_000, 512, 256);
+            10_000, 2048, 256);
 
     public ClientLimits {
         requirePositive("head timeout", headTimeout);

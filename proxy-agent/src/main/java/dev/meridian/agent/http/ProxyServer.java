@@ -66,7 +66,7 @@ public final class ProxyServer implements AutoCloseable {
                           int maxConnections, int maxConnectionsPerClient,
                           java.util.function.Predicate<String> unlimitedClient) {
         public Options(String host, int port, SslContext tls, Duration idleTimeout) {
-            this(host, port, tls, idleTimeout, Duration.ofSeconds(30), 10_000, 512, a -> false);
+            this(host, port, tls, idleTimeout, Duration.ofSeconds(30), 10_000, 2048, a -> false);
         }
     }
 
