@@ -102,7 +102,8 @@ class ClientLimitsTest {
                     c.close();
                 }
             }
-            assertThat(h.audit.events()).extracting(AuditEvent::responseCode).contains(503, 200);
+            await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                    assertThat(h.audit.events()).extracting(AuditEvent::responseCode).contains(503, 200));
         }
     }
 
