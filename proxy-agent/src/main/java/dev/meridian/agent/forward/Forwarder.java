@@ -49,6 +49,8 @@ public final class Forwarder {
             try {
                 addAgentHeaders(headers::add, exchange, upstream);
                 headers.set("Connection", "Upgrade").set("Upgrade", req.header("Upgrade"));
+                // The answer to an upgrade is its 101 (or a refusal), never a 100 to send a body for.
+                headers.remove("Expect");
             } catch (IllegalArgumentException e) {
                 LOG.warn("cannot forward the upgrade {}: {}", exchange.loggableUri(), e.getMessage());
                 exchange.refuse(StatusResponses.UNFORWARDABLE);

@@ -43,23 +43,37 @@ final class UpgradeRelay {
     static void relay(Exchange exchange, Upstream upstream, String uri, HttpHeaders headers) {
         ClientRequest req = exchange.request;
         req.pause();
+        // The client may leave at any point, even before the API server is reached: the exchange
+        // then ends at once, and a connection that comes up for no one is closed.
+        Channel[] up = new Channel[1];
+        boolean[] gone = new boolean[1];
+        req.onAbort(() -> {
+            gone[0] = true;
+            if (up[0] != null) {
+                up[0].close();
+            }
+            exchange.aborted();
+        });
+        if (gone[0]) {
+            return;
+        }
         upstream.channels().connectRaw(req.eventLoop()).addListener(f -> {
             if (!f.isSuccess()) {
-                LOG.warn("cannot reach the upstream for {}: {}", exchange.loggableUri(), f.cause().toString());
-                exchange.refuse(StatusResponses.UPSTREAM_UNREACHABLE);
+                if (!gone[0]) {
+                    LOG.warn("cannot reach the upstream for {}: {}", exchange.loggableUri(), f.cause().toString());
+                    req.onAbort(null);
+                    exchange.refuse(StatusResponses.UPSTREAM_UNREACHABLE);
+                }
                 return;
             }
-            Channel up = (Channel) f.getNow();
-            if (req.closed()) {
-                up.close();
+            Channel channel = (Channel) f.getNow();
+            if (gone[0]) {
+                channel.close();
                 return;
             }
-            req.onAbort(() -> {
-                up.close();
-                exchange.aborted();
-            });
-            up.pipeline().addLast("upgrade", new AnswerReader(exchange, up));
-            up.writeAndFlush(Unpooled.wrappedBuffer(requestHead(req, upstream, uri, headers)));
+            up[0] = channel;
+            channel.pipeline().addLast("upgrade", new AnswerReader(exchange, channel));
+            channel.writeAndFlush(Unpooled.wrappedBuffer(requestHead(req, upstream, uri, headers)));
         });
     }
 
@@ -192,6 +206,12 @@ final class UpgradeRelay {
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (done || !(msg instanceof FullHttpResponse answer)) {
                 ReferenceCountUtil.release(msg);
+                return;
+            }
+            if (answer.status().codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL
+                    && !answer.decoderResult().isFailure()) {
+                // An interim answer (102, 103) is not the refusal: the final one follows.
+                answer.release();
                 return;
             }
             done = true;

@@ -73,11 +73,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
      * handler as a malformed one (400).
      */
     static void refusedStream(Channel connection, Consumer<ClientRequest> requests, ProxyServer.Tracker tracker,
-                              boolean overCapacity) {
+                              boolean overCapacity, int status) {
         ClientHandler stream = new ClientHandler(requests, tracker, true, overCapacity, Duration.ofSeconds(1));
         stream.remoteAddress = addressOf(connection);
         ClientRequest request = new ClientRequest(stream, connection, new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
-                HttpMethod.GET, "/bad-request", Unpooled.EMPTY_BUFFER), true, HttpResponseStatus.BAD_REQUEST.code());
+                HttpMethod.GET, "/bad-request", Unpooled.EMPTY_BUFFER), true, status);
         request.detach();
         try {
             requests.accept(request);
@@ -334,7 +334,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (h2 && !requestSeen && ctx.channel().parent() != null) {
             // The stream's headers could not become a request (no :path, say): it is reset, and audited.
             requestSeen = true;
-            refusedStream(ctx.channel().parent(), requests, tracker, overCapacity);
+            refusedStream(ctx.channel().parent(), requests, tracker, overCapacity, HttpResponseStatus.BAD_REQUEST.code());
         }
         ctx.close();
     }

@@ -184,6 +184,7 @@ public final class ProxyServer implements AutoCloseable {
                 stream.pipeline().addLast("client", serving.newHandler(true));
             }
         }));
+        p.addLast("h2-errors", new ProtocolErrors());
     }
 
     /**
@@ -214,12 +215,27 @@ public final class ProxyServer implements AutoCloseable {
                             LOG.debug("HTTP/2 stream {} from {} refused: {}", e.streamId(), ctx.channel().remoteAddress(),
                                     e.getMessage());
                             ClientHandler.refusedStream(ctx.channel(), serving.requests(), serving.tracker(),
-                                    serving.overCapacity());
+                                    serving.overCapacity(), e instanceof Http2Exception.HeaderListSizeException ? 431 : 400);
                         }
                         throw e;
                     }
                 }
             }, encoder, settings);
+        }
+    }
+
+    /**
+     * The last handler of an HTTP/2 connection: protocol errors a client causes (DATA on stream 0,
+     * a cut header block) are answered by the codec with GOAWAY and the connection closed; here
+     * they are only noted, at debug level, so that no client can flood the log with them.
+     */
+    static final class ProtocolErrors extends ChannelInboundHandlerAdapter {
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.debug("HTTP/2 connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+            if (!(cause instanceof Http2Exception)) {
+                ctx.close();
+            }
         }
     }
 
