@@ -16,6 +16,9 @@ final class Corpus {
     /** Served by the fuzz upstream as a watch that sends one event and stays open. */
     static final String WATCH_PATH = "/api/v1/namespaces/fuzz/pods";
     static final String WATCH_EVENT = "\"type\":\"ADDED\"";
+    /** Exec and port-forward of this pod are refused by the fuzz upstream: a 403 with a Status body instead of a 101. */
+    static final String DENIED_POD = "denied";
+    static final List<String> NAMESPACES = List.of("default", "kube-system", "team-a");
     /** Every token a fuzz client sends contains one of these: none may ever reach the upstream. */
     static final List<String> CLIENT_TOKEN_MARKS = List.of(AgentHarness.ALICE_TOKEN, "fz-forged-");
 
@@ -29,6 +32,11 @@ final class Corpus {
 
         boolean upgrade() {
             return template == Template.EXEC || template == Template.WEBSOCKET;
+        }
+
+        /** An upgrade the upstream answers with a refusal, not a 101. */
+        boolean refusedUpgrade() {
+            return upgrade() && path.contains("/pods/" + DENIED_POD + "/");
         }
     }
 
@@ -45,7 +53,8 @@ final class Corpus {
         do {
             t = all[r.nextInt(all.length)];
         } while (!allowUpgrade && (t == Template.EXEC || t == Template.WEBSOCKET));
-        String ns = pick(r, "default", "kube-system", "team-a");
+        String ns = NAMESPACES.get(r.nextInt(NAMESPACES.size()));
+        String pod = r.nextInt(4) == 0 ? DENIED_POD : "web";
         String q = "fz=" + id;
         List<String[]> h = new ArrayList<>();
         Spec spec = switch (t) {
@@ -59,8 +68,8 @@ final class Corpus {
             case PATCH -> new Spec(t, "PATCH", PREFIX + "/apis/apps/v1/namespaces/" + ns + "/deployments/web?" + q, h,
                     "{\"spec\":{\"replicas\":" + r.nextInt(5) + "}}");
             case DELETE -> new Spec(t, "DELETE", PREFIX + "/api/v1/namespaces/" + ns + "/configmaps/cm?" + q, h, null);
-            case EXEC -> new Spec(t, "POST", PREFIX + "/api/v1/namespaces/" + ns + "/pods/web/exec?command=sh&stdin=true&" + q, h, null);
-            case WEBSOCKET -> new Spec(t, "GET", PREFIX + "/api/v1/namespaces/" + ns + "/pods/web/portforward?ports=80&" + q, h, null);
+            case EXEC -> new Spec(t, "POST", PREFIX + "/api/v1/namespaces/" + ns + "/pods/" + pod + "/exec?command=sh&stdin=true&" + q, h, null);
+            case WEBSOCKET -> new Spec(t, "GET", PREFIX + "/api/v1/namespaces/" + ns + "/pods/" + pod + "/portforward?ports=80&" + q, h, null);
             case DISCOVERY -> new Spec(t, "GET", PREFIX + pick(r, "/api", "/apis", "/api/v1", "/version") + "?" + q, h, null);
             case HEALTHZ -> new Spec(t, "GET", "/healthz", h, null);
             case READYZ -> new Spec(t, "GET", "/readyz", h, null);

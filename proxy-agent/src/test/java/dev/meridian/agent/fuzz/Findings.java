@@ -20,6 +20,7 @@ final class Findings {
     static final String AUDIT_FORWARDED = "every request that reached the upstream has exactly one audit event";
     static final String ANSWERED = "a well-formed request is answered in full, without a hang";
     static final String FRAMING = "ambiguous framing (Content-Length with Transfer-Encoding) is refused with 400";
+    static final String HANDLED = "every exception is handled by the agent: none reaches the end of a Netty pipeline";
 
     /** One violation; {@code c} and {@code outcome} are null for a check after the run. */
     record Finding(String property, FuzzCase c, Outcome outcome, String detail) {

@@ -46,7 +46,15 @@ final class FuzzRun {
 
     Findings run(Duration budget, Cases cases, Player player) throws Exception {
         int baseline = startingBaseline();
-        Invariants invariants = new Invariants(h, probe, findings);
+        try (PipelineWarnings warnings = new PipelineWarnings()) {
+            Invariants invariants = new Invariants(h, probe, warnings, findings);
+            play(budget, cases, player, invariants);
+            afterTheRun(baseline, invariants, player);
+        }
+        return findings;
+    }
+
+    private void play(Duration budget, Cases cases, Player player, Invariants invariants) throws Exception {
         long deadline = System.nanoTime() + seed.budget(budget).toNanos();
         long last = seed.replaying() ? seed.highestSelected(lane) : Long.MAX_VALUE;
         for (long i = 0; i <= last && (seed.replaying() || System.nanoTime() < deadline); i++) {
@@ -60,8 +68,6 @@ final class FuzzRun {
             played++;
             mutated += c.kind().isEmpty() ? 0 : 1;
         }
-        afterTheRun(baseline, invariants, player);
-        return findings;
     }
 
     String stats() {

@@ -14,8 +14,13 @@ final class Http1Answers {
     private Http1Answers() {
     }
 
-    static List<Outcome.Answer> parse(byte[] b) {
+    /** The answers, and what was cut short ("" when nothing was): a body shorter than its length or chunks. */
+    record Parsed(List<Outcome.Answer> answers, String truncated) {
+    }
+
+    static Parsed parse(byte[] b) {
         List<Outcome.Answer> answers = new ArrayList<>();
+        String truncated = "";
         String s = new String(b, StandardCharsets.ISO_8859_1);
         int p = 0;
         while (p < s.length()) {
@@ -44,13 +49,20 @@ final class Http1Answers {
             long length = contentLength(head);
             if (isChunked(head)) {
                 p = skipChunks(s, p);
+                if (p < 0) {
+                    truncated = "the chunked body of the " + status + " answer ends early";
+                    break;
+                }
             } else if (length >= 0) {
+                if (p + length > s.length()) {
+                    truncated = "the " + status + " answer has " + (s.length() - p) + " of its " + length + " body bytes";
+                }
                 p = (int) Math.min(s.length(), p + length);
             } else {
                 break;
             }
         }
-        return answers;
+        return new Parsed(answers, truncated);
     }
 
     private static int status(String head) {
@@ -87,12 +99,12 @@ final class Http1Answers {
         return v != null && v.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
-    /** The position after a chunked body, or where the chunks stop making sense. */
+    /** The position after a chunked body, where the chunks stop making sense, or -1 when they end early. */
     private static int skipChunks(String s, int p) {
         while (p < s.length()) {
             int eol = s.indexOf("\r\n", p);
             if (eol < 0) {
-                return s.length();
+                return -1;
             }
             int size;
             try {
@@ -103,10 +115,10 @@ final class Http1Answers {
             p = eol + 2;
             if (size == 0) {
                 int end = s.indexOf("\r\n\r\n", eol);
-                return end < 0 ? s.length() : end + 4;
+                return end < 0 ? -1 : end + 4;
             }
-            p = Math.min(s.length(), p + size + 2);
+            p += size + 2;
         }
-        return p;
+        return -1;
     }
 }

@@ -90,10 +90,11 @@ final class Http1Cases {
         req.anonymous = spec.anonymous();
         req.header(r.nextInt(8) == 0 ? "host: agent.example:443" : "Host: agent");
         boolean valid = Corpus.hasValidToken(spec);
+        boolean relayed = valid && spec.upgrade() && !spec.refusedUpgrade();
         for (String[] h : spec.headers()) {
             boolean connection = h[0].equals("Connection");
-            // An upgrade that will not be relayed (no valid token) is answered and the connection then closes.
-            req.header(h[0] + ": " + (connection && !valid ? h[1] + ", close" : h[1]));
+            // An upgrade that will not be relayed (no valid token, or refused) is answered and the connection then closes.
+            req.header(h[0] + ": " + (connection && !relayed ? h[1] + ", close" : h[1]));
         }
         if (spec.body() != null) {
             if (r.nextInt(10) < 7) {
@@ -103,7 +104,7 @@ final class Http1Cases {
                 req.chunkedBody(spec.body().substring(0, cut), spec.body().substring(cut));
             }
         }
-        if (valid && spec.upgrade()) {
+        if (relayed) {
             req.after = Http1Request.After.UPGRADE;
         } else if (valid && spec.template() == Corpus.Template.WATCH) {
             req.after = Http1Request.After.WATCH;

@@ -19,8 +19,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The properties checked after each case, once the agent is quiet again: requests in flight and
  * busy upstream connections back where they were, an audit event for each answered request and
- * each request the upstream saw, nothing of the client's identity upstream, and the case's own
- * expectation. A leak moves the baseline, so the cases after it are judged on their own. That
+ * each request the upstream saw, nothing of the client's identity upstream, no exception left
+ * unhandled, and the case's own expectation. A leak moves the baseline, so the cases after it are judged on their own. That
  * every request the upstream saw was audited is checked once the whole run has settled.
  */
 final class Invariants {
@@ -30,6 +30,7 @@ final class Invariants {
 
     private final AgentHarness h;
     private final AgentProbe probe;
+    private final PipelineWarnings warnings;
     private final Findings findings;
     private int inFlightBase;
     private int busyBase;
@@ -41,17 +42,18 @@ final class Invariants {
     }
 
     /** Where the audit log and the upstream's record stood before a case. */
-    record Mark(int events, int seen) {
+    record Mark(int events, int seen, int warnings) {
     }
 
-    Invariants(AgentHarness h, AgentProbe probe, Findings findings) {
+    Invariants(AgentHarness h, AgentProbe probe, PipelineWarnings warnings, Findings findings) {
         this.h = h;
+        this.warnings = warnings;
         this.probe = probe;
         this.findings = findings;
     }
 
     Mark mark() {
-        return new Mark(h.audit.events().size(), h.upstream.seen().size());
+        return new Mark(h.audit.events().size(), h.upstream.seen().size(), warnings.count());
     }
 
     void check(FuzzCase c, Outcome o, Mark before) throws Exception {
@@ -67,6 +69,9 @@ final class Invariants {
             if (!problem.isEmpty()) {
                 findings.add(Findings.CREDENTIALS, c, o, problem);
             }
+        }
+        for (String w : warnings.since(before.warnings())) {
+            findings.add(Findings.HANDLED, c, o, w);
         }
         if (c.expect() == FuzzCase.Expect.ANSWERED && !o.complete()) {
             findings.add(Findings.ANSWERED, c, o, o.note());

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TLS upstream that records every request it receives and answers with a JSON echo of it;
- * paths can be given their own handlers; Upgrade requests get a 101 and then every byte
- * is echoed back on the raw connection.
+ * paths can be given their own handlers (upgrade requests too, to refuse them); other Upgrade
+ * requests get a 101 and then every byte is echoed back on the raw connection.
  */
 public final class EchoUpstream implements AutoCloseable {
     public static final String AGENT_TOKEN = "agent-sa-token";
@@ -64,7 +64,8 @@ public final class EchoUpstream implements AutoCloseable {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(req.headers());
         AtomicInteger inProgress = open.getOrDefault(req.connection(), new AtomicInteger());
         inProgress.incrementAndGet();
-        if (req.headers().contains("Upgrade")) {
+        Handler<HttpServerRequest> custom = routes.get(req.path());
+        if (custom == null && req.headers().contains("Upgrade")) {
             // Busy until the connection closes: a relay left open by the agent shows as a busy connection.
             seen.add(new Seen(req.method().name(), req.uri(), headers, ""));
             HttpConnection connection = req.connection();
@@ -78,7 +79,6 @@ public final class EchoUpstream implements AutoCloseable {
             }
         };
         req.response().endHandler(end).closeHandler(end);
-        Handler<HttpServerRequest> custom = routes.get(req.path());
         if (custom != null) {
             seen.add(new Seen(req.method().name(), req.uri(), headers, ""));
             custom.handle(req);
