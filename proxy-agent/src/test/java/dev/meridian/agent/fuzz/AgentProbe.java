@@ -47,17 +47,17 @@ final class AgentProbe {
     }
 
     HttpResponse<String> healthz() throws Exception {
-        return front.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).timeout(Duration.ofSeconds(5)).build(),
+        return front.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> authenticated(String path) throws Exception {
-        return front.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5))
+        return front.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + AgentHarness.ALICE_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> forged(String path) throws Exception {
-        return front.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5))
+        return front.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer fz-forged-warmup").build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -2,9 +2,6 @@ package dev.meridian.agent.fuzz;
 
 import dev.meridian.agent.config.ServerTls;
 import dev.meridian.agent.testing.AgentHarness;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +47,7 @@ class FrontFuzzTest {
 
     @Test
     void http11OverPlainTcpKeepsTheAgentsPromises() throws Exception {
-        try (AgentHarness h = start(new ServerTls.Plain())) {
+        try (AgentHarness h = FuzzAgent.start(new ServerTls.Plain())) {
             Http1Exchange client = new Http1Exchange(h.agent.port(), null, READERS);
             fuzz("h1-plain", h, null, HttpClient.Version.HTTP_1_1, Duration.ofSeconds(4),
                     new Http1Cases(true)::next, client::play);
@@ -59,7 +56,7 @@ class FrontFuzzTest {
 
     @Test
     void http11OverTlsKeepsTheAgentsPromises() throws Exception {
-        try (AgentHarness h = start(new ServerTls.SelfSigned(dir.resolve("h1"), List.of()))) {
+        try (AgentHarness h = FuzzAgent.start(new ServerTls.SelfSigned(dir.resolve("h1"), List.of()))) {
             SSLContext tls = AgentProbe.trusting(h.agent.caCertificatePem().orElseThrow());
             Http1Exchange client = new Http1Exchange(h.agent.port(), tls, READERS);
             fuzz("h1-tls", h, tls, HttpClient.Version.HTTP_1_1, Duration.ofSeconds(3),
@@ -69,7 +66,7 @@ class FrontFuzzTest {
 
     @Test
     void http2KeepsTheAgentsPromises() throws Exception {
-        try (AgentHarness h = start(new ServerTls.SelfSigned(dir.resolve("h2"), List.of()))) {
+        try (AgentHarness h = FuzzAgent.start(new ServerTls.SelfSigned(dir.resolve("h2"), List.of()))) {
             SSLContext tls = AgentProbe.trusting(h.agent.caCertificatePem().orElseThrow());
             Http2Exchange client = new Http2Exchange(h.agent.port(), tls, READERS);
             fuzz("h2", h, tls, HttpClient.Version.HTTP_2, Duration.ofSeconds(5), new Http2Cases()::next, client::play);
@@ -82,37 +79,5 @@ class FrontFuzzTest {
         Findings findings = run.run(budget, cases, player);
         System.out.println("front fuzz " + run.stats());
         assertThat(findings.isEmpty()).withFailMessage(() -> findings.report(SEED, run.stats())).isTrue();
-    }
-
-    /** As the API server refuses an exec its RBAC denies: 403 and a Status, head and body in one write. */
-    private static void refuse(HttpServerRequest req) {
-        req.response().setStatusCode(403).putHeader("Content-Type", "application/json")
-                .end("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"pods \\\"denied\\\" is"
-                        + " forbidden: User \\\"alice\\\" cannot create resource \\\"pods/exec\\\"\",\"reason\":\"Forbidden\",\"code\":403}");
-    }
-
-    /**
-     * An agent on one event loop (so a request after a case follows everything the case left to
-     * read), not waiting for leaked requests when it stops, and an upstream that also serves a
-     * watch that sends one event and stays open until the agent leaves, and refuses exec and
-     * port-forward of one pod.
-     */
-    private static AgentHarness start(ServerTls tls) throws Exception {
-        AgentHarness h = new AgentHarness(b -> b.tls(tls).eventLoops(1).shutdownGrace(Duration.ofMillis(100)));
-        h.upstream.on(Corpus.WATCH_PATH, req -> {
-            if (req.method() == HttpMethod.HEAD) {
-                // As the API server: a HEAD is answered at once, it opens no watch.
-                req.response().putHeader("Content-Type", "application/json").end();
-                return;
-            }
-            HttpServerResponse out = req.response().setChunked(true).putHeader("Content-Type", "application/json");
-            out.write("{" + Corpus.WATCH_EVENT + ",\"object\":{\"metadata\":{\"name\":\"fuzz\"}}}\n");
-        });
-        for (String ns : Corpus.NAMESPACES) {
-            for (String action : List.of("exec", "portforward")) {
-                h.upstream.on("/api/v1/namespaces/" + ns + "/pods/" + Corpus.DENIED_POD + "/" + action, FrontFuzzTest::refuse);
-            }
-        }
-        return h;
     }
 }

@@ -114,6 +114,9 @@ final class Http1Cases {
 
     /** What a client does after its last request: talk over the upgraded connection, or read a watch's first event, then leave. */
     private static void afterwards(Http1Request last, String id, List<Step> steps) {
+        if (!steps.isEmpty() && steps.get(steps.size() - 1) instanceof Step.Close) {
+            return;
+        }
         if (last.after == Http1Request.After.UPGRADE) {
             String ping = "fz-ping-" + id;
             steps.add(new Step.AwaitText(" 101 "));

@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Netty's warning that an exception reached the end of a channel pipeline with no handler
  * taking care of it: a path the agent did not foresee (the connection's state is then whatever
- * the exception left). Collected while a lane runs, as "exception class: message".
+ * the exception left), and a multi-line warning in the log for whoever caused it. Collected
+ * while a lane runs, as "exception class: message".
  */
 final class PipelineWarnings extends AppenderBase<ILoggingEvent> implements AutoCloseable {
     private static final String PIPELINE_LOGGER = "io.netty.channel.DefaultChannelPipeline";
@@ -30,9 +31,6 @@ final class PipelineWarnings extends AppenderBase<ILoggingEvent> implements Auto
     protected void append(ILoggingEvent event) {
         IThrowableProxy t = event.getThrowableProxy();
         if (t != null && event.getFormattedMessage().contains("reached at the tail of the pipeline")) {
-            while (t.getCause() != null) {
-                t = t.getCause();
-            }
             seen.add(t.getClassName() + ": " + t.getMessage());
         }
     }
