@@ -40,7 +40,9 @@ final class Http1Exchange {
         boolean strict = c.expect() == FuzzCase.Expect.ANSWERED;
         boolean awaitAnswer = c.expect() != FuzzCase.Expect.ANY;
         Received received = new Received();
-        try (Socket socket = connect()) {
+        Socket socket = connect();
+        // Closed on every path, which also ends the reading thread.
+        try {
             Future<?> reader = readers.submit(() -> {
                 try {
                     received.readAll(socket.getInputStream());
@@ -72,6 +74,8 @@ final class Http1Exchange {
                 note = join(note, answers.size() + " answers to " + c.requests() + " requests");
             }
             return new Outcome(answers, complete, note);
+        } finally {
+            socket.close();
         }
     }
 

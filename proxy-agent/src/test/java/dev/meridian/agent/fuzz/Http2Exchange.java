@@ -31,7 +31,9 @@ final class Http2Exchange {
 
     Outcome play(FuzzCase c) throws Exception {
         boolean strict = c.expect() == FuzzCase.Expect.ANSWERED;
-        try (SSLSocket socket = connect()) {
+        SSLSocket socket = connect();
+        // Closed on every path, which also ends the reading thread.
+        try {
             if (!"h2".equals(socket.getApplicationProtocol())) {
                 return new Outcome(List.of(), false, "the agent did not negotiate h2 (ALPN gave \""
                         + socket.getApplicationProtocol() + "\")");
@@ -71,6 +73,8 @@ final class Http2Exchange {
                 note = join(note, answers.size() + " answers to " + c.requests() + " streams");
             }
             return new Outcome(answers, note.isEmpty(), note);
+        } finally {
+            socket.close();
         }
     }
 
