@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -17,11 +18,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TLS upstream that records every request it receives and answers with a JSON echo of it;
- * paths can be given their own handlers; Upgrade requests get a 101 and then every byte
- * is echoed back on the raw connection.
+ * paths can be given their own handlers (upgrade requests too, to refuse them); other Upgrade
+ * requests get a 101 and then every byte is echoed back on the raw connection.
  */
 public final class EchoUpstream implements AutoCloseable {
     public static final String AGENT_TOKEN = "agent-sa-token";
@@ -35,7 +38,8 @@ public final class EchoUpstream implements AutoCloseable {
     private final Map<String, Handler<HttpServerRequest>> routes = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    /** Each open connection and the requests in progress on it; an upgraded connection stays busy until it closes. */
+    private final Map<HttpConnection, AtomicInteger> open = new ConcurrentHashMap<>();
     /** When set, upgrades are answered with this instead of 101. */
     private volatile Handler<HttpServerRequest> upgradeRefusal;
 
@@ -43,11 +47,7 @@ public final class EchoUpstream implements AutoCloseable {
         server = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(TestTls.keyCert())
                         .setHandle100ContinueAutomatically(true))
                 .requestHandler(this::handle)
-                .connectionHandler(c -> {
-                    connections.incrementAndGet();
-                    open.incrementAndGet();
-                    c.closeHandler(v -> open.decrementAndGet());
-                })
+                .connectionHandler(this::opened)
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -56,19 +56,36 @@ public final class EchoUpstream implements AutoCloseable {
         return this;
     }
 
+    private void opened(HttpConnection connection) {
+        connections.incrementAndGet();
+        open.put(connection, new AtomicInteger());
+        connection.closeHandler(v -> open.remove(connection));
+    }
+
     private void handle(HttpServerRequest req) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(req.headers());
-        if (req.headers().contains("Upgrade")) {
+        AtomicInteger inProgress = open.getOrDefault(req.connection(), new AtomicInteger());
+        inProgress.incrementAndGet();
+        Handler<HttpServerRequest> custom = routes.get(req.path());
+        if (custom == null && req.headers().contains("Upgrade")) {
+            // Busy until the connection closes: a relay left open by the agent shows as a busy connection.
             seen.add(new Seen(req.method().name(), req.uri(), headers, ""));
             Handler<HttpServerRequest> refusal = upgradeRefusal;
             if (refusal != null) {
                 refusal.handle(req);
-            } else {
-                upgrade(req);
+                return;
             }
+            HttpConnection connection = req.connection();
+            upgrade(req, () -> open.remove(connection));
             return;
         }
-        Handler<HttpServerRequest> custom = routes.get(req.path());
+        AtomicBoolean ended = new AtomicBoolean();
+        Handler<Void> end = v -> {
+            if (ended.compareAndSet(false, true)) {
+                inProgress.decrementAndGet();
+            }
+        };
+        req.response().endHandler(end).closeHandler(end);
         if (custom != null) {
             seen.add(new Seen(req.method().name(), req.uri(), headers, ""));
             custom.handle(req);
@@ -82,7 +99,8 @@ public final class EchoUpstream implements AutoCloseable {
         });
     }
 
-    private static void upgrade(HttpServerRequest req) {
+    /** {@code closed} runs when the upgraded connection closes (the HTTP connection's own close handler no longer does). */
+    private static void upgrade(HttpServerRequest req, Runnable closed) {
         String protocol = req.getHeader("Upgrade");
         req.response().setStatusCode(101).putHeader("Upgrade", protocol).putHeader("Connection", "Upgrade");
         String key = req.getHeader("Sec-WebSocket-Key");
@@ -96,7 +114,7 @@ public final class EchoUpstream implements AutoCloseable {
         if (req.getHeader("X-Stream-Protocol-Version") != null) {
             req.response().putHeader("X-Stream-Protocol-Version", req.getHeader("X-Stream-Protocol-Version"));
         }
-        ConnectionTakeover.toNetSocket(req).onSuccess(socket -> socket.handler(socket::write));
+        ConnectionTakeover.toNetSocket(req).onSuccess(socket -> socket.handler(socket::write).closeHandler(v -> closed.run()));
     }
 
     static String websocketAccept(String key) {
@@ -123,14 +141,31 @@ public final class EchoUpstream implements AutoCloseable {
         return this;
     }
 
-    /** Connections open now (accepted and not yet closed). */
-    public int openConnections() {
-        return open.get();
-    }
-
     /** Connections accepted so far. */
     public int connections() {
         return connections.get();
+    }
+
+    /** Connections open now, idle or not. */
+    public int openConnections() {
+        return open.size();
+    }
+
+    /** Open connections with a request in progress (not yet answered in full) or an upgrade relayed. */
+    public int busyConnections() {
+        return (int) open.values().stream().filter(n -> n.get() > 0).count();
+    }
+
+    /**
+     * Closes every connection with nothing in progress, as an API server drops idle keep-alive
+     * connections; what stays open afterwards is held by a request or an upgrade.
+     */
+    public void closeIdleConnections() {
+        open.forEach((connection, inProgress) -> {
+            if (inProgress.get() == 0) {
+                connection.close();
+            }
+        });
     }
 
     public int port() {
