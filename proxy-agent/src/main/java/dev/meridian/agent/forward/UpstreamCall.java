@@ -20,7 +20,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import dev.meridian.agent.http.ClientRequest;
 import io.netty.buffer.CompositeByteBuf;
 import org.slf4j.Logger;
@@ -46,11 +45,11 @@ final class UpstreamCall {
     private final Upstream upstream;
     private final String uri;
     private final ProxyMetrics metrics;
-    private final long totalMillis;
+    /** When this request has lived as long as it may (System.nanoTime), counted from its arrival. */
+    private final long deadlineNanos;
     private final ClientRequest req;
     private final boolean requestBody;
     private Channel ch;
-    private ScheduledFuture<?> deadline;
     private boolean reused;
     private boolean requestSent;
     private boolean answered;
@@ -69,7 +68,8 @@ final class UpstreamCall {
         this.upstream = upstream;
         this.uri = uri;
         this.metrics = metrics;
-        this.totalMillis = totalMillis;
+        // Capped far beyond any real limit, so that adding it to a nanoTime cannot overflow.
+        this.deadlineNanos = exchange.startNanos + Math.min(TimeUnit.MILLISECONDS.toNanos(totalMillis), Long.MAX_VALUE >> 2);
         this.req = exchange.request;
         this.requestBody = requestBody;
     }
@@ -103,9 +103,6 @@ final class UpstreamCall {
         }
         ch = channel;
         reused = UpstreamChannels.attach(ch, this);
-        if (deadline == null) {
-            deadline = ch.eventLoop().schedule(this::lifetimeExceeded, totalMillis, TimeUnit.MILLISECONDS);
-        }
         // Names come from the client's head (validated as it was read) or are the agent's own;
         // values are checked, so an identity with a line break in it cannot become a header.
         HttpHeaders headers = REQUEST_HEADERS.newHeaders();
@@ -254,7 +251,6 @@ final class UpstreamCall {
 
     private void answeredInFull() {
         finished = true;
-        deadline.cancel(false);
         if (keepAlive && requestSent) {
             upstream.channels().release(ch);
         } else {
@@ -282,7 +278,12 @@ final class UpstreamCall {
         fail("no data from the API server for the idle timeout", true);
     }
 
-    private void lifetimeExceeded() {
+    /** When the connection's lifetime timer ends the call ({@link UpstreamChannels}). */
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    void lifetimeExceeded() {
         fail("request lifetime exceeded", true);
     }
 
@@ -298,15 +299,12 @@ final class UpstreamCall {
         fail(cause == null ? "the API server closed the connection" : cause.toString(), false);
     }
 
-    /** Ends the call here (false when it had ended already): no deadline, no upstream connection. */
+    /** Ends the call here (false when it had ended already): no upstream connection. */
     private boolean abandon() {
         if (finished) {
             return false;
         }
         finished = true;
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
         if (ch != null) {
             ch.close();
         }
@@ -334,7 +332,7 @@ final class UpstreamCall {
         }
     }
 
-    /** The client went away or its body failed: the upstream connection and the deadline go with it. */
+    /** The client went away or its body failed: the upstream connection goes with it. */
     private void clientGone() {
         if (abandon()) {
             exchange.aborted();

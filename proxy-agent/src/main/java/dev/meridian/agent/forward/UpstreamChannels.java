@@ -20,6 +20,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import io.netty.util.concurrent.ScheduledFuture;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -179,12 +180,14 @@ public final class UpstreamChannels implements AutoCloseable {
     }
 
     /**
-     * Points the connection's events at {@code call} until the connection is released or closed.
-     * Returns whether the connection served an earlier request (and so waited in the pool).
+     * Points the connection's events at {@code call} until the connection is released or closed,
+     * and ends the call when it outlives its {@link UpstreamCall#deadlineNanos}. Returns whether
+     * the connection served an earlier request (and so waited in the pool).
      */
     static boolean attach(Channel ch, UpstreamCall call) {
         CallHandler handler = ch.pipeline().get(CallHandler.class);
         handler.call = call;
+        handler.watch(call.deadlineNanos());
         return handler.calls++ > 0;
     }
 
@@ -204,10 +207,57 @@ public final class UpstreamChannels implements AutoCloseable {
         open.close();
     }
 
-    /** Hands what the connection reads to the exchange it currently serves. */
+    /** Hands what the connection reads to the exchange it currently serves, and ends one that outlives its limit. */
     private static final class CallHandler extends ChannelInboundHandlerAdapter {
         UpstreamCall call;
         int calls;
+        private ChannelHandlerContext ctx;
+        /**
+         * Runs out at {@link #timerDeadline}, when the call then in progress may have outlived its
+         * own deadline. One timer per connection, moved on as calls come and go, instead of one
+         * scheduled and cancelled per request: the limit (12 h by default) is almost never reached.
+         */
+        private ScheduledFuture<?> lifetimeTimer;
+        private long timerDeadline;
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            this.ctx = ctx;
+        }
+
+        /** Makes sure the timer runs out no later than {@code deadline}. */
+        void watch(long deadline) {
+            if (lifetimeTimer != null) {
+                if (timerDeadline - deadline <= 0) {
+                    return;
+                }
+                // A call retried from another connection brings an earlier deadline.
+                lifetimeTimer.cancel(false);
+            }
+            timerDeadline = deadline;
+            lifetimeTimer = ctx.executor().schedule(this::checkLifetime, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        private void checkLifetime() {
+            lifetimeTimer = null;
+            UpstreamCall current = call;
+            if (current == null) {
+                // Idle: the next call arms the timer again.
+                return;
+            }
+            if (System.nanoTime() - current.deadlineNanos() >= 0) {
+                current.lifetimeExceeded();
+            } else {
+                watch(current.deadlineNanos());
+            }
+        }
+
+        private void stopTimer() {
+            if (lifetimeTimer != null) {
+                lifetimeTimer.cancel(false);
+                lifetimeTimer = null;
+            }
+        }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -243,6 +293,7 @@ public final class UpstreamChannels implements AutoCloseable {
         // A closing connection tells its call once (the call may go on elsewhere: a retry).
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
+            stopTimer();
             UpstreamCall current = call;
             call = null;
             if (current != null) {
