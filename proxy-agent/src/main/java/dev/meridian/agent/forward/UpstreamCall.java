@@ -6,7 +6,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
@@ -196,13 +195,14 @@ final class UpstreamCall {
         status = code;
         metrics.upstreamHead(System.nanoTime() - exchange.startNanos);
         HttpHeaders headers = head.headers();
-        // Names and values were validated as the head was read.
-        answerHeaders = new DefaultHttpHeaders(false);
-        HeaderRules.copyResponseHeaders(headers, answerHeaders);
         keepAlive = HttpUtil.isKeepAlive(head);
         String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
         boolean chunked = headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
         small = length != null && !chunked && smallLength(length);
+        // Names and values were validated as the head was read. What concerns only the upstream
+        // connection is removed, and the answer's own map goes on to the client: no copy.
+        HeaderRules.removeHopByHop(headers);
+        answerHeaders = headers;
         answer = head;
         if (!small) {
             // Flushed at once: a watch's head comes long before its first event.
