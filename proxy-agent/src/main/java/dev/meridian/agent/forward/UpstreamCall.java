@@ -107,7 +107,7 @@ final class UpstreamCall {
         HttpHeaders headers = REQUEST_HEADERS.newHeaders();
         io.netty.handler.codec.http.HttpMethod method;
         try {
-            headers.add(HttpHeaderNames.HOST, upstream.authority());
+            headers.add(HttpHeaderNames.HOST, upstream.channels().hostHeader());
             HeaderRules.copyRequestHeaders(req.headers(), headers);
             Forwarder.addCredentials(headers::add, exchange, upstream);
             method = req.method();

@@ -18,6 +18,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AsciiString;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -45,6 +46,8 @@ public final class UpstreamChannels implements AutoCloseable {
 
     private final String host;
     private final int port;
+    /** The Host header of every request sent here, built once rather than per request. */
+    private final AsciiString hostHeader;
     private final SslContext tls;
     private final ChannelFactory<? extends Channel> channels;
     private final long idleMillis;
@@ -59,9 +62,14 @@ public final class UpstreamChannels implements AutoCloseable {
     UpstreamChannels(String host, int port, SslContext tls, ChannelFactory<? extends Channel> channels, Duration idleTimeout) {
         this.host = host;
         this.port = port;
+        this.hostHeader = new AsciiString(Upstream.authority(host, port, tls != null));
         this.tls = tls;
         this.channels = channels;
         this.idleMillis = idleTimeout.toMillis();
+    }
+
+    AsciiString hostHeader() {
+        return hostHeader;
     }
 
     /**
