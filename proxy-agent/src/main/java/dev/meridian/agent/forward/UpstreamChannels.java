@@ -169,7 +169,7 @@ public final class UpstreamChannels implements AutoCloseable {
 
     /** Returns a connection whose exchange ended cleanly, on its own event loop's thread. */
     void release(Channel ch) {
-        CallHandler handler = ch.pipeline().get(CallHandler.class);
+        CallHandler handler = callHandler(ch);
         if (handler != null) {
             handler.call = null;
         }
@@ -193,10 +193,15 @@ public final class UpstreamChannels implements AutoCloseable {
      * the connection served an earlier request (and so waited in the pool).
      */
     static boolean attach(Channel ch, UpstreamCall call) {
-        CallHandler handler = ch.pipeline().get(CallHandler.class);
+        CallHandler handler = callHandler(ch);
         handler.call = call;
         handler.watch(call.deadlineNanos());
         return handler.calls++ > 0;
+    }
+
+    /** The connection's call handler: the last in its pipeline, found without a search by class. */
+    private static CallHandler callHandler(Channel ch) {
+        return ch.pipeline().last() instanceof CallHandler last ? last : ch.pipeline().get(CallHandler.class);
     }
 
     /** Idle connections across all loops, for tests. */
