@@ -19,6 +19,11 @@ final class Exchange {
     private final Instant received = Instant.now();
     private final AuditSink audit;
     private final ProxyMetrics metrics;
+    /**
+     * Read as the request starts, while its headers are at hand: looked up when the answer ends,
+     * a round trip later, it showed in profiles as much as building the audit event did.
+     */
+    private final String userAgent;
     private String apiPath;
     private UserInfo user;
     private UserInfo impersonated;
@@ -30,6 +35,7 @@ final class Exchange {
         this.request = request;
         this.audit = audit;
         this.metrics = metrics;
+        this.userAgent = request.header(HttpHeaderNames.USER_AGENT);
         metrics.started();
     }
 
@@ -104,7 +110,7 @@ final class Exchange {
         String source = request.remoteAddress();
         RequestInfo info = RequestInfo.of(request.method().name(), apiPath == null ? "" : apiPath, request.query());
         audit.record(new AuditEvent(auditId(), request.uri(), info, user, impersonated,
-                source.isEmpty() ? List.of() : List.of(source), request.header(HttpHeaderNames.USER_AGENT), status,
+                source.isEmpty() ? List.of() : List.of(source), userAgent, status,
                 received, Instant.now()));
     }
 }
