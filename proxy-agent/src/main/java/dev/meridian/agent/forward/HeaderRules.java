@@ -59,7 +59,9 @@ public final class HeaderRules {
      * computed once), never turned into Strings.
      */
     public static void copyRequestHeaders(HttpHeaders client, HttpHeaders out) {
-        Set<String> drop = connectionTokens(client.getAll(HttpHeaderNames.CONNECTION));
+        // Most clients send no Connection header over HTTP/1.1: then no list of its values is made.
+        Set<String> drop = client.contains(HttpHeaderNames.CONNECTION)
+                ? connectionTokens(client.getAll(HttpHeaderNames.CONNECTION)) : Set.of();
         Iterator<Map.Entry<CharSequence, CharSequence>> it = client.iteratorCharSequence();
         while (it.hasNext()) {
             Map.Entry<CharSequence, CharSequence> h = it.next();
