@@ -160,8 +160,12 @@ nginx -p "$WORK/proxylog" -c "$WORK/proxylog/nginx.conf" & PIDS+=($!)
 wait_http() { for _ in $(seq 1 150); do curl -sk -o /dev/null "$1" && return 0; sleep 0.2; done; echo "not up: $1" >&2; exit 3; }
 wait_http "https://localhost:$UP/api/v1/namespaces"
 
+# Every client of the bench comes from 127.0.0.1, as every client behind an ingress comes from
+# its address: the per-client bounds (512 connections, 256 requests upstream) are raised so that
+# the WATCHES watches can be opened; the requests measured use 16 connections, far below either.
 # shellcheck disable=SC2086
 java $JAVA_OPTS -jar "$JAR" --bind-address 127.0.0.1 --port "$AGENT" --event-loops 1 \
+  --max-connections-per-client $((WATCHES + 100)) --max-upstream-per-client $((WATCHES + 100)) \
   --admin-port -1 --kubeconfig "$WORK/kubeconfig" --audit-log "$WORK/audit.log" --trusted-proxy bench \
   >"$WORK/agent.out" 2>"$WORK/agent.err" &
 AGENT_PID=$!; PIDS+=($AGENT_PID)
@@ -286,10 +290,10 @@ user_per() { awk -v c="${USER[$1]}" -v r="${REQS[$1]}" 'BEGIN {printf "%.1f", r 
 printf "  API server %s | nginx proxy %s | nginx with access log %s | agent %s | gateway %s | gateway+agent %s | kubectl proxy %s\n" \
   "$(cpu_per upstream)" "$(cpu_per nginx)" "$(cpu_per nginx+log)" "$(cpu_per agent)" "$(cpu_per gateway)" "$(cpu_per gateway+agent)" "$(cpu_per kubectl-proxy)"
 echo "  of which user time: nginx proxy $(user_per nginx) | nginx with access log $(user_per nginx+log) | agent $(user_per agent) | gateway $(user_per gateway) | kubectl proxy $(user_per kubectl-proxy)"
-echo "agent vs nginx: throughput $(awk -v a="${RPS[agent]}" -v b="${RPS[nginx]}" 'BEGIN {printf "%.2f", a/b}')x (target >= 0.80), CPU/request $(awk -v a="$(cpu_per agent)" -v b="$(cpu_per nginx)" 'BEGIN {printf "%.2f", a/b}')x"
-echo "agent vs nginx with an access log (as the agent audits): throughput $(awk -v a="${RPS[agent]}" -v b="${RPS[nginx+log]}" 'BEGIN {printf "%.2f", a/b}')x, CPU/request $(awk -v a="$(cpu_per agent)" -v b="$(cpu_per nginx+log)" 'BEGIN {printf "%.2f", a/b}')x"
-echo "agent vs kubectl proxy: throughput $(awk -v a="${RPS[agent]}" -v b="${RPS[kubectl-proxy]}" 'BEGIN {printf "%.2f", a/b}')x (target > 1)"
-echo "agent added p50: $(awk -v a="${P50[agent]}" -v b="${P50[upstream]}" 'BEGIN {printf "%.3f", a-b}') ms (target < 1 ms)"
+echo "agent vs nginx: throughput $(awk -v a="${RPS[agent]}" -v b="${RPS[nginx]}" 'BEGIN {printf "%.2f", a/b}')x, CPU/request $(awk -v a="$(cpu_per agent)" -v b="$(cpu_per nginx)" 'BEGIN {printf "%.2f", a/b}')x"
+echo "agent vs nginx with an access log (as the agent audits): throughput $(awk -v a="${RPS[agent]}" -v b="${RPS[nginx+log]}" 'BEGIN {printf "%.2f", a/b}')x (target >= 1.0), CPU/request $(awk -v a="$(cpu_per agent)" -v b="$(cpu_per nginx+log)" 'BEGIN {printf "%.2f", a/b}')x"
+echo "agent vs kubectl proxy: throughput $(awk -v a="${RPS[agent]}" -v b="${RPS[kubectl-proxy]}" 'BEGIN {printf "%.2f", a/b}')x (target > 2)"
+echo "agent added p50: $(awk -v a="${P50[agent]}" -v b="${P50[upstream]}" 'BEGIN {printf "%.3f", a-b}') ms (target < 0.3 ms)"
 echo "central hop: gateway alone $(awk -v a="${RPS[gateway]}" -v b="${RPS[agent]}" 'BEGIN {printf "%.2f", a/b}')x the agent's throughput, gateway+agent $(awk -v a="${RPS[gateway+agent]}" -v b="${RPS[agent]}" 'BEGIN {printf "%.2f", a/b}')x"
 [ "${BAD[gateway+agent]}" -gt 0 ] && echo "note: gateway+agent answers were not 2xx (see the note above): those figures are of refusals, not of proxied requests"
 # shellcheck disable=SC2012

@@ -8,6 +8,7 @@ import io.netty.util.AsciiString;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -60,7 +61,9 @@ public final class HeaderRules {
      * computed once), never turned into Strings.
      */
     public static void copyRequestHeaders(HttpHeaders client, HttpHeaders out) {
-        Set<String> drop = connectionTokens(client.getAll(HttpHeaderNames.CONNECTION));
+        // Most clients send no Connection header over HTTP/1.1: then no list of its values is made.
+        Set<String> drop = client.contains(HttpHeaderNames.CONNECTION)
+                ? connectionTokens(client.getAll(HttpHeaderNames.CONNECTION)) : Set.of();
         Iterator<Map.Entry<CharSequence, CharSequence>> it = client.iteratorCharSequence();
         while (it.hasNext()) {
             Map.Entry<CharSequence, CharSequence> h = it.next();
@@ -130,6 +133,38 @@ public final class HeaderRules {
     public static void copyResponseHeaders(HttpHeaders upstream, HttpHeaders out) {
         Iterable<Map.Entry<CharSequence, CharSequence>> entries = upstream::iteratorCharSequence;
         copyResponseHeaders(entries, upstream.getAll(HttpHeaderNames.CONNECTION), out);
+    }
+
+    /**
+     * Removes from an answer's own headers what {@link #copyResponseHeaders} would leave out, so
+     * that the answer read from the API server goes on to the client in its own map: no copy of
+     * every header per request. Usually there is nothing or only {@code Connection} to remove.
+     */
+    public static void removeHopByHop(HttpHeaders headers) {
+        List<CharSequence> found = null;
+        boolean connection = false;
+        Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence();
+        while (it.hasNext()) {
+            CharSequence name = it.next().getKey();
+            if (isHopByHop(name)) {
+                if (found == null) {
+                    found = new ArrayList<>(2);
+                }
+                found.add(name);
+                connection |= AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION);
+            }
+        }
+        if (found == null) {
+            return;
+        }
+        if (connection) {
+            for (String listed : connectionTokens(headers.getAll(HttpHeaderNames.CONNECTION))) {
+                headers.remove(listed);
+            }
+        }
+        for (CharSequence name : found) {
+            headers.remove(name);
+        }
     }
 
     /** As above, for headers in any container; {@code connection} are the values of its Connection headers. */

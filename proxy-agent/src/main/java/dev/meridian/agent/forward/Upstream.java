@@ -29,6 +29,10 @@ public record Upstream(String name, UpstreamChannels channels, HttpClient client
 
     /** The authority for the Host header sent upstream. */
     public String authority() {
+        return authority(host, port, ssl);
+    }
+
+    static String authority(String host, int port, boolean ssl) {
         boolean defaultPort = ssl ? port == 443 : port == 80;
         String h = host.contains(":") ? "[" + host + "]" : host;
         return defaultPort ? h : h + ":" + port;

@@ -1,6 +1,7 @@
 package dev.meridian.agent.forward;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How many requests one client (the user a request is forwarded as) has in flight to the API servers at once: each holds an
@@ -10,8 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * requests in flight.
  */
 final class UpstreamBudget {
+    /** A count that left the map: whoever still holds it looks the address up again. */
+    private static final int RETIRED = -1;
+
     private final int perClient;
-    private final ConcurrentHashMap<String, Integer> held = new ConcurrentHashMap<>();
+    /**
+     * Counted without a lock and without a lambda per request (a map lookup and a compare-and-set);
+     * a count that falls to zero is retired before it leaves the map, so no request is ever
+     * counted on a count the map no longer holds.
+     */
+    private final ConcurrentHashMap<String, AtomicInteger> held = new ConcurrentHashMap<>();
 
     UpstreamBudget(int perClient) {
         this.perClient = perClient;
@@ -19,24 +28,40 @@ final class UpstreamBudget {
 
     /** Takes one for {@code client}, or returns false (nothing taken) when it holds its bound already. */
     boolean tryTake(String client) {
-        boolean[] taken = {false};
-        held.compute(client, (k, n) -> {
-            int now = n == null ? 0 : n;
-            if (now >= perClient) {
-                return n;
+        while (true) {
+            AtomicInteger count = held.get(client);
+            if (count == null) {
+                AtomicInteger fresh = new AtomicInteger(1);
+                count = held.putIfAbsent(client, fresh);
+                if (count == null) {
+                    return true;
+                }
             }
-            taken[0] = true;
-            return now + 1;
-        });
-        return taken[0];
+            int now = count.get();
+            if (now == RETIRED) {
+                // Leaving the map right now: wait for the next lookup to see it gone.
+                held.remove(client, count);
+                continue;
+            }
+            if (now >= perClient) {
+                return false;
+            }
+            if (count.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
     }
 
     void release(String client) {
-        held.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
+        AtomicInteger count = held.get(client);
+        if (count != null && count.decrementAndGet() == 0 && count.compareAndSet(0, RETIRED)) {
+            held.remove(client, count);
+        }
     }
 
     /** Requests in flight upstream for {@code client}. */
     int held(String client) {
-        return held.getOrDefault(client, 0);
+        AtomicInteger count = held.get(client);
+        return count == null ? 0 : Math.max(count.get(), 0);
     }
 }

@@ -6,7 +6,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
@@ -20,7 +19,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import dev.meridian.agent.http.ClientRequest;
 import io.netty.buffer.CompositeByteBuf;
 import org.slf4j.Logger;
@@ -46,11 +44,11 @@ final class UpstreamCall {
     private final Upstream upstream;
     private final String uri;
     private final ProxyMetrics metrics;
-    private final long totalMillis;
+    /** When this request has lived as long as it may (System.nanoTime), counted from its arrival. */
+    private final long deadlineNanos;
     private final ClientRequest req;
     private final boolean requestBody;
     private Channel ch;
-    private ScheduledFuture<?> deadline;
     private boolean reused;
     private boolean requestSent;
     private boolean answered;
@@ -69,7 +67,8 @@ final class UpstreamCall {
         this.upstream = upstream;
         this.uri = uri;
         this.metrics = metrics;
-        this.totalMillis = totalMillis;
+        // Capped far beyond any real limit, so that adding it to a nanoTime cannot overflow.
+        this.deadlineNanos = exchange.startNanos + Math.min(TimeUnit.MILLISECONDS.toNanos(totalMillis), Long.MAX_VALUE >> 2);
         this.req = exchange.request;
         this.requestBody = requestBody;
     }
@@ -106,15 +105,12 @@ final class UpstreamCall {
         }
         ch = channel;
         reused = UpstreamChannels.attach(ch, this);
-        if (deadline == null) {
-            deadline = ch.eventLoop().schedule(this::lifetimeExceeded, totalMillis, TimeUnit.MILLISECONDS);
-        }
         // Names come from the client's head (validated as it was read) or are the agent's own;
         // values are checked, so an identity with a line break in it cannot become a header.
         HttpHeaders headers = REQUEST_HEADERS.newHeaders();
         io.netty.handler.codec.http.HttpMethod method;
         try {
-            headers.add(HttpHeaderNames.HOST, upstream.authority());
+            headers.add(HttpHeaderNames.HOST, upstream.channels().hostHeader());
             HeaderRules.copyRequestHeaders(req.headers(), headers);
             Forwarder.addAgentHeaders(headers::add, exchange, upstream);
             method = req.method();
@@ -202,13 +198,14 @@ final class UpstreamCall {
         status = code;
         metrics.upstreamHead(System.nanoTime() - exchange.startNanos);
         HttpHeaders headers = head.headers();
-        // Names and values were validated as the head was read.
-        answerHeaders = new DefaultHttpHeaders(false);
-        HeaderRules.copyResponseHeaders(headers, answerHeaders);
         keepAlive = HttpUtil.isKeepAlive(head);
         String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
         boolean chunked = headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
         small = length != null && !chunked && smallLength(length);
+        // Names and values were validated as the head was read. What concerns only the upstream
+        // connection is removed, and the answer's own map goes on to the client: no copy.
+        HeaderRules.removeHopByHop(headers);
+        answerHeaders = headers;
         answer = head;
         if (!small) {
             // Flushed at once: a watch's head comes long before its first event.
@@ -257,7 +254,6 @@ final class UpstreamCall {
 
     private void answeredInFull() {
         finished = true;
-        deadline.cancel(false);
         if (keepAlive && requestSent) {
             upstream.channels().release(ch);
         } else {
@@ -285,7 +281,12 @@ final class UpstreamCall {
         fail("no data from the API server for the idle timeout", true);
     }
 
-    private void lifetimeExceeded() {
+    /** When the connection's lifetime timer ends the call ({@link UpstreamChannels}). */
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    void lifetimeExceeded() {
         fail("request lifetime exceeded", true);
     }
 
@@ -301,15 +302,12 @@ final class UpstreamCall {
         fail(cause == null ? "the API server closed the connection" : cause.toString(), false);
     }
 
-    /** Ends the call here (false when it had ended already): no deadline, no upstream connection. */
+    /** Ends the call here (false when it had ended already): no upstream connection. */
     private boolean abandon() {
         if (finished) {
             return false;
         }
         finished = true;
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
         if (ch != null) {
             ch.close();
         }
@@ -337,7 +335,7 @@ final class UpstreamCall {
         }
     }
 
-    /** The client went away or its body failed: the upstream connection and the deadline go with it. */
+    /** The client went away or its body failed: the upstream connection goes with it. */
     private void clientGone() {
         if (abandon()) {
             exchange.aborted();

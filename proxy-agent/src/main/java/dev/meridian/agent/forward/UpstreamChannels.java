@@ -18,8 +18,10 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AsciiString;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import io.netty.util.concurrent.ScheduledFuture;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -44,6 +46,8 @@ public final class UpstreamChannels implements AutoCloseable {
 
     private final String host;
     private final int port;
+    /** The Host header of every request sent here, built once rather than per request. */
+    private final AsciiString hostHeader;
     private final SslContext tls;
     private final ChannelFactory<? extends Channel> channels;
     private final long idleMillis;
@@ -58,9 +62,14 @@ public final class UpstreamChannels implements AutoCloseable {
     UpstreamChannels(String host, int port, SslContext tls, ChannelFactory<? extends Channel> channels, Duration idleTimeout) {
         this.host = host;
         this.port = port;
+        this.hostHeader = new AsciiString(Upstream.authority(host, port, tls != null));
         this.tls = tls;
         this.channels = channels;
         this.idleMillis = idleTimeout.toMillis();
+    }
+
+    AsciiString hostHeader() {
+        return hostHeader;
     }
 
     /**
@@ -160,7 +169,7 @@ public final class UpstreamChannels implements AutoCloseable {
 
     /** Returns a connection whose exchange ended cleanly, on its own event loop's thread. */
     void release(Channel ch) {
-        CallHandler handler = ch.pipeline().get(CallHandler.class);
+        CallHandler handler = callHandler(ch);
         if (handler != null) {
             handler.call = null;
         }
@@ -179,13 +188,20 @@ public final class UpstreamChannels implements AutoCloseable {
     }
 
     /**
-     * Points the connection's events at {@code call} until the connection is released or closed.
-     * Returns whether the connection served an earlier request (and so waited in the pool).
+     * Points the connection's events at {@code call} until the connection is released or closed,
+     * and ends the call when it outlives its {@link UpstreamCall#deadlineNanos}. Returns whether
+     * the connection served an earlier request (and so waited in the pool).
      */
     static boolean attach(Channel ch, UpstreamCall call) {
-        CallHandler handler = ch.pipeline().get(CallHandler.class);
+        CallHandler handler = callHandler(ch);
         handler.call = call;
+        handler.watch(call.deadlineNanos());
         return handler.calls++ > 0;
+    }
+
+    /** The connection's call handler: the last in its pipeline, found without a search by class. */
+    private static CallHandler callHandler(Channel ch) {
+        return ch.pipeline().last() instanceof CallHandler last ? last : ch.pipeline().get(CallHandler.class);
     }
 
     /** Idle connections across all loops, for tests. */
@@ -204,10 +220,57 @@ public final class UpstreamChannels implements AutoCloseable {
         open.close();
     }
 
-    /** Hands what the connection reads to the exchange it currently serves. */
+    /** Hands what the connection reads to the exchange it currently serves, and ends one that outlives its limit. */
     private static final class CallHandler extends ChannelInboundHandlerAdapter {
         UpstreamCall call;
         int calls;
+        private ChannelHandlerContext ctx;
+        /**
+         * Runs out at {@link #timerDeadline}, when the call then in progress may have outlived its
+         * own deadline. One timer per connection, moved on as calls come and go, instead of one
+         * scheduled and cancelled per request: the limit (12 h by default) is almost never reached.
+         */
+        private ScheduledFuture<?> lifetimeTimer;
+        private long timerDeadline;
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            this.ctx = ctx;
+        }
+
+        /** Makes sure the timer runs out no later than {@code deadline}. */
+        void watch(long deadline) {
+            if (lifetimeTimer != null) {
+                if (timerDeadline - deadline <= 0) {
+                    return;
+                }
+                // A call retried from another connection brings an earlier deadline.
+                lifetimeTimer.cancel(false);
+            }
+            timerDeadline = deadline;
+            lifetimeTimer = ctx.executor().schedule(this::checkLifetime, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        private void checkLifetime() {
+            lifetimeTimer = null;
+            UpstreamCall current = call;
+            if (current == null) {
+                // Idle: the next call arms the timer again.
+                return;
+            }
+            if (System.nanoTime() - current.deadlineNanos() >= 0) {
+                current.lifetimeExceeded();
+            } else {
+                watch(current.deadlineNanos());
+            }
+        }
+
+        private void stopTimer() {
+            if (lifetimeTimer != null) {
+                lifetimeTimer.cancel(false);
+                lifetimeTimer = null;
+            }
+        }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -243,6 +306,7 @@ public final class UpstreamChannels implements AutoCloseable {
         // A closing connection tells its call once (the call may go on elsewhere: a retry).
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
+            stopTimer();
             UpstreamCall current = call;
             call = null;
             if (current != null) {

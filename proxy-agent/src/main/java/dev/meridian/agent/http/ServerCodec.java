@@ -21,10 +21,19 @@ import java.util.List;
 final class ServerCodec extends CombinedChannelDuplexHandler<ServerCodec.Decoder, ServerCodec.Encoder> {
     /** The methods of requests not yet answered, oldest first (pipelining). */
     private final ArrayDeque<HttpMethod> methods = new ArrayDeque<>();
+    private final Runnable bytesArrived;
 
-    ServerCodec(int maxLine, int maxHeaders, int maxChunk) {
+    /** {@code bytesArrived} runs whenever bytes come from the client, before they are parsed. */
+    ServerCodec(int maxLine, int maxHeaders, int maxChunk, Runnable bytesArrived) {
+        this.bytesArrived = bytesArrived;
         init(new Decoder(new HttpDecoderConfig().setMaxInitialLineLength(maxLine).setMaxHeaderSize(maxHeaders)
                 .setMaxChunkSize(maxChunk)), new Encoder());
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        bytesArrived.run();
+        super.channelRead(ctx, msg);
     }
 
     final class Decoder extends HttpRequestDecoder {

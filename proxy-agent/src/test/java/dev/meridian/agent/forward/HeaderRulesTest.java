@@ -54,6 +54,23 @@ class HeaderRulesTest {
     }
 
     @Test
+    void removingHopByHopHeadersInPlaceLeavesWhatCopyingWouldKeep() {
+        HttpHeaders answer = new DefaultHttpHeaders()
+                .add("Connection", "keep-alive, X-Hop").add("connection", "x-other").add("X-Hop", "h").add("x-other", "o")
+                .add("Keep-Alive", "timeout=5").add("TRANSFER-ENCODING", "chunked").add("Content-Type", "a/b")
+                .add("Audit-Id", "1").add("Trailer", "x").add("Upgrade", "u").add("Cache-Control", "no-cache");
+        HttpHeaders copied = new DefaultHttpHeaders();
+        HeaderRules.copyResponseHeaders(answer, copied);
+        HeaderRules.removeHopByHop(answer);
+        assertThat(answer.entries().toString()).isEqualTo(copied.entries().toString());
+        assertThat(answer.names()).containsExactly("Content-Type", "Audit-Id", "Cache-Control");
+
+        HttpHeaders plain = new DefaultHttpHeaders().add("Content-Type", "a/b").add("Content-Length", "2");
+        HeaderRules.removeHopByHop(plain);
+        assertThat(plain.names()).containsExactly("Content-Type", "Content-Length");
+    }
+
+    @Test
     void anUpgradeNeedsBothTheHeaderAndTheConnectionToken() {
         assertThat(HeaderRules.isUpgrade(new DefaultHttpHeaders()
                 .add("Upgrade", "SPDY/3.1").add("Connection", "keep-alive, Upgrade"))).isTrue();

@@ -138,6 +138,24 @@ class UpstreamConnectionsTest {
     }
 
     @Test
+    void aStreamOnAKeptConnectionIsCutAtItsOwnLimit() throws Exception {
+        // An API-server connection's lifetime timer is armed by the first request it carries and
+        // moved on from there: a later request on it must get its whole limit (3 s), no less.
+        assertThat(h.get("/kubernetes/cluster/api/v1/namespaces?first", "Authorization", "Bearer " + ALICE_TOKEN)
+                .statusCode()).isEqualTo(200);
+        // The client's own pace (below the 1 s upstream idle limit, so the connection is kept).
+        Thread.sleep(800);
+        try (RawHttp raw = new RawHttp(h.agent.port())) {
+            long start = System.nanoTime();
+            String head = raw.send("GET /kubernetes/cluster/api/v1/drip?watch=true HTTP/1.1\r\nHost: x\r\n" + AUTH + "\r\n")
+                    .readHead();
+            assertThat(RawHttp.status(head)).isEqualTo(200);
+            assertThat(readToEnd(raw)).as("the stream was cut, not ended").doesNotEndWith("0\r\n\r\n");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(2700), Duration.ofSeconds(6));
+        }
+    }
+
+    @Test
     void anAnswerCutOffByTheApiServerIsCutOffForTheClientToo() throws Exception {
         try (RawHttp raw = new RawHttp(h.agent.port())) {
             String head = raw.send("GET /kubernetes/cluster/api/v1/die-midway HTTP/1.1\r\nHost: x\r\n" + AUTH + "\r\n").readHead();

@@ -57,6 +57,42 @@ class ClientLimitsTest {
     }
 
     @Test
+    void aHalfSentHeadAfterAnAnsweredRequestIsDroppedAfterTheHeadTimeout() throws Exception {
+        // The timer of a keep-alive connection is armed by its first request and moved on, not
+        // re-armed per request: the second head must still get no more than its own timeout.
+        try (AgentHarness h = agent(new ClientLimits(Duration.ofSeconds(1), Duration.ofSeconds(30), 100, 100, 100));
+             RawHttp c = new RawHttp(h.agent.port())) {
+            answered(c, get("/kubernetes/cluster/api"));
+            long start = System.nanoTime();
+            c.send("GET /kubernetes/cluster/api HTTP/1.1\r\nHost: a\r\nX-Slow: ");
+            assertThat(closedWithin(c, Duration.ofSeconds(5))).as("a half-sent second head is dropped").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void aKeepAliveConnectionBusyForLongerThanTheHeadTimeoutStaysOpen() throws Exception {
+        try (AgentHarness h = agent(new ClientLimits(Duration.ofMillis(500), Duration.ofSeconds(30), 100, 100, 100));
+             RawHttp c = new RawHttp(h.agent.port())) {
+            long end = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+            int served = 0;
+            while (System.nanoTime() < end) {
+                answered(c, get("/kubernetes/cluster/api"));
+                served++;
+            }
+            assertThat(served).as("requests answered on one connection for three head timeouts").isGreaterThan(3);
+        }
+    }
+
+    /** Sends {@code request} and reads its whole answer, which must be a 200. */
+    private static void answered(RawHttp c, String request) throws IOException {
+        c.send(request);
+        String head = c.readHead();
+        assertThat(RawHttp.status(head)).isEqualTo(200);
+        c.readBytes(Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1")));
+    }
+
+    @Test
     void anIdleKeepAliveConnectionClosesAfterTheClientIdleTimeout() throws Exception {
         try (AgentHarness h = agent(new ClientLimits(Duration.ofSeconds(30), Duration.ofSeconds(1), 100, 100, 100));
              RawHttp c = new RawHttp(h.agent.port())) {
