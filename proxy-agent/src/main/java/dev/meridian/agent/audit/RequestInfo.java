@@ -1,7 +1,5 @@
 package dev.meridian.agent.audit;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,51 +10,74 @@ public record RequestInfo(String verb, String apiGroup, String apiVersion, Strin
                           String name, String subresource, boolean isResourceRequest) {
 
     public static RequestInfo of(String method, String apiPath, String query) {
-        String m = method.toLowerCase(Locale.ROOT);
-        List<String> parts = segments(apiPath);
+        String m = lowerCase(method);
+        // Indices into the path rather than a list of its segments: this runs for every request.
+        String[] parts = new String[MAX_SEGMENTS];
+        int n = segments(apiPath, parts);
         int start;
         String group = "";
         String version;
-        if (parts.size() >= 2 && parts.get(0).equals("api")) {
-            version = parts.get(1);
+        if (n >= 2 && parts[0].equals("api")) {
+            version = parts[1];
             start = 2;
-        } else if (parts.size() >= 3 && parts.get(0).equals("apis")) {
-            group = parts.get(1);
-            version = parts.get(2);
+        } else if (n >= 3 && parts[0].equals("apis")) {
+            group = parts[1];
+            version = parts[2];
             start = 3;
         } else {
             return new RequestInfo(m, null, null, null, null, null, null, false);
         }
-        List<String> rest = parts.subList(start, parts.size());
+        int rest = n - start;
         String namespace = null;
-        if (rest.size() >= 2 && rest.get(0).equals("namespaces") && rest.size() > 2) {
-            namespace = rest.get(1);
-            rest = rest.subList(2, rest.size());
-        } else if (rest.size() == 2 && rest.get(0).equals("namespaces")) {
-            namespace = rest.get(1);
+        if (rest >= 2 && parts[start].equals("namespaces") && rest > 2) {
+            namespace = parts[start + 1];
+            start += 2;
+            rest -= 2;
+        } else if (rest == 2 && parts[start].equals("namespaces")) {
+            namespace = parts[start + 1];
         }
-        String resource = rest.isEmpty() ? null : rest.get(0);
-        String name = rest.size() >= 2 ? rest.get(1) : null;
-        if (rest.size() == 2 && "namespaces".equals(resource)) {
+        String resource = rest == 0 ? null : parts[start];
+        String name = rest >= 2 ? parts[start + 1] : null;
+        if (rest == 2 && "namespaces".equals(resource)) {
             namespace = name;
         }
-        String sub = rest.size() >= 3 ? rest.get(2) : null;
+        String sub = rest >= 3 ? parts[start + 2] : null;
         return new RequestInfo(verb(m, name != null, query), group, version, namespace, resource, name, sub, resource != null);
     }
 
-    /** The non-empty segments of {@code path}. */
-    private static List<String> segments(String path) {
-        List<String> parts = new ArrayList<>(8);
+    /**
+     * Segments looked at: {@code apis}, group, version, {@code namespaces}, namespace, resource,
+     * name, subresource. The rest of a longer path (a proxy subresource's own path) is not read.
+     */
+    private static final int MAX_SEGMENTS = 8;
+
+    /** The first non-empty segments of {@code path} (up to {@code parts.length}) into {@code parts}; returns how many. */
+    private static int segments(String path, String[] parts) {
+        int n = 0;
         int start = 0;
-        for (int i = 0; i <= path.length(); i++) {
+        for (int i = 0; i <= path.length() && n < parts.length; i++) {
             if (i == path.length() || path.charAt(i) == '/') {
                 if (i > start) {
-                    parts.add(path.substring(start, i));
+                    parts[n++] = path.substring(start, i);
                 }
                 start = i + 1;
             }
         }
-        return parts;
+        return n;
+    }
+
+    /** The method in lower case, without a new String for the usual ones. */
+    private static String lowerCase(String method) {
+        return switch (method) {
+            case "GET" -> "get";
+            case "HEAD" -> "head";
+            case "POST" -> "post";
+            case "PUT" -> "put";
+            case "PATCH" -> "patch";
+            case "DELETE" -> "delete";
+            case "OPTIONS" -> "options";
+            default -> method.toLowerCase(Locale.ROOT);
+        };
     }
 
     private static String verb(String method, boolean hasName, String query) {

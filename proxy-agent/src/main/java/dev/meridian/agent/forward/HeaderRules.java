@@ -84,18 +84,33 @@ public final class HeaderRules {
      */
     static boolean isHopByHop(CharSequence name) {
         return switch (name.length()) {
-            case 2 -> is(name, "te");
-            case 7 -> is(name, "upgrade") || is(name, "trailer");
-            case 10 -> is(name, "connection") || is(name, "keep-alive");
-            case 16 -> is(name, "proxy-connection");
-            case 17 -> is(name, "transfer-encoding");
-            case 18 -> is(name, "proxy-authenticate");
-            case 19 -> is(name, "proxy-authorization");
+            case 2 -> is(name, TE);
+            case 7 -> is(name, UPGRADE) || is(name, TRAILER);
+            case 10 -> is(name, CONNECTION) || is(name, KEEP_ALIVE);
+            case 16 -> is(name, PROXY_CONNECTION);
+            case 17 -> is(name, TRANSFER_ENCODING);
+            case 18 -> is(name, PROXY_AUTHENTICATE);
+            case 19 -> is(name, PROXY_AUTHORIZATION);
             default -> false;
         };
     }
 
-    private static boolean is(CharSequence name, String lowerCase) {
+    /*
+     * The hop-by-hop names as AsciiStrings: names read by the codec are AsciiStrings too, and
+     * two of them compare byte by byte, where a String made the comparison go through
+     * CharSequence.charAt for every character (HeaderRules.is showed in profiles).
+     */
+    private static final AsciiString TE = AsciiString.cached("te");
+    private static final AsciiString UPGRADE = AsciiString.cached("upgrade");
+    private static final AsciiString TRAILER = AsciiString.cached("trailer");
+    private static final AsciiString CONNECTION = AsciiString.cached("connection");
+    private static final AsciiString KEEP_ALIVE = AsciiString.cached("keep-alive");
+    private static final AsciiString PROXY_CONNECTION = AsciiString.cached("proxy-connection");
+    private static final AsciiString TRANSFER_ENCODING = AsciiString.cached("transfer-encoding");
+    private static final AsciiString PROXY_AUTHENTICATE = AsciiString.cached("proxy-authenticate");
+    private static final AsciiString PROXY_AUTHORIZATION = AsciiString.cached("proxy-authorization");
+
+    private static boolean is(CharSequence name, AsciiString lowerCase) {
         return AsciiString.contentEqualsIgnoreCase(name, lowerCase);
     }
 

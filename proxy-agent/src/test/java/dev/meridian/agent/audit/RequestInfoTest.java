@@ -17,6 +17,15 @@ class RequestInfoTest {
             "PATCH,  /apis/apps/v1/namespaces/a/deployments/d, -,          patch,            a,      deployments, d",
             "DELETE, /apis/apps/v1/namespaces/a/deployments,   -,          deletecollection, a,      deployments, -",
             "PUT,    /apis/management.loft.sh/v1/clusters/c,   -,          update,           -,      clusters,   c",
+            "GET,    /api/v1/namespaces/a/pods/p/log,          -,          get,              a,      pods,       p",
+            "GET,    /api/v1/namespaces/a/services/s/proxy/x/y/z/w, -,     get,              a,      services,   s",
+            "GET,    /api/v1/nodes/n/proxy/metrics/a/b/c/d,    -,          get,              -,      nodes,      n",
+            "HEAD,   //api//v1/namespaces,                     watch=1,    watch,            -,      namespaces, -",
+            "OPTIONS, /api/v1/pods,                            -,          options,          -,      pods,       -",
+            "get,    /api/v1/namespaces/a,                     -,          get,              a,      namespaces, a",
+            "GET,    /version,                                 -,          get,              -,      -,          -",
+            "GET,    /apis/apps,                               -,          get,              -,      -,          -",
+            "GET,    /api,                                     -,          get,              -,      -,          -",
     })
     void readsVerbAndObjectLikeTheApiServer(String method, String path, String query, String verb, String ns, String resource, String name) {
         RequestInfo info = RequestInfo.of(method, path, query);
@@ -24,5 +33,19 @@ class RequestInfoTest {
         assertThat(info.namespace()).isEqualTo(ns);
         assertThat(info.resource()).isEqualTo(resource);
         assertThat(info.name()).isEqualTo(name);
+        assertThat(info.isResourceRequest()).isEqualTo(resource != null);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(nullValues = "-", value = {
+            "/api/v1/namespaces/a/pods/p/exec,        v1, '',   exec",
+            "/apis/apps/v1/namespaces/a/deployments/d/scale, v1, apps, scale",
+            "/apis/apps/v1/deployments,               v1, apps, -",
+    })
+    void readsGroupVersionAndSubresource(String path, String version, String group, String sub) {
+        RequestInfo info = RequestInfo.of("GET", path, null);
+        assertThat(info.apiVersion()).isEqualTo(version);
+        assertThat(info.apiGroup()).isEqualTo(group);
+        assertThat(info.subresource()).isEqualTo(sub);
     }
 }
