@@ -4,7 +4,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -12,20 +11,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.http2.DecoratingHttp2ConnectionDecoder;
-import io.netty.handler.codec.http2.Http2ConnectionDecoder;
-import io.netty.handler.codec.http2.Http2ConnectionEncoder;
-import io.netty.handler.codec.http2.Http2Exception;
-import io.netty.handler.codec.http2.Http2FrameCodec;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2FrameStreamEvent;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
-import io.netty.handler.codec.http2.Http2Settings;
-import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.slf4j.Logger;
@@ -114,7 +102,7 @@ public final class ProxyServer implements AutoCloseable {
                             @Override
                             protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
                                 if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
-                                    http2(ctx.pipeline(), serving);
+                                    Http2Front.configure(ctx.pipeline(), serving);
                                 } else {
                                     http1(ctx.pipeline(), serving);
                                 }
@@ -133,7 +121,7 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /** What every connection of this listener is served with; {@code overCapacity} connections answer health checks only. */
-    private record Serving(Options options, Consumer<ClientRequest> requests, Tracker tracker, boolean overCapacity) {
+    record Serving(Options options, Consumer<ClientRequest> requests, Tracker tracker, boolean overCapacity) {
         long idleMillis() {
             return options.idleTimeout().toMillis();
         }
@@ -153,124 +141,6 @@ public final class ProxyServer implements AutoCloseable {
         p.addLast("client", client);
     }
 
-    private static void http2(ChannelPipeline p, Serving serving) {
-        Http2FrameCodec codec = new RefusalAuditingCodecBuilder(serving)
-                .initialSettings(Http2Settings.defaultSettings()
-                        .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
-                        .maxHeaderListSize(MAX_HEADERS))
-                .validateHeaders(true)
-                .build();
-        p.addLast("idle", new IdleStateHandler(serving.idleMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        p.addLast("h2", codec);
-        p.addLast("h2-quiet", new Http2Quiet(codec));
-        p.addLast("streams", new Http2MultiplexHandler(new ChannelInitializer<>() {
-            @Override
-            protected void initChannel(Channel stream) {
-                stream.pipeline().addLast("http", new Http2StreamFrameToHttpObjectCodec(true));
-                stream.pipeline().addLast("client", serving.newHandler(true));
-            }
-        }));
-        p.addLast("h2-errors", new ProtocolErrors());
-    }
-
-    /**
-     * The server's HTTP/2 codec, with a watch on the frame decoder: a stream refused for its
-     * headers (an illegal name, a connection-specific header, a missing pseudo-header) is reset by
-     * the codec before it becomes a request, so it would leave no trace; each is audited here.
-     */
-    private static final class RefusalAuditingCodecBuilder extends Http2FrameCodecBuilder {
-        private final Serving serving;
-
-        RefusalAuditingCodecBuilder(Serving serving) {
-            this.serving = serving;
-            server(true);
-        }
-
-        @Override
-        protected Http2FrameCodec build(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings settings) {
-            return super.build(new DecoratingHttp2ConnectionDecoder(decoder) {
-                @Override
-                public void decodeFrame(ChannelHandlerContext ctx, io.netty.buffer.ByteBuf in, java.util.List<Object> out)
-                        throws Http2Exception {
-                    try {
-                        super.decodeFrame(ctx, in, out);
-                    } catch (Http2Exception.StreamException e) {
-                        // Only a stream never created was a request refused before it began; errors
-                        // on streams that exist reach their request as a reset.
-                        if (e.streamId() > connection().remote().lastStreamCreated()) {
-                            LOG.debug("HTTP/2 stream {} from {} refused: {}", e.streamId(), ctx.channel().remoteAddress(),
-                                    e.getMessage());
-                            ClientHandler.refusedStream(ctx.channel(), serving.requests(), serving.tracker(),
-                                    serving.overCapacity(), e instanceof Http2Exception.HeaderListSizeException ? 431 : 400);
-                        }
-                        throw e;
-                    }
-                }
-            }, encoder, settings);
-        }
-    }
-
-    /**
-     * The last handler of an HTTP/2 connection: protocol errors a client causes (DATA on stream 0,
-     * a cut header block) are answered by the codec with GOAWAY and the connection closed; here
-     * they are only noted, at debug level, so that no client can flood the log with them.
-     */
-    static final class ProtocolErrors extends ChannelInboundHandlerAdapter {
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.debug("HTTP/2 connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
-            if (!(cause instanceof Http2Exception)) {
-                ctx.close();
-            }
-        }
-    }
-
-    /**
-     * Closes an HTTP/2 connection once no stream is open: when it has been silent for the idle
-     * timeout, and while the agent shuts down. No GOAWAY is sent while streams are open, as some
-     * clients (Java 17's) fail every stream of a connection on GOAWAY, those in flight included;
-     * closing a connection with none open sends it.
-     */
-    static final class Http2Quiet extends ChannelInboundHandlerAdapter {
-        private final Http2FrameCodec codec;
-        private ChannelHandlerContext ctx;
-        private boolean closing;
-
-        Http2Quiet(Http2FrameCodec codec) {
-            this.codec = codec;
-        }
-
-        @Override
-        public void handlerAdded(ChannelHandlerContext ctx) {
-            this.ctx = ctx;
-        }
-
-        /** Closes the connection now if no stream is open, else when the last one closes. */
-        void closeWhenQuiet() {
-            closing = true;
-            closeIfQuiet();
-        }
-
-        private void closeIfQuiet() {
-            if (codec.connection().numActiveStreams() == 0) {
-                ctx.close();
-            }
-        }
-
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-            if (evt instanceof IdleStateEvent) {
-                closeIfQuiet();
-                return;
-            }
-            ctx.fireUserEventTriggered(evt);
-            if (closing && evt instanceof Http2FrameStreamEvent) {
-                // After the stream's own handlers heard of it: the count is settled by then.
-                ctx.executor().execute(this::closeIfQuiet);
-            }
-        }
-    }
-
     public int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
@@ -286,7 +156,7 @@ public final class ProxyServer implements AutoCloseable {
         for (Channel ch : connections) {
             ch.eventLoop().execute(() -> {
                 ClientHandler h1 = ch.pipeline().get(ClientHandler.class);
-                Http2Quiet h2 = ch.pipeline().get(Http2Quiet.class);
+                Http2Front.Quiet h2 = ch.pipeline().get(Http2Front.Quiet.class);
                 if (h1 != null) {
                     h1.closeIfIdle();
                 } else if (h2 != null) {
