@@ -146,7 +146,7 @@ public record AgentConfig(
         }
     }
 
-    private static void requirePositive(String what, Duration duration) {
+    static void requirePositive(String what, Duration duration) {
         if (duration == null || duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException(what + " must be positive, got " + duration);
         }

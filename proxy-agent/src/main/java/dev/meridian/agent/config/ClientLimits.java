@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param maxConnections         client connections served at once in total; past it (and past the per-client
  *                               bound) a connection serves only {@code /healthz} and {@code /readyz}
  * @param maxConnectionsPerClient client connections served at once from one address
- * @param maxUpstreamPerClient   API-server connections one client address holds at once (each watch, exec or
- *                               request in flight holds one); past it a request is answered 429
+ * @param maxUpstreamPerClient   API-server connections one user holds at once (each watch, exec or request in
+ *                               flight holds one); past it a request is answered 429
  */
 public record ClientLimits(Duration headTimeout, Duration idleTimeout, int maxConnections, int maxConnectionsPerClient,
                            int maxUpstreamPerClient) {
@@ -21,17 +21,11 @@ public record ClientLimits(Duration headTimeout, Duration idleTimeout, int maxCo
             10_000, 2048, 256);
 
     public ClientLimits {
-        requirePositive("head timeout", headTimeout);
-        requirePositive("client idle timeout", idleTimeout);
+        AgentConfig.requirePositive("head timeout", headTimeout);
+        AgentConfig.requirePositive("client idle timeout", idleTimeout);
         requireAtLeastOne("max connections", maxConnections);
         requireAtLeastOne("max connections per client", maxConnectionsPerClient);
         requireAtLeastOne("max upstream connections per client", maxUpstreamPerClient);
-    }
-
-    private static void requirePositive(String what, Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(what + " must be positive, got " + d);
-        }
     }
 
     private static void requireAtLeastOne(String what, int n) {

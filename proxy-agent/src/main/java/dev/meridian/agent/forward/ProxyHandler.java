@@ -71,19 +71,19 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
         }
         String rawPath = req.path();
         boolean health = "/healthz".equals(rawPath) || "/readyz".equals(rawPath);
-        if (req.overCapacity() && !health) {
+        if (req.overCapacity()) {
+            // A connection past the limits answers one health check, or refuses, and ends.
             req.closeAfterAnswer();
-            newExchange(req).refuse(StatusResponses.TOO_MANY_CONNECTIONS);
-            return;
+            if (!health) {
+                newExchange(req).refuse(StatusResponses.TOO_MANY_CONNECTIONS);
+                return;
+            }
         }
         if (HttpMethod.OPTIONS.equals(req.method())) {
             Cors.preflight(req);
             return;
         }
         if (health) {
-            if (req.overCapacity()) {
-                req.closeAfterAnswer();
-            }
             Cors.health(req, rawPath.equals("/healthz") || ready.getAsBoolean());
             return;
         }

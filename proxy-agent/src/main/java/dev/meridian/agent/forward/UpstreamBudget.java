@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * requests in flight.
  */
 final class UpstreamBudget {
-    /** A count that left the map: whoever still holds it looks the address up again. */
+    /** A count that left the map: whoever still holds it looks the client up again. */
     private static final int RETIRED = -1;
 
     private final int perClient;
@@ -57,11 +57,5 @@ final class UpstreamBudget {
         if (count != null && count.decrementAndGet() == 0 && count.compareAndSet(0, RETIRED)) {
             held.remove(client, count);
         }
-    }
-
-    /** Requests in flight upstream for {@code client}. */
-    int held(String client) {
-        AtomicInteger count = held.get(client);
-        return count == null ? 0 : Math.max(count.get(), 0);
     }
 }

@@ -285,7 +285,7 @@ public final class ClientRequest {
     }
 
     public void writeContinue() {
-        if (!headWritten && !closed && !broken) {
+        if (!headWritten && !silenced()) {
             ch.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
                     Unpooled.EMPTY_BUFFER));
         }
@@ -293,7 +293,7 @@ public final class ClientRequest {
 
     /** The whole answer in one write. Ignored when an answer has started or ended already. */
     public void respond(HttpResponseStatus st, HttpHeaders headers, ByteBuf body) {
-        if (headWritten || ended || closed || broken) {
+        if (headWritten || ended || silenced()) {
             body.release();
             return;
         }
@@ -311,7 +311,7 @@ public final class ClientRequest {
      * Content-Length the body is chunked (HTTP/1.1) or ends with the connection (HTTP/1.0).
      */
     public void head(HttpResponseStatus st, HttpHeaders headers, boolean flush) {
-        if (headWritten || closed || broken) {
+        if (headWritten || silenced()) {
             return;
         }
         boolean framed = headers.contains(HttpHeaderNames.CONTENT_LENGTH) || !bodyAllowed(st);
@@ -336,7 +336,7 @@ public final class ClientRequest {
     }
 
     public void write(ByteBuf chunk) {
-        if (closed || ended || broken) {
+        if (ended || silenced()) {
             chunk.release();
             return;
         }
@@ -345,7 +345,7 @@ public final class ClientRequest {
 
     /** Ends the answer; {@code last} (may be null) is its final chunk. */
     public void end(ByteBuf last) {
-        if (ended || closed || broken) {
+        if (ended || silenced()) {
             if (last != null) {
                 last.release();
             }
@@ -359,7 +359,7 @@ public final class ClientRequest {
 
     /** Breaks the answer off: the client sees it cut (HTTP/1.x: the connection closes; HTTP/2: the stream is reset). */
     public void reset() {
-        if (closed || broken) {
+        if (silenced()) {
             return;
         }
         // Not "ended": the abort handler still runs when the connection closes, so whoever
@@ -456,6 +456,11 @@ public final class ClientRequest {
             // The answer went out whole (the body was being dropped): it is flushed, then the connection ends.
             ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    /** Whether nothing more may be written: the client is gone, or the answer was broken off. */
+    private boolean silenced() {
+        return closed || broken;
     }
 
     /** The client's connection (or stream) is gone. */

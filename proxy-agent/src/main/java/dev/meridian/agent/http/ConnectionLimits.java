@@ -45,9 +45,7 @@ final class ConnectionLimits {
         InetAddress client = ch.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
         boolean perClientOk = true;
         if (client != null && !unlimitedClient.test(client.getHostAddress())) {
-            int[] now = new int[1];
-            perClient.merge(client, 1, (a, b) -> now[0] = a + b);
-            perClientOk = Math.max(now[0], 1) <= maxPerClient;
+            perClientOk = perClient.merge(client, 1, Integer::sum) <= maxPerClient;
             ch.closeFuture().addListener(f -> perClient.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1));
         }
         boolean totalOk = total.incrementAndGet() <= maxTotal;
@@ -61,9 +59,5 @@ final class ConnectionLimits {
         }
         reserve.decrementAndGet();
         return Admission.REFUSED;
-    }
-
-    int open() {
-        return total.get();
     }
 }

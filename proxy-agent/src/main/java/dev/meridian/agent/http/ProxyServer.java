@@ -53,9 +53,6 @@ public final class ProxyServer implements AutoCloseable {
     public record Options(String host, int port, SslContext tls, Duration idleTimeout, Duration headTimeout,
                           int maxConnections, int maxConnectionsPerClient,
                           java.util.function.Predicate<String> unlimitedClient) {
-        public Options(String host, int port, SslContext tls, Duration idleTimeout) {
-            this(host, port, tls, idleTimeout, Duration.ofSeconds(30), 10_000, 2048, a -> false);
-        }
     }
 
     private final Channel listener;
