@@ -1,10 +1,9 @@
 package dev.meridian.app;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-
 import dev.meridian.app.cli.Cli;
 import dev.meridian.app.cli.CliEnvironment;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Entry point of {@code meridian.jar}: arguments run the CLI without starting JavaFX; no
@@ -12,8 +11,7 @@ import dev.meridian.app.cli.CliEnvironment;
  * runs from the class path.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         if (args.length == 0) {

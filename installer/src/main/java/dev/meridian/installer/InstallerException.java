@@ -6,13 +6,13 @@ package dev.meridian.installer;
  */
 public class InstallerException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public InstallerException(String message) {
-    super(message);
-  }
+    public InstallerException(String message) {
+        super(message);
+    }
 
-  public InstallerException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public InstallerException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -1,19 +1,17 @@
 package dev.meridian.agent;
 
-import dev.meridian.agent.gateway.GatewayServer;
 import dev.meridian.agent.config.AgentCommand;
 import dev.meridian.agent.config.AgentConfig;
+import dev.meridian.agent.gateway.GatewayServer;
 import dev.meridian.agent.server.AgentServer;
 import dev.meridian.agent.server.RunningAgent;
-import picocli.CommandLine;
-
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 
 /** {@code java -jar meridian-agent.jar [flags]}: exit 0 on a clean stop, 1 on bad usage, 2 when it cannot start. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -49,10 +47,13 @@ public final class Main {
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            agent.close();
-            stopped.countDown();
-        }, "agent-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            agent.close();
+                            stopped.countDown();
+                        },
+                        "agent-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -1,13 +1,5 @@
 package dev.meridian.app.agent;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Base64;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
 import dev.meridian.app.contexts.ProbeTargets;
 import dev.meridian.app.fleet.EditResult;
 import dev.meridian.app.fleet.EndpointChange;
@@ -21,6 +13,13 @@ import dev.meridian.installer.apply.ObjectRef;
 import dev.meridian.installer.apply.ProgressListener;
 import dev.meridian.installer.manifest.InstallSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What "install the agent" and "uninstall the agent" mean, for the command line and the desktop app
@@ -38,8 +37,8 @@ public final class AgentInstallFlow {
      *     applier works on the CRUD mock)
      * @param probers a fresh prober for the health check; the flow closes it
      */
-    public AgentInstallFlow(Function<KubernetesClient, AgentInstaller> installers, Supplier<Prober> probers,
-            Clock clock) {
+    public AgentInstallFlow(
+            Function<KubernetesClient, AgentInstaller> installers, Supplier<Prober> probers, Clock clock) {
         this.installers = installers;
         this.probers = probers;
         this.clock = clock;
@@ -51,9 +50,8 @@ public final class AgentInstallFlow {
     }
 
     /** What the install did. */
-    public record Outcome(InstallResult install, EndpointChange change, EditResult edited,
-            Optional<ProbeResult> health) {
-    }
+    public record Outcome(
+            InstallResult install, EndpointChange change, EditResult edited, Optional<ProbeResult> health) {}
 
     /** What the uninstall did: the objects deleted in the connected cluster and the cleared cluster. */
     public record Removal(List<ObjectRef> deleted, EditResult cleared) {
@@ -67,7 +65,11 @@ public final class AgentInstallFlow {
      * clears the cluster's endpoint annotations so its contexts take the central route again. Safe to
      * repeat; blocks.
      */
-    public Removal uninstall(KubernetesClient target, FleetService fleet, String clusterName, String namespace,
+    public Removal uninstall(
+            KubernetesClient target,
+            FleetService fleet,
+            String clusterName,
+            String namespace,
             ProgressListener listener) {
         List<ObjectRef> deleted = installers.apply(target).uninstall(namespace, listener);
         EditResult cleared = fleet.clearEndpoint(clusterName, null);
@@ -80,12 +82,17 @@ public final class AgentInstallFlow {
      * @param target client of the connected cluster itself
      * @param fleet the management plane's fleet service, where the endpoint annotations go
      */
-    public Outcome install(KubernetesClient target, FleetService fleet, InstallSpec spec, InstallOptions options,
+    public Outcome install(
+            KubernetesClient target,
+            FleetService fleet,
+            InstallSpec spec,
+            InstallOptions options,
             ProgressListener listener) {
         boolean insecure = options.insecure();
         InstallResult result = installers.apply(target).install(spec, options, listener);
         String caBase64 = result.hasCaPem() && !insecure
-                ? Base64.getEncoder().encodeToString(result.caPem().getBytes(StandardCharsets.US_ASCII)) : null;
+                ? Base64.getEncoder().encodeToString(result.caPem().getBytes(StandardCharsets.US_ASCII))
+                : null;
         EndpointChange change = EndpointChange.of(result.endpoint(), insecure, caBase64, null, clock.instant());
         EditResult edited = fleet.setEndpoint(spec.clusterName(), change, null);
         Optional<ProbeResult> health = Optional.empty();

@@ -1,8 +1,5 @@
 package dev.meridian.app.cli;
 
-import java.io.PrintWriter;
-import java.time.Duration;
-
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.installer.apply.AgentInstaller;
@@ -11,19 +8,27 @@ import dev.meridian.installer.apply.InstallOptions;
 import dev.meridian.installer.apply.InstallResult;
 import dev.meridian.installer.apply.ProgressListener;
 import dev.meridian.installer.manifest.AgentManifests;
-import dev.meridian.installer.manifest.YamlRenderer;
 import dev.meridian.installer.manifest.InstallSpec;
+import dev.meridian.installer.manifest.YamlRenderer;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "agent", mixinStandardHelpOptions = true,
+@Command(
+        name = "agent",
+        mixinStandardHelpOptions = true,
         description = "Install, inspect, upgrade and remove the direct endpoint agent in a connected cluster.",
-        subcommands = {AgentCommand.Install.class, AgentCommand.Status.class, AgentCommand.Upgrade.class,
-            AgentCommand.Uninstall.class})
+        subcommands = {
+            AgentCommand.Install.class,
+            AgentCommand.Status.class,
+            AgentCommand.Upgrade.class,
+            AgentCommand.Uninstall.class
+        })
 final class AgentCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -38,11 +43,16 @@ final class AgentCommand implements Runnable {
         @Option(names = "--cluster", required = true, paramLabel = "CLUSTER", description = "The connected cluster.")
         String cluster;
 
-        @Option(names = "--target-context", paramLabel = "CTX",
+        @Option(
+                names = "--target-context",
+                paramLabel = "CTX",
                 description = "Kube context of the connected cluster itself (it must allow creating RBAC).")
         String targetContext;
 
-        @Option(names = "--namespace", defaultValue = InstallSpec.DEFAULT_NAMESPACE, paramLabel = "NS",
+        @Option(
+                names = "--namespace",
+                defaultValue = InstallSpec.DEFAULT_NAMESPACE,
+                paramLabel = "NS",
                 description = "Namespace of the agent (default: ${DEFAULT-VALUE}).")
         String namespace;
 
@@ -62,9 +72,13 @@ final class AgentCommand implements Runnable {
         };
     }
 
-    @Command(name = "install", mixinStandardHelpOptions = true,
-            description = {"Install the agent and its exposure in the connected cluster, wait for the rollout,",
-                "then set the cluster's direct endpoint annotations. Idempotent: a re-run completes or changes nothing."})
+    @Command(
+            name = "install",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Install the agent and its exposure in the connected cluster, wait for the rollout,",
+                "then set the cluster's direct endpoint annotations. Idempotent: a re-run completes or changes nothing."
+            })
     static final class Install implements Runnable {
         @Mixin
         Target target;
@@ -78,10 +92,17 @@ final class AgentCommand implements Runnable {
         @Option(names = "--dry-run", description = "Apply nothing; with -o yaml, print what would be applied.")
         boolean dryRun;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "yaml", description = "With --dry-run: yaml.")
+        @Option(
+                names = {"-o", "--output"},
+                paramLabel = "yaml",
+                description = "With --dry-run: yaml.")
         String output;
 
-        @Option(names = "--timeout", defaultValue = "5m", converter = DurationConverter.class, paramLabel = "DURATION",
+        @Option(
+                names = "--timeout",
+                defaultValue = "5m",
+                converter = DurationConverter.class,
+                paramLabel = "DURATION",
                 description = "Limit of the wait for the rollout (default: ${DEFAULT-VALUE}).")
         Duration timeout;
 
@@ -94,8 +115,10 @@ final class AgentCommand implements Runnable {
         @Override
         public void run() {
             MeridianCommand root = MeridianCommand.of(spec);
-            InstallSpec installSpec = exposure.applyTo(InstallSpec.builder(target.cluster,
-                    exposure.requireHost("the agent")).namespace(target.namespace)).build();
+            InstallSpec installSpec = exposure.applyTo(
+                            InstallSpec.builder(target.cluster, exposure.requireHost("the agent"))
+                                    .namespace(target.namespace))
+                    .build();
             if (dryRun) {
                 if (output != null && !output.equals("yaml")) {
                     throw new MeridianException.InvalidInput("--dry-run prints only -o yaml.");
@@ -105,24 +128,32 @@ final class AgentCommand implements Runnable {
                 return;
             }
             PrintWriter err = spec.commandLine().getErr();
-            InstallOptions options = InstallOptions.defaults().withTimeout(timeout).withWaitForRollout(!noWait)
+            InstallOptions options = InstallOptions.defaults()
+                    .withTimeout(timeout)
+                    .withWaitForRollout(!noWait)
                     .withInsecure(insecure);
             AgentInstallFlow.Outcome outcome;
-            try (KubernetesClient client = target.open(root); MeridianCommand.Fleet fleet = root.openFleet()) {
+            try (KubernetesClient client = target.open(root);
+                    MeridianCommand.Fleet fleet = root.openFleet()) {
                 outcome = AgentInstallFlow.standard(root.environment().clock())
                         .install(client, fleet.service(), installSpec, options, printer(err));
             }
             err.println("[info] Set the direct endpoint of cluster " + target.cluster + " to "
                     + outcome.change().hostPort().routeUrl());
-            outcome.health().ifPresent(health -> err.println("[info] Endpoint health: " + health.verdict().label()
-                    + (health.isUp() ? "" : " (" + health.verdict().message() + ")")));
+            outcome.health()
+                    .ifPresent(health -> err.println("[info] Endpoint health: "
+                            + health.verdict().label()
+                            + (health.isUp() ? "" : " (" + health.verdict().message() + ")")));
             InstallResult result = outcome.install();
             err.println("[done] √ Agent installed in cluster " + target.cluster + " (namespace " + result.namespace()
                     + "); run 'meridian cluster use " + target.cluster + "' to use it.");
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show what is installed and whether it is ready.")
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
+            description = "Show what is installed and whether it is ready.")
     static final class Status implements Runnable {
         @Mixin
         Target target;
@@ -165,16 +196,22 @@ final class AgentCommand implements Runnable {
         public void run() {
             MeridianCommand root = MeridianCommand.of(spec);
             try (KubernetesClient client = target.open(root)) {
-                AgentStatus status = new AgentInstaller(client).upgrade(target.namespace,
-                        image != null ? image : dev.meridian.installer.manifest.AgentVersion.defaultImage(),
-                        InstallOptions.defaults(), printer(spec.commandLine().getErr()));
-                spec.commandLine().getErr().println("[done] √ Agent in cluster " + target.cluster + " runs "
-                        + status.image());
+                AgentStatus status = new AgentInstaller(client)
+                        .upgrade(
+                                target.namespace,
+                                image != null ? image : dev.meridian.installer.manifest.AgentVersion.defaultImage(),
+                                InstallOptions.defaults(),
+                                printer(spec.commandLine().getErr()));
+                spec.commandLine()
+                        .getErr()
+                        .println("[done] √ Agent in cluster " + target.cluster + " runs " + status.image());
             }
         }
     }
 
-    @Command(name = "uninstall", mixinStandardHelpOptions = true,
+    @Command(
+            name = "uninstall",
+            mixinStandardHelpOptions = true,
             description = "Remove every object the install created and clear the cluster's endpoint annotations.")
     static final class Uninstall implements Runnable {
         @Mixin
@@ -187,11 +224,13 @@ final class AgentCommand implements Runnable {
         public void run() {
             MeridianCommand root = MeridianCommand.of(spec);
             PrintWriter err = spec.commandLine().getErr();
-            try (KubernetesClient client = target.open(root); MeridianCommand.Fleet fleet = root.openFleet()) {
+            try (KubernetesClient client = target.open(root);
+                    MeridianCommand.Fleet fleet = root.openFleet()) {
                 AgentInstallFlow.standard(root.environment().clock())
                         .uninstall(client, fleet.service(), target.cluster, target.namespace, printer(err));
             }
-            err.println("[done] √ Agent removed from cluster " + target.cluster + "; its contexts use the central route.");
+            err.println(
+                    "[done] √ Agent removed from cluster " + target.cluster + "; its contexts use the central route.");
         }
     }
 }

@@ -1,18 +1,16 @@
 package dev.meridian.app.cli;
 
+import dev.meridian.app.MeridianException.InvalidInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.meridian.app.MeridianException.InvalidInput;
-
 /** Reads a CA file given on the command line, refusing what cannot be a PEM bundle. */
 final class CaFiles {
     private static final long MAX_BYTES = 1024 * 1024;
 
-    private CaFiles() {
-    }
+    private CaFiles() {}
 
     /** The PEM text of {@code file}; {@code what} names the CA in errors, e.g. "the endpoint's CA". */
     static String readPem(Path file, String what) {

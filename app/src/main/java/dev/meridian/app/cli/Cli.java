@@ -1,12 +1,11 @@
 package dev.meridian.app.cli;
 
-import java.io.PrintWriter;
-
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.kubeconfig.KubeconfigException;
 import dev.meridian.installer.InstallerException;
 import dev.meridian.installer.apply.NotInstalledException;
 import dev.meridian.installer.manifest.InvalidSpecException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -14,8 +13,7 @@ import picocli.CommandLine.ParseResult;
 
 /** Builds the {@code meridian} command line: error handling and exit codes live here, in one place. */
 public final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
     public static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err) {
         MeridianCommand root = new MeridianCommand(environment);
@@ -46,7 +44,8 @@ public final class Cli {
             if (error instanceof KubeconfigException.Conflict || error instanceof KubeconfigException.Locked) {
                 return MeridianException.EXIT_CONFLICT;
             }
-            if (error instanceof KubeconfigException || error instanceof InvalidSpecException
+            if (error instanceof KubeconfigException
+                    || error instanceof InvalidSpecException
                     || error instanceof NotInstalledException) {
                 return MeridianException.EXIT_INVALID;
             }
@@ -68,7 +67,8 @@ public final class Cli {
         @Override
         public int handleExecutionException(Exception error, CommandLine commandLine, ParseResult parseResult) {
             PrintWriter err = commandLine.getErr();
-            if (error instanceof MeridianException || error instanceof KubeconfigException
+            if (error instanceof MeridianException
+                    || error instanceof KubeconfigException
                     || error instanceof InstallerException) {
                 err.println("[error] " + error.getMessage());
             } else {

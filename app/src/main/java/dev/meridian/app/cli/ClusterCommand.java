@@ -4,10 +4,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "cluster", mixinStandardHelpOptions = true,
+@Command(
+        name = "cluster",
+        mixinStandardHelpOptions = true,
         description = "List connected clusters, switch kube contexts to them, connect and disconnect them.",
-        subcommands = {ClusterListCommand.class, ClusterUseCommand.class, ClusterConnectCommand.class,
-            ClusterDisconnectCommand.class})
+        subcommands = {
+            ClusterListCommand.class,
+            ClusterUseCommand.class,
+            ClusterConnectCommand.class,
+            ClusterDisconnectCommand.class
+        })
 final class ClusterCommand implements Runnable {
     @Spec
     CommandSpec spec;

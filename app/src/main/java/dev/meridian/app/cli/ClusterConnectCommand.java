@@ -1,9 +1,5 @@
 package dev.meridian.app.cli;
 
-import java.io.PrintWriter;
-import java.net.URI;
-import java.time.Duration;
-
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.fleet.CaBundle;
 import dev.meridian.installer.apply.ClusterConnector;
@@ -13,42 +9,66 @@ import dev.meridian.installer.apply.InstallOptions;
 import dev.meridian.installer.apply.ServerSideApplier;
 import dev.meridian.installer.manifest.PlaneManifests;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "connect", mixinStandardHelpOptions = true,
-        description = {"Register a cluster with the management plane (--context): give the central gateway an",
+@Command(
+        name = "connect",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Register a cluster with the management plane (--context): give the central gateway an",
             "impersonate-only ServiceAccount in the cluster (--target-context), store a kubeconfig with its token",
-            "in the plane and create the Cluster object. Idempotent; an existing Cluster keeps its annotations."})
+            "in the plane and create the Cluster object. Idempotent; an existing Cluster keeps its annotations."
+        })
 final class ClusterConnectCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Cluster object (a DNS label).")
     String name;
 
-    @Option(names = "--target-context", required = true, paramLabel = "CTX",
+    @Option(
+            names = "--target-context",
+            required = true,
+            paramLabel = "CTX",
             description = "Kube context of the cluster itself (it must allow creating RBAC).")
     String targetContext;
 
-    @Option(names = "--server", paramLabel = "URL",
-            description = {"API server URL as the management plane reaches it (default: the target context's);",
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
+            description = {
+                "API server URL as the management plane reaches it (default: the target context's);",
                 "or the cluster's direct endpoint, https://HOST/kubernetes/cluster, when the plane can reach only",
-                "that (the agent lets the gateway's identity impersonate as far as the cluster's RBAC allows)."})
+                "that (the agent lets the gateway's identity impersonate as far as the cluster's RBAC allows)."
+            })
     String server;
 
-    @Option(names = "--server-ca-file", paramLabel = "PEM",
-            description = "CA that verifies --server when it is not the cluster's API server (such as the endpoint's CA).")
+    @Option(
+            names = "--server-ca-file",
+            paramLabel = "PEM",
+            description =
+                    "CA that verifies --server when it is not the cluster's API server (such as the endpoint's CA).")
     java.nio.file.Path serverCaFile;
 
     @Option(names = "--display-name", paramLabel = "TEXT", description = "Name shown in listings.")
     String displayName;
 
-    @Option(names = "--namespace", defaultValue = PlaneManifests.DEFAULT_NAMESPACE, paramLabel = "NS",
+    @Option(
+            names = "--namespace",
+            defaultValue = PlaneManifests.DEFAULT_NAMESPACE,
+            paramLabel = "NS",
             description = "Namespace of the gateway's ServiceAccount in the cluster (default: ${DEFAULT-VALUE}).")
     String namespace;
 
-    @Option(names = "--timeout", defaultValue = "2m", converter = DurationConverter.class, paramLabel = "DURATION",
+    @Option(
+            names = "--timeout",
+            defaultValue = "2m",
+            converter = DurationConverter.class,
+            paramLabel = "DURATION",
             description = "Limit of the wait for the ServiceAccount's token (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -60,24 +80,31 @@ final class ClusterConnectCommand implements Runnable {
         MeridianCommand root = MeridianCommand.of(spec);
         ConnectSpec connect;
         try {
-            connect = new ConnectSpec(name, displayName, server, namespace,
-                    serverCaFile == null ? null : serverCaData(root));
+            connect = new ConnectSpec(
+                    name, displayName, server, namespace, serverCaFile == null ? null : serverCaData(root));
         } catch (IllegalArgumentException e) {
             throw new MeridianException.InvalidInput(e.getMessage() + ".", e);
         }
         PrintWriter err = spec.commandLine().getErr();
         ConnectResult result;
-        try (KubernetesClient target = root.openContext(targetContext); MeridianCommand.Fleet fleet = root.openFleet()) {
-            result = new ClusterConnector(fleet.client()).connect(target, new ServerSideApplier(target), connect,
-                    InstallOptions.defaults().withTimeout(timeout), AgentCommand.printer(err));
+        try (KubernetesClient target = root.openContext(targetContext);
+                MeridianCommand.Fleet fleet = root.openFleet()) {
+            result = new ClusterConnector(fleet.client())
+                    .connect(
+                            target,
+                            new ServerSideApplier(target),
+                            connect,
+                            InstallOptions.defaults().withTimeout(timeout),
+                            AgentCommand.printer(err));
         }
         if (isLoopback(result.server())) {
             err.println("[warn] The plane will reach cluster " + name + " at " + result.server() + ", a loopback "
                     + "address: that works only for a gateway on this machine. Pass --server with an address the "
                     + "management plane can reach.");
         }
-        err.println("[done] √ Cluster " + name + " connected (" + result.cluster().name().toLowerCase(java.util.Locale.ROOT)
-                + "); the gateway reaches it at " + result.server() + ". Run 'meridian cluster use " + name + "'.");
+        err.println("[done] √ Cluster " + name + " connected ("
+                + result.cluster().name().toLowerCase(java.util.Locale.ROOT) + "); the gateway reaches it at "
+                + result.server() + ". Run 'meridian cluster use " + name + "'.");
         err.flush();
     }
 

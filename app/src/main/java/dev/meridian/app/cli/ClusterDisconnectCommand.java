@@ -1,21 +1,24 @@
 package dev.meridian.app.cli;
 
-import java.io.PrintWriter;
-import java.util.List;
-
 import dev.meridian.installer.apply.ClusterConnector;
 import dev.meridian.installer.apply.ObjectRef;
 import dev.meridian.installer.manifest.PlaneManifests;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "disconnect", mixinStandardHelpOptions = true,
-        description = {"Remove a cluster from the management plane: its Cluster object and kubeconfig Secret;",
-            "with --target-context, also the gateway's ServiceAccount and rights in the cluster."})
+@Command(
+        name = "disconnect",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Remove a cluster from the management plane: its Cluster object and kubeconfig Secret;",
+            "with --target-context, also the gateway's ServiceAccount and rights in the cluster."
+        })
 final class ClusterDisconnectCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Cluster object.")
     String name;
@@ -23,7 +26,10 @@ final class ClusterDisconnectCommand implements Runnable {
     @Option(names = "--target-context", paramLabel = "CTX", description = "Kube context of the cluster itself.")
     String targetContext;
 
-    @Option(names = "--namespace", defaultValue = PlaneManifests.DEFAULT_NAMESPACE, paramLabel = "NS",
+    @Option(
+            names = "--namespace",
+            defaultValue = PlaneManifests.DEFAULT_NAMESPACE,
+            paramLabel = "NS",
             description = "Namespace of the gateway's ServiceAccount in the cluster (default: ${DEFAULT-VALUE}).")
     String namespace;
 
@@ -37,10 +43,13 @@ final class ClusterDisconnectCommand implements Runnable {
         List<ObjectRef> deleted;
         try (MeridianCommand.Fleet fleet = root.openFleet();
                 KubernetesClient target = targetContext == null ? null : root.openContext(targetContext)) {
-            deleted = new ClusterConnector(fleet.client()).disconnect(name, target, namespace, AgentCommand.printer(err));
+            deleted =
+                    new ClusterConnector(fleet.client()).disconnect(name, target, namespace, AgentCommand.printer(err));
         }
-        err.println(deleted.isEmpty() ? "[done] √ Nothing to remove: cluster " + name + " is not connected."
-                : "[done] √ Cluster " + name + " disconnected (" + deleted.size() + " objects removed).");
+        err.println(
+                deleted.isEmpty()
+                        ? "[done] √ Nothing to remove: cluster " + name + " is not connected."
+                        : "[done] √ Cluster " + name + " disconnected (" + deleted.size() + " objects removed).");
         err.flush();
     }
 }

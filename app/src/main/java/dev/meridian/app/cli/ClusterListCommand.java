@@ -1,25 +1,31 @@
 package dev.meridian.app.cli;
 
+import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.fleet.FleetEvent;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-
-import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.fleet.FleetEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
+@Command(
+        name = "list",
+        aliases = "ls",
+        mixinStandardHelpOptions = true,
         description = "List the connected clusters of the management plane, with their route and endpoint.")
 final class ClusterListCommand implements Runnable {
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+    @Option(
+            names = {"-o", "--output"},
+            defaultValue = "table",
+            paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat output;
 
-    @Option(names = {"-w", "--watch"},
+    @Option(
+            names = {"-w", "--watch"},
             description = "After listing, print each change (ADDED, MODIFIED, DELETED) until interrupted.")
     boolean watch;
 
@@ -43,7 +49,8 @@ final class ClusterListCommand implements Runnable {
                     out.print(ClusterView.table(clusters));
                 }
             } else {
-                out.println(output.render(OutputFormat.list(clusters.stream().map(ClusterView::toMap).toList())));
+                out.println(output.render(OutputFormat.list(
+                        clusters.stream().map(ClusterView::toMap).toList())));
             }
             out.flush();
         }

@@ -7,9 +7,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "use", mixinStandardHelpOptions = true,
-        description = {"Write the kube context meridian_CLUSTER and switch to it.",
-            "It uses the cluster's direct endpoint when one is set, else the central route."})
+@Command(
+        name = "use",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write the kube context meridian_CLUSTER and switch to it.",
+            "It uses the cluster's direct endpoint when one is set, else the central route."
+        })
 final class ClusterUseCommand implements Runnable {
     @Parameters(paramLabel = "CLUSTER", description = "Name of the connected cluster.")
     String cluster;

@@ -1,17 +1,15 @@
 package dev.meridian.app.cli;
 
+import dev.meridian.app.fleet.CaBundle;
+import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.fleet.EndpointState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.meridian.app.fleet.CaBundle;
-import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.fleet.EndpointState;
-
 /** How clusters and endpoints look in CLI output. */
 final class ClusterView {
-    private ClusterView() {
-    }
+    private ClusterView() {}
 
     static Map<String, Object> toMap(ClusterInfo cluster) {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -52,20 +50,23 @@ final class ClusterView {
     }
 
     private static List<Map<String, Object>> certificates(CaBundle ca) {
-        return ca.certificates().stream().map(c -> {
-            Map<String, Object> cert = new LinkedHashMap<>();
-            cert.put("subject", c.subject());
-            cert.put("issuer", c.issuer());
-            cert.put("notAfter", c.notAfter().toString());
-            cert.put("sha256", c.sha256());
-            return cert;
-        }).toList();
+        return ca.certificates().stream()
+                .map(c -> {
+                    Map<String, Object> cert = new LinkedHashMap<>();
+                    cert.put("subject", c.subject());
+                    cert.put("issuer", c.issuer());
+                    cert.put("notAfter", c.notAfter().toString());
+                    cert.put("sha256", c.sha256());
+                    return cert;
+                })
+                .toList();
     }
 
     static String table(List<ClusterInfo> clusters) {
         Table table = new Table("NAME", "DISPLAY NAME", "PHASE", "ROUTE", "ENDPOINT", "TLS");
         for (ClusterInfo c : clusters) {
-            table.row(c.name(), dash(c.displayName()), phase(c), route(c), endpointHost(c.endpoint()), tls(c.endpoint()));
+            table.row(
+                    c.name(), dash(c.displayName()), phase(c), route(c), endpointHost(c.endpoint()), tls(c.endpoint()));
         }
         return table.render();
     }

@@ -5,16 +5,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a bash/zsh completion script.",
-            "Load it with: source <(java -jar meridian.jar completion)"})
+@Command(
+        name = "completion",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a bash/zsh completion script.",
+            "Load it with: source <(java -jar meridian.jar completion)"
+        })
 final class CompletionCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        spec.commandLine().getOut().print(AutoComplete.bash("meridian", spec.root().commandLine()));
+        spec.commandLine()
+                .getOut()
+                .print(AutoComplete.bash("meridian", spec.root().commandLine()));
         spec.commandLine().getOut().flush();
     }
 }

@@ -1,7 +1,5 @@
 package dev.meridian.app.cli;
 
-import java.io.PrintWriter;
-
 import dev.meridian.app.contexts.CentralGateways;
 import dev.meridian.app.contexts.ClusterContexts;
 import dev.meridian.app.contexts.ContextSwitcher;
@@ -10,6 +8,7 @@ import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.ContextSpec;
 import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.kubeconfig.ManagementAccess;
+import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -17,8 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@link ContextSwitcher}, which the desktop tray uses too.
  */
 final class ContextSwitch {
-    private ContextSwitch() {
-    }
+    private ContextSwitch() {}
 
     static void run(CommandSpec command, String clusterName, String space, SpaceMode mode, boolean print) {
         MeridianCommand root = MeridianCommand.of(command);

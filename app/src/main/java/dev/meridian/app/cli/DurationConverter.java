@@ -1,7 +1,6 @@
 package dev.meridian.app.cli;
 
 import java.time.Duration;
-
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -6,14 +6,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "clear", mixinStandardHelpOptions = true,
+@Command(
+        name = "clear",
+        mixinStandardHelpOptions = true,
         description = "Remove a cluster's direct endpoint; its contexts go back to the central route.")
 final class EndpointClearCommand implements Runnable {
 
     @Parameters(paramLabel = "CLUSTER", description = "Name of the connected cluster.")
     String cluster;
 
-    @Option(names = "--resource-version", paramLabel = "VERSION",
+    @Option(
+            names = "--resource-version",
+            paramLabel = "VERSION",
             description = "Only write if the cluster is still at this resourceVersion.")
     String resourceVersion;
 
@@ -25,8 +29,10 @@ final class EndpointClearCommand implements Runnable {
         MeridianCommand root = MeridianCommand.of(spec);
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
             fleet.service().clearEndpoint(cluster, resourceVersion);
-            spec.commandLine().getErr().println("[done] √ Direct endpoint of cluster " + cluster
-                    + " cleared; its kube contexts use the central route.");
+            spec.commandLine()
+                    .getErr()
+                    .println("[done] √ Direct endpoint of cluster " + cluster
+                            + " cleared; its kube contexts use the central route.");
         }
     }
 }

@@ -4,10 +4,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "endpoint", mixinStandardHelpOptions = true,
+@Command(
+        name = "endpoint",
+        mixinStandardHelpOptions = true,
         description = "Show and edit the direct cluster endpoint of a connected cluster.",
-        subcommands = {EndpointShowCommand.class, EndpointSetCommand.class, EndpointClearCommand.class,
-            EndpointTrustCommand.class})
+        subcommands = {
+            EndpointShowCommand.class,
+            EndpointSetCommand.class,
+            EndpointClearCommand.class,
+            EndpointTrustCommand.class
+        })
 final class EndpointCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,10 +1,9 @@
 package dev.meridian.app.cli;
 
-import java.nio.file.Path;
-
 import dev.meridian.app.fleet.EditResult;
 import dev.meridian.app.fleet.EndpointChange;
 import dev.meridian.app.fleet.EndpointState;
+import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,9 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "set", mixinStandardHelpOptions = true,
-        description = {"Set a cluster's direct endpoint, which turns it on.",
-            "HOST is host[:port]; a pasted URL is reduced to its host and port."})
+@Command(
+        name = "set",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Set a cluster's direct endpoint, which turns it on.",
+            "HOST is host[:port]; a pasted URL is reduced to its host and port."
+        })
 final class EndpointSetCommand implements Runnable {
 
     @Parameters(index = "0", paramLabel = "CLUSTER", description = "Name of the connected cluster.")
@@ -37,7 +40,9 @@ final class EndpointSetCommand implements Runnable {
         String data;
     }
 
-    @Option(names = "--resource-version", paramLabel = "VERSION",
+    @Option(
+            names = "--resource-version",
+            paramLabel = "VERSION",
             description = "Only write if the cluster is still at this resourceVersion.")
     String resourceVersion;
 
@@ -47,14 +52,21 @@ final class EndpointSetCommand implements Runnable {
     @Override
     public void run() {
         MeridianCommand root = MeridianCommand.of(spec);
-        EndpointChange change = EndpointChange.of(host, insecure, ca == null ? null : ca.data, readCaFile(),
+        EndpointChange change = EndpointChange.of(
+                host,
+                insecure,
+                ca == null ? null : ca.data,
+                readCaFile(),
                 root.environment().clock().instant());
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
             EditResult result = fleet.service().setEndpoint(cluster, change, resourceVersion);
             result.notices().forEach(n -> spec.commandLine().getErr().println("[info] " + n));
             EndpointState.On on = (EndpointState.On) result.cluster().endpoint();
-            spec.commandLine().getErr().println("[done] √ Direct endpoint of cluster " + cluster + " set to "
-                    + on.hostPort().routeUrl() + " (TLS: " + on.tlsMode().label() + ")");
+            spec.commandLine()
+                    .getErr()
+                    .println("[done] √ Direct endpoint of cluster " + cluster + " set to "
+                            + on.hostPort().routeUrl() + " (TLS: "
+                            + on.tlsMode().label() + ")");
         }
     }
 

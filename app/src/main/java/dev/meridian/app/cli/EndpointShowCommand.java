@@ -1,24 +1,28 @@
 package dev.meridian.app.cli;
 
-import java.io.PrintWriter;
-import java.util.Map;
-
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.EndpointState;
+import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
         description = "Show a cluster's direct endpoint: host, URL, TLS mode and CA certificates.")
 final class EndpointShowCommand implements Runnable {
 
     @Parameters(paramLabel = "CLUSTER", description = "Name of the connected cluster.")
     String cluster;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+    @Option(
+            names = {"-o", "--output"},
+            defaultValue = "table",
+            paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat output;
 
@@ -32,11 +36,17 @@ final class EndpointShowCommand implements Runnable {
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
             ClusterInfo info = fleet.service().get(cluster);
             if (output != OutputFormat.TABLE) {
-                out.println(output.render(Map.of("cluster", info.name(),
-                        "route", ClusterView.route(info), "endpoint", ClusterView.endpointMap(info.endpoint()))));
+                out.println(output.render(Map.of(
+                        "cluster",
+                        info.name(),
+                        "route",
+                        ClusterView.route(info),
+                        "endpoint",
+                        ClusterView.endpointMap(info.endpoint()))));
                 return;
             }
-            out.println("Cluster:   " + info.name() + (info.displayName().isEmpty() ? "" : " (" + info.displayName() + ")"));
+            out.println("Cluster:   " + info.name()
+                    + (info.displayName().isEmpty() ? "" : " (" + info.displayName() + ")"));
             out.println("Route:     " + ClusterView.route(info));
             EndpointState state = info.endpoint();
             if (state instanceof EndpointState.On on) {

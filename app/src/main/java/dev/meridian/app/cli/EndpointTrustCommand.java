@@ -1,8 +1,5 @@
 package dev.meridian.app.cli;
 
-import java.io.Console;
-import java.io.PrintWriter;
-
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.EndpointChange;
@@ -13,15 +10,21 @@ import dev.meridian.app.health.PresentedCa;
 import dev.meridian.app.health.ProbeTarget;
 import dev.meridian.app.health.Prober;
 import dev.meridian.app.health.TlsMode;
+import java.io.Console;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "trust", mixinStandardHelpOptions = true,
-        description = {"Trust on first use: show the CA the endpoint presents and, once confirmed, store it as",
-            "the cluster's CA data (and turn insecure off), so kube contexts verify the endpoint."})
+@Command(
+        name = "trust",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Trust on first use: show the CA the endpoint presents and, once confirmed, store it as",
+            "the cluster's CA data (and turn insecure off), so kube contexts verify the endpoint."
+        })
 final class EndpointTrustCommand implements Runnable {
     @Parameters(paramLabel = "CLUSTER", description = "Name of the connected cluster.")
     String cluster;
@@ -49,19 +52,26 @@ final class EndpointTrustCommand implements Runnable {
             out.println("Issuer:       " + ca.issuer());
             out.println("Not after:    " + ca.notAfter());
             out.println("SHA-256:      " + presented.sha256Fingerprint());
-            presented.remainingProblem().ifPresent(problem -> out.println("Warning:      even with this CA, "
-                    + problem.message()));
+            presented
+                    .remainingProblem()
+                    .ifPresent(problem -> out.println("Warning:      even with this CA, " + problem.message()));
             out.flush();
             if (!yes && !confirmed()) {
                 throw new MeridianException.InvalidInput("Not trusted: nothing was written. Compare the fingerprint "
                         + "with the endpoint's certificate and run again with --yes to trust it.");
             }
-            EndpointChange change = EndpointChange.of(on.hostPort().toString(), false, presented.caDataBase64(), null,
+            EndpointChange change = EndpointChange.of(
+                    on.hostPort().toString(),
+                    false,
+                    presented.caDataBase64(),
+                    null,
                     root.environment().clock().instant());
             fleet.service().setEndpoint(cluster, change, info.resourceVersion());
-            spec.commandLine().getErr().println("[done] √ Cluster " + cluster + " now trusts " + ca.subject()
-                    + " (SHA-256 " + presented.sha256Fingerprint() + "); run 'meridian cluster use " + cluster
-                    + "' to refresh its kube context.");
+            spec.commandLine()
+                    .getErr()
+                    .println("[done] √ Cluster " + cluster + " now trusts " + ca.subject()
+                            + " (SHA-256 " + presented.sha256Fingerprint() + "); run 'meridian cluster use " + cluster
+                            + "' to refresh its kube context.");
         }
     }
 
@@ -71,8 +81,10 @@ final class EndpointTrustCommand implements Runnable {
             if (fetch instanceof CaFetch.Presented presented) {
                 return presented.ca();
             }
-            throw new MeridianException.ManagementPlane("Could not fetch the endpoint's certificate: "
-                    + ((CaFetch.Failed) fetch).cause().message(), null);
+            throw new MeridianException.ManagementPlane(
+                    "Could not fetch the endpoint's certificate: "
+                            + ((CaFetch.Failed) fetch).cause().message(),
+                    null);
         }
     }
 

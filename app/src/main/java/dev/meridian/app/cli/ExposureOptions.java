@@ -10,19 +10,31 @@ final class ExposureOptions {
     @Option(names = "--host", paramLabel = "HOST", description = "Host name of the endpoint.")
     String host;
 
-    @Option(names = "--expose", defaultValue = "ingress", paramLabel = "KIND",
+    @Option(
+            names = "--expose",
+            defaultValue = "ingress",
+            paramLabel = "KIND",
             description = "ingress, loadbalancer or nodeport (default: ${DEFAULT-VALUE}).")
     Exposure expose;
 
-    @Option(names = "--ingress-class", defaultValue = InstallSpec.DEFAULT_INGRESS_CLASS, paramLabel = "CLASS",
+    @Option(
+            names = "--ingress-class",
+            defaultValue = InstallSpec.DEFAULT_INGRESS_CLASS,
+            paramLabel = "CLASS",
             description = "Ingress class (default: ${DEFAULT-VALUE}).")
     String ingressClass;
 
-    @Option(names = "--tls-secret", defaultValue = InstallSpec.DEFAULT_TLS_SECRET, paramLabel = "NAME",
+    @Option(
+            names = "--tls-secret",
+            defaultValue = InstallSpec.DEFAULT_TLS_SECRET,
+            paramLabel = "NAME",
             description = "Secret holding the Ingress's certificate (default: ${DEFAULT-VALUE}).")
     String tlsSecret;
 
-    @Option(names = "--cluster-issuer", paramLabel = "NAME", description = "cert-manager ClusterIssuer for the certificate.")
+    @Option(
+            names = "--cluster-issuer",
+            paramLabel = "NAME",
+            description = "cert-manager ClusterIssuer for the certificate.")
     String clusterIssuer;
 
     @Option(names = "--image", paramLabel = "IMAGE", description = "Agent image (default: this version's).")

@@ -1,16 +1,15 @@
 package dev.meridian.app.cli;
 
-import java.nio.file.Path;
-
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.fleet.FleetService;
+import dev.meridian.app.fleet.ManagementConnection;
 import dev.meridian.app.kubeconfig.ContextNames;
 import dev.meridian.app.kubeconfig.KubeconfigException;
 import dev.meridian.app.kubeconfig.KubeconfigLocations;
 import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.kubeconfig.ManagementAccess;
-import dev.meridian.app.fleet.ManagementConnection;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,12 +17,14 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The root command. Its options are global: they are accepted before or after any subcommand. */
-@Command(name = "meridian",
+@Command(
+        name = "meridian",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
             "Manage a fleet of Kubernetes clusters and their direct cluster endpoints.",
-            "Run without arguments to open the desktop app."},
+            "Run without arguments to open the desktop app."
+        },
         subcommands = {
             ClusterCommand.class,
             SpaceCommand.class,
@@ -34,21 +35,32 @@ import picocli.CommandLine.Spec;
             ProbeCommand.class,
             AgentCommand.class,
             PlaneCommand.class,
-            CompletionCommand.class},
-        footer = {"",
+            CompletionCommand.class
+        },
+        footer = {
+            "",
             "Exit codes: 0 ok, 1 usage error, 2 not found or invalid input, 3 conflict,",
-            "4 management plane unreachable or unauthorised, 5 probe: not all endpoints up."})
+            "4 management plane unreachable or unauthorised, 5 probe: not all endpoints up."
+        })
 public final class MeridianCommand implements Runnable {
 
-    @Option(names = "--kubeconfig", scope = ScopeType.INHERIT, paramLabel = "FILE",
+    @Option(
+            names = "--kubeconfig",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
             description = "Kubeconfig of the management plane (default: $KUBECONFIG, then ~/.kube/config).")
     Path kubeconfig;
 
-    @Option(names = "--context", scope = ScopeType.INHERIT, paramLabel = "NAME",
+    @Option(
+            names = "--context",
+            scope = ScopeType.INHERIT,
+            paramLabel = "NAME",
             description = "Kube context of the management plane (default: the current context).")
     String context;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
             description = "Print stack traces of errors.")
     boolean verbose;
 
@@ -87,9 +99,11 @@ public final class MeridianCommand implements Runnable {
         }
         String current = service.currentContext().orElse(null);
         if (current != null && ContextNames.isMeridian(current)) {
-            return service.previousContext().orElseThrow(() -> new MeridianException.ManagementPlane(
-                    "The current context '" + current + "' is a Meridian context and no management context is "
-                            + "remembered. Pass --context with the management plane's context.", null));
+            return service.previousContext()
+                    .orElseThrow(() -> new MeridianException.ManagementPlane(
+                            "The current context '" + current + "' is a Meridian context and no management context is "
+                                    + "remembered. Pass --context with the management plane's context.",
+                            null));
         }
         return current;
     }
@@ -107,7 +121,8 @@ public final class MeridianCommand implements Runnable {
     /** A fleet service over a fresh client; close the client when done. */
     Fleet openFleet() {
         KubeconfigService service = kubeconfig();
-        KubernetesClient client = new ManagementConnection(service.locations().files(), managementContext(service)).open();
+        KubernetesClient client =
+                new ManagementConnection(service.locations().files(), managementContext(service)).open();
         return new Fleet(client, new FleetService(client, environment.clock()));
     }
 

@@ -1,11 +1,5 @@
 package dev.meridian.app.cli;
 
-import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 import dev.meridian.app.MeridianException;
 import dev.meridian.installer.apply.Change;
 import dev.meridian.installer.apply.InstallOptions;
@@ -16,13 +10,20 @@ import dev.meridian.installer.manifest.InstallSpec;
 import dev.meridian.installer.manifest.PlaneManifests;
 import dev.meridian.installer.manifest.YamlRenderer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "plane", mixinStandardHelpOptions = true,
+@Command(
+        name = "plane",
+        mixinStandardHelpOptions = true,
         description = "Make any Kubernetes cluster a management plane Meridian can use.",
         subcommands = {PlaneCommand.Install.class})
 final class PlaneCommand implements Runnable {
@@ -34,11 +35,15 @@ final class PlaneCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "install", mixinStandardHelpOptions = true,
-            description = {"Install the clusters.management.loft.sh/v1 CRD into the management context's cluster",
+    @Command(
+            name = "install",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Install the clusters.management.loft.sh/v1 CRD into the management context's cluster",
                 "(--context), so it can list connected clusters; with --gateway, also deploy the central gateway",
                 "(the agent in gateway mode, exposed like an agent) and record its URL in the plane, so contexts",
-                "of clusters without a direct endpoint reach them through it. Idempotent."})
+                "of clusters without a direct endpoint reach them through it. Idempotent."
+            })
     static final class Install implements Runnable {
         @Option(names = "--gateway", description = "Also deploy the central gateway; needs --host.")
         boolean gateway;
@@ -46,14 +51,21 @@ final class PlaneCommand implements Runnable {
         @Mixin
         ExposureOptions exposure;
 
-        @Option(names = "--namespace", defaultValue = InstallSpec.DEFAULT_GATEWAY_NAMESPACE, paramLabel = "NS",
+        @Option(
+                names = "--namespace",
+                defaultValue = InstallSpec.DEFAULT_GATEWAY_NAMESPACE,
+                paramLabel = "NS",
                 description = "Namespace of the gateway (default: ${DEFAULT-VALUE}).")
         String namespace;
 
         @Option(names = "--insecure", description = "Record the gateway as insecure instead of pinning its CA.")
         boolean insecure;
 
-        @Option(names = "--timeout", defaultValue = "5m", converter = DurationConverter.class, paramLabel = "DURATION",
+        @Option(
+                names = "--timeout",
+                defaultValue = "5m",
+                converter = DurationConverter.class,
+                paramLabel = "DURATION",
                 description = "Limit of the waits for the CRD and the gateway's rollout (default: ${DEFAULT-VALUE}).")
         Duration timeout;
 
@@ -68,8 +80,11 @@ final class PlaneCommand implements Runnable {
 
         @Override
         public void run() {
-            InstallSpec gatewaySpec = gateway ? exposure.applyTo(InstallSpec.gatewayBuilder(
-                    exposure.requireHost("the gateway")).namespace(namespace)).build() : null;
+            InstallSpec gatewaySpec = gateway
+                    ? exposure.applyTo(InstallSpec.gatewayBuilder(exposure.requireHost("the gateway"))
+                                    .namespace(namespace))
+                            .build()
+                    : null;
             if (!gateway && exposure.host != null) {
                 throw new MeridianException.InvalidInput("--host is for the gateway: add --gateway to deploy it.");
             }
@@ -84,7 +99,9 @@ final class PlaneCommand implements Runnable {
             }
             MeridianCommand root = MeridianCommand.of(spec);
             PrintWriter err = spec.commandLine().getErr();
-            InstallOptions options = InstallOptions.defaults().withTimeout(timeout).withWaitForRollout(!noWait)
+            InstallOptions options = InstallOptions.defaults()
+                    .withTimeout(timeout)
+                    .withWaitForRollout(!noWait)
                     .withInsecure(insecure);
             try (MeridianCommand.Fleet fleet = root.openFleet()) {
                 PlaneInstaller installer = new PlaneInstaller(fleet.client());

@@ -1,31 +1,34 @@
 package dev.meridian.app.cli;
 
-import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.contexts.CentralGateways;
 import dev.meridian.app.contexts.ProbeTargets;
-import dev.meridian.app.kubeconfig.ManagementAccess;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.health.ProbeResult;
 import dev.meridian.app.health.ProbeSettings;
 import dev.meridian.app.health.ProbeTarget;
 import dev.meridian.app.health.Prober;
 import dev.meridian.app.health.Verdict;
+import dev.meridian.app.kubeconfig.ManagementAccess;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "probe", mixinStandardHelpOptions = true,
-        description = {"Probe GET /healthz of clusters' direct endpoints and of the central route, with the TLS",
-            "settings their kube contexts use. Exit code 0 when every probed endpoint is UP, 5 otherwise."})
+@Command(
+        name = "probe",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Probe GET /healthz of clusters' direct endpoints and of the central route, with the TLS",
+            "settings their kube contexts use. Exit code 0 when every probed endpoint is UP, 5 otherwise."
+        })
 final class ProbeCommand implements Runnable {
     static final String CENTRAL = "(central)";
 
@@ -35,12 +38,19 @@ final class ProbeCommand implements Runnable {
     @Option(names = "--all", description = "Probe every connected cluster.")
     boolean all;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+    @Option(
+            names = {"-o", "--output"},
+            defaultValue = "table",
+            paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat output;
 
-    @Option(names = "--timeout", defaultValue = "3s", paramLabel = "DURATION",
-            converter = DurationConverter.class, description = "Time limit of one probe (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            defaultValue = "3s",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Time limit of one probe (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Spec
@@ -49,13 +59,16 @@ final class ProbeCommand implements Runnable {
     @Override
     public void run() {
         if (clusters.isEmpty() && !all) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name clusters to probe, or pass --all.");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "Name clusters to probe, or pass --all.");
         }
         MeridianCommand root = MeridianCommand.of(spec);
         ManagementAccess access = root.managementAccess();
         List<ClusterInfo> selected;
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
-            selected = all ? fleet.service().list() : clusters.stream().map(fleet.service()::get).toList();
+            selected = all
+                    ? fleet.service().list()
+                    : clusters.stream().map(fleet.service()::get).toList();
             access = CentralGateways.resolve(access, fleet.client());
         }
         ProbeTarget central = ProbeTargets.central(access);
@@ -74,9 +87,16 @@ final class ProbeCommand implements Runnable {
         }
         print(rows);
         if (results.values().stream().anyMatch(r -> !r.isUp())) {
-            throw new MeridianException(MeridianException.EXIT_PROBE_NOT_UP, "Not every endpoint is up: "
-                    + results.entrySet().stream().filter(e -> !e.getValue().isUp())
-                            .map(e -> e.getKey() + " " + e.getValue().verdict().label()).toList() + ".", null);
+            throw new MeridianException(
+                    MeridianException.EXIT_PROBE_NOT_UP,
+                    "Not every endpoint is up: "
+                            + results.entrySet().stream()
+                                    .filter(e -> !e.getValue().isUp())
+                                    .map(e -> e.getKey() + " "
+                                            + e.getValue().verdict().label())
+                                    .toList()
+                            + ".",
+                    null);
         }
     }
 
@@ -86,11 +106,19 @@ final class ProbeCommand implements Runnable {
         row.put("route", route);
         row.put("url", result.target().url().toString());
         row.put("verdict", result.verdict().label());
-        row.put("totalMillis", result.timings().total() == null ? null : result.timings().total().toMillis());
+        row.put(
+                "totalMillis",
+                result.timings().total() == null
+                        ? null
+                        : result.timings().total().toMillis());
         row.put("http", result.httpVersion());
         row.put("tls", result.tlsInfo().map(t -> t.protocol()).orElse(null));
-        row.put("certificateNotAfter", result.leaf().map(l -> l.notAfter().toString()).orElse(null));
-        row.put("message", result.verdict() instanceof Verdict.Up ? "" : result.verdict().message());
+        row.put(
+                "certificateNotAfter",
+                result.leaf().map(l -> l.notAfter().toString()).orElse(null));
+        row.put(
+                "message",
+                result.verdict() instanceof Verdict.Up ? "" : result.verdict().message());
         return row;
     }
 
@@ -109,10 +137,17 @@ final class ProbeCommand implements Runnable {
         }
         Table table = new Table("CLUSTER", "ROUTE", "VERDICT", "TIME", "TLS", "CERT EXPIRES", "URL", "DETAIL");
         for (Map<String, Object> r : rows) {
-            table.row(text(r.get("cluster")), text(r.get("route")), text(r.get("verdict")),
-                    r.get("totalMillis") == null ? "-" : r.get("totalMillis") + " ms", text(r.get("tls")),
-                    r.get("certificateNotAfter") == null ? "-" : text(r.get("certificateNotAfter")).substring(0, 10),
-                    text(r.get("url")), text(r.get("message")));
+            table.row(
+                    text(r.get("cluster")),
+                    text(r.get("route")),
+                    text(r.get("verdict")),
+                    r.get("totalMillis") == null ? "-" : r.get("totalMillis") + " ms",
+                    text(r.get("tls")),
+                    r.get("certificateNotAfter") == null
+                            ? "-"
+                            : text(r.get("certificateNotAfter")).substring(0, 10),
+                    text(r.get("url")),
+                    text(r.get("message")));
         }
         out.print(table.render());
         out.flush();

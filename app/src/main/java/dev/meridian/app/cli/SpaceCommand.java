@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "space", mixinStandardHelpOptions = true,
+@Command(
+        name = "space",
+        mixinStandardHelpOptions = true,
         description = "Create and switch to spaces (namespaces) of a connected cluster.",
         subcommands = {SpaceCommand.Use.class, SpaceCommand.Create.class})
 final class SpaceCommand implements Runnable {
@@ -19,7 +21,9 @@ final class SpaceCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "use", mixinStandardHelpOptions = true,
+    @Command(
+            name = "use",
+            mixinStandardHelpOptions = true,
             description = "Write the kube context meridian_SPACE_CLUSTER (namespace SPACE) and switch to it.")
     static final class Use implements Runnable {
         @Parameters(paramLabel = "SPACE", description = "The space (namespace).")
@@ -40,7 +44,9 @@ final class SpaceCommand implements Runnable {
         }
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
             description = "Create the space's namespace through the cluster's route, then switch to it.")
     static final class Create implements Runnable {
         @Parameters(paramLabel = "SPACE", description = "The space (namespace) to create.")

@@ -9,9 +9,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "use", mixinStandardHelpOptions = true,
-        description = {"Switch to a connected cluster (like 'cluster use'), or with '-' back to the",
-            "context you were in before switching to a Meridian context (like 'kubectx -')."})
+@Command(
+        name = "use",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Switch to a connected cluster (like 'cluster use'), or with '-' back to the",
+            "context you were in before switching to a Meridian context (like 'kubectx -')."
+        })
 final class UseCommand implements Runnable {
     @Parameters(paramLabel = "CLUSTER|-", description = "A connected cluster, or '-' for the previous context.")
     String target;

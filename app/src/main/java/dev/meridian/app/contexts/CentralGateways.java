@@ -1,12 +1,5 @@
 package dev.meridian.app.contexts;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.fleet.CaBundle;
 import dev.meridian.app.kubeconfig.CentralGateway;
@@ -18,6 +11,12 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the central gateway a management plane records in ConfigMap
@@ -27,8 +26,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
  * error, not a silent fallback: contexts built from a guess would fail later and obscurely.
  */
 public final class CentralGateways {
-    private CentralGateways() {
-    }
+    private CentralGateways() {}
 
     /** {@code access} with the gateway {@code plane} records, or unchanged when it records none. */
     public static ManagementAccess resolve(ManagementAccess access, KubernetesClient plane) {
@@ -44,7 +42,8 @@ public final class CentralGateways {
         config.setRequestRetryBackoffLimit(1);
         config.setConnectionTimeout(5_000);
         config.setRequestTimeout(10_000);
-        try (KubernetesClient plane = new KubernetesClientBuilder().withConfig(config).build()) {
+        try (KubernetesClient plane =
+                new KubernetesClientBuilder().withConfig(config).build()) {
             return resolve(access, plane);
         }
     }
@@ -58,8 +57,7 @@ public final class CentralGateways {
         private final Clock clock;
         private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-        private record Entry(Optional<CentralGateway> gateway, Instant until) {
-        }
+        private record Entry(Optional<CentralGateway> gateway, Instant until) {}
 
         public Memo(Duration ttl, Clock clock) {
             this.ttl = ttl;
@@ -72,7 +70,8 @@ public final class CentralGateways {
             Instant now = clock.instant();
             Entry entry = entries.get(key);
             if (entry == null || now.isAfter(entry.until())) {
-                entry = new Entry(CentralGateways.resolve(access, minifiedKubeconfig).centralGateway(), now.plus(ttl));
+                entry = new Entry(
+                        CentralGateways.resolve(access, minifiedKubeconfig).centralGateway(), now.plus(ttl));
                 entries.put(key, entry);
             }
             return entry.gateway().map(access::withGateway).orElse(access);
@@ -83,13 +82,17 @@ public final class CentralGateways {
     public static Optional<CentralGateway> lookup(KubernetesClient plane) {
         ConfigMap record;
         try {
-            record = plane.configMaps().inNamespace(PlaneManifests.DEFAULT_NAMESPACE)
-                    .withName(PlaneManifests.GATEWAY_RECORD).get();
+            record = plane.configMaps()
+                    .inNamespace(PlaneManifests.DEFAULT_NAMESPACE)
+                    .withName(PlaneManifests.GATEWAY_RECORD)
+                    .get();
         } catch (KubernetesClientException e) {
             // Forbidden, or an unreachable plane: whatever the user does next reports the plane itself.
             return Optional.empty();
         }
-        return record == null ? Optional.empty() : Optional.of(parse(record.getData() == null ? Map.of() : record.getData()));
+        return record == null
+                ? Optional.empty()
+                : Optional.of(parse(record.getData() == null ? Map.of() : record.getData()));
     }
 
     static CentralGateway parse(Map<String, String> data) {
@@ -104,7 +107,10 @@ public final class CentralGateways {
             try {
                 tls = TlsSettings.caData(CaBundle.fromPemText(ca).base64());
             } catch (MeridianException e) {
-                throw invalid(where, "its " + PlaneManifests.GATEWAY_CA_KEY + " is not a PEM certificate: " + e.getMessage(), e);
+                throw invalid(
+                        where,
+                        "its " + PlaneManifests.GATEWAY_CA_KEY + " is not a PEM certificate: " + e.getMessage(),
+                        e);
             }
         } else {
             tls = TlsSettings.systemTrust();
@@ -117,8 +123,11 @@ public final class CentralGateways {
     }
 
     private static MeridianException invalid(String where, String why, Exception cause) {
-        return new MeridianException.InvalidInput("The management plane's gateway record (" + where + ") is invalid: "
-                + why + ". Re-run 'meridian plane install --gateway --host HOST' or delete the record to use the "
-                + "management server's origin.", cause);
+        return new MeridianException.InvalidInput(
+                "The management plane's gateway record (" + where + ") is invalid: "
+                        + why
+                        + ". Re-run 'meridian plane install --gateway --host HOST' or delete the record to use the "
+                        + "management server's origin.",
+                cause);
     }
 }

@@ -1,10 +1,5 @@
 package dev.meridian.app.contexts;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
-
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.EndpointState;
@@ -18,6 +13,10 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Joins the fleet and the kubeconfig: which route a cluster's context takes, and the work done
@@ -44,7 +43,9 @@ public final class ClusterContexts {
     public static Optional<DirectEndpoint> directEndpoint(ClusterInfo cluster) {
         EndpointState state = cluster.endpoint();
         if (state instanceof EndpointState.On on) {
-            return Optional.of(new DirectEndpoint(on.hostPort().toString(), on.insecure(),
+            return Optional.of(new DirectEndpoint(
+                    on.hostPort().toString(),
+                    on.insecure(),
                     on.ca().map(ca -> ca.base64()).orElse(null)));
         }
         if (state instanceof EndpointState.Invalid invalid) {
@@ -64,8 +65,12 @@ public final class ClusterContexts {
     /** Creates the space's namespace through the route of {@code spec}. */
     public static void createSpace(KubeconfigService kubeconfig, ContextSpec spec) {
         String space = spec.namespace().orElseThrow(() -> new IllegalArgumentException("not a space context"));
-        Namespace namespace = new NamespaceBuilder().withNewMetadata().withName(space)
-                .withLabels(Map.of("app.kubernetes.io/created-by", "meridian")).endMetadata().build();
+        Namespace namespace = new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(space)
+                .withLabels(Map.of("app.kubernetes.io/created-by", "meridian"))
+                .endMetadata()
+                .build();
         try (KubernetesClient client = openClient(kubeconfig, spec)) {
             client.namespaces().resource(namespace).create();
         } catch (KubernetesClientException e) {
@@ -76,7 +81,9 @@ public final class ClusterContexts {
     /** The names of the cluster's spaces (namespaces), sorted, listed through the route of {@code spec}. */
     public static List<String> listSpaces(KubeconfigService kubeconfig, ContextSpec spec) {
         try (KubernetesClient client = openClient(kubeconfig, spec)) {
-            return client.namespaces().list().getItems().stream().map(ns -> ns.getMetadata().getName()).sorted()
+            return client.namespaces().list().getItems().stream()
+                    .map(ns -> ns.getMetadata().getName())
+                    .sorted()
                     .toList();
         } catch (KubernetesClientException e) {
             throw spaceError("list the spaces", spec, e);
@@ -108,20 +115,30 @@ public final class ClusterContexts {
     private static MeridianException spaceError(String action, ContextSpec spec, KubernetesClientException e) {
         String where = " in cluster '" + spec.cluster() + "' through " + spec.server();
         if (e.getCode() == 409) {
-            return new MeridianException.Conflict("Could not " + action + where + ": it already exists. "
-                    + "Switch to it with 'meridian space use " + spec.space() + " --cluster " + spec.cluster() + "'.", e);
+            return new MeridianException.Conflict(
+                    "Could not " + action + where + ": it already exists. " + "Switch to it with 'meridian space use "
+                            + spec.space() + " --cluster " + spec.cluster() + "'.",
+                    e);
         }
         if (e.getCode() == 401 || e.getCode() == 403) {
-            return new MeridianException.InvalidInput("Could not " + action + where + ": the cluster refused "
-                    + "(HTTP " + e.getCode() + ": " + e.getStatus().getMessage() + ").", e);
+            return new MeridianException.InvalidInput(
+                    "Could not " + action + where + ": the cluster refused " + "(HTTP " + e.getCode() + ": "
+                            + e.getStatus().getMessage() + ").",
+                    e);
         }
         if (e.getCode() > 0) {
-            return new MeridianException.InvalidInput("Could not " + action + where + ": HTTP " + e.getCode()
-                    + (e.getStatus() != null && e.getStatus().getMessage() != null ? " (" + e.getStatus().getMessage() + ")" : "")
-                    + ".", e);
+            return new MeridianException.InvalidInput(
+                    "Could not " + action + where + ": HTTP " + e.getCode()
+                            + (e.getStatus() != null && e.getStatus().getMessage() != null
+                                    ? " (" + e.getStatus().getMessage() + ")"
+                                    : "")
+                            + ".",
+                    e);
         }
-        return new MeridianException.ManagementPlane("Could not " + action + where + ": the route is unreachable ("
-                + e.getMessage() + "). Check the endpoint with 'meridian endpoint show " + spec.cluster() + "'.", e);
+        return new MeridianException.ManagementPlane(
+                "Could not " + action + where + ": the route is unreachable (" + e.getMessage()
+                        + "). Check the endpoint with 'meridian endpoint show " + spec.cluster() + "'.",
+                e);
     }
 
     private static void requireSpaceName(String space) {

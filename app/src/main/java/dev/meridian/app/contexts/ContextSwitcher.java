@@ -1,13 +1,12 @@
 package dev.meridian.app.contexts;
 
-import java.util.List;
-
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.ContextSpec;
 import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.kubeconfig.ManagementAccess;
 import dev.meridian.app.kubeconfig.WriteResult;
+import java.util.List;
 
 /**
  * Switches the kube context to a cluster or a space in it: what {@code meridian cluster use} and

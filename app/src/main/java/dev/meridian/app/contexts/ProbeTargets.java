@@ -1,10 +1,5 @@
 package dev.meridian.app.contexts;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.EndpointState;
@@ -12,18 +7,22 @@ import dev.meridian.app.health.ProbeTarget;
 import dev.meridian.app.health.TlsMode;
 import dev.meridian.app.kubeconfig.ManagementAccess;
 import dev.meridian.app.kubeconfig.TlsSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** What to probe for a cluster, with exactly the TLS settings its kube context would use. */
 public final class ProbeTargets {
-    private ProbeTargets() {
-    }
+    private ProbeTargets() {}
 
     /** The direct endpoint's {@code /healthz}, or empty when the cluster has no usable endpoint. */
     public static Optional<ProbeTarget> direct(ClusterInfo cluster) {
         if (!(cluster.endpoint() instanceof EndpointState.On on)) {
             return Optional.empty();
         }
-        TlsMode tls = on.insecure() ? TlsMode.insecure()
+        TlsMode tls = on.insecure()
+                ? TlsMode.insecure()
                 : on.ca().map(ca -> TlsMode.caDataBase64(ca.base64())).orElse(TlsMode.systemTrust());
         return Optional.of(ProbeTarget.forEndpoint(on.hostPort().toString(), tls));
     }
@@ -48,8 +47,10 @@ public final class ProbeTargets {
             try {
                 return TlsMode.caData(Files.readString(Path.of(tls.caFile().get())));
             } catch (IOException e) {
-                throw new MeridianException.InvalidInput("Cannot read the management context's CA file "
-                        + tls.caFile().get() + ": " + e.getMessage(), e);
+                throw new MeridianException.InvalidInput(
+                        "Cannot read the management context's CA file "
+                                + tls.caFile().get() + ": " + e.getMessage(),
+                        e);
             }
         }
         return TlsMode.systemTrust();

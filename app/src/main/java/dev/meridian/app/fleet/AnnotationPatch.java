@@ -7,15 +7,14 @@ import java.util.Map;
 
 /** Builds the JSON patch operations that set or remove annotations, guarded by a resourceVersion test. */
 final class AnnotationPatch {
-    private AnnotationPatch() {
-    }
+    private AnnotationPatch() {}
 
     /**
      * @param existing the annotations the object had when read (null when it had none)
      * @param changes key to new value; a null value removes the key
      */
-    static List<Map<String, Object>> operations(String resourceVersion, Map<String, String> existing,
-            Map<String, String> changes) {
+    static List<Map<String, Object>> operations(
+            String resourceVersion, Map<String, String> existing, Map<String, String> changes) {
         List<Map<String, Object>> ops = new ArrayList<>();
         ops.add(op("test", "/metadata/resourceVersion", resourceVersion));
         if (existing == null) {

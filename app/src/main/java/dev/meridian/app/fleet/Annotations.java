@@ -9,6 +9,5 @@ public final class Annotations {
     /** Kubernetes caps the total size of an object's annotations at 256 KiB. */
     public static final int MAX_VALUE_BYTES = 256 * 1024;
 
-    private Annotations() {
-    }
+    private Annotations() {}
 }

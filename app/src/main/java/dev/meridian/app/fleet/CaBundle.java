@@ -1,5 +1,6 @@
 package dev.meridian.app.fleet;
 
+import dev.meridian.app.MeridianException.InvalidInput;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,16 +16,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.meridian.app.MeridianException.InvalidInput;
-
 /**
  * The value of {@link Annotations#CA_DATA}: base64 of one or more PEM X.509 certificates,
  * the same encoding as a kubeconfig's {@code certificate-authority-data}.
  */
 public record CaBundle(String base64, List<Certificate> certificates) {
 
-    private static final Pattern PEM_BLOCK = Pattern.compile(
-            "-----BEGIN CERTIFICATE-----\\s*([A-Za-z0-9+/=\\s]+?)-----END CERTIFICATE-----");
+    private static final Pattern PEM_BLOCK =
+            Pattern.compile("-----BEGIN CERTIFICATE-----\\s*([A-Za-z0-9+/=\\s]+?)-----END CERTIFICATE-----");
 
     public CaBundle {
         certificates = List.copyOf(certificates);
@@ -58,8 +57,10 @@ public record CaBundle(String base64, List<Certificate> certificates) {
         try {
             decoded = Base64.getMimeDecoder().decode(base64.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("CA data is not valid base64 (" + e.getMessage()
-                    + "). Encode the PEM file, e.g. base64 -w0 ca.crt, or use --ca-file.", e);
+            throw new InvalidInput(
+                    "CA data is not valid base64 (" + e.getMessage()
+                            + "). Encode the PEM file, e.g. base64 -w0 ca.crt, or use --ca-file.",
+                    e);
         }
         return fromPem(new String(decoded, StandardCharsets.UTF_8), base64.strip());
     }
@@ -86,8 +87,8 @@ public record CaBundle(String base64, List<Certificate> certificates) {
     private static Certificate parseBlock(String body) {
         try {
             byte[] der = Base64.getMimeDecoder().decode(body.replaceAll("\\s", ""));
-            X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            X509Certificate x509 = (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
             return new Certificate(
                     x509.getSubjectX500Principal().getName(),
                     x509.getIssuerX500Principal().getName(),
@@ -95,7 +96,8 @@ public record CaBundle(String base64, List<Certificate> certificates) {
                     x509.getNotAfter().toInstant(),
                     fingerprint(der));
         } catch (CertificateException | IllegalArgumentException e) {
-            throw new InvalidInput("CA data holds a PEM block that is not a valid X.509 certificate: " + e.getMessage(), e);
+            throw new InvalidInput(
+                    "CA data holds a PEM block that is not a valid X.509 certificate: " + e.getMessage(), e);
         }
     }
 

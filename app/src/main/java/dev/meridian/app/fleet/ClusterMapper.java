@@ -1,11 +1,10 @@
 package dev.meridian.app.fleet;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 
 /** Reads {@code Cluster} objects defensively: missing or oddly typed fields never break a listing. */
 final class ClusterMapper {

@@ -1,11 +1,10 @@
 package dev.meridian.app.fleet;
 
+import dev.meridian.app.MeridianException.InvalidInput;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import dev.meridian.app.MeridianException.InvalidInput;
 
 /**
  * A validated new value for a cluster's direct endpoint. Build it with {@link #of}, which checks

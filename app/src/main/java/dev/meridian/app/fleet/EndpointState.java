@@ -1,19 +1,17 @@
 package dev.meridian.app.fleet;
 
+import dev.meridian.app.MeridianException.InvalidInput;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.meridian.app.MeridianException.InvalidInput;
-
 /** A cluster's direct endpoint as its annotations describe it: off, on, or stored with invalid values. */
 public sealed interface EndpointState {
 
     /** No endpoint annotation: traffic goes through the central gateway. */
-    record Off() implements EndpointState {
-    }
+    record Off() implements EndpointState {}
 
     /** A usable direct endpoint. Warnings are worth showing but do not stop kubectl. */
     record On(HostPort hostPort, boolean insecure, Optional<CaBundle> ca, List<String> warnings)
@@ -36,7 +34,9 @@ public sealed interface EndpointState {
 
     /** How a context verifies the endpoint's certificate. */
     enum TlsMode {
-        CA("CA"), INSECURE("insecure"), SYSTEM_TRUST("system trust");
+        CA("CA"),
+        INSECURE("insecure"),
+        SYSTEM_TRUST("system trust");
 
         private final String label;
 

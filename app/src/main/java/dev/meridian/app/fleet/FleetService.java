@@ -1,14 +1,5 @@
 package dev.meridian.app.fleet;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Consumer;
-
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.MeridianException.Conflict;
 import dev.meridian.app.MeridianException.NotFound;
@@ -21,6 +12,14 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The connected clusters of one management plane: list, watch, and edit their direct endpoint
@@ -41,9 +40,13 @@ public final class FleetService {
 
     /** Every connected cluster, sorted by name. */
     public List<ClusterInfo> list() {
-        List<GenericKubernetesResource> items = ManagementErrors.call("list clusters",
+        List<GenericKubernetesResource> items = ManagementErrors.call(
+                "list clusters",
                 () -> client.genericKubernetesResources(CLUSTERS).list().getItems());
-        return items.stream().map(mapper::toInfo).sorted(Comparator.comparing(ClusterInfo::name)).toList();
+        return items.stream()
+                .map(mapper::toInfo)
+                .sorted(Comparator.comparing(ClusterInfo::name))
+                .toList();
     }
 
     public ClusterInfo get(String name) {
@@ -77,18 +80,19 @@ public final class FleetService {
      * resourceVersion the change is based on, so the write fails rather than overwrite a change
      * made since. JSON patch, not merge patch, so that removing a key removes it everywhere.
      */
-    private EditResult patchAnnotations(String name, Map<String, String> annotations, String expected,
-            List<String> notices) {
+    private EditResult patchAnnotations(
+            String name, Map<String, String> annotations, String expected, List<String> notices) {
         GenericKubernetesResource current = fetch(name);
         String currentVersion = current.getMetadata().getResourceVersion();
         String basedOn = expected != null ? expected : currentVersion;
         if (!basedOn.equals(currentVersion)) {
             throw conflict(name, basedOn, mapper.toInfo(current), null);
         }
-        String patch = Serialization.asJson(AnnotationPatch.operations(basedOn, current.getMetadata().getAnnotations(),
-                annotations));
+        String patch = Serialization.asJson(
+                AnnotationPatch.operations(basedOn, current.getMetadata().getAnnotations(), annotations));
         try {
-            GenericKubernetesResource updated = client.genericKubernetesResources(CLUSTERS).withName(name)
+            GenericKubernetesResource updated = client.genericKubernetesResources(CLUSTERS)
+                    .withName(name)
                     .patch(PatchContext.of(PatchType.JSON), patch);
             return new EditResult(mapper.toInfo(updated), notices);
         } catch (KubernetesClientException e) {
@@ -106,7 +110,8 @@ public final class FleetService {
     }
 
     private GenericKubernetesResource fetch(String name) {
-        GenericKubernetesResource resource = ManagementErrors.call("read cluster " + name,
+        GenericKubernetesResource resource = ManagementErrors.call(
+                "read cluster " + name,
                 () -> client.genericKubernetesResources(CLUSTERS).withName(name).get());
         if (resource == null) {
             throw notFound(name);
@@ -120,9 +125,12 @@ public final class FleetService {
     }
 
     private static MeridianException conflict(String name, String basedOn, ClusterInfo current, Exception cause) {
-        return new Conflict("Cluster '" + name + "' was changed by someone else after it was read (version "
-                + basedOn + ", now " + current.resourceVersion() + "); nothing was written. Its endpoint is now: "
-                + describe(current.endpoint()) + ". Review it and apply your change again.", cause);
+        return new Conflict(
+                "Cluster '" + name + "' was changed by someone else after it was read (version "
+                        + basedOn + ", now " + current.resourceVersion()
+                        + "); nothing was written. Its endpoint is now: "
+                        + describe(current.endpoint()) + ". Review it and apply your change again.",
+                cause);
     }
 
     /** A one-line description of an endpoint state, for messages. */
@@ -141,23 +149,30 @@ public final class FleetService {
      * then each change; it is called on the client's thread. Close the returned handle to stop.
      */
     public AutoCloseable watch(Consumer<FleetEvent> listener) {
-        SharedIndexInformer<GenericKubernetesResource> informer = ManagementErrors.call("watch clusters",
-                () -> client.genericKubernetesResources(CLUSTERS).inform(new ResourceEventHandler<>() {
-                    @Override
-                    public void onAdd(GenericKubernetesResource obj) {
-                        listener.accept(new FleetEvent.Added(mapper.toInfo(obj)));
-                    }
+        SharedIndexInformer<GenericKubernetesResource> informer = ManagementErrors.call(
+                "watch clusters",
+                () -> client.genericKubernetesResources(CLUSTERS)
+                        .inform(
+                                new ResourceEventHandler<>() {
+                                    @Override
+                                    public void onAdd(GenericKubernetesResource obj) {
+                                        listener.accept(new FleetEvent.Added(mapper.toInfo(obj)));
+                                    }
 
-                    @Override
-                    public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
-                        listener.accept(new FleetEvent.Modified(mapper.toInfo(newObj)));
-                    }
+                                    @Override
+                                    public void onUpdate(
+                                            GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
+                                        listener.accept(new FleetEvent.Modified(mapper.toInfo(newObj)));
+                                    }
 
-                    @Override
-                    public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
-                        listener.accept(new FleetEvent.Removed(obj.getMetadata().getName()));
-                    }
-                }, 0));
+                                    @Override
+                                    public void onDelete(
+                                            GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
+                                        listener.accept(new FleetEvent.Removed(
+                                                obj.getMetadata().getName()));
+                                    }
+                                },
+                                0));
         informer.stopped().whenComplete((ignored, error) -> {
             if (error != null) {
                 listener.accept(new FleetEvent.Failed("The cluster watch stopped: " + error.getMessage()));

@@ -1,11 +1,10 @@
 package dev.meridian.app.fleet;
 
+import dev.meridian.app.MeridianException.InvalidInput;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
-
-import dev.meridian.app.MeridianException.InvalidInput;
 
 /**
  * The value of {@link Annotations#ENDPOINT}: a DNS name (RFC 1123) or an IP address, with an
@@ -14,8 +13,8 @@ import dev.meridian.app.MeridianException.InvalidInput;
 public record HostPort(String host, OptionalInt port) {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV4 =
+            Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+");
 
     public HostPort {
@@ -25,8 +24,7 @@ public record HostPort(String host, OptionalInt port) {
     }
 
     /** The result of reading what a user typed: the endpoint and, when it was rewritten, what we did. */
-    public record Parsed(HostPort hostPort, Optional<String> notice) {
-    }
+    public record Parsed(HostPort hostPort, Optional<String> notice) {}
 
     /**
      * Reads an endpoint a user typed or pasted. A URL such as {@code https://host:8443/kubernetes/cluster}
@@ -82,7 +80,8 @@ public record HostPort(String host, OptionalInt port) {
         }
         int colon = value.indexOf(':');
         if (colon >= 0 && value.indexOf(':', colon + 1) >= 0) {
-            throw new InvalidInput("Endpoint '" + value + "' looks like an IPv6 address: write it in brackets, e.g. [::1]:443.");
+            throw new InvalidInput(
+                    "Endpoint '" + value + "' looks like an IPv6 address: write it in brackets, e.g. [::1]:443.");
         }
         String host = colon < 0 ? value : value.substring(0, colon);
         OptionalInt port = colon < 0 ? OptionalInt.empty() : parsePort(value, value.substring(colon + 1));
@@ -96,7 +95,8 @@ public record HostPort(String host, OptionalInt port) {
         }
         String address = value.substring(1, close);
         if (!IPV6.matcher(address).matches() || !address.contains(":")) {
-            throw new InvalidInput("Endpoint '" + value + "' has '" + address + "' in brackets, which is not an IPv6 address.");
+            throw new InvalidInput(
+                    "Endpoint '" + value + "' has '" + address + "' in brackets, which is not an IPv6 address.");
         }
         String after = value.substring(close + 1);
         if (!after.isEmpty() && !after.startsWith(":")) {
@@ -108,7 +108,8 @@ public record HostPort(String host, OptionalInt port) {
 
     private static OptionalInt parsePort(String value, String digits) {
         if (!digits.matches("\\d{1,5}") || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > 65535) {
-            throw new InvalidInput("Endpoint '" + value + "' has the port '" + digits + "'; a port is a number from 1 to 65535.");
+            throw new InvalidInput(
+                    "Endpoint '" + value + "' has the port '" + digits + "'; a port is a number from 1 to 65535.");
         }
         return OptionalInt.of(Integer.parseInt(digits));
     }

@@ -1,11 +1,5 @@
 package dev.meridian.app.fleet;
 
-import java.io.File;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.kubeconfig.KubeconfigException;
 import dev.meridian.app.kubeconfig.KubeconfigLocations;
@@ -13,6 +7,11 @@ import dev.meridian.app.kubeconfig.KubeconfigService;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Which management plane to talk to: kubeconfig files (in kubectl's precedence order) and a
@@ -26,8 +25,8 @@ public record ManagementConnection(List<Path> kubeconfigFiles, String context) {
     }
 
     /** The files kubectl would read: an explicit file, else $KUBECONFIG, else ~/.kube/config. */
-    public static ManagementConnection resolve(Path explicitKubeconfig, String context, Map<String, String> env,
-            Path home) {
+    public static ManagementConnection resolve(
+            Path explicitKubeconfig, String context, Map<String, String> env, Path home) {
         KubeconfigLocations locations = KubeconfigLocations.of(env, home).withExplicitFile(explicitKubeconfig);
         return new ManagementConnection(locations.files(), context);
     }
@@ -43,7 +42,8 @@ public record ManagementConnection(List<Path> kubeconfigFiles, String context) {
         KubeconfigService service = new KubeconfigService(
                 KubeconfigLocations.of(Map.of("KUBECONFIG", pathList), Path.of(System.getProperty("user.home"))));
         try {
-            Config config = Config.fromKubeconfig(service.managementConnection(context).minifiedKubeconfig());
+            Config config =
+                    Config.fromKubeconfig(service.managementConnection(context).minifiedKubeconfig());
             // A person is waiting: say "unreachable" after a few seconds rather than retry for half a minute.
             config.setRequestRetryBackoffLimit(1);
             config.setConnectionTimeout(5_000);
@@ -55,7 +55,9 @@ public record ManagementConnection(List<Path> kubeconfigFiles, String context) {
 
     /** The error for a kubeconfig that names no usable management context, with the ways out. */
     public static MeridianException noPlane(KubeconfigException.ContextNotFound cause) {
-        return new MeridianException.ManagementPlane(cause.getMessage() + " Pass --kubeconfig FILE and --context NAME "
-                + "of the management plane, or run 'meridian sandbox' to try Meridian without one.", cause);
+        return new MeridianException.ManagementPlane(
+                cause.getMessage() + " Pass --kubeconfig FILE and --context NAME "
+                        + "of the management plane, or run 'meridian sandbox' to try Meridian without one.",
+                cause);
     }
 }

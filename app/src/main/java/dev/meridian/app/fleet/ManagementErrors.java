@@ -1,15 +1,13 @@
 package dev.meridian.app.fleet;
 
+import dev.meridian.app.MeridianException;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.util.function.Supplier;
 
-import dev.meridian.app.MeridianException;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-
 /** Turns fabric8 failures against the management plane into errors that say what to do. */
 public final class ManagementErrors {
-    private ManagementErrors() {
-    }
+    private ManagementErrors() {}
 
     public static <T> T call(String action, Supplier<T> call) {
         try {
@@ -22,20 +20,27 @@ public final class ManagementErrors {
     public static MeridianException translate(String action, KubernetesClientException e) {
         int code = e.getCode();
         if (code == 401 || code == 403) {
-            return new MeridianException.ManagementPlane("Could not " + action + ": the management plane refused "
-                    + "the credentials (HTTP " + code + "). Log in again or pick another context with --context.", e);
+            return new MeridianException.ManagementPlane(
+                    "Could not " + action + ": the management plane refused " + "the credentials (HTTP " + code
+                            + "). Log in again or pick another context with --context.",
+                    e);
         }
         if (code == 404) {
-            return new MeridianException.ManagementPlane("Could not " + action + ": the management plane does not "
-                    + "serve clusters.management.loft.sh/v1. Point --context at a vCluster Platform, or run "
-                    + "'meridian plane install' to make this cluster a management plane.", e);
+            return new MeridianException.ManagementPlane(
+                    "Could not " + action + ": the management plane does not "
+                            + "serve clusters.management.loft.sh/v1. Point --context at a vCluster Platform, or run "
+                            + "'meridian plane install' to make this cluster a management plane.",
+                    e);
         }
         if (code == 0 || hasIoCause(e)) {
-            return new MeridianException.ManagementPlane("Could not " + action + ": the management plane is "
-                    + "unreachable (" + rootMessage(e) + "). Check the network and the server of the context.", e);
+            return new MeridianException.ManagementPlane(
+                    "Could not " + action + ": the management plane is " + "unreachable (" + rootMessage(e)
+                            + "). Check the network and the server of the context.",
+                    e);
         }
-        return new MeridianException.ManagementPlane("Could not " + action + ": the management plane answered HTTP "
-                + code + " (" + e.getMessage() + ").", e);
+        return new MeridianException.ManagementPlane(
+                "Could not " + action + ": the management plane answered HTTP " + code + " (" + e.getMessage() + ").",
+                e);
     }
 
     private static boolean hasIoCause(Throwable e) {

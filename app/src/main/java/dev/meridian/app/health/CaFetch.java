@@ -4,8 +4,7 @@ package dev.meridian.app.health;
 public sealed interface CaFetch permits CaFetch.Presented, CaFetch.Failed {
 
     /** The server presented a chain; nothing has been trusted yet. */
-    record Presented(PresentedCa ca) implements CaFetch {
-    }
+    record Presented(PresentedCa ca) implements CaFetch {}
 
     /** No chain could be fetched; the cause says why (DNS, refused, timeout, handshake). */
     record Failed(DownCause cause) implements CaFetch {

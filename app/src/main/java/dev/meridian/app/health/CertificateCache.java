@@ -20,8 +20,7 @@ final class CertificateCache {
     private static final int MAX_ENTRIES = 4096;
     static final Duration VERIFIED_FOR = Duration.ofMinutes(10);
 
-    private record ChainKey(TlsMode anchors, List<ByteBuffer> ders) {
-    }
+    private record ChainKey(TlsMode anchors, List<ByteBuffer> ders) {}
 
     private final Map<ByteBuffer, CertificateInfo> infos = new ConcurrentHashMap<>();
     private final Map<ChainKey, Instant> verified = new ConcurrentHashMap<>();
@@ -44,7 +43,8 @@ final class CertificateCache {
             return false;
         }
         for (X509Certificate cert : chain) {
-            if (now.isBefore(cert.getNotBefore().toInstant()) || now.isAfter(cert.getNotAfter().toInstant())) {
+            if (now.isBefore(cert.getNotBefore().toInstant())
+                    || now.isAfter(cert.getNotAfter().toInstant())) {
                 return false;
             }
         }

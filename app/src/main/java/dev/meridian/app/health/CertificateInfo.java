@@ -24,8 +24,15 @@ import javax.security.auth.x500.X500Principal;
  * @param sha256Fingerprint upper-case hex pairs separated by colons, as {@code openssl x509 -fingerprint -sha256}
  * @param pem               the certificate in PEM form
  */
-public record CertificateInfo(String subject, List<String> subjectAltNames, String issuer, Instant notBefore,
-                              Instant notAfter, boolean selfSigned, String sha256Fingerprint, String pem) {
+public record CertificateInfo(
+        String subject,
+        List<String> subjectAltNames,
+        String issuer,
+        Instant notBefore,
+        Instant notAfter,
+        boolean selfSigned,
+        String sha256Fingerprint,
+        String pem) {
 
     public CertificateInfo {
         subjectAltNames = List.copyOf(subjectAltNames);
@@ -73,7 +80,8 @@ public record CertificateInfo(String subject, List<String> subjectAltNames, Stri
     }
 
     static String pem(X509Certificate cert) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der(cert));
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der(cert));
         return "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n";
     }
 

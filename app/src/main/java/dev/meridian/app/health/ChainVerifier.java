@@ -18,8 +18,7 @@ import javax.security.auth.x500.X500Principal;
  */
 final class ChainVerifier {
 
-    record Finding(TlsProblem problem, String detail) {
-    }
+    record Finding(TlsProblem problem, String detail) {}
 
     private final TrustAnchors anchors;
     private final CertificateCache cache;
@@ -38,16 +37,19 @@ final class ChainVerifier {
         }
         X509Certificate leaf = chain.get(0);
         if (now.isBefore(leaf.getNotBefore().toInstant())) {
-            return Optional.of(new Finding(TlsProblem.NOT_YET_VALID, subject(leaf) + " is valid from "
-                    + leaf.getNotBefore().toInstant() + ", it is now " + now));
+            return Optional.of(new Finding(
+                    TlsProblem.NOT_YET_VALID,
+                    subject(leaf) + " is valid from " + leaf.getNotBefore().toInstant() + ", it is now " + now));
         }
         if (now.isAfter(leaf.getNotAfter().toInstant())) {
-            return Optional.of(new Finding(TlsProblem.EXPIRED, subject(leaf) + " expired on "
-                    + leaf.getNotAfter().toInstant() + ", it is now " + now));
+            return Optional.of(new Finding(
+                    TlsProblem.EXPIRED,
+                    subject(leaf) + " expired on " + leaf.getNotAfter().toInstant() + ", it is now " + now));
         }
         if (!HostnameMatcher.matches(leaf, name)) {
-            return Optional.of(new Finding(TlsProblem.HOSTNAME_MISMATCH, "it is valid for "
-                    + CertificateInfo.subjectAltNames(leaf) + ", not for " + name));
+            return Optional.of(new Finding(
+                    TlsProblem.HOSTNAME_MISMATCH,
+                    "it is valid for " + CertificateInfo.subjectAltNames(leaf) + ", not for " + name));
         }
         if (cache.isVerified(mode, chain, now)) {
             return Optional.empty();
@@ -75,14 +77,14 @@ final class ChainVerifier {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CertificateExpiredException
                     || t instanceof CertPathValidatorException cpve
-                    && cpve.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
+                            && cpve.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
                 return new Finding(TlsProblem.EXPIRED, "a certificate in the chain has expired: " + t.getMessage());
             }
             if (t instanceof CertificateNotYetValidException
                     || t instanceof CertPathValidatorException cpve
-                    && cpve.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
-                return new Finding(TlsProblem.NOT_YET_VALID, "a certificate in the chain is not valid yet: "
-                        + t.getMessage());
+                            && cpve.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
+                return new Finding(
+                        TlsProblem.NOT_YET_VALID, "a certificate in the chain is not valid yet: " + t.getMessage());
             }
         }
         X509Certificate last = chain.get(chain.size() - 1);
@@ -90,7 +92,7 @@ final class ChainVerifier {
         String what = chain.size() == 1 && CertificateInfo.isSelfSigned(last)
                 ? "self-signed certificate " + subject(last) + " is not in " + where
                 : "the chain ends at " + subject(last) + ", issued by "
-                  + last.getIssuerX500Principal().getName(X500Principal.RFC2253) + ", which is not in " + where;
+                        + last.getIssuerX500Principal().getName(X500Principal.RFC2253) + ", which is not in " + where;
         return new Finding(TlsProblem.UNTRUSTED, what);
     }
 

@@ -7,8 +7,7 @@ import java.util.List;
 
 /** Decides whether an endpoint that answered 200 is Up or Degraded. */
 final class Degradation {
-    private Degradation() {
-    }
+    private Degradation() {}
 
     /**
      * Slow when {@code total} exceeds the threshold; certificate expiring when the soonest-expiring

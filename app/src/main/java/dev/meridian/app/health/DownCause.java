@@ -3,8 +3,13 @@ package dev.meridian.app.health;
 import java.time.Duration;
 
 /** Why an endpoint is Down. Every cause has a message saying what happened and what to do. */
-public sealed interface DownCause permits DownCause.DnsFailure, DownCause.ConnectionRefused, DownCause.Timeout,
-        DownCause.TlsFailure, DownCause.HttpStatus, DownCause.ConnectionFailed {
+public sealed interface DownCause
+        permits DownCause.DnsFailure,
+                DownCause.ConnectionRefused,
+                DownCause.Timeout,
+                DownCause.TlsFailure,
+                DownCause.HttpStatus,
+                DownCause.ConnectionFailed {
 
     /** The host name does not resolve. */
     record DnsFailure(String host, String detail) implements DownCause {
@@ -36,10 +41,11 @@ public sealed interface DownCause permits DownCause.DnsFailure, DownCause.Connec
             return switch (phase) {
                 case DNS -> "The DNS server did not answer: check your DNS settings or VPN.";
                 case CONNECT -> "Packets seem to be dropped: check firewalls, security groups and that the host is up.";
-                case TLS_HANDSHAKE -> "The port accepts connections but nothing answers: check the process or load"
-                        + " balancer behind it (a load balancer without healthy backends does this).";
-                case FIRST_BYTE, BODY -> "The server took the request but did not answer in time: check the agent"
-                        + " pods and their load.";
+                case TLS_HANDSHAKE ->
+                    "The port accepts connections but nothing answers: check the process or load"
+                            + " balancer behind it (a load balancer without healthy backends does this).";
+                case FIRST_BYTE, BODY ->
+                    "The server took the request but did not answer in time: check the agent" + " pods and their load.";
             };
         }
     }
@@ -49,21 +55,27 @@ public sealed interface DownCause permits DownCause.DnsFailure, DownCause.Connec
         @Override
         public String message() {
             return switch (problem) {
-                case UNTRUSTED -> "TLS failure: the certificate of " + address + " is not trusted (" + detail
-                        + "). If you expect this certificate, compare its fingerprint and trust it with"
-                        + " 'meridian endpoint trust <cluster>'; if not, someone may be intercepting the connection.";
-                case EXPIRED -> "TLS failure: the certificate of " + address + " has expired (" + detail
-                        + "). Renew it (with cert-manager, check the Certificate and its issuer).";
-                case NOT_YET_VALID -> "TLS failure: the certificate of " + address + " is not valid yet (" + detail
-                        + "). Check this computer's clock and the dates the certificate was issued with.";
-                case HOSTNAME_MISMATCH -> "TLS failure: the certificate of " + address + " does not match the name ("
-                        + detail + "). Use a certificate that covers the endpoint's name, or point the endpoint at"
-                        + " a name the certificate covers.";
-                case INVALID_CA_DATA -> "TLS failure: the ca-data configured for " + address + " is unusable ("
-                        + detail + "). Fix the loft.sh/direct-cluster-endpoint-ca-data annotation or run"
-                        + " 'meridian endpoint trust <cluster>'.";
-                case HANDSHAKE_FAILED -> "TLS failure: the handshake with " + address + " failed (" + detail
-                        + "). Check that the port serves HTTPS and not plain HTTP or another protocol.";
+                case UNTRUSTED ->
+                    "TLS failure: the certificate of " + address + " is not trusted (" + detail
+                            + "). If you expect this certificate, compare its fingerprint and trust it with"
+                            + " 'meridian endpoint trust <cluster>'; if not, someone may be intercepting the connection.";
+                case EXPIRED ->
+                    "TLS failure: the certificate of " + address + " has expired (" + detail
+                            + "). Renew it (with cert-manager, check the Certificate and its issuer).";
+                case NOT_YET_VALID ->
+                    "TLS failure: the certificate of " + address + " is not valid yet (" + detail
+                            + "). Check this computer's clock and the dates the certificate was issued with.";
+                case HOSTNAME_MISMATCH ->
+                    "TLS failure: the certificate of " + address + " does not match the name ("
+                            + detail + "). Use a certificate that covers the endpoint's name, or point the endpoint at"
+                            + " a name the certificate covers.";
+                case INVALID_CA_DATA ->
+                    "TLS failure: the ca-data configured for " + address + " is unusable ("
+                            + detail + "). Fix the loft.sh/direct-cluster-endpoint-ca-data annotation or run"
+                            + " 'meridian endpoint trust <cluster>'.";
+                case HANDSHAKE_FAILED ->
+                    "TLS failure: the handshake with " + address + " failed (" + detail
+                            + "). Check that the port serves HTTPS and not plain HTTP or another protocol.";
             };
         }
     }

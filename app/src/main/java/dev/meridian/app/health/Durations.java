@@ -3,8 +3,7 @@ package dev.meridian.app.health;
 import java.time.Duration;
 
 final class Durations {
-    private Durations() {
-    }
+    private Durations() {}
 
     /** "850 ms", "3.2 s", "5 days 3 h". */
     static String format(Duration d) {

@@ -44,7 +44,11 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     public static HealthMonitor create(Prober prober, MonitorSettings settings) {
-        return new HealthMonitor(prober, settings, new ProbeResultStore(), () -> ThreadLocalRandom.current().nextDouble());
+        return new HealthMonitor(
+                prober,
+                settings,
+                new ProbeResultStore(),
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     public ProbeResultStore results() {

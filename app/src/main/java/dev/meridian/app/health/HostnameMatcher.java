@@ -17,8 +17,7 @@ import java.util.regex.Pattern;
 final class HostnameMatcher {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    private HostnameMatcher() {
-    }
+    private HostnameMatcher() {}
 
     static boolean isIpLiteral(String host) {
         return IPV4.matcher(host).matches() || host.indexOf(':') >= 0;

@@ -26,16 +26,14 @@ final class Http1Exchange {
     private static final int MAX_HEADERS = 64 * 1024;
     private static final long MAX_BODY = 1024 * 1024;
 
-    record Response(String version, int status, String reason) {
-    }
+    record Response(String version, int status, String reason) {}
 
     /** Told when the first byte of the response arrives. */
     interface FirstByteListener {
         void firstByte();
     }
 
-    private Http1Exchange() {
-    }
+    private Http1Exchange() {}
 
     static Response get(InputStream rawIn, OutputStream out, ProbeTarget target, FirstByteListener listener)
             throws IOException {

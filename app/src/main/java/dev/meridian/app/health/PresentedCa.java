@@ -14,8 +14,12 @@ import java.util.Optional;
  * @param problemIfTrusted what would still fail after trusting {@code ca} (expired, wrong host...),
  *                         or null when a probe with this CA would pass TLS verification
  */
-public record PresentedCa(ProbeTarget target, CertificateInfo ca, List<CertificateInfo> presentedChain,
-                          TlsInfo tls, DownCause.TlsFailure problemIfTrusted) {
+public record PresentedCa(
+        ProbeTarget target,
+        CertificateInfo ca,
+        List<CertificateInfo> presentedChain,
+        TlsInfo tls,
+        DownCause.TlsFailure problemIfTrusted) {
 
     public PresentedCa {
         presentedChain = List.copyOf(presentedChain);

@@ -15,6 +15,5 @@ public interface ProbeListener {
     void onResult(String key, ProbeResult previous, ProbeResult current);
 
     /** {@code key} is no longer watched and its result was dropped. */
-    default void onRemoved(String key) {
-    }
+    default void onRemoved(String key) {}
 }

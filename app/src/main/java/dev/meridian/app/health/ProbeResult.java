@@ -12,15 +12,24 @@ import java.util.Optional;
  * @param httpVersion from the status line ("HTTP/1.1"), or null when no response came
  * @param status      HTTP status, or 0 when no response came
  */
-public record ProbeResult(ProbeTarget target, Instant startedAt, Verdict verdict, ProbeTimings timings,
-                          String remote, TlsInfo tls, String httpVersion, int status) {
+public record ProbeResult(
+        ProbeTarget target,
+        Instant startedAt,
+        Verdict verdict,
+        ProbeTimings timings,
+        String remote,
+        TlsInfo tls,
+        String httpVersion,
+        int status) {
 
     public Optional<TlsInfo> tlsInfo() {
         return Optional.ofNullable(tls);
     }
 
     public Optional<CertificateInfo> leaf() {
-        return tls == null || tls.chain().isEmpty() ? Optional.empty() : Optional.of(tls.chain().get(0));
+        return tls == null || tls.chain().isEmpty()
+                ? Optional.empty()
+                : Optional.of(tls.chain().get(0));
     }
 
     public boolean isUp() {

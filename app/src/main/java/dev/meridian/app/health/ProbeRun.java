@@ -36,8 +36,7 @@ final class ProbeRun {
     private static final long UNSET = -1;
 
     /** The probe's result plus the raw chain, which trust on first use needs. */
-    record Outcome(ProbeResult result, List<X509Certificate> chain, String authType) {
-    }
+    record Outcome(ProbeResult result, List<X509Certificate> chain, String authType) {}
 
     private final ProbeTarget target;
     private final ProbeEngine engine;
@@ -70,10 +69,19 @@ final class ProbeRun {
         start = System.nanoTime();
         Verdict verdict = execute(start + engine.settings().timeout().toNanos());
         long end = System.nanoTime();
-        ProbeTimings timings = new ProbeTimings(between(start, dnsEnd), between(dnsEnd, connectEnd),
-                between(connectEnd, tlsEnd), between(tlsEnd, firstByteAt), Duration.ofNanos(end - start));
+        ProbeTimings timings = new ProbeTimings(
+                between(start, dnsEnd),
+                between(dnsEnd, connectEnd),
+                between(connectEnd, tlsEnd),
+                between(tlsEnd, firstByteAt),
+                Duration.ofNanos(end - start));
         if (verdict.isUp() && !handshakeOnly) {
-            verdict = Degradation.judge(timings.total(), tls, target.tls(), engine.settings(), engine.clock().instant());
+            verdict = Degradation.judge(
+                    timings.total(),
+                    tls,
+                    target.tls(),
+                    engine.settings(),
+                    engine.clock().instant());
         }
         ProbeResult result = new ProbeResult(target, startedAt, verdict, timings, remote, tls, httpVersion, status);
         List<X509Certificate> chain = capture == null ? List.of() : capture.chain();
@@ -85,7 +93,8 @@ final class ProbeRun {
         try {
             addresses = resolve(deadline);
         } catch (UnknownHostException e) {
-            return down(new DownCause.DnsFailure(target.host(), e.getMessage() == null ? "unknown host" : e.getMessage()));
+            return down(
+                    new DownCause.DnsFailure(target.host(), e.getMessage() == null ? "unknown host" : e.getMessage()));
         } catch (TimeoutException e) {
             return timeout();
         }
@@ -98,15 +107,22 @@ final class ProbeRun {
             return timeout();
         } catch (IOException e) {
             boolean refused = e instanceof ConnectException
-                    && (e.getMessage() == null || e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("refused"));
-            return down(refused ? new DownCause.ConnectionRefused(address)
-                    : new DownCause.ConnectionFailed(phase, describe(e), address));
+                    && (e.getMessage() == null
+                            || e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("refused"));
+            return down(
+                    refused
+                            ? new DownCause.ConnectionRefused(address)
+                            : new DownCause.ConnectionFailed(phase, describe(e), address));
         }
         connectEnd = System.nanoTime();
-        ScheduledFuture<?> alarm = engine.timer().schedule(() -> {
-            timedOut.set(true);
-            closeQuietly(socket);
-        }, remaining(deadline), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> alarm = engine.timer()
+                .schedule(
+                        () -> {
+                            timedOut.set(true);
+                            closeQuietly(socket);
+                        },
+                        remaining(deadline),
+                        TimeUnit.NANOSECONDS);
         try {
             return overConnection(socket, deadline);
         } catch (IOException e) {
@@ -131,17 +147,22 @@ final class ProbeRun {
         if (handshakeOnly) {
             return new Verdict.Up();
         }
-        Optional<ChainVerifier.Finding> finding = engine.verifier().verify(capture.chain(), capture.authType(),
-                target.tls(), target.verifiedName(), engine.clock().instant());
+        Optional<ChainVerifier.Finding> finding = engine.verifier()
+                .verify(
+                        capture.chain(),
+                        capture.authType(),
+                        target.tls(),
+                        target.verifiedName(),
+                        engine.clock().instant());
         if (finding.isPresent()) {
-            return down(new DownCause.TlsFailure(finding.get().problem(), finding.get().detail(), address));
+            return down(new DownCause.TlsFailure(
+                    finding.get().problem(), finding.get().detail(), address));
         }
         phase = ProbePhase.FIRST_BYTE;
-        Http1Exchange.Response response = Http1Exchange.get(ssl.getInputStream(), ssl.getOutputStream(), target,
-                () -> {
-                    firstByteAt = System.nanoTime();
-                    phase = ProbePhase.BODY;
-                });
+        Http1Exchange.Response response = Http1Exchange.get(ssl.getInputStream(), ssl.getOutputStream(), target, () -> {
+            firstByteAt = System.nanoTime();
+            phase = ProbePhase.BODY;
+        });
         httpVersion = response.version();
         status = response.status();
         if (status != 200) {
@@ -156,14 +177,14 @@ final class ProbeRun {
         try {
             // A context per probe: no session resumption between probes, so every probe times a full handshake.
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[]{capture}, null);
+            context.init(null, new TrustManager[] {capture}, null);
             String sniHost = target.serverName() != null ? target.serverName() : target.host();
             ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, sniHost, target.port(), true);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no TLS client", e);
         }
         SSLParameters parameters = ssl.getSSLParameters();
-        parameters.setApplicationProtocols(new String[]{"http/1.1"});
+        parameters.setApplicationProtocols(new String[] {"http/1.1"});
         if (target.serverName() != null && !HostnameMatcher.isIpLiteral(target.serverName())) {
             parameters.setServerNames(List.of(new SNIHostName(target.serverName())));
         }
@@ -195,9 +216,10 @@ final class ProbeRun {
     private InetAddress[] resolve(long deadline) throws UnknownHostException, TimeoutException {
         String host = target.host();
         if (HostnameMatcher.isIpLiteral(host)) {
-            return new InetAddress[]{InetAddress.getByName(host)};
+            return new InetAddress[] {InetAddress.getByName(host)};
         }
-        Future<InetAddress[]> lookup = engine.dnsPool().submit(() -> engine.resolver().resolve(host));
+        Future<InetAddress[]> lookup =
+                engine.dnsPool().submit(() -> engine.resolver().resolve(host));
         try {
             InetAddress[] found = lookup.get(remaining(deadline), TimeUnit.NANOSECONDS);
             if (found == null || found.length == 0) {
@@ -229,8 +251,8 @@ final class ProbeRun {
             Socket socket = new Socket();
             try {
                 socket.setTcpNoDelay(true);
-                socket.connect(new InetSocketAddress(candidate, target.port()),
-                        (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                socket.connect(new InetSocketAddress(candidate, target.port()), (int)
+                        Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
                 remote = candidate.getHostAddress() + ":" + target.port();
                 return socket;
             } catch (SocketTimeoutException e) {

@@ -37,8 +37,14 @@ public final class Prober implements AutoCloseable {
         this.timer = new ScheduledThreadPoolExecutor(1, daemon("meridian-probe-timer-"));
         timer.setRemoveOnCancelPolicy(true);
         CertificateCache certificates = new CertificateCache();
-        this.engine = new ProbeEngine(settings, resolver, clock, new ChainVerifier(new TrustAnchors(), certificates),
-                certificates, dnsPool, timer);
+        this.engine = new ProbeEngine(
+                settings,
+                resolver,
+                clock,
+                new ChainVerifier(new TrustAnchors(), certificates),
+                certificates,
+                dnsPool,
+                timer);
     }
 
     public static Prober create() {
@@ -88,18 +94,28 @@ public final class Prober implements AutoCloseable {
         List<X509Certificate> chain = outcome.chain();
         String address = target.host() + ":" + target.port();
         if (chain.isEmpty()) {
-            return new CaFetch.Failed(new DownCause.TlsFailure(TlsProblem.HANDSHAKE_FAILED,
-                    "the server presented no certificate", address));
+            return new CaFetch.Failed(new DownCause.TlsFailure(
+                    TlsProblem.HANDSHAKE_FAILED, "the server presented no certificate", address));
         }
-        X509Certificate ca = chain.stream().filter(CertificateInfo::isSelfSigned).findFirst()
-                .orElse(chain.get(chain.size() - 1));
+        X509Certificate ca =
+                chain.stream().filter(CertificateInfo::isSelfSigned).findFirst().orElse(chain.get(chain.size() - 1));
         CertificateInfo caInfo = engine.certificates().info(ca);
         TlsMode pinned = TlsMode.caData(caInfo.pem());
-        Optional<ChainVerifier.Finding> problem = engine.verifier().verify(chain, outcome.authType(), pinned,
-                target.verifiedName(), engine.clock().instant());
+        Optional<ChainVerifier.Finding> problem = engine.verifier()
+                .verify(
+                        chain,
+                        outcome.authType(),
+                        pinned,
+                        target.verifiedName(),
+                        engine.clock().instant());
         TlsInfo tls = outcome.result().tls();
-        return new CaFetch.Presented(new PresentedCa(target.withTls(pinned), caInfo, tls.chain(), tls,
-                problem.map(f -> new DownCause.TlsFailure(f.problem(), f.detail(), address)).orElse(null)));
+        return new CaFetch.Presented(new PresentedCa(
+                target.withTls(pinned),
+                caInfo,
+                tls.chain(),
+                tls,
+                problem.map(f -> new DownCause.TlsFailure(f.problem(), f.detail(), address))
+                        .orElse(null)));
     }
 
     /** Stops the pools; probes in flight end with their socket closed. */
@@ -111,8 +127,8 @@ public final class Prober implements AutoCloseable {
     }
 
     private static ThreadPoolExecutor pool(int threads, String prefix) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemon(prefix));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon(prefix));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

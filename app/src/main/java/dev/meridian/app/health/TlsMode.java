@@ -11,12 +11,10 @@ import java.util.Base64;
 public sealed interface TlsMode permits TlsMode.Insecure, TlsMode.CaData, TlsMode.SystemTrust {
 
     /** No verification at all; the chain is still captured and reported. */
-    record Insecure() implements TlsMode {
-    }
+    record Insecure() implements TlsMode {}
 
     /** The JDK's default trust store (on Debian generated from the same ca-certificates as /etc/ssl/certs). */
-    record SystemTrust() implements TlsMode {
-    }
+    record SystemTrust() implements TlsMode {}
 
     /** One or more PEM certificates that are the only trust anchors (the context's certificate-authority-data). */
     record CaData(byte[] pem) implements TlsMode {

@@ -34,8 +34,7 @@ final class TlsWarmUp {
     private static final Object LOCK = new Object();
     private static volatile boolean done;
 
-    private TlsWarmUp() {
-    }
+    private TlsWarmUp() {}
 
     static void ensure() {
         if (done) {
@@ -61,25 +60,31 @@ final class TlsWarmUp {
         KeyPair keys = generator.generateKeyPair();
         X500Name name = new X500Name("CN=warm-up.invalid");
         Instant now = Instant.now();
-        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
-                name, BigInteger.ONE, Date.from(now.minus(Duration.ofMinutes(1))), Date.from(now.plus(Duration.ofHours(1))),
-                name, keys.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        X509Certificate cert = new JcaX509CertificateConverter()
+                .getCertificate(new JcaX509v3CertificateBuilder(
+                                name,
+                                BigInteger.ONE,
+                                Date.from(now.minus(Duration.ofMinutes(1))),
+                                Date.from(now.plus(Duration.ofHours(1))),
+                                name,
+                                keys.getPublic())
+                        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
 
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setKeyEntry("warm-up", keys.getPrivate(), PASSWORD, new X509Certificate[]{cert});
+        store.setKeyEntry("warm-up", keys.getPrivate(), PASSWORD, new X509Certificate[] {cert});
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(store, PASSWORD);
         SSLContext serverContext = SSLContext.getInstance("TLS");
         serverContext.init(keyManagers.getKeyManagers(), null, null);
         CapturingTrustManager capture = new CapturingTrustManager();
         SSLContext clientContext = SSLContext.getInstance("TLS");
-        clientContext.init(null, new TrustManager[]{capture}, null);
+        clientContext.init(null, new TrustManager[] {capture}, null);
 
         SSLEngine client = clientContext.createSSLEngine("warm-up.invalid", 443);
         client.setUseClientMode(true);
         SSLParameters parameters = client.getSSLParameters();
-        parameters.setApplicationProtocols(new String[]{"http/1.1"});
+        parameters.setApplicationProtocols(new String[] {"http/1.1"});
         client.setSSLParameters(parameters);
         SSLEngine server = serverContext.createSSLEngine();
         server.setUseClientMode(false);
@@ -87,12 +92,20 @@ final class TlsWarmUp {
 
         List<X509Certificate> chain = capture.chain();
         CertificateInfo info = CertificateInfo.from(cert);
-        new ChainVerifier(new TrustAnchors(), new CertificateCache()).verify(chain.isEmpty() ? List.of(cert) : chain,
-                capture.authType(), TlsMode.caData(info.pem()), "warm-up.invalid", now);
+        new ChainVerifier(new TrustAnchors(), new CertificateCache())
+                .verify(
+                        chain.isEmpty() ? List.of(cert) : chain,
+                        capture.authType(),
+                        TlsMode.caData(info.pem()),
+                        "warm-up.invalid",
+                        now);
     }
 
     private static void exchange(SSLEngine client, SSLEngine server) throws Exception {
-        int size = Math.max(client.getSession().getPacketBufferSize(), server.getSession().getPacketBufferSize()) * 4;
+        int size = Math.max(
+                        client.getSession().getPacketBufferSize(),
+                        server.getSession().getPacketBufferSize())
+                * 4;
         ByteBuffer toServer = ByteBuffer.allocate(size);
         ByteBuffer toClient = ByteBuffer.allocate(size);
         ByteBuffer clientApp = ByteBuffer.allocate(size);

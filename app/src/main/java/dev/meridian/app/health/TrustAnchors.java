@@ -61,8 +61,8 @@ final class TrustAnchors {
 
     static List<X509Certificate> parse(byte[] pem) throws InvalidCaDataException {
         try {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem));
+            Collection<? extends Certificate> certs =
+                    CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
             List<X509Certificate> out = new ArrayList<>();
             for (Certificate c : certs) {
                 out.add((X509Certificate) c);

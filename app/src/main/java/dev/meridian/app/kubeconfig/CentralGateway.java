@@ -13,19 +13,23 @@ import java.util.Objects;
  */
 public record CentralGateway(String url, TlsSettings tls) {
 
-  public CentralGateway {
-    Objects.requireNonNull(tls, "tls");
-    URI uri;
-    try {
-      uri = URI.create(Objects.requireNonNull(url, "url"));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + url + "' is not a URL", e);
+    public CentralGateway {
+        Objects.requireNonNull(tls, "tls");
+        URI uri;
+        try {
+            uri = URI.create(Objects.requireNonNull(url, "url"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + url + "' is not a URL", e);
+        }
+        if (!"https".equals(uri.getScheme())
+                || uri.getRawAuthority() == null
+                || !(uri.getRawPath() == null
+                        || uri.getRawPath().isEmpty()
+                        || uri.getRawPath().equals("/"))
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("'" + url + "' is not an https://host[:port] URL");
+        }
+        url = "https://" + uri.getRawAuthority();
     }
-    if (!"https".equals(uri.getScheme()) || uri.getRawAuthority() == null
-        || !(uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
-        || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new IllegalArgumentException("'" + url + "' is not an https://host[:port] URL");
-    }
-    url = "https://" + uri.getRawAuthority();
-  }
 }

@@ -20,76 +20,77 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * it declines and the caller dumps the whole tree.
  */
 final class CurrentContextSplice {
-  private static final String KEY = "current-context:";
+    private static final String KEY = "current-context:";
 
-  private CurrentContextSplice() {}
+    private CurrentContextSplice() {}
 
-  static Optional<byte[]> apply(byte[] original, String loadedValue, String newValue, YamlCodec codec) {
-    if (loadedValue == null) {
-      return Optional.empty();
-    }
-    String text = KubeconfigReader.decode(original);
-    int lineStart = findOnlyLine(text);
-    if (lineStart < 0) {
-      return Optional.empty();
-    }
-    int lineEnd = text.indexOf('\n', lineStart);
-    String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
-    if (line.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
-      return Optional.empty(); // YAML marks count code points; keep the arithmetic simple
-    }
-    Optional<ScalarNode> value = valueOf(line);
-    if (value.isEmpty() || !value.get().getValue().equals(loadedValue)) {
-      return Optional.empty();
-    }
-    // Keep whatever follows the value on that line: an end-of-line comment, a '\r'.
-    String rest = line.substring(value.get().getEndMark().getColumn());
-    String newLine = codec.dump(oneKeyMapping(newValue)).stripTrailing() + rest;
-    if (!valueOf(newLine).map(ScalarNode::getValue).filter(newValue::equals).isPresent()) {
-      return Optional.empty();
-    }
-    String spliced = text.substring(0, lineStart) + newLine + text.substring(lineStart + line.length());
-    return Optional.of(spliced.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int findOnlyLine(String text) {
-    int found = -1;
-    int from = 0;
-    while (from <= text.length()) {
-      int at = text.indexOf(KEY, from);
-      if (at < 0) {
-        break;
-      }
-      if (at == 0 || text.charAt(at - 1) == '\n') {
-        if (found >= 0) {
-          return -1;
+    static Optional<byte[]> apply(byte[] original, String loadedValue, String newValue, YamlCodec codec) {
+        if (loadedValue == null) {
+            return Optional.empty();
         }
-        found = at;
-      }
-      from = at + KEY.length();
-    }
-    return found;
-  }
-
-  private static Optional<ScalarNode> valueOf(String line) {
-    try {
-      Node node = new Yaml(new LoaderOptions()).compose(new StringReader(line));
-      if (node instanceof MappingNode map && map.getValue().size() == 1) {
-        NodeTuple tuple = map.getValue().get(0);
-        if (tuple.getValueNode() instanceof ScalarNode scalar && !Nodes.isNull(scalar)
-            && scalar.getEndMark().getLine() == 0) {
-          return Optional.of(scalar);
+        String text = KubeconfigReader.decode(original);
+        int lineStart = findOnlyLine(text);
+        if (lineStart < 0) {
+            return Optional.empty();
         }
-      }
-      return Optional.empty();
-    } catch (YAMLException e) {
-      return Optional.empty();
+        int lineEnd = text.indexOf('\n', lineStart);
+        String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+        if (line.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
+            return Optional.empty(); // YAML marks count code points; keep the arithmetic simple
+        }
+        Optional<ScalarNode> value = valueOf(line);
+        if (value.isEmpty() || !value.get().getValue().equals(loadedValue)) {
+            return Optional.empty();
+        }
+        // Keep whatever follows the value on that line: an end-of-line comment, a '\r'.
+        String rest = line.substring(value.get().getEndMark().getColumn());
+        String newLine = codec.dump(oneKeyMapping(newValue)).stripTrailing() + rest;
+        if (!valueOf(newLine).map(ScalarNode::getValue).filter(newValue::equals).isPresent()) {
+            return Optional.empty();
+        }
+        String spliced = text.substring(0, lineStart) + newLine + text.substring(lineStart + line.length());
+        return Optional.of(spliced.getBytes(StandardCharsets.UTF_8));
     }
-  }
 
-  private static MappingNode oneKeyMapping(String value) {
-    MappingNode map = Nodes.map();
-    map.getValue().add(new NodeTuple(Nodes.str("current-context"), Nodes.str(value)));
-    return map;
-  }
+    private static int findOnlyLine(String text) {
+        int found = -1;
+        int from = 0;
+        while (from <= text.length()) {
+            int at = text.indexOf(KEY, from);
+            if (at < 0) {
+                break;
+            }
+            if (at == 0 || text.charAt(at - 1) == '\n') {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = at;
+            }
+            from = at + KEY.length();
+        }
+        return found;
+    }
+
+    private static Optional<ScalarNode> valueOf(String line) {
+        try {
+            Node node = new Yaml(new LoaderOptions()).compose(new StringReader(line));
+            if (node instanceof MappingNode map && map.getValue().size() == 1) {
+                NodeTuple tuple = map.getValue().get(0);
+                if (tuple.getValueNode() instanceof ScalarNode scalar
+                        && !Nodes.isNull(scalar)
+                        && scalar.getEndMark().getLine() == 0) {
+                    return Optional.of(scalar);
+                }
+            }
+            return Optional.empty();
+        } catch (YAMLException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static MappingNode oneKeyMapping(String value) {
+        MappingNode map = Nodes.map();
+        map.getValue().add(new NodeTuple(Nodes.str("current-context"), Nodes.str(value)));
+        return map;
+    }
 }

@@ -12,29 +12,31 @@ import java.util.Optional;
  */
 public record DirectEndpoint(String hostPort, boolean insecure, String caData) {
 
-  public DirectEndpoint {
-    Objects.requireNonNull(hostPort, "hostPort");
-    if (hostPort.isBlank() || hostPort.contains("/") || hostPort.contains("://")
-        || hostPort.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException(
-          "direct endpoint must be host[:port] without scheme or path: '" + hostPort + "'");
+    public DirectEndpoint {
+        Objects.requireNonNull(hostPort, "hostPort");
+        if (hostPort.isBlank()
+                || hostPort.contains("/")
+                || hostPort.contains("://")
+                || hostPort.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException(
+                    "direct endpoint must be host[:port] without scheme or path: '" + hostPort + "'");
+        }
+        if (caData != null && caData.isBlank()) {
+            caData = null;
+        }
     }
-    if (caData != null && caData.isBlank()) {
-      caData = null;
+
+    /** The API route: {@code https://<endpoint>/kubernetes/cluster}. */
+    public String server() {
+        return "https://" + hostPort + "/kubernetes/cluster";
     }
-  }
 
-  /** The API route: {@code https://<endpoint>/kubernetes/cluster}. */
-  public String server() {
-    return "https://" + hostPort + "/kubernetes/cluster";
-  }
+    /** The origin users see in {@code [info] Using direct cluster endpoint at ...}. */
+    public String url() {
+        return "https://" + hostPort;
+    }
 
-  /** The origin users see in {@code [info] Using direct cluster endpoint at ...}. */
-  public String url() {
-    return "https://" + hostPort;
-  }
-
-  public Optional<String> ca() {
-    return Optional.ofNullable(caData);
-  }
+    public Optional<String> ca() {
+        return Optional.ofNullable(caData);
+    }
 }

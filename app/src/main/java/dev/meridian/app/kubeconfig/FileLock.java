@@ -12,55 +12,56 @@ import java.time.Duration;
  * because another kubectl holds it only for a few milliseconds.
  */
 final class FileLock implements AutoCloseable {
-  private final Path lockFile;
+    private final Path lockFile;
 
-  private FileLock(Path lockFile) {
-    this.lockFile = lockFile;
-  }
+    private FileLock(Path lockFile) {
+        this.lockFile = lockFile;
+    }
 
-  static Path lockFileOf(Path kubeconfig) {
-    return kubeconfig.resolveSibling(kubeconfig.getFileName() + ".lock");
-  }
+    static Path lockFileOf(Path kubeconfig) {
+        return kubeconfig.resolveSibling(kubeconfig.getFileName() + ".lock");
+    }
 
-  static FileLock acquire(Path kubeconfig, Duration patience) {
-    Path lockFile = lockFileOf(kubeconfig);
-    long deadline = System.nanoTime() + patience.toNanos();
-    long pauseMillis = 1;
-    while (true) {
-      try {
-        Files.createFile(lockFile);
-        return new FileLock(lockFile);
-      } catch (FileAlreadyExistsException e) {
-        if (System.nanoTime() > deadline) {
-          throw new KubeconfigException.Locked(
-              "kubeconfig " + kubeconfig + " is locked by another writer (" + lockFile
-                  + " exists). If no kubectl or Meridian is running, delete that file and retry.",
-              kubeconfig, e);
+    static FileLock acquire(Path kubeconfig, Duration patience) {
+        Path lockFile = lockFileOf(kubeconfig);
+        long deadline = System.nanoTime() + patience.toNanos();
+        long pauseMillis = 1;
+        while (true) {
+            try {
+                Files.createFile(lockFile);
+                return new FileLock(lockFile);
+            } catch (FileAlreadyExistsException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new KubeconfigException.Locked(
+                            "kubeconfig " + kubeconfig + " is locked by another writer (" + lockFile
+                                    + " exists). If no kubectl or Meridian is running, delete that file and retry.",
+                            kubeconfig,
+                            e);
+                }
+                pause(pauseMillis);
+                pauseMillis = Math.min(pauseMillis * 2, 50);
+            } catch (IOException e) {
+                throw new KubeconfigException.Unwritable(
+                        "cannot create lock file " + lockFile + ": " + e, kubeconfig, e);
+            }
         }
-        pause(pauseMillis);
-        pauseMillis = Math.min(pauseMillis * 2, 50);
-      } catch (IOException e) {
-        throw new KubeconfigException.Unwritable(
-            "cannot create lock file " + lockFile + ": " + e, kubeconfig, e);
-      }
     }
-  }
 
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KubeconfigException.Locked("interrupted while waiting for a kubeconfig lock", null, e);
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubeconfigException.Locked("interrupted while waiting for a kubeconfig lock", null, e);
+        }
     }
-  }
 
-  @Override
-  public void close() {
-    try {
-      Files.deleteIfExists(lockFile);
-    } catch (IOException e) {
-      throw new KubeconfigException.Unwritable("cannot remove lock file " + lockFile, lockFile, e);
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(lockFile);
+        } catch (IOException e) {
+            throw new KubeconfigException.Unwritable("cannot remove lock file " + lockFile, lockFile, e);
+        }
     }
-  }
 }

@@ -20,202 +20,218 @@ import java.util.function.Supplier;
  * lock file and by refusing to write over a file that changed since it was read.
  */
 public final class KubeconfigService {
-  private final KubeconfigStore store;
-  private final PreviousContextStore previous;
-  private final ManagementAccessResolver resolver;
-  private final Consumer<LoadedKubeconfig> beforeSave;
+    private final KubeconfigStore store;
+    private final PreviousContextStore previous;
+    private final ManagementAccessResolver resolver;
+    private final Consumer<LoadedKubeconfig> beforeSave;
 
-  /** The engine for these locations; the previous context is kept in {@code <home>/.kube}. */
-  public KubeconfigService(KubeconfigLocations locations) {
-    this(locations, PreviousContextStore.inHome(locations.home()));
-  }
-
-  public KubeconfigService(KubeconfigLocations locations, PreviousContextStore previous) {
-    this(locations, previous, new YamlCodec(), Duration.ofSeconds(2), loaded -> { });
-  }
-
-  /** @param beforeSave runs between reading and writing; tests use it to simulate other writers */
-  KubeconfigService(KubeconfigLocations locations, PreviousContextStore previous, YamlCodec codec,
-      Duration lockPatience, Consumer<LoadedKubeconfig> beforeSave) {
-    this.store = new KubeconfigStore(locations, codec, lockPatience);
-    this.previous = previous;
-    this.resolver = new ManagementAccessResolver(codec);
-    this.beforeSave = beforeSave;
-  }
-
-  public KubeconfigLocations locations() {
-    return store.locations();
-  }
-
-  /** The current context, empty when none is set. */
-  public synchronized Optional<String> currentContext() {
-    return store.load().currentContext();
-  }
-
-  /** All context names, in kubectl's merge order. */
-  public synchronized List<String> contextNames() {
-    return store.load().contextNames();
-  }
-
-  /** The non-Meridian context that {@link #switchBack()} returns to, if one is remembered. */
-  public Optional<String> previousContext() {
-    return previous.previousContext();
-  }
-
-  /**
-   * Server, TLS settings and bearer credential of a context.
-   *
-   * @param contextName the management context; null for the current context
-   * @throws KubeconfigException.ContextNotFound when it does not exist (or none is current)
-   * @throws KubeconfigException.UnsupportedCredential when its user has no bearer credential
-   */
-  public synchronized ManagementAccess managementAccess(String contextName) {
-    LoadedKubeconfig config = store.load();
-    return resolver.resolve(config, contextOrCurrent(config, contextName));
-  }
-
-  /** What a Kubernetes client needs to connect with a context (null: the current one). */
-  public synchronized ManagementConnection managementConnection(String contextName) {
-    LoadedKubeconfig config = store.load();
-    String name = contextOrCurrent(config, contextName);
-    String minified = store.codec().dump(Minifier.minify(config, name));
-    return new ManagementConnection(config.locations().files(), name, minified);
-  }
-
-  /** Writes a Meridian context's entries; {@code current-context} stays as it is. */
-  public synchronized WriteResult write(ContextSpec spec) {
-    return edit(() -> {
-      LoadedKubeconfig config = store.load();
-      String current = config.currentContext().orElse(null);
-      putEntries(config, spec);
-      return new WriteResult(spec, save(config), false, current);
-    });
-  }
-
-  /** Writes a Meridian context's entries and makes it the current context. */
-  public synchronized WriteResult writeAndSwitch(ContextSpec spec) {
-    return edit(() -> {
-      LoadedKubeconfig config = store.load();
-      String current = config.currentContext().orElse(null);
-      putEntries(config, spec);
-      config.currentContextDocument().setCurrentContext(spec.name());
-      WriteResult result = new WriteResult(spec, save(config), true, current);
-      rememberLeft(current, spec.name());
-      return result;
-    });
-  }
-
-  /** The kubeconfig fragment of a context, for {@code --print}; writes nothing. */
-  public String render(ContextSpec spec) {
-    return store.codec().dump(EntryNodes.fragment(spec, true));
-  }
-
-  /**
-   * Makes an existing context current. When a file changed between our read and our write,
-   * the switch is read and applied once more (a switch has nothing to merge).
-   */
-  public synchronized SwitchOutcome switchTo(String contextName) {
-    try {
-      return edit(() -> trySwitch(contextName));
-    } catch (KubeconfigException.Conflict first) {
-      return edit(() -> trySwitch(contextName));
+    /** The engine for these locations; the previous context is kept in {@code <home>/.kube}. */
+    public KubeconfigService(KubeconfigLocations locations) {
+        this(locations, PreviousContextStore.inHome(locations.home()));
     }
-  }
 
-  /** Goes back to the remembered non-Meridian context, like {@code kubectx -}. */
-  public synchronized SwitchOutcome switchBack() {
-    Optional<String> target = previous.previousContext();
-    if (target.isEmpty()) {
-      return new SwitchOutcome.NoPreviousContext();
+    public KubeconfigService(KubeconfigLocations locations, PreviousContextStore previous) {
+        this(locations, previous, new YamlCodec(), Duration.ofSeconds(2), loaded -> {});
     }
-    return switchTo(target.get());
-  }
 
-  /** Meridian's contexts, in kubectl's merge order, with their route and namespace. */
-  public synchronized List<MeridianContext> meridianContexts() {
-    LoadedKubeconfig config = store.load();
-    String current = config.currentContext().orElse(null);
-    List<MeridianContext> result = new ArrayList<>();
-    for (String name : config.contextNames()) {
-      if (!ContextNames.isMeridian(name)) {
-        continue;
-      }
-      Found context = config.find(Section.CONTEXTS, name).orElseThrow();
-      String server = Nodes.scalar(context.body(), "cluster")
-          .flatMap(c -> config.find(Section.CLUSTERS, c))
-          .flatMap(c -> Nodes.scalar(c.body(), "server")).orElse(null);
-      result.add(new MeridianContext(name, ContextNames.clusterOf(name).orElse(null),
-          ContextNames.spaceOf(name).orElse(null), server, Route.ofServer(server),
-          Nodes.scalar(context.body(), "namespace").orElse(null), name.equals(current), context.file()));
+    /** @param beforeSave runs between reading and writing; tests use it to simulate other writers */
+    KubeconfigService(
+            KubeconfigLocations locations,
+            PreviousContextStore previous,
+            YamlCodec codec,
+            Duration lockPatience,
+            Consumer<LoadedKubeconfig> beforeSave) {
+        this.store = new KubeconfigStore(locations, codec, lockPatience);
+        this.previous = previous;
+        this.resolver = new ManagementAccessResolver(codec);
+        this.beforeSave = beforeSave;
     }
-    return result;
-  }
 
-  private SwitchOutcome trySwitch(String contextName) {
-    LoadedKubeconfig config = store.load();
-    if (config.find(Section.CONTEXTS, contextName).isEmpty()) {
-      return new SwitchOutcome.NoSuchContext(contextName);
+    public KubeconfigLocations locations() {
+        return store.locations();
     }
-    String current = config.currentContext().orElse(null);
-    config.currentContextDocument().setCurrentContext(contextName);
-    SwitchOutcome outcome = new SwitchOutcome.Switched(contextName, current, save(config));
-    rememberLeft(current, contextName);
-    return outcome;
-  }
 
-  /** Leaving a non-Meridian context for another one: remember it for {@code use -}. */
-  private void rememberLeft(String left, String target) {
-    if (left != null && !ContextNames.isMeridian(left) && !left.equals(target)) {
-      previous.rememberPreviousContext(left);
+    /** The current context, empty when none is set. */
+    public synchronized Optional<String> currentContext() {
+        return store.load().currentContext();
     }
-  }
 
-  /** Runs an edit; if it fails before reaching disk, no parsed tree it touched is reused. */
-  private <T> T edit(Supplier<T> edit) {
-    try {
-      return edit.get();
-    } catch (RuntimeException | Error e) {
-      store.forgetParsedTrees();
-      throw e;
+    /** All context names, in kubectl's merge order. */
+    public synchronized List<String> contextNames() {
+        return store.load().contextNames();
     }
-  }
 
-  private void putEntries(LoadedKubeconfig config, ContextSpec spec) {
-    for (Section section : Section.values()) {
-      config.documentFor(section, spec.name())
-          .putEntry(section, spec.name(), EntryNodes.body(section, spec), store.codec());
+    /** The non-Meridian context that {@link #switchBack()} returns to, if one is remembered. */
+    public Optional<String> previousContext() {
+        return previous.previousContext();
     }
-  }
 
-  private List<Path> save(LoadedKubeconfig config) {
-    beforeSave.accept(config);
-    createDefaultFolder(config);
-    return store.save(config);
-  }
+    /**
+     * Server, TLS settings and bearer credential of a context.
+     *
+     * @param contextName the management context; null for the current context
+     * @throws KubeconfigException.ContextNotFound when it does not exist (or none is current)
+     * @throws KubeconfigException.UnsupportedCredential when its user has no bearer credential
+     */
+    public synchronized ManagementAccess managementAccess(String contextName) {
+        LoadedKubeconfig config = store.load();
+        return resolver.resolve(config, contextOrCurrent(config, contextName));
+    }
 
-  /** kubectl creates {@code ~/.kube} on first use; so do we, for the default location only. */
-  private static void createDefaultFolder(LoadedKubeconfig config) {
-    KubeconfigLocations locations = config.locations();
-    if (locations.isExplicit() || !locations.variableFiles().isEmpty()) {
-      return;
+    /** What a Kubernetes client needs to connect with a context (null: the current one). */
+    public synchronized ManagementConnection managementConnection(String contextName) {
+        LoadedKubeconfig config = store.load();
+        String name = contextOrCurrent(config, contextName);
+        String minified = store.codec().dump(Minifier.minify(config, name));
+        return new ManagementConnection(config.locations().files(), name, minified);
     }
-    Path folder = locations.files().get(0).getParent();
-    if (!config.changedDocuments().isEmpty() && !Files.exists(folder)) {
-      try {
-        Files.createDirectories(folder, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-      } catch (java.io.IOException e) {
-        throw new KubeconfigException.Unwritable("cannot create " + folder + ": " + e, folder, e);
-      }
-    }
-  }
 
-  private static String contextOrCurrent(LoadedKubeconfig config, String contextName) {
-    if (contextName != null) {
-      return contextName;
+    /** Writes a Meridian context's entries; {@code current-context} stays as it is. */
+    public synchronized WriteResult write(ContextSpec spec) {
+        return edit(() -> {
+            LoadedKubeconfig config = store.load();
+            String current = config.currentContext().orElse(null);
+            putEntries(config, spec);
+            return new WriteResult(spec, save(config), false, current);
+        });
     }
-    return config.currentContext().orElseThrow(() -> new KubeconfigException.ContextNotFound(
-        "no current context is set in the kubeconfig; choose one with `kubectl config use-context NAME` "
-            + "or name the management context explicitly", "", null));
-  }
+
+    /** Writes a Meridian context's entries and makes it the current context. */
+    public synchronized WriteResult writeAndSwitch(ContextSpec spec) {
+        return edit(() -> {
+            LoadedKubeconfig config = store.load();
+            String current = config.currentContext().orElse(null);
+            putEntries(config, spec);
+            config.currentContextDocument().setCurrentContext(spec.name());
+            WriteResult result = new WriteResult(spec, save(config), true, current);
+            rememberLeft(current, spec.name());
+            return result;
+        });
+    }
+
+    /** The kubeconfig fragment of a context, for {@code --print}; writes nothing. */
+    public String render(ContextSpec spec) {
+        return store.codec().dump(EntryNodes.fragment(spec, true));
+    }
+
+    /**
+     * Makes an existing context current. When a file changed between our read and our write,
+     * the switch is read and applied once more (a switch has nothing to merge).
+     */
+    public synchronized SwitchOutcome switchTo(String contextName) {
+        try {
+            return edit(() -> trySwitch(contextName));
+        } catch (KubeconfigException.Conflict first) {
+            return edit(() -> trySwitch(contextName));
+        }
+    }
+
+    /** Goes back to the remembered non-Meridian context, like {@code kubectx -}. */
+    public synchronized SwitchOutcome switchBack() {
+        Optional<String> target = previous.previousContext();
+        if (target.isEmpty()) {
+            return new SwitchOutcome.NoPreviousContext();
+        }
+        return switchTo(target.get());
+    }
+
+    /** Meridian's contexts, in kubectl's merge order, with their route and namespace. */
+    public synchronized List<MeridianContext> meridianContexts() {
+        LoadedKubeconfig config = store.load();
+        String current = config.currentContext().orElse(null);
+        List<MeridianContext> result = new ArrayList<>();
+        for (String name : config.contextNames()) {
+            if (!ContextNames.isMeridian(name)) {
+                continue;
+            }
+            Found context = config.find(Section.CONTEXTS, name).orElseThrow();
+            String server = Nodes.scalar(context.body(), "cluster")
+                    .flatMap(c -> config.find(Section.CLUSTERS, c))
+                    .flatMap(c -> Nodes.scalar(c.body(), "server"))
+                    .orElse(null);
+            result.add(new MeridianContext(
+                    name,
+                    ContextNames.clusterOf(name).orElse(null),
+                    ContextNames.spaceOf(name).orElse(null),
+                    server,
+                    Route.ofServer(server),
+                    Nodes.scalar(context.body(), "namespace").orElse(null),
+                    name.equals(current),
+                    context.file()));
+        }
+        return result;
+    }
+
+    private SwitchOutcome trySwitch(String contextName) {
+        LoadedKubeconfig config = store.load();
+        if (config.find(Section.CONTEXTS, contextName).isEmpty()) {
+            return new SwitchOutcome.NoSuchContext(contextName);
+        }
+        String current = config.currentContext().orElse(null);
+        config.currentContextDocument().setCurrentContext(contextName);
+        SwitchOutcome outcome = new SwitchOutcome.Switched(contextName, current, save(config));
+        rememberLeft(current, contextName);
+        return outcome;
+    }
+
+    /** Leaving a non-Meridian context for another one: remember it for {@code use -}. */
+    private void rememberLeft(String left, String target) {
+        if (left != null && !ContextNames.isMeridian(left) && !left.equals(target)) {
+            previous.rememberPreviousContext(left);
+        }
+    }
+
+    /** Runs an edit; if it fails before reaching disk, no parsed tree it touched is reused. */
+    private <T> T edit(Supplier<T> edit) {
+        try {
+            return edit.get();
+        } catch (RuntimeException | Error e) {
+            store.forgetParsedTrees();
+            throw e;
+        }
+    }
+
+    private void putEntries(LoadedKubeconfig config, ContextSpec spec) {
+        for (Section section : Section.values()) {
+            config.documentFor(section, spec.name())
+                    .putEntry(section, spec.name(), EntryNodes.body(section, spec), store.codec());
+        }
+    }
+
+    private List<Path> save(LoadedKubeconfig config) {
+        beforeSave.accept(config);
+        createDefaultFolder(config);
+        return store.save(config);
+    }
+
+    /** kubectl creates {@code ~/.kube} on first use; so do we, for the default location only. */
+    private static void createDefaultFolder(LoadedKubeconfig config) {
+        KubeconfigLocations locations = config.locations();
+        if (locations.isExplicit() || !locations.variableFiles().isEmpty()) {
+            return;
+        }
+        Path folder = locations.files().get(0).getParent();
+        if (!config.changedDocuments().isEmpty() && !Files.exists(folder)) {
+            try {
+                Files.createDirectories(
+                        folder,
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } catch (java.io.IOException e) {
+                throw new KubeconfigException.Unwritable("cannot create " + folder + ": " + e, folder, e);
+            }
+        }
+    }
+
+    private static String contextOrCurrent(LoadedKubeconfig config, String contextName) {
+        if (contextName != null) {
+            return contextName;
+        }
+        return config.currentContext()
+                .orElseThrow(() -> new KubeconfigException.ContextNotFound(
+                        "no current context is set in the kubeconfig; choose one with `kubectl config use-context NAME` "
+                                + "or name the management context explicitly",
+                        "",
+                        null));
+    }
 }

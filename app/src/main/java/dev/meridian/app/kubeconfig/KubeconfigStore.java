@@ -21,170 +21,171 @@ import java.util.Optional;
  * succeeded; any failure drops it.
  */
 final class KubeconfigStore {
-  static final String BACKUP_SUFFIX = ".meridian.bak";
+    static final String BACKUP_SUFFIX = ".meridian.bak";
 
-  private record Cached(byte[] bytes, KubeconfigDocument document) {}
+    private record Cached(byte[] bytes, KubeconfigDocument document) {}
 
-  private final KubeconfigLocations locations;
-  private final YamlCodec codec;
-  private final KubeconfigReader reader;
-  private final AtomicFileWriter writer = new AtomicFileWriter();
-  private final Duration lockPatience;
-  private final Map<Path, Cached> cache = new HashMap<>();
+    private final KubeconfigLocations locations;
+    private final YamlCodec codec;
+    private final KubeconfigReader reader;
+    private final AtomicFileWriter writer = new AtomicFileWriter();
+    private final Duration lockPatience;
+    private final Map<Path, Cached> cache = new HashMap<>();
 
-  KubeconfigStore(KubeconfigLocations locations, YamlCodec codec, Duration lockPatience) {
-    this.locations = locations;
-    this.codec = codec;
-    this.reader = new KubeconfigReader(codec);
-    this.lockPatience = lockPatience;
-  }
-
-  KubeconfigLocations locations() {
-    return locations;
-  }
-
-  YamlCodec codec() {
-    return codec;
-  }
-
-  synchronized LoadedKubeconfig load() {
-    List<KubeconfigDocument> documents = new ArrayList<>();
-    for (Path file : locations.files()) {
-      byte[] bytes = reader.readBytes(file, locations.isExplicit());
-      Cached cached = cache.get(file);
-      if (bytes != null && cached != null && Arrays.equals(bytes, cached.bytes())) {
-        documents.add(cached.document().reopen(bytes));
-      } else {
-        KubeconfigDocument document = reader.document(file, bytes);
-        if (bytes != null) {
-          cache.put(file, new Cached(bytes, document));
-        }
-        documents.add(document);
-      }
+    KubeconfigStore(KubeconfigLocations locations, YamlCodec codec, Duration lockPatience) {
+        this.locations = locations;
+        this.codec = codec;
+        this.reader = new KubeconfigReader(codec);
+        this.lockPatience = lockPatience;
     }
-    return new LoadedKubeconfig(locations, documents);
-  }
 
-  /** Forgets every parsed tree: after an edit that did not reach disk. */
-  synchronized void forgetParsedTrees() {
-    cache.clear();
-  }
+    KubeconfigLocations locations() {
+        return locations;
+    }
 
-  /**
-   * Writes every changed document. All are rendered and checked before the first write, so a
-   * bad file or a concurrent change means nothing is written.
-   *
-   * @return the files written
-   * @throws KubeconfigException.Conflict when a file changed since it was loaded
-   */
-  synchronized List<Path> save(LoadedKubeconfig config) {
-    List<KubeconfigDocument> changed = config.changedDocuments();
-    boolean saved = false;
-    try {
-      List<byte[]> contents = new ArrayList<>();
-      for (KubeconfigDocument document : changed) {
-        writer.checkWritable(document.path());
-        contents.add(render(document));
-      }
-      List<Path> written = writeLocked(changed, contents);
-      for (int i = 0; i < changed.size(); i++) {
-        cache.put(changed.get(i).path(), new Cached(contents.get(i), changed.get(i)));
-      }
-      saved = true;
-      return written;
-    } finally {
-      if (!saved) {
+    YamlCodec codec() {
+        return codec;
+    }
+
+    synchronized LoadedKubeconfig load() {
+        List<KubeconfigDocument> documents = new ArrayList<>();
+        for (Path file : locations.files()) {
+            byte[] bytes = reader.readBytes(file, locations.isExplicit());
+            Cached cached = cache.get(file);
+            if (bytes != null && cached != null && Arrays.equals(bytes, cached.bytes())) {
+                documents.add(cached.document().reopen(bytes));
+            } else {
+                KubeconfigDocument document = reader.document(file, bytes);
+                if (bytes != null) {
+                    cache.put(file, new Cached(bytes, document));
+                }
+                documents.add(document);
+            }
+        }
+        return new LoadedKubeconfig(locations, documents);
+    }
+
+    /** Forgets every parsed tree: after an edit that did not reach disk. */
+    synchronized void forgetParsedTrees() {
         cache.clear();
-      }
     }
-  }
 
-  private List<Path> writeLocked(List<KubeconfigDocument> changed, List<byte[]> contents) {
-    List<FileLock> locks = new ArrayList<>();
-    try {
-      for (KubeconfigDocument document : changed) {
-        locks.add(FileLock.acquire(document.path(), lockPatience));
-      }
-      for (KubeconfigDocument document : changed) {
-        checkUnchanged(document);
-        writer.removeOrphanedTemporaryFiles(document.path());
-      }
-      List<Path> written = new ArrayList<>();
-      for (int i = 0; i < changed.size(); i++) {
-        KubeconfigDocument document = changed.get(i);
-        if (document.exists()) {
-          writer.backup(document.path(), document.snapshot(), backupOf(document.path()));
+    /**
+     * Writes every changed document. All are rendered and checked before the first write, so a
+     * bad file or a concurrent change means nothing is written.
+     *
+     * @return the files written
+     * @throws KubeconfigException.Conflict when a file changed since it was loaded
+     */
+    synchronized List<Path> save(LoadedKubeconfig config) {
+        List<KubeconfigDocument> changed = config.changedDocuments();
+        boolean saved = false;
+        try {
+            List<byte[]> contents = new ArrayList<>();
+            for (KubeconfigDocument document : changed) {
+                writer.checkWritable(document.path());
+                contents.add(render(document));
+            }
+            List<Path> written = writeLocked(changed, contents);
+            for (int i = 0; i < changed.size(); i++) {
+                cache.put(changed.get(i).path(), new Cached(contents.get(i), changed.get(i)));
+            }
+            saved = true;
+            return written;
+        } finally {
+            if (!saved) {
+                cache.clear();
+            }
         }
-        writer.write(document.path(), contents.get(i));
-        written.add(document.path());
-      }
-      return written;
-    } finally {
-      for (int i = locks.size() - 1; i >= 0; i--) {
-        locks.get(i).close();
-      }
     }
-  }
 
-  static Path backupOf(Path file) {
-    Path target = AtomicFileWriter.target(file);
-    return target.resolveSibling(target.getFileName() + BACKUP_SUFFIX);
-  }
+    private List<Path> writeLocked(List<KubeconfigDocument> changed, List<byte[]> contents) {
+        List<FileLock> locks = new ArrayList<>();
+        try {
+            for (KubeconfigDocument document : changed) {
+                locks.add(FileLock.acquire(document.path(), lockPatience));
+            }
+            for (KubeconfigDocument document : changed) {
+                checkUnchanged(document);
+                writer.removeOrphanedTemporaryFiles(document.path());
+            }
+            List<Path> written = new ArrayList<>();
+            for (int i = 0; i < changed.size(); i++) {
+                KubeconfigDocument document = changed.get(i);
+                if (document.exists()) {
+                    writer.backup(document.path(), document.snapshot(), backupOf(document.path()));
+                }
+                writer.write(document.path(), contents.get(i));
+                written.add(document.path());
+            }
+            return written;
+        } finally {
+            for (int i = locks.size() - 1; i >= 0; i--) {
+                locks.get(i).close();
+            }
+        }
+    }
 
-  private byte[] render(KubeconfigDocument document) {
-    if (document.exists()) {
-      Optional<byte[]> spliced = splice(document);
-      if (spliced.isPresent()) {
-        return spliced.get();
-      }
+    static Path backupOf(Path file) {
+        Path target = AtomicFileWriter.target(file);
+        return target.resolveSibling(target.getFileName() + BACKUP_SUFFIX);
     }
-    String text = codec.dump(document.root());
-    // Safety net: what we write must parse back, or we write nothing.
-    codec.parse(text, document.path());
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
 
-  /**
-   * The snapshot with only the changed lines rewritten: the current-context line and the
-   * lines of Meridian's entries. Entry splices are checked against the edited tree.
-   */
-  private Optional<byte[]> splice(KubeconfigDocument document) {
-    if (!document.canSpliceEntries()) {
-      return Optional.empty();
+    private byte[] render(KubeconfigDocument document) {
+        if (document.exists()) {
+            Optional<byte[]> spliced = splice(document);
+            if (spliced.isPresent()) {
+                return spliced.get();
+            }
+        }
+        String text = codec.dump(document.root());
+        // Safety net: what we write must parse back, or we write nothing.
+        codec.parse(text, document.path());
+        return text.getBytes(StandardCharsets.UTF_8);
     }
-    byte[] bytes = document.snapshot();
-    List<KubeconfigDocument.EntryEdit> edits = document.entryEdits();
-    if (!edits.isEmpty()) {
-      Optional<String> text = EntrySplice.apply(KubeconfigReader.decode(bytes), edits, codec, document.path());
-      if (text.isEmpty()) {
-        return Optional.empty();
-      }
-      bytes = text.get().getBytes(StandardCharsets.UTF_8);
-    }
-    String current = document.currentContext().orElse(null);
-    if (current != null && !current.equals(document.loadedCurrentContext())) {
-      Optional<byte[]> switched =
-          CurrentContextSplice.apply(bytes, document.loadedCurrentContext(), current, codec);
-      if (switched.isEmpty()) {
-        return Optional.empty();
-      }
-      bytes = switched.get();
-    }
-    if (!edits.isEmpty()
-        && !Nodes.sameData(codec.parse(KubeconfigReader.decode(bytes), document.path()), document.root())) {
-      return Optional.empty();
-    }
-    return Optional.of(bytes);
-  }
 
-  private void checkUnchanged(KubeconfigDocument document) {
-    byte[] now = reader.readBytes(document.path(), false);
-    boolean same = now == null ? !document.exists() : Arrays.equals(now, document.snapshot());
-    if (!same) {
-      throw new KubeconfigException.Conflict(
-          "kubeconfig " + document.path() + " changed while Meridian was updating it; nothing was "
-              + "written. Run the command again to apply it to the new content.",
-          document.path(), null);
+    /**
+     * The snapshot with only the changed lines rewritten: the current-context line and the
+     * lines of Meridian's entries. Entry splices are checked against the edited tree.
+     */
+    private Optional<byte[]> splice(KubeconfigDocument document) {
+        if (!document.canSpliceEntries()) {
+            return Optional.empty();
+        }
+        byte[] bytes = document.snapshot();
+        List<KubeconfigDocument.EntryEdit> edits = document.entryEdits();
+        if (!edits.isEmpty()) {
+            Optional<String> text = EntrySplice.apply(KubeconfigReader.decode(bytes), edits, codec, document.path());
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            bytes = text.get().getBytes(StandardCharsets.UTF_8);
+        }
+        String current = document.currentContext().orElse(null);
+        if (current != null && !current.equals(document.loadedCurrentContext())) {
+            Optional<byte[]> switched =
+                    CurrentContextSplice.apply(bytes, document.loadedCurrentContext(), current, codec);
+            if (switched.isEmpty()) {
+                return Optional.empty();
+            }
+            bytes = switched.get();
+        }
+        if (!edits.isEmpty()
+                && !Nodes.sameData(codec.parse(KubeconfigReader.decode(bytes), document.path()), document.root())) {
+            return Optional.empty();
+        }
+        return Optional.of(bytes);
     }
-  }
+
+    private void checkUnchanged(KubeconfigDocument document) {
+        byte[] now = reader.readBytes(document.path(), false);
+        boolean same = now == null ? !document.exists() : Arrays.equals(now, document.snapshot());
+        if (!same) {
+            throw new KubeconfigException.Conflict(
+                    "kubeconfig " + document.path() + " changed while Meridian was updating it; nothing was "
+                            + "written. Run the command again to apply it to the new content.",
+                    document.path(),
+                    null);
+        }
+    }
 }

@@ -19,51 +19,56 @@ import java.util.Optional;
  *     route is at the management server's origin (vCluster Platform's layout)
  */
 public record ManagementAccess(
-    String contextName, String server, TlsSettings tls, String proxyUrl, Credential credential, Path file,
-    CentralGateway gateway) {
+        String contextName,
+        String server,
+        TlsSettings tls,
+        String proxyUrl,
+        Credential credential,
+        Path file,
+        CentralGateway gateway) {
 
-  public ManagementAccess {
-    Objects.requireNonNull(contextName, "contextName");
-    Objects.requireNonNull(server, "server");
-    Objects.requireNonNull(tls, "tls");
-    Objects.requireNonNull(credential, "credential");
-  }
-
-  /** Access without a recorded gateway, as read from the kubeconfig alone. */
-  public ManagementAccess(
-      String contextName, String server, TlsSettings tls, String proxyUrl, Credential credential, Path file) {
-    this(contextName, server, tls, proxyUrl, credential, file, null);
-  }
-
-  /** The same access with the central gateway the plane records (null: none). */
-  public ManagementAccess withGateway(CentralGateway value) {
-    return new ManagementAccess(contextName, server, tls, proxyUrl, credential, file, value);
-  }
-
-  public Optional<CentralGateway> centralGateway() {
-    return Optional.ofNullable(gateway);
-  }
-
-  /** Where central-route contexts point: the recorded gateway, else the management server's origin. */
-  public String centralOrigin() {
-    return gateway != null ? gateway.url() : origin();
-  }
-
-  /** TLS settings of the central route: the gateway's when one is recorded, else the management context's. */
-  public TlsSettings centralTls() {
-    return gateway != null ? gateway.tls() : tls;
-  }
-
-  /** {@code scheme://host[:port]} of the server: where the central gateway routes live. */
-  public String origin() {
-    URI uri = URI.create(server);
-    if (uri.getScheme() == null || uri.getRawAuthority() == null) {
-      throw new IllegalArgumentException("management server is not an absolute URL: " + server);
+    public ManagementAccess {
+        Objects.requireNonNull(contextName, "contextName");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(credential, "credential");
     }
-    return uri.getScheme() + "://" + uri.getRawAuthority();
-  }
 
-  public Optional<String> proxy() {
-    return Optional.ofNullable(proxyUrl);
-  }
+    /** Access without a recorded gateway, as read from the kubeconfig alone. */
+    public ManagementAccess(
+            String contextName, String server, TlsSettings tls, String proxyUrl, Credential credential, Path file) {
+        this(contextName, server, tls, proxyUrl, credential, file, null);
+    }
+
+    /** The same access with the central gateway the plane records (null: none). */
+    public ManagementAccess withGateway(CentralGateway value) {
+        return new ManagementAccess(contextName, server, tls, proxyUrl, credential, file, value);
+    }
+
+    public Optional<CentralGateway> centralGateway() {
+        return Optional.ofNullable(gateway);
+    }
+
+    /** Where central-route contexts point: the recorded gateway, else the management server's origin. */
+    public String centralOrigin() {
+        return gateway != null ? gateway.url() : origin();
+    }
+
+    /** TLS settings of the central route: the gateway's when one is recorded, else the management context's. */
+    public TlsSettings centralTls() {
+        return gateway != null ? gateway.tls() : tls;
+    }
+
+    /** {@code scheme://host[:port]} of the server: where the central gateway routes live. */
+    public String origin() {
+        URI uri = URI.create(server);
+        if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+            throw new IllegalArgumentException("management server is not an absolute URL: " + server);
+        }
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    public Optional<String> proxy() {
+        return Optional.ofNullable(proxyUrl);
+    }
 }

@@ -14,12 +14,12 @@ import java.util.List;
  *     user, relative paths made absolute (like {@code kubectl config view --minify --raw})
  */
 public record ManagementConnection(List<Path> kubeconfigFiles, String contextName, String minifiedKubeconfig) {
-  public ManagementConnection {
-    kubeconfigFiles = List.copyOf(kubeconfigFiles);
-  }
+    public ManagementConnection {
+        kubeconfigFiles = List.copyOf(kubeconfigFiles);
+    }
 
-  @Override
-  public String toString() {
-    return "ManagementConnection[" + kubeconfigFiles + ", " + contextName + "]";
-  }
+    @Override
+    public String toString() {
+        return "ManagementConnection[" + kubeconfigFiles + ", " + contextName + "]";
+    }
 }

@@ -16,10 +16,16 @@ import java.util.Optional;
  * @param file the file holding the context entry
  */
 public record MeridianContext(
-    String name, String cluster, String space, String server, Route route, String namespace,
-    boolean current, Path file) {
+        String name,
+        String cluster,
+        String space,
+        String server,
+        Route route,
+        String namespace,
+        boolean current,
+        Path file) {
 
-  public Optional<String> spaceName() {
-    return Optional.ofNullable(space);
-  }
+    public Optional<String> spaceName() {
+        return Optional.ofNullable(space);
+    }
 }

@@ -11,33 +11,33 @@ import java.util.Optional;
  * @param tlsServerName {@code tls-server-name}, or null
  */
 public record TlsSettings(
-    String certificateAuthorityData,
-    String certificateAuthorityFile,
-    boolean insecureSkipTlsVerify,
-    String tlsServerName) {
+        String certificateAuthorityData,
+        String certificateAuthorityFile,
+        boolean insecureSkipTlsVerify,
+        String tlsServerName) {
 
-  /** Verify against the system's trusted roots. */
-  public static TlsSettings systemTrust() {
-    return new TlsSettings(null, null, false, null);
-  }
+    /** Verify against the system's trusted roots. */
+    public static TlsSettings systemTrust() {
+        return new TlsSettings(null, null, false, null);
+    }
 
-  public static TlsSettings insecure() {
-    return new TlsSettings(null, null, true, null);
-  }
+    public static TlsSettings insecure() {
+        return new TlsSettings(null, null, true, null);
+    }
 
-  public static TlsSettings caData(String base64Pem) {
-    return new TlsSettings(base64Pem, null, false, null);
-  }
+    public static TlsSettings caData(String base64Pem) {
+        return new TlsSettings(base64Pem, null, false, null);
+    }
 
-  public Optional<String> caData() {
-    return Optional.ofNullable(certificateAuthorityData);
-  }
+    public Optional<String> caData() {
+        return Optional.ofNullable(certificateAuthorityData);
+    }
 
-  public Optional<String> caFile() {
-    return Optional.ofNullable(certificateAuthorityFile);
-  }
+    public Optional<String> caFile() {
+        return Optional.ofNullable(certificateAuthorityFile);
+    }
 
-  public Optional<String> serverName() {
-    return Optional.ofNullable(tlsServerName);
-  }
+    public Optional<String> serverName() {
+        return Optional.ofNullable(tlsServerName);
+    }
 }

@@ -12,11 +12,11 @@ import java.util.List;
  * @param previous the context current before the call, or null
  */
 public record WriteResult(ContextSpec spec, List<Path> filesWritten, boolean switched, String previous) {
-  public WriteResult {
-    filesWritten = List.copyOf(filesWritten);
-  }
+    public WriteResult {
+        filesWritten = List.copyOf(filesWritten);
+    }
 
-  public boolean changedAnything() {
-    return !filesWritten.isEmpty();
-  }
+    public boolean changedAnything() {
+        return !filesWritten.isEmpty();
+    }
 }

@@ -3,13 +3,13 @@ package dev.meridian.app.kubeconfig;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.emitter.Emitter;
 import org.yaml.snakeyaml.error.YAMLException;
-import java.util.HashSet;
-import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -24,103 +24,109 @@ import org.yaml.snakeyaml.serializer.Serializer;
  * The output layout is kubectl's (two-space indent, sequence dashes at the key's column).
  */
 final class YamlCodec {
-  /** Larger kubeconfigs are refused: they are not kubeconfigs a person maintains. */
-  static final int DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+    /** Larger kubeconfigs are refused: they are not kubeconfigs a person maintains. */
+    static final int DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 
-  private final int maxBytes;
+    private final int maxBytes;
 
-  YamlCodec() {
-    this(DEFAULT_MAX_BYTES);
-  }
-
-  YamlCodec(int maxBytes) {
-    this.maxBytes = maxBytes;
-  }
-
-  int maxBytes() {
-    return maxBytes;
-  }
-
-  /** Parses one YAML document; null for an empty file (kubectl treats it as an empty config). */
-  Node parse(String text, Path file) {
-    try {
-      Node root = new Yaml(loaderOptions()).compose(new StringReader(text));
-      rejectDuplicateKeys(root, file);
-      return root;
-    } catch (YAMLException | IllegalStateException | IndexOutOfBoundsException e) {
-      // SnakeYAML reports a few malformed inputs (and a few comment placements) with
-      // unchecked exceptions other than YAMLException; all mean "cannot parse".
-      throw new KubeconfigException.Unreadable(
-          "cannot parse kubeconfig " + file + ": " + oneLine(e.getMessage())
-              + ". Fix the file (for example with `kubectl config view`) and try again.",
-          file,
-          e);
+    YamlCodec() {
+        this(DEFAULT_MAX_BYTES);
     }
-  }
 
-  /** Parses without comments, for plain checks of what a text means. */
-  Object parseData(String text) {
-    return new Yaml(loaderOptionsWithoutComments()).load(text);
-  }
+    YamlCodec(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
 
-  /** The node API does not check keys; kubectl refuses duplicates, and so do we. */
-  private static void rejectDuplicateKeys(Node node, Path file) {
-    if (node instanceof MappingNode map) {
-      Set<String> keys = new HashSet<>();
-      for (NodeTuple tuple : map.getValue()) {
-        if (tuple.getKeyNode() instanceof ScalarNode key && !keys.add(key.getValue())) {
-          throw new KubeconfigException.Unreadable("cannot parse kubeconfig " + file + ": duplicate key '"
-              + key.getValue() + "' at line " + (key.getStartMark().getLine() + 1)
-              + ". Remove one of them and try again.", file, null);
+    int maxBytes() {
+        return maxBytes;
+    }
+
+    /** Parses one YAML document; null for an empty file (kubectl treats it as an empty config). */
+    Node parse(String text, Path file) {
+        try {
+            Node root = new Yaml(loaderOptions()).compose(new StringReader(text));
+            rejectDuplicateKeys(root, file);
+            return root;
+        } catch (YAMLException | IllegalStateException | IndexOutOfBoundsException e) {
+            // SnakeYAML reports a few malformed inputs (and a few comment placements) with
+            // unchecked exceptions other than YAMLException; all mean "cannot parse".
+            throw new KubeconfigException.Unreadable(
+                    "cannot parse kubeconfig " + file + ": " + oneLine(e.getMessage())
+                            + ". Fix the file (for example with `kubectl config view`) and try again.",
+                    file,
+                    e);
         }
-        rejectDuplicateKeys(tuple.getValueNode(), file);
-      }
-    } else if (node instanceof SequenceNode seq) {
-      seq.getValue().forEach(item -> rejectDuplicateKeys(item, file));
     }
-  }
 
-  String dump(Node root) {
-    StringWriter out = new StringWriter();
-    DumperOptions options = dumperOptions();
-    Serializer serializer = new Serializer(new Emitter(out, options), new Resolver(), options, null);
-    try {
-      serializer.open();
-      serializer.serialize(root);
-      serializer.close();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    /** Parses without comments, for plain checks of what a text means. */
+    Object parseData(String text) {
+        return new Yaml(loaderOptionsWithoutComments()).load(text);
     }
-    return out.toString();
-  }
 
-  private LoaderOptions loaderOptions() {
-    LoaderOptions options = loaderOptionsWithoutComments();
-    options.setProcessComments(true);
-    return options;
-  }
+    /** The node API does not check keys; kubectl refuses duplicates, and so do we. */
+    private static void rejectDuplicateKeys(Node node, Path file) {
+        if (node instanceof MappingNode map) {
+            Set<String> keys = new HashSet<>();
+            for (NodeTuple tuple : map.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && !keys.add(key.getValue())) {
+                    throw new KubeconfigException.Unreadable(
+                            "cannot parse kubeconfig " + file + ": duplicate key '"
+                                    + key.getValue() + "' at line "
+                                    + (key.getStartMark().getLine() + 1)
+                                    + ". Remove one of them and try again.",
+                            file,
+                            null);
+                }
+                rejectDuplicateKeys(tuple.getValueNode(), file);
+            }
+        } else if (node instanceof SequenceNode seq) {
+            seq.getValue().forEach(item -> rejectDuplicateKeys(item, file));
+        }
+    }
 
-  private LoaderOptions loaderOptionsWithoutComments() {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(maxBytes);
-    options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(100);
-    return options;
-  }
+    String dump(Node root) {
+        StringWriter out = new StringWriter();
+        DumperOptions options = dumperOptions();
+        Serializer serializer = new Serializer(new Emitter(out, options), new Resolver(), options, null);
+        try {
+            serializer.open();
+            serializer.serialize(root);
+            serializer.close();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
 
-  private static DumperOptions dumperOptions() {
-    DumperOptions options = new DumperOptions();
-    options.setProcessComments(true);
-    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-    options.setIndent(2);
-    options.setIndicatorIndent(0);
-    options.setWidth(Integer.MAX_VALUE);
-    options.setSplitLines(false);
-    options.setExplicitStart(false);
-    return options;
-  }
+    private LoaderOptions loaderOptions() {
+        LoaderOptions options = loaderOptionsWithoutComments();
+        options.setProcessComments(true);
+        return options;
+    }
 
-  private static String oneLine(String message) {
-    return message == null ? "malformed YAML" : message.replaceAll("\\s+", " ").strip();
-  }
+    private LoaderOptions loaderOptionsWithoutComments() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(maxBytes);
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(100);
+        return options;
+    }
+
+    private static DumperOptions dumperOptions() {
+        DumperOptions options = new DumperOptions();
+        options.setProcessComments(true);
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setIndicatorIndent(0);
+        options.setWidth(Integer.MAX_VALUE);
+        options.setSplitLines(false);
+        options.setExplicitStart(false);
+        return options;
+    }
+
+    private static String oneLine(String message) {
+        return message == null
+                ? "malformed YAML"
+                : message.replaceAll("\\s+", " ").strip();
+    }
 }

@@ -1,10 +1,9 @@
 package dev.meridian.app.sandbox;
 
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * The discovery documents kubectl reads before any request: the core group and
@@ -13,26 +12,35 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 final class Discovery {
     private static final List<String> VERBS = List.of("create", "delete", "get", "list", "patch", "update", "watch");
 
-    private Discovery() {
-    }
+    private Discovery() {}
 
     /** The JSON body for a discovery path, or null when the path is not a discovery path. */
     static String document(String path) {
         return switch (path) {
-            case "/api" -> Serialization.asJson(Map.of("kind", "APIVersions", "versions", List.of("v1"),
-                    "serverAddressByClientCIDRs", List.of(Map.of("clientCIDR", "0.0.0.0/0", "serverAddress", "127.0.0.1"))));
-            case "/apis" -> Serialization.asJson(Map.of("kind", "APIGroupList", "apiVersion", "v1",
-                    "groups", List.of(group("management.loft.sh"))));
-            case "/api/v1" -> resourceList("v1", List.of(
-                    resource("namespaces", "Namespace", false, "ns"),
-                    resource("configmaps", "ConfigMap", true, "cm"),
-                    resource("secrets", "Secret", true, null),
-                    resource("serviceaccounts", "ServiceAccount", true, "sa"),
-                    resource("services", "Service", true, "svc"),
-                    resource("pods", "Pod", true, "po"),
-                    resource("events", "Event", true, "ev")));
-            case "/apis/management.loft.sh/v1" -> resourceList("management.loft.sh/v1", List.of(
-                    resource("clusters", "Cluster", false, null)));
+            case "/api" ->
+                Serialization.asJson(Map.of(
+                        "kind",
+                        "APIVersions",
+                        "versions",
+                        List.of("v1"),
+                        "serverAddressByClientCIDRs",
+                        List.of(Map.of("clientCIDR", "0.0.0.0/0", "serverAddress", "127.0.0.1"))));
+            case "/apis" ->
+                Serialization.asJson(Map.of(
+                        "kind", "APIGroupList", "apiVersion", "v1", "groups", List.of(group("management.loft.sh"))));
+            case "/api/v1" ->
+                resourceList(
+                        "v1",
+                        List.of(
+                                resource("namespaces", "Namespace", false, "ns"),
+                                resource("configmaps", "ConfigMap", true, "cm"),
+                                resource("secrets", "Secret", true, null),
+                                resource("serviceaccounts", "ServiceAccount", true, "sa"),
+                                resource("services", "Service", true, "svc"),
+                                resource("pods", "Pod", true, "po"),
+                                resource("events", "Event", true, "ev")));
+            case "/apis/management.loft.sh/v1" ->
+                resourceList("management.loft.sh/v1", List.of(resource("clusters", "Cluster", false, null)));
             default -> null;
         };
     }
@@ -43,8 +51,8 @@ final class Discovery {
     }
 
     private static String resourceList(String groupVersion, List<Map<String, Object>> resources) {
-        return Serialization.asJson(Map.of("kind", "APIResourceList", "apiVersion", "v1",
-                "groupVersion", groupVersion, "resources", resources));
+        return Serialization.asJson(Map.of(
+                "kind", "APIResourceList", "apiVersion", "v1", "groupVersion", groupVersion, "resources", resources));
     }
 
     private static Map<String, Object> resource(String plural, String kind, boolean namespaced, String shortName) {

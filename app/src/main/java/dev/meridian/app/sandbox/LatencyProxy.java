@@ -1,13 +1,12 @@
 package dev.meridian.app.sandbox;
 
-import java.time.Duration;
-
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
+import java.time.Duration;
 
 /**
  * A TCP relay on loopback that holds every chunk for a fixed delay in each direction, to
@@ -26,7 +25,8 @@ public final class LatencyProxy implements AutoCloseable {
     /** Starts a relay to 127.0.0.1:targetPort, delaying each direction by {@code oneWay}. */
     public static LatencyProxy start(Vertx vertx, int targetPort, Duration oneWay) {
         NetClient client = vertx.createNetClient();
-        NetServer server = vertx.createNetServer().connectHandler(inbound -> relay(vertx, client, inbound, targetPort, oneWay));
+        NetServer server =
+                vertx.createNetServer().connectHandler(inbound -> relay(vertx, client, inbound, targetPort, oneWay));
         Future<NetServer> listening = server.listen(0, "127.0.0.1");
         try {
             listening.await(10, java.util.concurrent.TimeUnit.SECONDS);

@@ -1,23 +1,11 @@
 package dev.meridian.app.sandbox;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-
-import dev.meridian.agent.config.AuditTarget;
-import dev.meridian.agent.config.Builder;
 import dev.meridian.agent.auth.Review;
 import dev.meridian.agent.auth.TokenReviewer;
 import dev.meridian.agent.auth.UserInfo;
 import dev.meridian.agent.config.AgentConfig;
+import dev.meridian.agent.config.AuditTarget;
+import dev.meridian.agent.config.Builder;
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.config.ServerTls;
 import dev.meridian.agent.gateway.GatewayServer;
@@ -31,6 +19,17 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole multi-region system on loopback: a management plane behind a gateway, and
@@ -52,15 +51,19 @@ public final class Sandbox implements AutoCloseable {
     private String gatewayCa;
 
     /** A started connected cluster: its API server, agent and the endpoint clients use. */
-    public record SandboxCluster(String name, SimulatedApiServer api, RunningAgent agent, int endpointPort,
-            Scenario scenario) {
+    public record SandboxCluster(
+            String name, SimulatedApiServer api, RunningAgent agent, int endpointPort, Scenario scenario) {
         public String endpoint() {
             return "127.0.0.1:" + endpointPort;
         }
     }
 
     /** How a sandbox cluster is reached. */
-    public enum Scenario { DIRECT_WITH_CA, DIRECT_INSECURE, CENTRAL_ONLY }
+    public enum Scenario {
+        DIRECT_WITH_CA,
+        DIRECT_INSECURE,
+        CENTRAL_ONLY
+    }
 
     private Sandbox(SandboxOptions options) {
         this.options = options;
@@ -94,7 +97,13 @@ public final class Sandbox implements AutoCloseable {
     private SandboxCluster startCluster(String name, Scenario scenario) {
         SimulatedApiServer api = track(new SimulatedApiServer());
         for (String ns : List.of("default", "kube-system")) {
-            api.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+            api.client()
+                    .namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(ns)
+                            .endMetadata()
+                            .build())
                     .create();
         }
         RunningAgent agent = track(AgentServer.start(agentConfig(name, api).build()));
@@ -111,28 +120,33 @@ public final class Sandbox implements AutoCloseable {
                 .tls(new ServerTls.SelfSigned(home.resolve("tls"), List.of("127.0.0.1", "localhost")))
                 .upstream(ClusterSource.of(upstreamConfig(upstream)))
                 .tokenReviewer(sandboxReviewer())
-                .audit(new AuditTarget.File(options.directory().resolve("audit").resolve(name + ".log"), 10_000_000, 1));
+                .audit(new AuditTarget.File(
+                        options.directory().resolve("audit").resolve(name + ".log"), 10_000_000, 1));
     }
 
     /** The agents verify their API servers like any upstream: with its certificate as the CA. */
     private static Config upstreamConfig(SimulatedApiServer api) {
         return new ConfigBuilder(Config.empty())
                 .withMasterUrl("https://localhost:" + api.port())
-                .withCaCertData(Base64.getEncoder().encodeToString(api.certificatePem().getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .withCaCertData(Base64.getEncoder()
+                        .encodeToString(api.certificatePem().getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
                 .withOauthToken(AGENT_TOKEN)
                 .build();
     }
 
     /** Accepts the sandbox admin's token, as a TokenReview against the management plane would. */
     static TokenReviewer sandboxReviewer() {
-        return token -> CompletableFuture.completedFuture(ADMIN_TOKEN.equals(token)
-                ? new Review.Authenticated(UserInfo.of("sandbox-admin", "system:authenticated", "sandbox:admins"))
-                : new Review.Rejected("unknown sandbox token"));
+        return token -> CompletableFuture.completedFuture(
+                ADMIN_TOKEN.equals(token)
+                        ? new Review.Authenticated(
+                                UserInfo.of("sandbox-admin", "system:authenticated", "sandbox:admins"))
+                        : new Review.Rejected("unknown sandbox token"));
     }
 
     /** The gateway is the agent in gateway mode: it routes to the clusters the Cluster objects name. */
     private void startGateway() {
-        RunningAgent gateway = track(GatewayServer.start(agentConfig(SandboxOptions.CENTRAL, management).build()));
+        RunningAgent gateway = track(GatewayServer.start(
+                agentConfig(SandboxOptions.CENTRAL, management).build()));
         gatewayCa = gateway.caCertificatePem().orElseThrow();
         gatewayPort = delayed(SandboxOptions.CENTRAL, gateway.port());
     }
@@ -150,27 +164,56 @@ public final class Sandbox implements AutoCloseable {
             switch (cluster.scenario()) {
                 case DIRECT_WITH_CA -> {
                     annotations.put(Annotations.ENDPOINT, cluster.endpoint());
-                    annotations.put(Annotations.CA_DATA, Base64.getEncoder().encodeToString(
-                            cluster.agent().caCertificatePem().orElseThrow().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                    annotations.put(
+                            Annotations.CA_DATA,
+                            Base64.getEncoder()
+                                    .encodeToString(cluster.agent()
+                                            .caCertificatePem()
+                                            .orElseThrow()
+                                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
                 }
                 case DIRECT_INSECURE -> {
                     annotations.put(Annotations.ENDPOINT, cluster.endpoint());
                     annotations.put(Annotations.INSECURE, "true");
                 }
-                case CENTRAL_ONLY -> { }
+                case CENTRAL_ONLY -> {}
             }
             GenericKubernetesResource resource = new GenericKubernetesResource();
             resource.setApiVersion("management.loft.sh/v1");
             resource.setKind("Cluster");
-            resource.setMetadata(new ObjectMetaBuilder().withName(cluster.name()).withAnnotations(annotations)
-                    .withLabels(Map.of("meridian.dev/sandbox", "true")).build());
-            resource.setAdditionalProperty("spec", Map.of("displayName", displayName(cluster.name()),
-                    "description", "Sandbox cluster (" + cluster.scenario().name().toLowerCase(java.util.Locale.ROOT)
-                            .replace('_', ' ') + ")", "managementNamespace", "vcluster-pro",
-                    "config", Map.of("secretName", "cluster-" + cluster.name(), "secretNamespace", "loft", "key", "config")));
+            resource.setMetadata(new ObjectMetaBuilder()
+                    .withName(cluster.name())
+                    .withAnnotations(annotations)
+                    .withLabels(Map.of("meridian.dev/sandbox", "true"))
+                    .build());
+            resource.setAdditionalProperty(
+                    "spec",
+                    Map.of(
+                            "displayName",
+                            displayName(cluster.name()),
+                            "description",
+                            "Sandbox cluster ("
+                                    + cluster.scenario()
+                                            .name()
+                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .replace('_', ' ') + ")",
+                            "managementNamespace",
+                            "vcluster-pro",
+                            "config",
+                            Map.of(
+                                    "secretName",
+                                    "cluster-" + cluster.name(),
+                                    "secretNamespace",
+                                    "loft",
+                                    "key",
+                                    "config")));
             storeKubeconfigSecret(cluster);
             resource.setAdditionalProperty("status", Map.of("phase", "Initialized"));
-            management.client().genericKubernetesResources(FleetService.CLUSTERS).resource(resource).create();
+            management
+                    .client()
+                    .genericKubernetesResources(FleetService.CLUSTERS)
+                    .resource(resource)
+                    .create();
         }
     }
 
@@ -184,12 +227,23 @@ public final class Sandbox implements AutoCloseable {
                 users: [{name: gateway, user: {token: %4$s}}]
                 contexts: [{name: %1$s, context: {cluster: %1$s, user: gateway}}]
                 current-context: %1$s
-                """.formatted(cluster.name(), upstream.getMasterUrl().replaceAll("/$", ""), upstream.getCaCertData(),
-                AGENT_TOKEN);
-        management.client().secrets().inNamespace("loft").resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
-                .withNewMetadata().withName("cluster-" + cluster.name()).withNamespace("loft").endMetadata()
-                .addToData("config", Base64.getEncoder().encodeToString(kubeconfig.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .build()).create();
+                """.formatted(
+                cluster.name(), upstream.getMasterUrl().replaceAll("/$", ""), upstream.getCaCertData(), AGENT_TOKEN);
+        management
+                .client()
+                .secrets()
+                .inNamespace("loft")
+                .resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+                        .withNewMetadata()
+                        .withName("cluster-" + cluster.name())
+                        .withNamespace("loft")
+                        .endMetadata()
+                        .addToData(
+                                "config",
+                                Base64.getEncoder()
+                                        .encodeToString(kubeconfig.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .build())
+                .create();
     }
 
     private static String displayName(String name) {
@@ -225,7 +279,10 @@ public final class Sandbox implements AutoCloseable {
         Path file = kubeconfig();
         Path temp = Files.createTempFile(options.directory(), "kubeconfig", ".tmp");
         Files.writeString(temp, yaml);
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                temp,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         try {
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
@@ -254,29 +311,42 @@ public final class Sandbox implements AutoCloseable {
     public String describe() {
         StringBuilder text = new StringBuilder();
         text.append("Meridian sandbox is running (everything on 127.0.0.1).\n");
-        text.append("  management plane  ").append(gatewayUrl()).append("/kubernetes/management  (gateway")
-                .append(latencyNote(SandboxOptions.CENTRAL)).append(")\n");
+        text.append("  management plane  ")
+                .append(gatewayUrl())
+                .append("/kubernetes/management  (gateway")
+                .append(latencyNote(SandboxOptions.CENTRAL))
+                .append(")\n");
         for (SandboxCluster c : clusters.values()) {
             String route = switch (c.scenario()) {
                 case DIRECT_WITH_CA -> "direct endpoint https://" + c.endpoint() + " with CA data";
                 case DIRECT_INSECURE -> "direct endpoint https://" + c.endpoint() + ", insecure";
                 case CENTRAL_ONLY -> "central route only";
             };
-            text.append("  cluster ").append(String.format("%-9s", c.name())).append(" ").append(route)
-                    .append(latencyNote(c.name())).append('\n');
+            text.append("  cluster ")
+                    .append(String.format("%-9s", c.name()))
+                    .append(" ")
+                    .append(route)
+                    .append(latencyNote(c.name()))
+                    .append('\n');
         }
         text.append("\nTry it:\n");
         text.append("  export KUBECONFIG=").append(kubeconfig()).append('\n');
         text.append("  java -jar meridian.jar cluster list\n");
-        text.append("  java -jar meridian.jar cluster use ").append(options.clusters().get(0)).append('\n');
+        text.append("  java -jar meridian.jar cluster use ")
+                .append(options.clusters().get(0))
+                .append('\n');
         text.append("  kubectl get ns -v 6\n");
-        text.append("\nAudit logs: ").append(options.directory().resolve("audit")).append('\n');
+        text.append("\nAudit logs: ")
+                .append(options.directory().resolve("audit"))
+                .append('\n');
         text.append("Press Ctrl+C to stop; everything started here stops with it.\n");
         return text.toString();
     }
 
     private String latencyNote(String hop) {
-        return options.latencyOf(hop).isZero() ? "" : ", +" + options.latencyOf(hop).toMillis() + " ms each way";
+        return options.latencyOf(hop).isZero()
+                ? ""
+                : ", +" + options.latencyOf(hop).toMillis() + " ms each way";
     }
 
     private <T extends AutoCloseable> T track(T resource) {

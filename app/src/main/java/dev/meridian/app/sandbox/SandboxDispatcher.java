@@ -1,12 +1,11 @@
 package dev.meridian.app.sandbox;
 
-import java.util.Locale;
-import java.util.Map;
-
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Sits in front of the CRUD mock: answers discovery, and refuses at once what the mock
@@ -39,25 +38,40 @@ final class SandboxDispatcher extends Dispatcher {
         }
         String contentType = lower(request.getHeader("Content-Type"));
         if (contentType.contains("protobuf")) {
-            return status(415, "UnsupportedMediaType", "the simulated API server cannot read protobuf bodies, which "
-                    + "typed kubectl commands such as 'kubectl create namespace' send. Use "
-                    + "'kubectl create --validate=false -f manifest.yaml', 'meridian space create', or a real cluster.");
+            return status(
+                    415,
+                    "UnsupportedMediaType",
+                    "the simulated API server cannot read protobuf bodies, which "
+                            + "typed kubectl commands such as 'kubectl create namespace' send. Use "
+                            + "'kubectl create --validate=false -f manifest.yaml', 'meridian space create', or a real cluster.");
         }
         if (contentType.startsWith("application/apply-patch")) {
-            return status(415, "UnsupportedMediaType", "the simulated API server has no server-side apply. "
-                    + "Use 'kubectl create --validate=false -f' or a JSON merge patch.");
+            return status(
+                    415,
+                    "UnsupportedMediaType",
+                    "the simulated API server has no server-side apply. "
+                            + "Use 'kubectl create --validate=false -f' or a JSON merge patch.");
         }
         if (contentType.startsWith("application/strategic-merge-patch")) {
-            return status(415, "UnsupportedMediaType", "the simulated API server has no strategic merge patch. "
-                    + "Use 'kubectl patch --type=merge' or 'kubectl annotate'.");
+            return status(
+                    415,
+                    "UnsupportedMediaType",
+                    "the simulated API server has no strategic merge patch. "
+                            + "Use 'kubectl patch --type=merge' or 'kubectl annotate'.");
         }
         if (isHttpWatch(query, request)) {
-            return status(405, "MethodNotAllowed", "the simulated API server streams watches only over WebSocket, "
-                    + "so 'kubectl get -w' is not available. Run 'kubectl get' again instead.");
+            return status(
+                    405,
+                    "MethodNotAllowed",
+                    "the simulated API server streams watches only over WebSocket, "
+                            + "so 'kubectl get -w' is not available. Run 'kubectl get' again instead.");
         }
         if (path.startsWith("/openapi")) {
-            return status(404, "NotFound", "the simulated API server publishes no OpenAPI schema. "
-                    + "Pass --validate=false to kubectl create and apply.");
+            return status(
+                    404,
+                    "NotFound",
+                    "the simulated API server publishes no OpenAPI schema. "
+                            + "Pass --validate=false to kubectl create and apply.");
         }
         return crud.dispatch(request);
     }
@@ -89,12 +103,30 @@ final class SandboxDispatcher extends Dispatcher {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+        return new MockResponse()
+                .setResponseCode(code)
+                .setHeader("Content-Type", "application/json")
+                .setBody(body);
     }
 
     private static MockResponse status(int code, String reason, String message) {
-        return json(code, Serialization.asJson(Map.of("kind", "Status", "apiVersion", "v1", "metadata", Map.of(),
-                "status", "Failure", "reason", reason, "code", code, "message", LIMIT + message)));
+        return json(
+                code,
+                Serialization.asJson(Map.of(
+                        "kind",
+                        "Status",
+                        "apiVersion",
+                        "v1",
+                        "metadata",
+                        Map.of(),
+                        "status",
+                        "Failure",
+                        "reason",
+                        reason,
+                        "code",
+                        code,
+                        "message",
+                        LIMIT + message)));
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.meridian.app.sandbox;
 
+import dev.meridian.app.MeridianException.InvalidInput;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.meridian.app.MeridianException.InvalidInput;
 
 /**
  * What to start: the folder for the sandbox's kubeconfig, certificates and audit logs, the
@@ -60,7 +59,8 @@ public record SandboxOptions(Path directory, List<String> clusters, Map<String, 
                         + "ms or s, e.g. central=120ms,eu-west=15ms.");
             }
             String value = pair[1].strip();
-            Duration delay = value.endsWith("ms") ? Duration.ofMillis(Long.parseLong(value.replace("ms", "")))
+            Duration delay = value.endsWith("ms")
+                    ? Duration.ofMillis(Long.parseLong(value.replace("ms", "")))
                     : Duration.ofSeconds(Long.parseLong(value.replace("s", "")));
             latency.put(pair[0].strip(), delay);
         }

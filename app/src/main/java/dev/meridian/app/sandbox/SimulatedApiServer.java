@@ -1,9 +1,5 @@
 package dev.meridian.app.sandbox;
 
-import java.net.InetAddress;
-import java.util.HashMap;
-import java.util.Queue;
-
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
@@ -12,6 +8,9 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.Queue;
 
 /**
  * An in-memory Kubernetes API server on loopback (fabric8's mock in CRUD mode) that kubectl can
@@ -33,8 +32,12 @@ public final class SimulatedApiServer implements AutoCloseable {
 
     public SimulatedApiServer() {
         HashMap<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new SandboxDispatcher(new KubernetesMixedDispatcher(responses)), true);
+        server = new KubernetesMockServer(
+                new Context(),
+                new MockWebServer(),
+                responses,
+                new SandboxDispatcher(new KubernetesMixedDispatcher(responses)),
+                true);
         server.init(InetAddress.getLoopbackAddress(), 0);
         client = server.createClient();
     }
@@ -55,8 +58,8 @@ public final class SimulatedApiServer implements AutoCloseable {
     /** PEM of the certificate this server presents, to verify it upstream. */
     public String certificatePem() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of(
-                    server.getSelfSignedCertificate().certificatePath()));
+            return java.nio.file.Files.readString(
+                    java.nio.file.Path.of(server.getSelfSignedCertificate().certificatePath()));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot read the simulated API server's certificate", e);
         }

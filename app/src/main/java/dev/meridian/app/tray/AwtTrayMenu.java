@@ -1,16 +1,15 @@
 package dev.meridian.app.tray;
 
-import java.awt.CheckboxMenuItem;
-import java.awt.Menu;
-import java.awt.MenuItem;
-import java.awt.PopupMenu;
-
 import dev.meridian.app.tray.TrayMenu.Action;
 import dev.meridian.app.tray.TrayMenu.Caption;
 import dev.meridian.app.tray.TrayMenu.Choice;
 import dev.meridian.app.tray.TrayMenu.Command;
 import dev.meridian.app.tray.TrayMenu.Entry;
 import dev.meridian.app.tray.TrayMenu.Separator;
+import java.awt.CheckboxMenuItem;
+import java.awt.Menu;
+import java.awt.MenuItem;
+import java.awt.PopupMenu;
 
 /** Renders a {@link TrayMenu} into an AWT popup menu. AWT event thread only. */
 final class AwtTrayMenu {
@@ -22,8 +21,7 @@ final class AwtTrayMenu {
         void run(Command command);
     }
 
-    private AwtTrayMenu() {
-    }
+    private AwtTrayMenu() {}
 
     static void render(TrayMenu menu, PopupMenu popup, Handler handler) {
         popup.removeAll();
@@ -46,7 +44,8 @@ final class AwtTrayMenu {
             return choice.hasSpaces() ? submenu(choice, handler) : checkbox(choice, handler);
         }
         Action action = (Action) entry;
-        MenuItem item = action.checked() == null ? new MenuItem(action.label())
+        MenuItem item = action.checked() == null
+                ? new MenuItem(action.label())
                 : new CheckboxMenuItem(action.label(), action.checked());
         item.setEnabled(action.enabled());
         onSelect(item, () -> handler.run(action.command()));

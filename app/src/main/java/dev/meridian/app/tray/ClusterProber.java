@@ -17,21 +17,21 @@ public interface ClusterProber extends AutoCloseable {
     HealthSummary.Verdict probe(ClusterInfo cluster, ManagementAccess plane);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /** Probes with the health module's {@link Prober}. */
     static ClusterProber withProber(Prober prober) {
         return new ClusterProber() {
             @Override
             public HealthSummary.Verdict probe(ClusterInfo cluster, ManagementAccess plane) {
-                ProbeResult result = prober.probe(ProbeTargets.direct(cluster)
-                        .orElseGet(() -> ProbeTargets.central(plane)));
+                ProbeResult result =
+                        prober.probe(ProbeTargets.direct(cluster).orElseGet(() -> ProbeTargets.central(plane)));
                 Verdict verdict = result.verdict();
                 if (verdict instanceof Verdict.Up) {
                     return HealthSummary.Verdict.UP;
                 }
-                return verdict instanceof Verdict.Degraded ? HealthSummary.Verdict.DEGRADED
+                return verdict instanceof Verdict.Degraded
+                        ? HealthSummary.Verdict.DEGRADED
                         : HealthSummary.Verdict.DOWN;
             }
 

@@ -1,5 +1,10 @@
 package dev.meridian.app.tray;
 
+import dev.meridian.app.health.Prober;
+import dev.meridian.app.kubeconfig.KubeconfigLocations;
+import dev.meridian.app.kubeconfig.KubeconfigService;
+import dev.meridian.app.ui.hooks.DesktopShell;
+import dev.meridian.app.ui.hooks.TrayHook;
 import java.awt.GraphicsEnvironment;
 import java.awt.SystemTray;
 import java.nio.file.Path;
@@ -7,12 +12,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-
-import dev.meridian.app.health.Prober;
-import dev.meridian.app.kubeconfig.KubeconfigLocations;
-import dev.meridian.app.kubeconfig.KubeconfigService;
-import dev.meridian.app.ui.hooks.DesktopShell;
-import dev.meridian.app.ui.hooks.TrayHook;
 
 /**
  * The system-tray companion of the desktop app: switch kube contexts, see the current cluster's
@@ -31,7 +30,10 @@ public final class MeridianTray implements TrayHook {
     private final Duration probeInterval;
 
     /** @param probers makes the prober when the tray is installed; the tray closes it */
-    public MeridianTray(KubeconfigService kubeconfig, Supplier<ClusterProber> probers, TraySettings settings,
+    public MeridianTray(
+            KubeconfigService kubeconfig,
+            Supplier<ClusterProber> probers,
+            TraySettings settings,
             Duration probeInterval) {
         this.kubeconfig = kubeconfig;
         this.probers = probers;
@@ -41,8 +43,11 @@ public final class MeridianTray implements TrayHook {
 
     /** The tray of the shipped app: the kubeconfig kubectl reads, settings in {@code configDirectory}. */
     public static MeridianTray forDesktop(Map<String, String> env, Path home, Path configDirectory) {
-        return new MeridianTray(new KubeconfigService(KubeconfigLocations.of(env, home)),
-                () -> ClusterProber.withProber(Prober.create()), new TraySettings(configDirectory), DEFAULT_PROBE_INTERVAL);
+        return new MeridianTray(
+                new KubeconfigService(KubeconfigLocations.of(env, home)),
+                () -> ClusterProber.withProber(Prober.create()),
+                new TraySettings(configDirectory),
+                DEFAULT_PROBE_INTERVAL);
     }
 
     /** Whether this desktop can show a tray icon; false when headless or without a tray host. */
@@ -54,7 +59,7 @@ public final class MeridianTray implements TrayHook {
     public AutoCloseable install(DesktopShell shell) {
         if (!isAvailable()) {
             sayNoTray("this desktop has no system tray" + (GraphicsEnvironment.isHeadless() ? " (headless)" : ""));
-            return () -> { };
+            return () -> {};
         }
         ClusterProber prober = probers.get();
         try {
@@ -62,14 +67,15 @@ public final class MeridianTray implements TrayHook {
         } catch (java.awt.AWTException | RuntimeException e) {
             sayNoTray("the tray icon could not be added: " + e.getMessage());
             prober.close();
-            return () -> { };
+            return () -> {};
         }
     }
 
     private static void sayNoTray(String why) {
         if (SAID_NO_TRAY.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.INFO, "Meridian runs without a tray icon: " + why
-                    + ". Closing the main window quits the app.");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "Meridian runs without a tray icon: " + why + ". Closing the main window quits the app.");
         }
     }
 }

@@ -1,21 +1,18 @@
 package dev.meridian.app.tray;
 
+import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
 import java.awt.Image;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
-
 import javax.imageio.ImageIO;
-
-import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
 
 /** The tray icon for a health verdict, from the class path ({@code /icons/tray-<health>-<size>.png}). */
 public final class TrayIcons {
     private static final int[] SIZES = {16, 24, 32, 48, 64, 128};
 
-    private TrayIcons() {
-    }
+    private TrayIcons() {}
 
     /** The file name's health word: {@code healthy}, {@code degraded}, {@code down} or {@code unknown}. */
     public static String healthWord(Verdict verdict) {

@@ -1,9 +1,8 @@
 package dev.meridian.app.tray;
 
+import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
 import java.util.List;
 import java.util.Optional;
-
-import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
 
 /**
  * The tray's menu and icon as plain values, so that what the tray shows is tested without a display.
@@ -42,8 +41,7 @@ public record TrayMenu(List<Entry> entries, Optional<String> currentCluster, Ver
     }
 
     /** A disabled caption, e.g. a route group's title. */
-    public record Caption(String label) implements Entry {
-    }
+    public record Caption(String label) implements Entry {}
 
     /**
      * Switches to a cluster's context; with spaces it is a submenu whose first item is the cluster itself.

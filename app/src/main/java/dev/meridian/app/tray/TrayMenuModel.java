@@ -1,10 +1,5 @@
 package dev.meridian.app.tray;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-
 import dev.meridian.app.kubeconfig.ContextNames;
 import dev.meridian.app.kubeconfig.Route;
 import dev.meridian.app.tray.TrayMenu.Action;
@@ -15,14 +10,17 @@ import dev.meridian.app.tray.TrayMenu.Entry;
 import dev.meridian.app.tray.TrayMenu.Separator;
 import dev.meridian.app.tray.TrayState.TrayCluster;
 import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Builds the tray menu from a {@link TrayState}: pure, so it is tested without a display. */
 public final class TrayMenuModel {
     /** The label of a cluster's own context inside its spaces submenu. */
     public static final String WHOLE_CLUSTER = "Whole cluster";
 
-    private TrayMenuModel() {
-    }
+    private TrayMenuModel() {}
 
     public static TrayMenu build(TrayState state) {
         Optional<String> current = state.currentContext();
@@ -31,7 +29,8 @@ public final class TrayMenuModel {
         if (state.planeContext().isEmpty()) {
             entries.add(new Caption("No management plane connected"));
         } else if (state.clusters().isEmpty()) {
-            entries.add(new Caption("No connected clusters in " + state.planeContext().get()));
+            entries.add(new Caption(
+                    "No connected clusters in " + state.planeContext().get()));
         } else {
             for (Route route : Route.values()) {
                 addGroup(entries, route, state.clusters(), current);
@@ -45,8 +44,8 @@ public final class TrayMenuModel {
         entries.add(new Action(Command.OPEN, true, null));
         entries.add(new Action(Command.QUIT, true, null));
 
-        Optional<TrayCluster> shown = currentCluster.flatMap(name -> state.clusters().stream()
-                .filter(c -> c.name().equals(name)).findFirst());
+        Optional<TrayCluster> shown = currentCluster.flatMap(name ->
+                state.clusters().stream().filter(c -> c.name().equals(name)).findFirst());
         Verdict health = shown.map(TrayCluster::health).orElse(Verdict.UNKNOWN);
         return new TrayMenu(entries, shown.map(TrayCluster::name), health, tooltip(current, shown, health));
     }
@@ -56,12 +55,15 @@ public final class TrayMenuModel {
      * the current cluster stayed the same and its health changed.
      */
     public static Optional<String> healthChange(TrayMenu before, TrayMenu after) {
-        if (before == null || after.currentCluster().isEmpty() || !after.currentCluster().equals(before.currentCluster())
+        if (before == null
+                || after.currentCluster().isEmpty()
+                || !after.currentCluster().equals(before.currentCluster())
                 || before.iconHealth() == after.iconHealth()) {
             return Optional.empty();
         }
-        return Optional.of(after.currentCluster().get() + " is now " + after.iconHealth().name().toLowerCase(Locale.ROOT)
-                + " (was " + before.iconHealth().name().toLowerCase(Locale.ROOT) + ").");
+        return Optional.of(after.currentCluster().get() + " is now "
+                + after.iconHealth().name().toLowerCase(Locale.ROOT) + " (was "
+                + before.iconHealth().name().toLowerCase(Locale.ROOT) + ").");
     }
 
     /** The mark in front of a cluster's name. */
@@ -78,9 +80,10 @@ public final class TrayMenuModel {
         return route == Route.DIRECT ? "Direct" : "Central";
     }
 
-    private static void addGroup(List<Entry> entries, Route route, List<TrayCluster> clusters,
-            Optional<String> current) {
-        List<TrayCluster> members = clusters.stream().filter(c -> c.route() == route).toList();
+    private static void addGroup(
+            List<Entry> entries, Route route, List<TrayCluster> clusters, Optional<String> current) {
+        List<TrayCluster> members =
+                clusters.stream().filter(c -> c.route() == route).toList();
         if (members.isEmpty()) {
             return;
         }
@@ -94,13 +97,20 @@ public final class TrayMenuModel {
         String label = mark(cluster.health()) + " " + cluster.name()
                 + (cluster.title().equals(cluster.name()) ? "" : " (" + cluster.title() + ")");
         String own = ContextNames.forCluster(cluster.name());
-        boolean inCluster = current.flatMap(ContextNames::clusterOf).filter(cluster.name()::equals).isPresent();
+        boolean inCluster = current.flatMap(ContextNames::clusterOf)
+                .filter(cluster.name()::equals)
+                .isPresent();
         List<Choice> spaces = new ArrayList<>();
         if (!cluster.spaces().isEmpty()) {
-            spaces.add(new Choice(WHOLE_CLUSTER, cluster.name(), null, current.filter(own::equals).isPresent(),
+            spaces.add(new Choice(
+                    WHOLE_CLUSTER,
+                    cluster.name(),
+                    null,
+                    current.filter(own::equals).isPresent(),
                     List.of()));
             for (String space : cluster.spaces()) {
-                boolean checked = current.filter(ContextNames.forSpace(space, cluster.name())::equals).isPresent();
+                boolean checked = current.filter(ContextNames.forSpace(space, cluster.name())::equals)
+                        .isPresent();
                 spaces.add(new Choice(space, cluster.name(), space, checked, List.of()));
             }
         }

@@ -1,5 +1,12 @@
 package dev.meridian.app.tray;
 
+import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.fleet.ui.ClusterRow;
+import dev.meridian.app.kubeconfig.KubeconfigService;
+import dev.meridian.app.tray.TrayMenu.Command;
+import dev.meridian.app.ui.hooks.DesktopShell;
+import dev.meridian.app.ui.hooks.HealthSummary;
+import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
 import java.awt.AWTException;
 import java.awt.EventQueue;
 import java.awt.PopupMenu;
@@ -15,14 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.fleet.ui.ClusterRow;
-import dev.meridian.app.kubeconfig.KubeconfigService;
-import dev.meridian.app.tray.TrayMenu.Command;
-import dev.meridian.app.ui.hooks.DesktopShell;
-import dev.meridian.app.ui.hooks.HealthSummary;
-import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
@@ -45,8 +44,8 @@ final class TraySession implements AutoCloseable {
 
     private final DesktopShell shell;
     private final TrayWork work;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
-            r -> daemon(r, "meridian-tray-timer"));
+    private final ScheduledExecutorService ticker =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "meridian-tray-timer"));
     private final Map<String, HealthSummary> seenRowHealth = new HashMap<>();
     private String lastPlane = "";
     private final ListChangeListener<ClusterRow> onRows = change -> takeSnapshot();
@@ -62,8 +61,13 @@ final class TraySession implements AutoCloseable {
     }
 
     /** Adds the icon and starts following the shell. FX thread. */
-    static TraySession start(DesktopShell shell, KubeconfigService kubeconfig, ClusterProber prober,
-            TraySettings settings, Duration probeInterval) throws AWTException {
+    static TraySession start(
+            DesktopShell shell,
+            KubeconfigService kubeconfig,
+            ClusterProber prober,
+            TraySettings settings,
+            Duration probeInterval)
+            throws AWTException {
         Platform.setImplicitExit(!settings.keepRunning());
         TraySession[] self = new TraySession[1];
         TrayWork work = new TrayWork(kubeconfig, prober, settings, new TrayWork.View() {
@@ -89,11 +93,11 @@ final class TraySession implements AutoCloseable {
         shell.planeContextProperty().addListener(onPlane);
         takeSnapshot();
         // Follows switches made outside the app, e.g. with kubectl.
-        ticker.scheduleWithFixedDelay(() -> work.refresh(false),
-                REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(
+                () -> work.refresh(false), REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         // The icon follows the current cluster's health; new clusters get their mark soon after they appear.
-        ticker.scheduleWithFixedDelay(work::probeCurrentAndNew,
-                INITIAL_PROBE.toMillis(), probeInterval.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(
+                work::probeCurrentAndNew, INITIAL_PROBE.toMillis(), probeInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** FX thread: copies the clusters and any health the app probed since the last look. */
@@ -136,15 +140,19 @@ final class TraySession implements AutoCloseable {
         if (before == null || before.iconHealth() != menu.iconHealth()) {
             icon.setImage(TrayIcons.load(menu.iconHealth(), icon.getSize().height));
         }
-        TrayMenuModel.healthChange(before, menu).ifPresent(text -> icon.displayMessage("Meridian", text,
-                menu.iconHealth() == Verdict.UP ? TrayIcon.MessageType.INFO : TrayIcon.MessageType.WARNING));
+        TrayMenuModel.healthChange(before, menu)
+                .ifPresent(text -> icon.displayMessage(
+                        "Meridian",
+                        text,
+                        menu.iconHealth() == Verdict.UP ? TrayIcon.MessageType.INFO : TrayIcon.MessageType.WARNING));
     }
 
     private void act(Command command) {
         switch (command) {
             case BACK -> work.back();
             case PROBE_ALL -> work.probeAll();
-            case KEEP_RUNNING -> work.toggleKeepRunning(keep -> Platform.runLater(() -> Platform.setImplicitExit(!keep)));
+            case KEEP_RUNNING ->
+                work.toggleKeepRunning(keep -> Platform.runLater(() -> Platform.setImplicitExit(!keep)));
             case OPEN -> Platform.runLater(shell::showMainWindow);
             case QUIT -> Platform.runLater(shell::quit);
         }

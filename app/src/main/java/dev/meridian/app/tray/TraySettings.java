@@ -32,7 +32,8 @@ public final class TraySettings {
                 return true;
             }
         }
-        return !"false".equalsIgnoreCase(properties.getProperty(KEEP_RUNNING, "true").trim());
+        return !"false"
+                .equalsIgnoreCase(properties.getProperty(KEEP_RUNNING, "true").trim());
     }
 
     public void setKeepRunning(boolean value) {

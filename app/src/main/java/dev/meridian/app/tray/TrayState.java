@@ -1,10 +1,9 @@
 package dev.meridian.app.tray;
 
-import java.util.List;
-import java.util.Optional;
-
 import dev.meridian.app.kubeconfig.Route;
 import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the tray menu is built from, gathered off the UI threads.
@@ -15,8 +14,12 @@ import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
  * @param canGoBack whether a previous (non-Meridian) context is remembered
  * @param keepRunning whether closing the main window keeps the app in the tray
  */
-public record TrayState(Optional<String> planeContext, List<TrayCluster> clusters, Optional<String> currentContext,
-        boolean canGoBack, boolean keepRunning) {
+public record TrayState(
+        Optional<String> planeContext,
+        List<TrayCluster> clusters,
+        Optional<String> currentContext,
+        boolean canGoBack,
+        boolean keepRunning) {
 
     public TrayState {
         clusters = List.copyOf(clusters);

@@ -1,5 +1,18 @@
 package dev.meridian.app.tray;
 
+import dev.meridian.app.contexts.CentralGateways;
+import dev.meridian.app.contexts.ContextSwitcher;
+import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.kubeconfig.ContextNames;
+import dev.meridian.app.kubeconfig.KubeconfigService;
+import dev.meridian.app.kubeconfig.ManagementAccess;
+import dev.meridian.app.kubeconfig.MeridianContext;
+import dev.meridian.app.kubeconfig.Route;
+import dev.meridian.app.kubeconfig.SwitchOutcome;
+import dev.meridian.app.kubeconfig.WriteResult;
+import dev.meridian.app.tray.TraySession.Snapshot;
+import dev.meridian.app.tray.TrayState.TrayCluster;
+import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
 import java.awt.TrayIcon.MessageType;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,20 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-
-import dev.meridian.app.contexts.CentralGateways;
-import dev.meridian.app.contexts.ContextSwitcher;
-import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.kubeconfig.ContextNames;
-import dev.meridian.app.kubeconfig.KubeconfigService;
-import dev.meridian.app.kubeconfig.ManagementAccess;
-import dev.meridian.app.kubeconfig.MeridianContext;
-import dev.meridian.app.kubeconfig.Route;
-import dev.meridian.app.kubeconfig.SwitchOutcome;
-import dev.meridian.app.kubeconfig.WriteResult;
-import dev.meridian.app.tray.TraySession.Snapshot;
-import dev.meridian.app.tray.TrayState.TrayCluster;
-import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
 
 /**
  * What the tray does, off the UI threads: every public method only queues work on one worker
@@ -48,9 +47,10 @@ final class TrayWork implements AutoCloseable {
     private final ClusterProber prober;
     private final TraySettings settings;
     private final View view;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> TraySession.daemon(r, "meridian-tray"));
-    private final ExecutorService probes = Executors.newFixedThreadPool(4,
-            r -> TraySession.daemon(r, "meridian-tray-probe"));
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(r -> TraySession.daemon(r, "meridian-tray"));
+    private final ExecutorService probes =
+            Executors.newFixedThreadPool(4, r -> TraySession.daemon(r, "meridian-tray-probe"));
     private final Map<String, Verdict> health = new ConcurrentHashMap<>();
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private volatile Snapshot snapshot = new Snapshot("", List.of());
@@ -92,12 +92,18 @@ final class TrayWork implements AutoCloseable {
         worker.execute(() -> {
             try {
                 Snapshot now = snapshot;
-                ClusterInfo info = now.find(cluster).orElseThrow(() -> new IllegalStateException(
-                        "cluster '" + cluster + "' is no longer connected"));
-                WriteResult result = new ContextSwitcher(kubeconfig, plane(now)).use(info, space,
-                        space == null ? ContextSwitcher.SpaceMode.NONE : ContextSwitcher.SpaceMode.USE);
-                view.message(MessageType.INFO, "Switched to " + result.spec().name()
-                        + (info.isDirect() ? " (direct endpoint)." : " (central route)."));
+                ClusterInfo info = now.find(cluster)
+                        .orElseThrow(
+                                () -> new IllegalStateException("cluster '" + cluster + "' is no longer connected"));
+                WriteResult result = new ContextSwitcher(kubeconfig, plane(now))
+                        .use(
+                                info,
+                                space,
+                                space == null ? ContextSwitcher.SpaceMode.NONE : ContextSwitcher.SpaceMode.USE);
+                view.message(
+                        MessageType.INFO,
+                        "Switched to " + result.spec().name()
+                                + (info.isDirect() ? " (direct endpoint)." : " (central route)."));
             } catch (RuntimeException e) {
                 view.message(MessageType.ERROR, "Could not switch to " + cluster + ": " + e.getMessage());
             }
@@ -112,7 +118,8 @@ final class TrayWork implements AutoCloseable {
                 if (outcome instanceof SwitchOutcome.Switched switched) {
                     view.message(MessageType.INFO, "Switched back to " + switched.context() + ".");
                 } else if (outcome instanceof SwitchOutcome.NoSuchContext missing) {
-                    view.message(MessageType.WARNING, "The previous context " + missing.context() + " no longer exists.");
+                    view.message(
+                            MessageType.WARNING, "The previous context " + missing.context() + " no longer exists.");
                 } else {
                     view.message(MessageType.WARNING, "There is no previous context to go back to.");
                 }
@@ -164,7 +171,8 @@ final class TrayWork implements AutoCloseable {
         if (at.plane().isEmpty()) {
             throw new IllegalStateException("no management plane is connected");
         }
-        return gateways.resolve(kubeconfig.managementAccess(at.plane()),
+        return gateways.resolve(
+                kubeconfig.managementAccess(at.plane()),
                 kubeconfig.managementConnection(at.plane()).minifiedKubeconfig());
     }
 
@@ -195,14 +203,27 @@ final class TrayWork implements AutoCloseable {
         Snapshot now = snapshot;
         Map<String, List<String>> spaces = new TreeMap<>();
         for (MeridianContext context : kubeconfig.meridianContexts()) {
-            context.spaceName().ifPresent(space ->
-                    spaces.computeIfAbsent(context.cluster(), c -> new ArrayList<>()).add(space));
+            context.spaceName()
+                    .ifPresent(space -> spaces.computeIfAbsent(context.cluster(), c -> new ArrayList<>())
+                            .add(space));
         }
-        List<TrayCluster> clusters = now.clusters().stream().map(c -> new TrayCluster(c.name(), c.title(),
-                c.isDirect() ? Route.DIRECT : Route.CENTRAL, health.getOrDefault(c.name(), Verdict.UNKNOWN),
-                spaces.getOrDefault(c.name(), List.of()).stream().sorted().distinct().toList())).toList();
-        return new TrayState(Optional.of(now.plane()).filter(p -> !p.isEmpty()), clusters,
-                kubeconfig.currentContext(), kubeconfig.previousContext().isPresent(), settings.keepRunning());
+        List<TrayCluster> clusters = now.clusters().stream()
+                .map(c -> new TrayCluster(
+                        c.name(),
+                        c.title(),
+                        c.isDirect() ? Route.DIRECT : Route.CENTRAL,
+                        health.getOrDefault(c.name(), Verdict.UNKNOWN),
+                        spaces.getOrDefault(c.name(), List.of()).stream()
+                                .sorted()
+                                .distinct()
+                                .toList()))
+                .toList();
+        return new TrayState(
+                Optional.of(now.plane()).filter(p -> !p.isEmpty()),
+                clusters,
+                kubeconfig.currentContext(),
+                kubeconfig.previousContext().isPresent(),
+                settings.keepRunning());
     }
 
     @Override

@@ -3,15 +3,13 @@ package dev.meridian.app.ui;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-
 import javafx.scene.image.Image;
 
 /** The app icon at every size the packages ship, from the class path ({@code /icons/meridian-<size>.png}). */
 public final class AppIcons {
     private static final int[] SIZES = {16, 24, 32, 48, 64, 128, 256, 512};
 
-    private AppIcons() {
-    }
+    private AppIcons() {}
 
     public static List<Image> windowIcons() {
         List<Image> images = new ArrayList<>();
@@ -25,6 +23,7 @@ public final class AppIcons {
     }
 
     public static Image icon(int size) {
-        return new Image(AppIcons.class.getResource("/icons/meridian-" + size + ".png").toExternalForm());
+        return new Image(
+                AppIcons.class.getResource("/icons/meridian-" + size + ".png").toExternalForm());
     }
 }

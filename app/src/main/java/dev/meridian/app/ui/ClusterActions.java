@@ -35,7 +35,8 @@ final class ClusterActions {
             Button use = new Button("Use cluster");
             use.setId("useCluster");
             use.getStyleClass().add(Styles.ACCENT);
-            use.setOnAction(e -> run(use, cluster -> contexts.useCluster(model.session().connection(), cluster)));
+            use.setOnAction(
+                    e -> run(use, cluster -> contexts.useCluster(model.session().connection(), cluster)));
             row.getChildren().add(use);
         });
         model.integrations().health().ifPresent(health -> {
@@ -55,7 +56,8 @@ final class ClusterActions {
             install.setOnAction(e -> {
                 ClusterInfo cluster = editor.baseProperty().get();
                 if (cluster != null && model.session() != null) {
-                    installer.open(install.getScene().getWindow(), model.session().connection(), cluster);
+                    installer.open(
+                            install.getScene().getWindow(), model.session().connection(), cluster);
                 }
             });
             Button uninstall = new Button("Uninstall agent...");
@@ -63,7 +65,10 @@ final class ClusterActions {
             uninstall.setOnAction(e -> {
                 ClusterInfo cluster = editor.baseProperty().get();
                 if (cluster != null && model.session() != null) {
-                    installer.openUninstall(uninstall.getScene().getWindow(), model.session().connection(), cluster,
+                    installer.openUninstall(
+                            uninstall.getScene().getWindow(),
+                            model.session().connection(),
+                            cluster,
                             done -> notifier.show(Notifier.Kind.SUCCESS, done),
                             failed -> notifier.show(Notifier.Kind.FAILURE, failed));
                 }
@@ -79,12 +84,15 @@ final class ClusterActions {
             return;
         }
         button.setDisable(true);
-        background.run(() -> action.apply(cluster), message -> {
-            button.setDisable(false);
-            notifier.show(Notifier.Kind.SUCCESS, message);
-        }, error -> {
-            button.setDisable(false);
-            notifier.show(Notifier.Kind.FAILURE, ErrorDialogs.userMessage(error));
-        });
+        background.run(
+                () -> action.apply(cluster),
+                message -> {
+                    button.setDisable(false);
+                    notifier.show(Notifier.Kind.SUCCESS, message);
+                },
+                error -> {
+                    button.setDisable(false);
+                    notifier.show(Notifier.Kind.FAILURE, ErrorDialogs.userMessage(error));
+                });
     }
 }

@@ -1,7 +1,6 @@
 package dev.meridian.app.ui;
 
 import java.util.function.Supplier;
-
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
@@ -13,8 +12,7 @@ import javafx.scene.layout.StackPane;
  * anything appears (issue #9: most of the time to the first frame went to CSS of hidden panes).
  */
 public final class Deferred {
-    private Deferred() {
-    }
+    private Deferred() {}
 
     /** A holder that receives {@code build}'s node once {@code needed} is first true, and keeps it. FX thread. */
     public static StackPane until(ObservableValue<Boolean> needed, Supplier<Node> build) {

@@ -1,13 +1,12 @@
 package dev.meridian.app.ui;
 
+import dev.meridian.app.kubeconfig.KubeconfigLocations;
+import dev.meridian.app.kubeconfig.KubeconfigService;
+import dev.meridian.app.ui.settings.ConfigDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-
-import dev.meridian.app.kubeconfig.KubeconfigLocations;
-import dev.meridian.app.kubeconfig.KubeconfigService;
-import dev.meridian.app.ui.settings.ConfigDirectory;
 
 /**
  * What the desktop app reads from its surroundings, injected so tests never touch the real home,
@@ -20,8 +19,11 @@ public record DesktopEnvironment(Map<String, String> env, Path home, String osNa
     }
 
     public static DesktopEnvironment system() {
-        return new DesktopEnvironment(System.getenv(), Path.of(System.getProperty("user.home")),
-                System.getProperty("os.name", "Linux"), Clock.systemUTC());
+        return new DesktopEnvironment(
+                System.getenv(),
+                Path.of(System.getProperty("user.home")),
+                System.getProperty("os.name", "Linux"),
+                Clock.systemUTC());
     }
 
     /** The kubeconfig files, as kubectl finds them: {@code $KUBECONFIG} or {@code ~/.kube/config}. */

@@ -1,11 +1,10 @@
 package dev.meridian.app.ui;
 
+import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.integration.DesktopModules;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
-import dev.meridian.app.ui.integration.DesktopModules;
 import javafx.application.Application;
 
 /**
@@ -27,8 +26,7 @@ public final class DesktopLauncher {
 
     private static volatile CompletableFuture<Startup> startup;
 
-    private DesktopLauncher() {
-    }
+    private DesktopLauncher() {}
 
     /**
      * Opens the app on the user's kubeconfig; when there is none at all (no file with a context),
@@ -55,8 +53,8 @@ public final class DesktopLauncher {
 
     /** Starts JavaFX on the user's environment with {@code value} plugged in; returns when the app exits. */
     public static void launch(DesktopIntegrations value, String[] args) {
-        startup = CompletableFuture.completedFuture(new Startup(DesktopEnvironment.system(),
-                Objects.requireNonNull(value), null));
+        startup = CompletableFuture.completedFuture(
+                new Startup(DesktopEnvironment.system(), Objects.requireNonNull(value), null));
         Application.launch(MeridianApp.class, args);
     }
 

@@ -1,9 +1,8 @@
 package dev.meridian.app.ui;
 
+import dev.meridian.app.MeridianException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
-import dev.meridian.app.MeridianException;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
@@ -13,8 +12,7 @@ import javafx.stage.Window;
 
 /** The one place that turns an unexpected exception into an Alert with the details expandable. */
 public final class ErrorDialogs {
-    private ErrorDialogs() {
-    }
+    private ErrorDialogs() {}
 
     /** Installs the default uncaught-exception handler: every thread's surprise ends up in an Alert. */
     public static void installUncaughtHandler(java.util.function.Supplier<Window> owner) {
@@ -50,7 +48,8 @@ public final class ErrorDialogs {
     /** The text to show for a failure: our own messages as they are, others with their type. */
     public static String userMessage(Throwable error) {
         Throwable e = error;
-        while (e.getCause() != null && !(e instanceof MeridianException)
+        while (e.getCause() != null
+                && !(e instanceof MeridianException)
                 && (e.getMessage() == null || e instanceof java.util.concurrent.ExecutionException)) {
             e = e.getCause();
         }

@@ -5,8 +5,7 @@ import javafx.scene.Scene;
 
 /** Defers work until a scene's first frame is up, so what the user sees first is not kept waiting. */
 final class FirstFrame {
-    private FirstFrame() {
-    }
+    private FirstFrame() {}
 
     /** Runs {@code action} once, on the FX thread, right after the first pulse has laid out {@code scene}. */
     static void then(Scene scene, Runnable action) {

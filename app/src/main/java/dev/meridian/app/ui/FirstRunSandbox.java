@@ -1,16 +1,15 @@
 package dev.meridian.app.ui;
 
+import dev.meridian.app.MeridianException;
+import dev.meridian.app.kubeconfig.KubeconfigException;
+import dev.meridian.app.sandbox.Sandbox;
+import dev.meridian.app.sandbox.SandboxOptions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-
-import dev.meridian.app.MeridianException;
-import dev.meridian.app.kubeconfig.KubeconfigException;
-import dev.meridian.app.sandbox.Sandbox;
-import dev.meridian.app.sandbox.SandboxOptions;
 
 /**
  * The sandbox as the desktop app's default plane: used when the user has no kubeconfig context at
@@ -36,7 +35,10 @@ final class FirstRunSandbox implements AutoCloseable {
      * @param context the context of the sandbox's management plane in {@code options.kubeconfig()}
      * @param starter starts the sandbox and returns once it runs; blocking
      */
-    FirstRunSandbox(SandboxOptions options, String context, Function<SandboxOptions, ? extends AutoCloseable> starter,
+    FirstRunSandbox(
+            SandboxOptions options,
+            String context,
+            Function<SandboxOptions, ? extends AutoCloseable> starter,
             DesktopEnvironment system) {
         this.options = options;
         this.context = context;
@@ -52,8 +54,14 @@ final class FirstRunSandbox implements AutoCloseable {
         if (hasAnyContext(system)) {
             return null;
         }
-        return new FirstRunSandbox(new SandboxOptions(SandboxOptions.defaultDirectory(system.env(), system.home()),
-                SandboxOptions.DEFAULT_CLUSTERS, Map.of()), Sandbox.CONTEXT, Sandbox::start, system);
+        return new FirstRunSandbox(
+                new SandboxOptions(
+                        SandboxOptions.defaultDirectory(system.env(), system.home()),
+                        SandboxOptions.DEFAULT_CLUSTERS,
+                        Map.of()),
+                Sandbox.CONTEXT,
+                Sandbox::start,
+                system);
     }
 
     private static boolean hasAnyContext(DesktopEnvironment system) {
@@ -80,14 +88,16 @@ final class FirstRunSandbox implements AutoCloseable {
         if (!starting.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(() -> {
-            try {
-                started.complete(starter.apply(options));
-                onStarted.run();
-            } catch (RuntimeException | Error e) {
-                started.completeExceptionally(e);
-            }
-        }, "meridian-first-run-sandbox");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        started.complete(starter.apply(options));
+                        onStarted.run();
+                    } catch (RuntimeException | Error e) {
+                        started.completeExceptionally(e);
+                    }
+                },
+                "meridian-first-run-sandbox");
         thread.setDaemon(true);
         thread.start();
     }
@@ -98,9 +108,12 @@ final class FirstRunSandbox implements AutoCloseable {
             try {
                 started.join();
             } catch (CompletionException e) {
-                throw new MeridianException.ManagementPlane("The sandbox fleet could not start: "
-                        + ErrorDialogs.userMessage(e.getCause()) + ". Add your management plane's context to the "
-                        + "kubeconfig instead and restart Meridian.", e.getCause());
+                throw new MeridianException.ManagementPlane(
+                        "The sandbox fleet could not start: "
+                                + ErrorDialogs.userMessage(e.getCause())
+                                + ". Add your management plane's context to the "
+                                + "kubeconfig instead and restart Meridian.",
+                        e.getCause());
             }
             return connector.open(context, listener);
         };

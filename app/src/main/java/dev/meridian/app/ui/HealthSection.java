@@ -1,11 +1,10 @@
 package dev.meridian.app.ui;
 
-import java.util.Optional;
-
 import atlantafx.base.theme.Styles;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.ui.ClusterRow;
 import dev.meridian.app.ui.hooks.HealthSummary;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.HPos;
@@ -96,8 +95,10 @@ final class HealthSection {
         } else {
             direct.show(health);
         }
-        centralHealth.ifPresentOrElse(central::show, () -> central.showText(health.verdict()
-                == HealthSummary.Verdict.UNKNOWN ? "Not probed yet." : "Not probed."));
+        centralHealth.ifPresentOrElse(
+                central::show,
+                () -> central.showText(
+                        health.verdict() == HealthSummary.Verdict.UNKNOWN ? "Not probed yet." : "Not probed."));
         timings.setText(centralOnly ? centralHealth.get().timings() : health.timings());
         certificate.setText(centralOnly ? centralHealth.get().certificate() : health.certificate());
         comparison.setText(comparison(health, centralOnly));
@@ -108,8 +109,11 @@ final class HealthSection {
             return "Set a direct endpoint to bypass the central route.";
         }
         Optional<HealthSummary> central = health.central();
-        if (health.latency().isEmpty() || central.isEmpty() || central.get().latency().isEmpty()) {
-            return health.verdict() == HealthSummary.Verdict.UNKNOWN ? "Probe to compare the routes."
+        if (health.latency().isEmpty()
+                || central.isEmpty()
+                || central.get().latency().isEmpty()) {
+            return health.verdict() == HealthSummary.Verdict.UNKNOWN
+                    ? "Probe to compare the routes."
                     : "Both routes must answer to compare them.";
         }
         long directMs = health.latency().get().toMillis();
@@ -163,15 +167,20 @@ final class HealthSection {
 
         void show(HealthSummary health) {
             dot.setVisible(true);
-            dot.getStyleClass().setAll("status-dot", switch (health.verdict()) {
-                case UP -> "status-ok";
-                case DEGRADED -> "status-warn";
-                case DOWN -> "status-failed";
-                case UNKNOWN -> "status-unknown";
-            });
+            dot.getStyleClass()
+                    .setAll(
+                            "status-dot",
+                            switch (health.verdict()) {
+                                case UP -> "status-ok";
+                                case DEGRADED -> "status-warn";
+                                case DOWN -> "status-failed";
+                                case UNKNOWN -> "status-unknown";
+                            });
             text.setText(health.verdict() == HealthSummary.Verdict.UNKNOWN ? "Not probed yet." : health.shortText());
-            detail.setText(health.verdict() == HealthSummary.Verdict.UP
-                    || health.verdict() == HealthSummary.Verdict.UNKNOWN ? "" : health.detail());
+            detail.setText(
+                    health.verdict() == HealthSummary.Verdict.UP || health.verdict() == HealthSummary.Verdict.UNKNOWN
+                            ? ""
+                            : health.detail());
         }
 
         void showText(String value) {

@@ -1,10 +1,5 @@
 package dev.meridian.app.ui;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
-
 import dev.meridian.app.fleet.FleetService;
 import dev.meridian.app.fleet.ui.ClusterRow;
 import dev.meridian.app.fleet.ui.FleetViewModel;
@@ -14,6 +9,10 @@ import dev.meridian.app.ui.hooks.HealthSummary;
 import dev.meridian.app.ui.plane.KubeContexts;
 import dev.meridian.app.ui.settings.Settings;
 import dev.meridian.app.ui.settings.SettingsStore;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,7 +30,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public enum Connection {
         /** No plane chosen yet: the welcome view is shown. */
-        NONE, CONNECTING, CONNECTED, FAILED
+        NONE,
+        CONNECTING,
+        CONNECTED,
+        FAILED
     }
 
     private final PlaneSession.Connector connector;
@@ -44,15 +46,20 @@ public final class MainViewModel implements AutoCloseable {
     private final ObservableList<String> contexts = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<KubeContexts> kubeContexts = new ReadOnlyObjectWrapper<>(this, "kubeContexts");
     private final ReadOnlyStringWrapper planeContext = new ReadOnlyStringWrapper(this, "planeContext", "");
-    private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(this, "connection",
-            Connection.NONE);
+    private final ReadOnlyObjectWrapper<Connection> connection =
+            new ReadOnlyObjectWrapper<>(this, "connection", Connection.NONE);
     private final ReadOnlyStringWrapper connectionMessage = new ReadOnlyStringWrapper(this, "connectionMessage", "");
     private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private final AtomicLong generation = new AtomicLong();
     private PlaneSession session;
 
-    public MainViewModel(PlaneSession.Connector connector, List<java.nio.file.Path> kubeconfigFiles, SettingsStore store,
-            Background background, BiConsumer<Kind, String> notify, DesktopIntegrations integrations) {
+    public MainViewModel(
+            PlaneSession.Connector connector,
+            List<java.nio.file.Path> kubeconfigFiles,
+            SettingsStore store,
+            Background background,
+            BiConsumer<Kind, String> notify,
+            DesktopIntegrations integrations) {
         this.connector = connector;
         this.kubeconfigFiles = List.copyOf(kubeconfigFiles);
         this.store = store;
@@ -72,37 +79,44 @@ public final class MainViewModel implements AutoCloseable {
         });
         // Every cluster is probed once when it first appears. The initial list arrives before the
         // session is up; it is probed once connected, when the central route is known too.
-        integrations.health().ifPresent(h -> fleet.rows().addListener((ListChangeListener<ClusterRow>) c -> {
-            while (c.next()) {
-                if (c.wasAdded() && session != null) {
-                    List.copyOf(c.getAddedSubList()).forEach(this::probe);
-                }
-            }
-        }));
+        integrations
+                .health()
+                .ifPresent(h -> fleet.rows().addListener((ListChangeListener<ClusterRow>) c -> {
+                    while (c.next()) {
+                        if (c.wasAdded() && session != null) {
+                            List.copyOf(c.getAddedSubList()).forEach(this::probe);
+                        }
+                    }
+                }));
     }
 
     /** Reads the kubeconfig contexts, then reconnects to the plane used last time if it still exists. */
     public void start() {
-        background.run(() -> KubeContexts.read(kubeconfigFiles), read -> {
-            setContexts(read);
-            Optional<String> last = settings.get().planeContext();
-            if (last.isPresent() && read.contains(last.get())) {
-                connect(last.get());
-            } else if (planeContext.get().isEmpty()) {
-                connection.set(Connection.NONE);
-                connectionMessage.set("");
-            }
-        }, error -> {
-            if (planeContext.get().isEmpty()) {
-                connection.set(Connection.NONE);
-            }
-            notify.accept(Kind.FAILURE, ErrorDialogs.userMessage(error));
-        });
+        background.run(
+                () -> KubeContexts.read(kubeconfigFiles),
+                read -> {
+                    setContexts(read);
+                    Optional<String> last = settings.get().planeContext();
+                    if (last.isPresent() && read.contains(last.get())) {
+                        connect(last.get());
+                    } else if (planeContext.get().isEmpty()) {
+                        connection.set(Connection.NONE);
+                        connectionMessage.set("");
+                    }
+                },
+                error -> {
+                    if (planeContext.get().isEmpty()) {
+                        connection.set(Connection.NONE);
+                    }
+                    notify.accept(Kind.FAILURE, ErrorDialogs.userMessage(error));
+                });
     }
 
     /** Re-reads the kubeconfig files, e.g. after the user added a context. */
     public void reloadContexts() {
-        background.run(() -> KubeContexts.read(kubeconfigFiles), this::setContexts,
+        background.run(
+                () -> KubeContexts.read(kubeconfigFiles),
+                this::setContexts,
                 error -> notify.accept(Kind.FAILURE, ErrorDialogs.userMessage(error)));
     }
 
@@ -114,7 +128,8 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Connects to the management plane of {@code context}, replacing the current one. */
     public void connect(String context) {
-        if (context == null || context.isBlank()
+        if (context == null
+                || context.isBlank()
                 || (context.equals(planeContext.get()) && connection.get() == Connection.CONNECTED)) {
             return;
         }
@@ -124,29 +139,32 @@ public final class MainViewModel implements AutoCloseable {
         planeContext.set(context);
         connection.set(Connection.CONNECTING);
         connectionMessage.set("Connecting to " + context + "...");
-        background.run(() -> connector.open(context, event -> {
-            if (generation.get() == gen) {
-                fleet.offer(event);
-            }
-        }), opened -> {
-            if (generation.get() != gen) {
-                background.execute(opened::close);
-                return;
-            }
-            session = opened;
-            connection.set(Connection.CONNECTED);
-            probeAll();
-            connectionMessage.set("Connected");
-            updateSettings(settings.get().withPlaneContext(context));
-        }, error -> {
-            if (generation.get() == gen) {
-                connection.set(Connection.FAILED);
-                String message = "Cannot connect to the management plane '" + context + "': "
-                        + ErrorDialogs.userMessage(error);
-                connectionMessage.set(message);
-                notify.accept(Kind.FAILURE, message);
-            }
-        });
+        background.run(
+                () -> connector.open(context, event -> {
+                    if (generation.get() == gen) {
+                        fleet.offer(event);
+                    }
+                }),
+                opened -> {
+                    if (generation.get() != gen) {
+                        background.execute(opened::close);
+                        return;
+                    }
+                    session = opened;
+                    connection.set(Connection.CONNECTED);
+                    probeAll();
+                    connectionMessage.set("Connected");
+                    updateSettings(settings.get().withPlaneContext(context));
+                },
+                error -> {
+                    if (generation.get() == gen) {
+                        connection.set(Connection.FAILED);
+                        String message = "Cannot connect to the management plane '" + context + "': "
+                                + ErrorDialogs.userMessage(error);
+                        connectionMessage.set(message);
+                        notify.accept(Kind.FAILURE, message);
+                    }
+                });
     }
 
     /** Probes every cluster with the plugged-in health source; does nothing without one. */
@@ -160,11 +178,20 @@ public final class MainViewModel implements AutoCloseable {
 
     public void probe(ClusterRow row) {
         PlaneSession current = session;
-        integrations.health().ifPresent(source -> background.run(
-                () -> current == null ? source.probe(row.info()) : source.probe(current.connection(), row.info()),
-                result -> fleet.setHealth(row.name(), result),
-                error -> fleet.setHealth(row.name(), new HealthSummary(HealthSummary.Verdict.UNKNOWN,
-                        Optional.empty(), Optional.empty(), ErrorDialogs.userMessage(error)))));
+        integrations
+                .health()
+                .ifPresent(source -> background.run(
+                        () -> current == null
+                                ? source.probe(row.info())
+                                : source.probe(current.connection(), row.info()),
+                        result -> fleet.setHealth(row.name(), result),
+                        error -> fleet.setHealth(
+                                row.name(),
+                                new HealthSummary(
+                                        HealthSummary.Verdict.UNKNOWN,
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        ErrorDialogs.userMessage(error)))));
     }
 
     /** Saves new settings off the FX thread. */

@@ -1,8 +1,5 @@
 package dev.meridian.app.ui;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.controls.ToggleSwitch;
@@ -17,6 +14,8 @@ import dev.meridian.app.ui.hooks.DesktopIntegrations;
 import dev.meridian.app.ui.hooks.DesktopShell;
 import dev.meridian.app.ui.settings.Settings.ThemeChoice;
 import dev.meridian.app.ui.settings.SettingsStore;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.value.ChangeListener;
@@ -53,29 +52,47 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
     private CustomTextField filter;
     private ClusterDetailView detail;
 
-    private MainWindow(Stage stage, DesktopEnvironment environment, DesktopIntegrations integrations,
+    private MainWindow(
+            Stage stage,
+            DesktopEnvironment environment,
+            DesktopIntegrations integrations,
             PlaneSession.Connector connector) {
         this.stage = stage;
-        this.model = new MainViewModel(connector, environment.kubeconfigFiles(),
-                new SettingsStore(environment.configDirectory()), background, notifier::show, integrations);
+        this.model = new MainViewModel(
+                connector,
+                environment.kubeconfigFiles(),
+                new SettingsStore(environment.configDirectory()),
+                background,
+                notifier::show,
+                integrations);
         this.editor = new EndpointEditorViewModel(model::fleetService, background, notifier::show, environment.clock());
         this.windowState = new WindowState(stage, model);
     }
 
     /** Builds the window on {@code stage}, shows it, and starts connecting. FX thread. */
     public static MainWindow open(Stage stage, DesktopEnvironment environment, DesktopIntegrations integrations) {
-        return open(stage, environment, integrations,
+        return open(
+                stage,
+                environment,
+                integrations,
                 PlaneSession.fromKubeconfig(environment.kubeconfig(), environment.clock()));
     }
 
-    public static MainWindow open(Stage stage, DesktopEnvironment environment, DesktopIntegrations integrations,
+    public static MainWindow open(
+            Stage stage,
+            DesktopEnvironment environment,
+            DesktopIntegrations integrations,
             PlaneSession.Connector connector) {
         return open(stage, environment, integrations, connector, null);
     }
 
     /** As above, connecting to {@code plane} (when not null) from the start, such as the first-run sandbox's. */
-    public static MainWindow open(Stage stage, DesktopEnvironment environment, DesktopIntegrations integrations,
-            PlaneSession.Connector connector, String plane) {
+    public static MainWindow open(
+            Stage stage,
+            DesktopEnvironment environment,
+            DesktopIntegrations integrations,
+            PlaneSession.Connector connector,
+            String plane) {
         MainWindow window = new MainWindow(stage, environment, integrations, connector);
         if (plane != null) {
             window.model.connect(plane);
@@ -91,9 +108,12 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         installShortcuts(scene);
         stage.setScene(scene);
         stage.getIcons().setAll(AppIcons.windowIcons());
-        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.planeContextProperty().get().isEmpty() ? "Meridian"
-                        : "Meridian - " + model.planeContextProperty().get(), model.planeContextProperty()));
+        stage.titleProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> model.planeContextProperty().get().isEmpty()
+                                ? "Meridian"
+                                : "Meridian - " + model.planeContextProperty().get(),
+                        model.planeContextProperty()));
         windowState.restore();
         stage.setOnHidden(e -> windowState.save());
         stage.show();
@@ -102,8 +122,12 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         FirstFrame.then(scene, model::start);
         // The tray starts AWT, which would hold up the first frame by a second or more (issue #9); one
         // more turn of the FX queue lets whatever else waited for the first frame go before it.
-        FirstFrame.then(scene, () -> Platform.runLater(() -> model.integrations().tray().filter(tray -> !closed)
-                .ifPresent(tray -> companions.add(tray.install(this)))));
+        FirstFrame.then(
+                scene,
+                () -> Platform.runLater(() -> model.integrations()
+                        .tray()
+                        .filter(tray -> !closed)
+                        .ifPresent(tray -> companions.add(tray.install(this)))));
     }
 
     private StackPane createView() {
@@ -190,12 +214,15 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         table = ClusterTable.create(model.fleet(), model.integrations().health().isPresent());
         sayConnectingIn(table);
         List<java.util.function.Supplier<Node>> sections = new ArrayList<>();
-        model.integrations().health().ifPresent(health -> sections.add(
-                () -> new HealthSection(editor.baseProperty(), model).createView()));
-        model.integrations().contexts().ifPresent(contexts -> sections.add(
-                () -> new SpacesSection(editor.baseProperty(), model, contexts, background, notifier).createView()));
-        detail = new ClusterDetailView(editor, () -> new ClusterActions(model, editor, background, notifier).createView(),
-                sections);
+        model.integrations()
+                .health()
+                .ifPresent(health -> sections.add(() -> new HealthSection(editor.baseProperty(), model).createView()));
+        model.integrations()
+                .contexts()
+                .ifPresent(contexts -> sections.add(() ->
+                        new SpacesSection(editor.baseProperty(), model, contexts, background, notifier).createView()));
+        detail = new ClusterDetailView(
+                editor, () -> new ClusterActions(model, editor, background, notifier).createView(), sections);
         ChangeListener<ClusterInfo> followServer = (o, old, now) -> {
             if (now != null) {
                 editor.onServerUpdate(now);
@@ -208,7 +235,8 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
             if (now != null) {
                 now.infoProperty().addListener(followServer);
             }
-            if (now == null || editor.baseProperty().get() == null
+            if (now == null
+                    || editor.baseProperty().get() == null
                     || !now.name().equals(editor.baseProperty().get().name())) {
                 editor.select(now == null ? null : now.info());
             }
@@ -239,8 +267,11 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         connecting.getStyleClass().add(Styles.TEXT_MUTED);
         connecting.textProperty().bind(model.connectionMessageProperty());
         Node empty = table.getPlaceholder();
-        table.placeholderProperty().bind(javafx.beans.binding.Bindings
-                .when(model.connectionProperty().isEqualTo(Connection.CONNECTING)).then((Node) connecting).otherwise(empty));
+        table.placeholderProperty()
+                .bind(javafx.beans.binding.Bindings.when(
+                                model.connectionProperty().isEqualTo(Connection.CONNECTING))
+                        .then((Node) connecting)
+                        .otherwise(empty));
     }
 
     private void installShortcuts(Scene scene) {

@@ -23,12 +23,15 @@ public final class MeridianApp extends Application {
     static MainWindow open(Stage stage, DesktopLauncher.Startup startup) {
         DesktopEnvironment environment = startup.environment();
         PlaneSession.Connector connector = PlaneSession.fromKubeconfig(environment.kubeconfig(), environment.clock());
-        MainWindow window = MainWindow.open(stage, environment, startup.integrations(),
+        MainWindow window = MainWindow.open(
+                stage,
+                environment,
+                startup.integrations(),
                 startup.firstRunSandbox().map(s -> s.awaiting(connector)).orElse(connector),
                 startup.firstRunSandbox().map(FirstRunSandbox::context).orElse(null));
         startup.firstRunSandbox().ifPresent(sandbox -> {
-            FirstFrame.then(stage.getScene(),
-                    () -> sandbox.start(() -> Platform.runLater(window.model()::reloadContexts)));
+            FirstFrame.then(
+                    stage.getScene(), () -> sandbox.start(() -> Platform.runLater(window.model()::reloadContexts)));
         });
         return window;
     }

@@ -15,7 +15,10 @@ import javafx.util.Duration;
  */
 public final class Notifier {
     public enum Kind {
-        SUCCESS, INFO, WARNING, FAILURE
+        SUCCESS,
+        INFO,
+        WARNING,
+        FAILURE
     }
 
     private static final int MAX_VISIBLE = 4;

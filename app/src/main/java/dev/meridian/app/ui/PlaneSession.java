@@ -1,8 +1,5 @@
 package dev.meridian.app.ui;
 
-import java.time.Clock;
-import java.util.function.Consumer;
-
 import dev.meridian.app.fleet.FleetEvent;
 import dev.meridian.app.fleet.FleetService;
 import dev.meridian.app.kubeconfig.KubeconfigService;
@@ -10,10 +7,17 @@ import dev.meridian.app.kubeconfig.ManagementConnection;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Clock;
+import java.util.function.Consumer;
 
 /** A live connection to one management plane: its client, fleet service and cluster watch. */
-public record PlaneSession(String context, ManagementConnection connection, KubernetesClient client,
-        FleetService fleet, AutoCloseable watch) implements AutoCloseable {
+public record PlaneSession(
+        String context,
+        ManagementConnection connection,
+        KubernetesClient client,
+        FleetService fleet,
+        AutoCloseable watch)
+        implements AutoCloseable {
 
     /** Opens sessions; blocking, so it is only called off the FX thread. */
     @FunctionalInterface
@@ -34,7 +38,8 @@ public record PlaneSession(String context, ManagementConnection connection, Kube
             // Someone is looking at the window: report "unreachable" within seconds, not after retries.
             config.setRequestRetryBackoffLimit(1);
             config.setConnectionTimeout(5_000);
-            KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+            KubernetesClient client =
+                    new KubernetesClientBuilder().withConfig(config).build();
             try {
                 FleetService fleet = new FleetService(client, clock);
                 AutoCloseable watch = fleet.watch(listener);

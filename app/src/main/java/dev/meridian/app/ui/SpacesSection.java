@@ -1,14 +1,13 @@
 package dev.meridian.app.ui;
 
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiFunction;
-
 import atlantafx.base.theme.Styles;
 import dev.meridian.app.contexts.ClusterContexts;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.ManagementConnection;
 import dev.meridian.app.ui.hooks.ContextActions;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -44,8 +43,12 @@ final class SpacesSection {
     private final AtomicLong generation = new AtomicLong();
     private String loadedFor;
 
-    SpacesSection(ReadOnlyObjectProperty<ClusterInfo> cluster, MainViewModel model, ContextActions contexts,
-            Background background, Notifier notifier) {
+    SpacesSection(
+            ReadOnlyObjectProperty<ClusterInfo> cluster,
+            MainViewModel model,
+            ContextActions contexts,
+            Background background,
+            Notifier notifier) {
         this.cluster = cluster;
         this.model = model;
         this.contexts = contexts;
@@ -77,7 +80,8 @@ final class SpacesSection {
         });
 
         use.setId("useSpace");
-        use.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull().or(busy));
+        use.disableProperty()
+                .bind(list.getSelectionModel().selectedItemProperty().isNull().or(busy));
         use.setOnAction(e -> useSelected());
 
         name.setId("newSpaceName");
@@ -126,19 +130,22 @@ final class SpacesSection {
         state.setText("Reading the spaces of " + shown.name() + "...");
         ManagementConnection plane = model.session().connection();
         refresh.setDisable(true);
-        background.run(() -> contexts.spaces(plane, shown), spaces -> {
-            if (generation.get() == gen) {
-                refresh.setDisable(false);
-                list.getItems().setAll(spaces);
-                state.setText("No spaces yet. Create one below.");
-            }
-        }, error -> {
-            if (generation.get() == gen) {
-                refresh.setDisable(false);
-                state.setText("Could not read the spaces: " + ErrorDialogs.userMessage(error)
-                        + " Press Refresh to try again.");
-            }
-        });
+        background.run(
+                () -> contexts.spaces(plane, shown),
+                spaces -> {
+                    if (generation.get() == gen) {
+                        refresh.setDisable(false);
+                        list.getItems().setAll(spaces);
+                        state.setText("No spaces yet. Create one below.");
+                    }
+                },
+                error -> {
+                    if (generation.get() == gen) {
+                        refresh.setDisable(false);
+                        state.setText("Could not read the spaces: " + ErrorDialogs.userMessage(error)
+                                + " Press Refresh to try again.");
+                    }
+                });
     }
 
     private void validate() {
@@ -171,17 +178,19 @@ final class SpacesSection {
         }
         ManagementConnection plane = model.session().connection();
         busy.set(true);
-        background.run(() -> action.apply(plane, shown), message -> {
-            busy.set(false);
-            notifier.show(Notifier.Kind.SUCCESS, message);
-            if (created) {
-                name.clear();
-                reload();
-            }
-        }, error -> {
-            busy.set(false);
-            notifier.show(Notifier.Kind.FAILURE, ErrorDialogs.userMessage(error));
-        });
+        background.run(
+                () -> action.apply(plane, shown),
+                message -> {
+                    busy.set(false);
+                    notifier.show(Notifier.Kind.SUCCESS, message);
+                    if (created) {
+                        name.clear();
+                        reload();
+                    }
+                },
+                error -> {
+                    busy.set(false);
+                    notifier.show(Notifier.Kind.FAILURE, ErrorDialogs.userMessage(error));
+                });
     }
-
 }

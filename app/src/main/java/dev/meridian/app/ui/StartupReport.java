@@ -2,7 +2,6 @@ package dev.meridian.app.ui;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -29,8 +28,7 @@ final class StartupReport {
         return value == null ? "" : value;
     }
 
-    private StartupReport() {
-    }
+    private StartupReport() {}
 
     /** Watches {@code scene}'s first frame and the first rows of {@code clusters}. FX thread. */
     static void watch(Scene scene, ObservableList<?> clusters) {
@@ -60,13 +58,22 @@ final class StartupReport {
     private static void report(String what) {
         if (REPORT) {
             // CPU time too: on a loaded machine it varies far less than the wall time.
-            System.out.printf("%s: %d ms after process start, %d ms cpu%n", what, sinceProcessStart().toMillis(),
-                    ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis());
+            System.out.printf(
+                    "%s: %d ms after process start, %d ms cpu%n",
+                    what,
+                    sinceProcessStart().toMillis(),
+                    ProcessHandle.current()
+                            .info()
+                            .totalCpuDuration()
+                            .orElse(Duration.ZERO)
+                            .toMillis());
         }
     }
 
     static Duration sinceProcessStart() {
-        Instant start = ProcessHandle.current().info().startInstant()
+        Instant start = ProcessHandle.current()
+                .info()
+                .startInstant()
                 .orElseGet(() -> Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean()
                         .getStartTime()));
         return Duration.between(start, Instant.now());

@@ -24,19 +24,26 @@ final class StatusBar {
     Node createView() {
         FleetViewModel fleet = model.fleet();
         Circle dot = new Circle(4);
-        Runnable dotStyle = () -> dot.getStyleClass().setAll("status-dot", switch (model.connectionProperty().get()) {
-            case CONNECTED -> "status-ok";
-            case CONNECTING -> "status-warn";
-            case FAILED -> "status-failed";
-            case NONE -> "status-unknown";
-        });
+        Runnable dotStyle = () -> dot.getStyleClass()
+                .setAll(
+                        "status-dot",
+                        switch (model.connectionProperty().get()) {
+                            case CONNECTED -> "status-ok";
+                            case CONNECTING -> "status-warn";
+                            case FAILED -> "status-failed";
+                            case NONE -> "status-unknown";
+                        });
         model.connectionProperty().addListener((o, a, b) -> dotStyle.run());
         dotStyle.run();
 
         Label plane = new Label();
         plane.setId("statusPlane");
-        plane.textProperty().bind(Bindings.createStringBinding(() -> model.planeContextProperty().get().isEmpty()
-                ? "No management plane" : "Plane: " + model.planeContextProperty().get(), model.planeContextProperty()));
+        plane.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.planeContextProperty().get().isEmpty()
+                                ? "No management plane"
+                                : "Plane: " + model.planeContextProperty().get(),
+                        model.planeContextProperty()));
         Label connection = new Label();
         connection.setId("statusConnection");
         connection.getStyleClass().add(Styles.TEXT_MUTED);

@@ -7,12 +7,12 @@ import javafx.application.Application;
 
 /** Applies the AtlantaFX theme chosen in the settings, for every window of the app. */
 public final class Themes {
-    private Themes() {
-    }
+    private Themes() {}
 
     public static void apply(ThemeChoice choice) {
-        Application.setUserAgentStylesheet(choice == ThemeChoice.DARK
-                ? new PrimerDark().getUserAgentStylesheetBSS()
-                : new PrimerLight().getUserAgentStylesheetBSS());
+        Application.setUserAgentStylesheet(
+                choice == ThemeChoice.DARK
+                        ? new PrimerDark().getUserAgentStylesheetBSS()
+                        : new PrimerLight().getUserAgentStylesheetBSS());
     }
 }

@@ -1,10 +1,9 @@
 package dev.meridian.app.ui;
 
-import java.util.stream.Collectors;
-
 import atlantafx.base.theme.Styles;
 import dev.meridian.app.ui.hooks.SandboxStarter;
 import dev.meridian.app.ui.plane.KubeContexts;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -48,17 +47,20 @@ final class WelcomeView {
         Label empty = new Label();
         empty.setWrapText(true);
         empty.setPadding(new Insets(12));
-        empty.textProperty().bind(Bindings.createStringBinding(() -> emptyText(model.kubeContextsProperty().get()),
-                model.kubeContextsProperty()));
+        empty.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> emptyText(model.kubeContextsProperty().get()), model.kubeContextsProperty()));
         contexts.setPlaceholder(empty);
-        model.kubeContextsProperty().addListener((o, old, read) -> read.current()
-                .ifPresent(c -> contexts.getSelectionModel().select(c)));
+        model.kubeContextsProperty()
+                .addListener((o, old, read) -> read.current()
+                        .ifPresent(c -> contexts.getSelectionModel().select(c)));
 
         Button connect = new Button("Connect");
         connect.setId("welcomeConnect");
         connect.getStyleClass().add(Styles.ACCENT);
         connect.setDefaultButton(true);
-        connect.disableProperty().bind(contexts.getSelectionModel().selectedItemProperty().isNull());
+        connect.disableProperty()
+                .bind(contexts.getSelectionModel().selectedItemProperty().isNull());
         connect.setOnAction(e -> model.connect(contexts.getSelectionModel().getSelectedItem()));
         contexts.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && contexts.getSelectionModel().getSelectedItem() != null) {
@@ -68,10 +70,12 @@ final class WelcomeView {
         Button reload = new Button("Reload kubeconfig");
         reload.setOnAction(e -> model.reloadContexts());
         HBox buttons = new HBox(8, connect, reload);
-        model.integrations().sandbox().ifPresent(sandbox -> buttons.getChildren().add(sandboxButton(sandbox)));
+        model.integrations()
+                .sandbox()
+                .ifPresent(sandbox -> buttons.getChildren().add(sandboxButton(sandbox)));
 
-        Label files = new Label("Contexts from " + model.kubeconfigFiles().stream().map(Object::toString)
-                .collect(Collectors.joining(", ")));
+        Label files = new Label("Contexts from "
+                + model.kubeconfigFiles().stream().map(Object::toString).collect(Collectors.joining(", ")));
         files.setWrapText(true);
         files.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
 
@@ -93,13 +97,18 @@ final class WelcomeView {
         start.setId("welcomeSandbox");
         start.setOnAction(e -> {
             start.setDisable(true);
-            background.run(sandbox::start, context -> {
-                model.reloadContexts();
-                model.connect(context);
-            }, error -> {
-                start.setDisable(false);
-                notifier.show(Notifier.Kind.FAILURE, "Could not start the sandbox: " + ErrorDialogs.userMessage(error));
-            });
+            background.run(
+                    sandbox::start,
+                    context -> {
+                        model.reloadContexts();
+                        model.connect(context);
+                    },
+                    error -> {
+                        start.setDisable(false);
+                        notifier.show(
+                                Notifier.Kind.FAILURE,
+                                "Could not start the sandbox: " + ErrorDialogs.userMessage(error));
+                    });
         });
         return start;
     }

@@ -19,19 +19,25 @@ final class WindowState {
     void restore() {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
-        model.settingsProperty().get().window().filter(WindowState::isOnAScreen).ifPresentOrElse(w -> {
-            stage.setX(w.x());
-            stage.setY(w.y());
-            stage.setWidth(w.width());
-            stage.setHeight(w.height());
-            stage.setMaximized(w.maximized());
-        }, () -> {
-            // First start: room for the table's columns and the detail pane, within the screen.
-            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-            stage.setWidth(Math.min(DEFAULT_WIDTH, screen.getWidth()));
-            stage.setHeight(Math.min(DEFAULT_HEIGHT, screen.getHeight()));
-            stage.centerOnScreen();
-        });
+        model.settingsProperty()
+                .get()
+                .window()
+                .filter(WindowState::isOnAScreen)
+                .ifPresentOrElse(
+                        w -> {
+                            stage.setX(w.x());
+                            stage.setY(w.y());
+                            stage.setWidth(w.width());
+                            stage.setHeight(w.height());
+                            stage.setMaximized(w.maximized());
+                        },
+                        () -> {
+                            // First start: room for the table's columns and the detail pane, within the screen.
+                            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+                            stage.setWidth(Math.min(DEFAULT_WIDTH, screen.getWidth()));
+                            stage.setHeight(Math.min(DEFAULT_HEIGHT, screen.getHeight()));
+                            stage.centerOnScreen();
+                        });
     }
 
     private static final double DEFAULT_WIDTH = 1440;
@@ -42,8 +48,8 @@ final class WindowState {
         if (stage.getWidth() <= 0 || stage.getHeight() <= 0 || Double.isNaN(stage.getX())) {
             return;
         }
-        WindowBounds bounds = new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                stage.isMaximized());
+        WindowBounds bounds =
+                new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
         try {
             model.saveSettingsNow(model.settingsProperty().get().withWindow(bounds));
         } catch (RuntimeException e) {

@@ -2,25 +2,24 @@ package dev.meridian.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.meridian.app.fleet.Annotations;
 import dev.meridian.app.testing.MockManagementPlane;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The agent and plane commands; the full install flow is tested in the installer module. */
 class AgentCommandsTest {
     @TempDir
     Path home;
+
     private MockManagementPlane plane;
     private MockManagementPlane target;
     private Path kubeconfig;
@@ -44,17 +43,32 @@ class AgentCommandsTest {
 
     @Test
     void dryRunPrintsExactlyTheObjectsToApply() {
-        CliRun run = meridian("agent", "install", "--cluster", "eu-west", "--host", "eu.example.com", "--dry-run",
-                "-o", "yaml", "--cluster-issuer", "letsencrypt");
+        CliRun run = meridian(
+                "agent",
+                "install",
+                "--cluster",
+                "eu-west",
+                "--host",
+                "eu.example.com",
+                "--dry-run",
+                "-o",
+                "yaml",
+                "--cluster-issuer",
+                "letsencrypt");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<HasMetadata> objects = java.util.Arrays.stream(run.out().split("(?m)^---\\s*$"))
-                .filter(doc -> !doc.isBlank()).map(doc -> (HasMetadata) Serialization.unmarshal(doc)).toList();
-        assertThat(objects).extracting(HasMetadata::getKind)
+                .filter(doc -> !doc.isBlank())
+                .map(doc -> (HasMetadata) Serialization.unmarshal(doc))
+                .toList();
+        assertThat(objects)
+                .extracting(HasMetadata::getKind)
                 .contains("Namespace", "ServiceAccount", "ClusterRole", "Deployment", "Service", "Ingress");
-        assertThat(objects).filteredOn(o -> o.getKind().equals("Service"))
+        assertThat(objects)
+                .filteredOn(o -> o.getKind().equals("Service"))
                 .anySatisfy(s -> assertThat(s.getMetadata().getName()).isEqualTo("loft-agent"));
-        Ingress ingress = (Ingress) objects.stream().filter(o -> o instanceof Ingress).findFirst().orElseThrow();
+        Ingress ingress = (Ingress)
+                objects.stream().filter(o -> o instanceof Ingress).findFirst().orElseThrow();
         assertThat(ingress.getMetadata().getAnnotations())
                 .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "43200")
                 .containsEntry("nginx.org/websocket-services", "loft-agent")
@@ -72,8 +86,15 @@ class AgentCommandsTest {
 
     @Test
     void aBadHostIsRefusedBeforeAnythingIsApplied() {
-        CliRun run = meridian("agent", "install", "--cluster", "eu-west", "--host", "https://eu.example.com/x",
-                "--target-context", "eu-west-admin");
+        CliRun run = meridian(
+                "agent",
+                "install",
+                "--cluster",
+                "eu-west",
+                "--host",
+                "https://eu.example.com/x",
+                "--target-context",
+                "eu-west-admin");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(target.getRequestCount()).isZero();
     }
@@ -81,8 +102,17 @@ class AgentCommandsTest {
     @Test
     void aRefusedApplyStopsWithAPreciseErrorAndLeavesTheEndpointAlone() {
         plane.addCluster("eu-west", Map.of());
-        CliRun run = meridian("agent", "install", "--cluster", "eu-west", "--host", "eu.example.com",
-                "--target-context", "eu-west-admin", "--timeout", "10s");
+        CliRun run = meridian(
+                "agent",
+                "install",
+                "--cluster",
+                "eu-west",
+                "--host",
+                "eu.example.com",
+                "--target-context",
+                "eu-west-admin",
+                "--timeout",
+                "10s");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
         assertThat(run.err()).contains("[error]", "Namespace").doesNotContain("\tat ");
         assertThat(plane.read("eu-west").getMetadata().getAnnotations()).doesNotContainKey(Annotations.ENDPOINT);
@@ -104,27 +134,50 @@ class AgentCommandsTest {
     void planeInstallDryRunPrintsTheClusterCrd() {
         CliRun run = meridian("plane", "install", "--dry-run");
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("kind: CustomResourceDefinition", "name: clusters.management.loft.sh",
-                "scope: Cluster");
+        assertThat(run.out())
+                .contains("kind: CustomResourceDefinition", "name: clusters.management.loft.sh", "scope: Cluster");
     }
 
     @Test
     void planeInstallWithTheGatewayPrintsTheGatewayWithTheAgentsExposureOptions() {
-        CliRun run = meridian("plane", "install", "--gateway", "--host", "gateway.example.com", "--cluster-issuer",
-                "letsencrypt", "--dry-run");
+        CliRun run = meridian(
+                "plane",
+                "install",
+                "--gateway",
+                "--host",
+                "gateway.example.com",
+                "--cluster-issuer",
+                "letsencrypt",
+                "--dry-run");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<HasMetadata> objects = java.util.Arrays.stream(run.out().split("(?m)^---\\s*$"))
-                .filter(doc -> !doc.isBlank()).map(doc -> (HasMetadata) Serialization.unmarshal(doc)).toList();
-        assertThat(objects).extracting(HasMetadata::getKind).startsWith("CustomResourceDefinition")
+                .filter(doc -> !doc.isBlank())
+                .map(doc -> (HasMetadata) Serialization.unmarshal(doc))
+                .toList();
+        assertThat(objects)
+                .extracting(HasMetadata::getKind)
+                .startsWith("CustomResourceDefinition")
                 .contains("Deployment", "Service", "Ingress");
-        io.fabric8.kubernetes.api.model.apps.Deployment deployment = (io.fabric8.kubernetes.api.model.apps.Deployment)
-                objects.stream().filter(o -> o.getKind().equals("Deployment")).findFirst().orElseThrow();
+        io.fabric8.kubernetes.api.model.apps.Deployment deployment =
+                (io.fabric8.kubernetes.api.model.apps.Deployment) objects.stream()
+                        .filter(o -> o.getKind().equals("Deployment"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(deployment.getMetadata().getNamespace()).isEqualTo("meridian-system");
-        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).contains("--mode=gateway");
-        Ingress ingress = (Ingress) objects.stream().filter(o -> o instanceof Ingress).findFirst().orElseThrow();
+        assertThat(deployment
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getArgs())
+                .contains("--mode=gateway");
+        Ingress ingress = (Ingress)
+                objects.stream().filter(o -> o instanceof Ingress).findFirst().orElseThrow();
         assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("gateway.example.com");
-        assertThat(ingress.getMetadata().getAnnotations()).containsEntry("cert-manager.io/cluster-issuer", "letsencrypt");
+        assertThat(ingress.getMetadata().getAnnotations())
+                .containsEntry("cert-manager.io/cluster-issuer", "letsencrypt");
     }
 
     @Test

@@ -2,26 +2,25 @@ package dev.meridian.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.meridian.app.fleet.Annotations;
 import dev.meridian.app.testing.Kubectl;
 import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.testing.TestCertificates;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The switching commands, with what they write read back by the real kubectl. */
 class ContextCommandsTest {
     @TempDir
     Path home;
+
     private MockManagementPlane plane;
     private Path kubeconfig;
     private Kubectl kubectl;
@@ -51,7 +50,8 @@ class ContextCommandsTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> first(Map<String, Object> config, String section, String key) {
-        return (Map<String, Object>) ((List<Map<String, Object>>) config.get(section)).get(0).get(key);
+        return (Map<String, Object>)
+                ((List<Map<String, Object>>) config.get(section)).get(0).get(key);
     }
 
     @Test
@@ -119,8 +119,11 @@ class ContextCommandsTest {
         CliRun list = meridian("context", "list");
 
         assertThat(list.exitCode()).as(list.toString()).isZero();
-        assertThat(list.out()).containsPattern("\\*\\s+meridian_eu-west\\s+eu-west\\s+-\\s+DIRECT\\s+https://eu.example.com/kubernetes/cluster")
-                .containsPattern("\\s+meridian_us-east\\s+us-east\\s+-\\s+CENTRAL\\s+" + java.util.regex.Pattern.quote(plane.url()));
+        assertThat(list.out())
+                .containsPattern(
+                        "\\*\\s+meridian_eu-west\\s+eu-west\\s+-\\s+DIRECT\\s+https://eu.example.com/kubernetes/cluster")
+                .containsPattern("\\s+meridian_us-east\\s+us-east\\s+-\\s+CENTRAL\\s+"
+                        + java.util.regex.Pattern.quote(plane.url()));
     }
 
     @Test
@@ -143,8 +146,11 @@ class ContextCommandsTest {
     @Test
     void aClientCertificateUserCannotBeCarriedAndTheMessageSaysWhy() throws Exception {
         plane.addCluster("eu-west", Map.of());
-        Files.writeString(kubeconfig, Files.readString(kubeconfig)
-                .replace("token: management-token", "client-certificate-data: Zm9v\n    client-key-data: YmFy"));
+        Files.writeString(
+                kubeconfig,
+                Files.readString(kubeconfig)
+                        .replace(
+                                "token: management-token", "client-certificate-data: Zm9v\n    client-key-data: YmFy"));
         CliRun run = meridian("cluster", "use", "eu-west");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("client certificate");

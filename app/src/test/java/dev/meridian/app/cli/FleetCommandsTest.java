@@ -3,6 +3,11 @@ package dev.meridian.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.meridian.app.fleet.Annotations;
+import dev.meridian.app.fleet.FleetService;
+import dev.meridian.app.testing.MockManagementPlane;
+import dev.meridian.app.testing.TestCertificates;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,21 +17,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.meridian.app.fleet.Annotations;
-import dev.meridian.app.fleet.FleetService;
-import dev.meridian.app.testing.MockManagementPlane;
-import dev.meridian.app.testing.TestCertificates;
-import io.fabric8.kubernetes.client.utils.Serialization;
-
 class FleetCommandsTest {
     @TempDir
     Path home;
+
     private MockManagementPlane plane;
     private String kubeconfig;
 
@@ -55,8 +54,9 @@ class FleetCommandsTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).startsWith("NAME").contains("DISPLAY NAME", "PHASE", "ROUTE", "ENDPOINT", "TLS");
-        assertThat(lines.get(1)).startsWith("eu-west").contains("Cluster eu-west", "Initialized", "Direct",
-                "eu.example.com", "insecure");
+        assertThat(lines.get(1))
+                .startsWith("eu-west")
+                .contains("Cluster eu-west", "Initialized", "Direct", "eu.example.com", "insecure");
         assertThat(lines.get(2)).startsWith("us-east").contains("Central");
     }
 
@@ -86,12 +86,17 @@ class FleetCommandsTest {
         CliRun set = meridian("endpoint", "set", "eu-west", "https://eu.example.com/", "--ca-file", caFile.toString());
         assertThat(set.exitCode()).as(set.toString()).isZero();
         assertThat(set.err()).contains("[info] Normalised 'https://eu.example.com/' to 'eu.example.com'");
-        assertThat(set.err()).contains("[done] √ Direct endpoint of cluster eu-west set to "
-                + "https://eu.example.com/kubernetes/cluster (TLS: CA)");
+        assertThat(set.err())
+                .contains("[done] √ Direct endpoint of cluster eu-west set to "
+                        + "https://eu.example.com/kubernetes/cluster (TLS: CA)");
 
         CliRun show = meridian("endpoint", "show", "eu-west");
-        assertThat(show.out()).contains("Route:     Direct", "Endpoint:  eu.example.com", "TLS:       CA",
-                "CA:        subject CN=eu-west-ca");
+        assertThat(show.out())
+                .contains(
+                        "Route:     Direct",
+                        "Endpoint:  eu.example.com",
+                        "TLS:       CA",
+                        "CA:        subject CN=eu-west-ca");
 
         CliRun clear = meridian("endpoint", "clear", "eu-west");
         assertThat(clear.exitCode()).as(clear.toString()).isZero();
@@ -103,8 +108,8 @@ class FleetCommandsTest {
     void hostileInputIsRefusedWithExitCode2AndNothingWritten() throws Exception {
         plane.addCluster("eu-west", Map.of());
         String before = plane.read("eu-west").getMetadata().getResourceVersion();
-        String expired = TestCertificates.base64Pem(TestCertificates.selfSignedCa("old",
-                Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(1))));
+        String expired = TestCertificates.base64Pem(TestCertificates.selfSignedCa(
+                "old", Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(1))));
         Path derFile = home.resolve("ca.der");
         Files.write(derFile, TestCertificates.validCa("der").getEncoded());
 
@@ -116,7 +121,14 @@ class FleetCommandsTest {
                 new String[] {"endpoint", "set", "eu-west", "eu example.com"},
                 new String[] {"endpoint", "set", "eu-west", "ftp://eu.example.com"},
                 new String[] {"endpoint", "set", "eu-west", "a".repeat(1024 * 1024)},
-                new String[] {"endpoint", "set", "eu-west", "eu.example.com", "--ca-file", home.resolve("missing").toString()});
+                new String[] {
+                    "endpoint",
+                    "set",
+                    "eu-west",
+                    "eu.example.com",
+                    "--ca-file",
+                    home.resolve("missing").toString()
+                });
         for (String[] args : hostile) {
             CliRun run = meridian(args);
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
@@ -129,16 +141,20 @@ class FleetCommandsTest {
     void aStaleResourceVersionIsAConflictWithExitCode3() {
         plane.addCluster("eu-west", Map.of());
         String stale = plane.read("eu-west").getMetadata().getResourceVersion();
-        plane.client().genericKubernetesResources(FleetService.CLUSTERS).withName("eu-west").edit(c -> {
-            c.getMetadata().getAnnotations().put("other", "writer");
-            return c;
-        });
+        plane.client()
+                .genericKubernetesResources(FleetService.CLUSTERS)
+                .withName("eu-west")
+                .edit(c -> {
+                    c.getMetadata().getAnnotations().put("other", "writer");
+                    return c;
+                });
 
         CliRun run = meridian("endpoint", "set", "eu-west", "eu.example.com", "--resource-version", stale);
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
         assertThat(run.err()).contains("changed by someone else");
-        assertThat(plane.read("eu-west").getMetadata().getAnnotations()).containsEntry("other", "writer")
+        assertThat(plane.read("eu-west").getMetadata().getAnnotations())
+                .containsEntry("other", "writer")
                 .doesNotContainKey(Annotations.ENDPOINT);
     }
 
@@ -163,7 +179,12 @@ class FleetCommandsTest {
 
     @Test
     void missingKubeconfigSaysWhatToDo() {
-        CliRun explicit = CliRun.run(home, "cluster", "list", "--kubeconfig", home.resolve("none.yaml").toString());
+        CliRun explicit = CliRun.run(
+                home,
+                "cluster",
+                "list",
+                "--kubeconfig",
+                home.resolve("none.yaml").toString());
         assertThat(explicit.exitCode()).as(explicit.toString()).isEqualTo(2);
         assertThat(explicit.err()).contains("none.yaml does not exist");
 
@@ -181,8 +202,11 @@ class FleetCommandsTest {
 
     @Test
     void everyCommandHasHelpAndCompletionCoversThem() {
-        for (String[] args : List.of(new String[] {"--help"}, new String[] {"cluster", "list", "--help"},
-                new String[] {"endpoint", "set", "--help"}, new String[] {"endpoint", "clear", "--help"})) {
+        for (String[] args : List.of(
+                new String[] {"--help"},
+                new String[] {"cluster", "list", "--help"},
+                new String[] {"endpoint", "set", "--help"},
+                new String[] {"endpoint", "clear", "--help"})) {
             CliRun run = CliRun.run(home, args);
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).contains("Usage: meridian");
@@ -196,16 +220,27 @@ class FleetCommandsTest {
         plane.addCluster("first", Map.of());
         StringWriter out = new StringWriter();
         CliEnvironment environment = new CliEnvironment(Map.of(), home, Clock.systemUTC());
-        Thread watcher = new Thread(() -> Cli.run(environment, new PrintWriter(out), new PrintWriter(new StringWriter()),
-                "cluster", "list", "--watch", "--kubeconfig", kubeconfig));
+        Thread watcher = new Thread(() -> Cli.run(
+                environment,
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()),
+                "cluster",
+                "list",
+                "--watch",
+                "--kubeconfig",
+                kubeconfig));
         watcher.start();
         try {
             await().untilAsserted(() -> assertThat(out.toString()).contains("ADDED      first"));
             plane.addCluster("second", Map.of());
             await().untilAsserted(() -> assertThat(out.toString()).contains("ADDED      second"));
             meridian("endpoint", "set", "second", "second.example.com");
-            await().untilAsserted(() -> assertThat(out.toString()).contains("MODIFIED   second  Direct  second.example.com"));
-            plane.client().genericKubernetesResources(FleetService.CLUSTERS).withName("first").delete();
+            await().untilAsserted(
+                            () -> assertThat(out.toString()).contains("MODIFIED   second  Direct  second.example.com"));
+            plane.client()
+                    .genericKubernetesResources(FleetService.CLUSTERS)
+                    .withName("first")
+                    .delete();
             await().untilAsserted(() -> assertThat(out.toString()).contains("DELETED    first"));
         } finally {
             watcher.interrupt();

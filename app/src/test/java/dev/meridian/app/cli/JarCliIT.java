@@ -2,31 +2,29 @@ package dev.meridian.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meridian.app.fleet.Annotations;
+import dev.meridian.app.testing.MockManagementPlane;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.meridian.app.fleet.Annotations;
-import dev.meridian.app.testing.MockManagementPlane;
 
 /** The packaged jar as users run it: {@code java -jar meridian.jar ...}, in its own JVM. */
 class JarCliIT {
     @TempDir
     Path home;
 
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
     private Result java(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("meridian.jar")));
+                "-jar",
+                System.getProperty("meridian.jar")));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("HOME", home.toString());
@@ -47,8 +45,9 @@ class JarCliIT {
 
             Result set = java("endpoint", "set", "eu-west", "eu.example.com", "--insecure", "--kubeconfig", kubeconfig);
             assertThat(set.exitCode()).as(set.err()).isZero();
-            assertThat(set.err()).contains("[done] √ Direct endpoint of cluster eu-west set to "
-                    + "https://eu.example.com/kubernetes/cluster (TLS: insecure)");
+            assertThat(set.err())
+                    .contains("[done] √ Direct endpoint of cluster eu-west set to "
+                            + "https://eu.example.com/kubernetes/cluster (TLS: insecure)");
             assertThat(plane.read("eu-west").getMetadata().getAnnotations())
                     .containsEntry(Annotations.ENDPOINT, "eu.example.com")
                     .containsEntry(Annotations.INSECURE, "true");

@@ -4,21 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.meridian.app.MeridianException;
+import dev.meridian.app.testing.MockManagementPlane;
+import dev.meridian.app.testing.TestCertificates;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.meridian.app.MeridianException;
-import dev.meridian.app.testing.MockManagementPlane;
-import dev.meridian.app.testing.TestCertificates;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
 class FleetServiceTest {
     private MockManagementPlane plane;
@@ -48,15 +46,19 @@ class FleetServiceTest {
         assertThat(eu.description()).isEqualTo("Test cluster eu-west");
         assertThat(eu.labels()).containsEntry("region", "eu-west");
         assertThat(eu.isHealthy()).isTrue();
-        assertThat(eu.endpoint()).isInstanceOfSatisfying(EndpointState.On.class,
-                on -> assertThat(on.tlsMode()).isEqualTo(EndpointState.TlsMode.INSECURE));
+        assertThat(eu.endpoint())
+                .isInstanceOfSatisfying(
+                        EndpointState.On.class,
+                        on -> assertThat(on.tlsMode()).isEqualTo(EndpointState.TlsMode.INSECURE));
         assertThat(clusters.get(1).endpoint()).isInstanceOf(EndpointState.Off.class);
     }
 
     @Test
     void listsAThousandClusters() {
-        IntStream.range(0, 1000).forEach(i -> plane.addCluster(String.format("c-%04d", i),
-                i % 2 == 0 ? Map.of(Annotations.ENDPOINT, "c" + i + ".example.com") : Map.of()));
+        IntStream.range(0, 1000)
+                .forEach(i -> plane.addCluster(
+                        String.format("c-%04d", i),
+                        i % 2 == 0 ? Map.of(Annotations.ENDPOINT, "c" + i + ".example.com") : Map.of()));
 
         List<ClusterInfo> clusters = fleet.list();
 
@@ -69,7 +71,10 @@ class FleetServiceTest {
     void anInitializedClusterWithAReasonIsNotHealthy() {
         GenericKubernetesResource cluster = MockManagementPlane.cluster("sick", Map.of());
         cluster.setAdditionalProperty("status", Map.of("phase", "Initialized", "reason", "AgentNotReady"));
-        plane.client().genericKubernetesResources(FleetService.CLUSTERS).resource(cluster).create();
+        plane.client()
+                .genericKubernetesResources(FleetService.CLUSTERS)
+                .resource(cluster)
+                .create();
 
         assertThat(fleet.get("sick").isHealthy()).isFalse();
     }
@@ -81,7 +86,10 @@ class FleetServiceTest {
         GenericKubernetesResource noSpec = MockManagementPlane.cluster("no-spec", Map.of());
         noSpec.getAdditionalProperties().remove("spec");
         noSpec.getAdditionalProperties().remove("status");
-        plane.client().genericKubernetesResources(FleetService.CLUSTERS).resource(noSpec).create();
+        plane.client()
+                .genericKubernetesResources(FleetService.CLUSTERS)
+                .resource(noSpec)
+                .create();
 
         List<ClusterInfo> clusters = fleet.list();
 
@@ -97,8 +105,8 @@ class FleetServiceTest {
         plane.addCluster("eu-west", Map.of("team", "platform", Annotations.INSECURE, "true"));
         String ca = TestCertificates.base64Pem(TestCertificates.validCa("eu-ca"));
 
-        EditResult result = fleet.setEndpoint("eu-west",
-                EndpointChange.of("https://eu.example.com:8443/x", false, ca, null, Instant.now()), null);
+        EditResult result = fleet.setEndpoint(
+                "eu-west", EndpointChange.of("https://eu.example.com:8443/x", false, ca, null, Instant.now()), null);
 
         assertThat(result.notices()).singleElement().asString().contains("Normalised");
         GenericKubernetesResource stored = plane.read("eu-west");
@@ -113,13 +121,21 @@ class FleetServiceTest {
 
     @Test
     void clearRemovesTheEndpointAndKeepsOtherAnnotations() {
-        plane.addCluster("eu-west", Map.of("team", "platform", Annotations.ENDPOINT, "eu.example.com",
-                Annotations.INSECURE, "true", Annotations.CA_DATA, "abc"));
+        plane.addCluster(
+                "eu-west",
+                Map.of(
+                        "team",
+                        "platform",
+                        Annotations.ENDPOINT,
+                        "eu.example.com",
+                        Annotations.INSECURE,
+                        "true",
+                        Annotations.CA_DATA,
+                        "abc"));
 
         fleet.clearEndpoint("eu-west", null);
 
-        assertThat(plane.read("eu-west").getMetadata().getAnnotations())
-                .containsOnlyKeys("team");
+        assertThat(plane.read("eu-west").getMetadata().getAnnotations()).containsOnlyKeys("team");
         assertThat(fleet.get("eu-west").endpoint()).isInstanceOf(EndpointState.Off.class);
     }
 
@@ -127,15 +143,17 @@ class FleetServiceTest {
     void aChangeBetweenReadAndWriteIsReportedAndTheOtherWriterKept() {
         plane.addCluster("eu-west", Map.of());
         String readAt = fleet.get("eu-west").resourceVersion();
-        plane.client().genericKubernetesResources(FleetService.CLUSTERS).withName("eu-west")
+        plane.client()
+                .genericKubernetesResources(FleetService.CLUSTERS)
+                .withName("eu-west")
                 .edit(c -> {
                     c.getMetadata().getAnnotations().put(Annotations.ENDPOINT, "theirs.example.com");
                     c.getMetadata().getAnnotations().put("owner", "someone-else");
                     return c;
                 });
 
-        assertThatThrownBy(() -> fleet.setEndpoint("eu-west",
-                EndpointChange.of("mine.example.com", false, null, null, Instant.now()), readAt))
+        assertThatThrownBy(() -> fleet.setEndpoint(
+                        "eu-west", EndpointChange.of("mine.example.com", false, null, null, Instant.now()), readAt))
                 .isInstanceOf(MeridianException.Conflict.class)
                 .hasMessageContaining("changed by someone else")
                 .hasMessageContaining("theirs.example.com");
@@ -160,14 +178,23 @@ class FleetServiceTest {
             await().untilAsserted(() -> assertThat(events).contains(new FleetEvent.Added(fleet.get("existing"))));
 
             plane.addCluster("new", Map.of());
-            await().untilAsserted(() -> assertThat(events).anySatisfy(e -> assertThat(e)
-                    .isInstanceOfSatisfying(FleetEvent.Added.class, a -> assertThat(a.cluster().name()).isEqualTo("new"))));
+            await().untilAsserted(() -> assertThat(events)
+                    .anySatisfy(e -> assertThat(e)
+                            .isInstanceOfSatisfying(
+                                    FleetEvent.Added.class,
+                                    a -> assertThat(a.cluster().name()).isEqualTo("new"))));
 
             fleet.setEndpoint("new", EndpointChange.of("new.example.com", true, null, null, Instant.now()), null);
-            await().untilAsserted(() -> assertThat(events).anySatisfy(e -> assertThat(e)
-                    .isInstanceOfSatisfying(FleetEvent.Modified.class, m -> assertThat(m.cluster().isDirect()).isTrue())));
+            await().untilAsserted(() -> assertThat(events)
+                    .anySatisfy(e -> assertThat(e)
+                            .isInstanceOfSatisfying(
+                                    FleetEvent.Modified.class,
+                                    m -> assertThat(m.cluster().isDirect()).isTrue())));
 
-            plane.client().genericKubernetesResources(FleetService.CLUSTERS).withName("new").delete();
+            plane.client()
+                    .genericKubernetesResources(FleetService.CLUSTERS)
+                    .withName("new")
+                    .delete();
             await().untilAsserted(() -> assertThat(events).contains(new FleetEvent.Removed("new")));
         }
     }

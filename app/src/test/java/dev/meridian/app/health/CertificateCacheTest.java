@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class CertificateCacheTest {
     private final TestPki.Identity ca = TestPki.ca("CA");
-    private final TestPki.Identity leaf = ca.leaf("agent").sans("127.0.0.1").validFor(Duration.ofDays(3)).issue();
+    private final TestPki.Identity leaf =
+            ca.leaf("agent").sans("127.0.0.1").validFor(Duration.ofDays(3)).issue();
     private final CertificateCache cache = new CertificateCache();
     private final Instant now = Instant.now();
 
@@ -17,8 +18,10 @@ class CertificateCacheTest {
     void verifiedChainIsRememberedOnlyForTheSameAnchors() {
         cache.markVerified(ca.asCaData(), leaf.chain(), now);
 
-        assertThat(cache.isVerified(ca.asCaData(), leaf.chain(), now.plusSeconds(60))).isTrue();
-        assertThat(cache.isVerified(TestPki.ca("Other").asCaData(), leaf.chain(), now)).isFalse();
+        assertThat(cache.isVerified(ca.asCaData(), leaf.chain(), now.plusSeconds(60)))
+                .isTrue();
+        assertThat(cache.isVerified(TestPki.ca("Other").asCaData(), leaf.chain(), now))
+                .isFalse();
         assertThat(cache.isVerified(TlsMode.systemTrust(), leaf.chain(), now)).isFalse();
         assertThat(cache.isVerified(ca.asCaData(), List.of(leaf.cert()), now)).isFalse();
     }
@@ -27,9 +30,13 @@ class CertificateCacheTest {
     void rememberedChainIsCheckedAgainAfterItsCertificateExpiresOrTheEntryAges() {
         cache.markVerified(ca.asCaData(), leaf.chain(), now);
 
-        assertThat(cache.isVerified(ca.asCaData(), leaf.chain(), now.plus(Duration.ofDays(4)))).isFalse();
-        assertThat(cache.isVerified(ca.asCaData(), leaf.chain(),
-                now.plus(CertificateCache.VERIFIED_FOR).plusSeconds(1))).isFalse();
+        assertThat(cache.isVerified(ca.asCaData(), leaf.chain(), now.plus(Duration.ofDays(4))))
+                .isFalse();
+        assertThat(cache.isVerified(
+                        ca.asCaData(),
+                        leaf.chain(),
+                        now.plus(CertificateCache.VERIFIED_FOR).plusSeconds(1)))
+                .isFalse();
     }
 
     @Test
@@ -37,6 +44,9 @@ class CertificateCacheTest {
         CertificateInfo first = cache.info(leaf.cert());
 
         assertThat(cache.info(leaf.cert())).isSameAs(first);
-        assertThat(cache.info(ca.cert())).isNotSameAs(first).extracting(CertificateInfo::selfSigned).isEqualTo(true);
+        assertThat(cache.info(ca.cert()))
+                .isNotSameAs(first)
+                .extracting(CertificateInfo::selfSigned)
+                .isEqualTo(true);
     }
 }

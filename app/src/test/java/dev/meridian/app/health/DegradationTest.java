@@ -14,17 +14,20 @@ class DegradationTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "fast and far from expiry,              200,  90, 400, ca-data,  UP,       ''",
-            "slow,                                  1500, 90, 400, ca-data,  DEGRADED, Slow",
-            "leaf expiring in 5 days,               200,  5,  400, ca-data,  DEGRADED, CertificateExpiring",
-            "CA expiring in 13 days,                200,  90, 13,  system,   DEGRADED, CertificateExpiring",
-            "exactly at the threshold is not slow,  1000, 90, 400, ca-data,  UP,       ''",
-            "expiring but not verified (insecure),  200,  5,  400, insecure, UP,       ''",
-            "slow and expiring,                     1500, 5,  400, ca-data,  DEGRADED, Slow+CertificateExpiring",
+        "fast and far from expiry,              200,  90, 400, ca-data,  UP,       ''",
+        "slow,                                  1500, 90, 400, ca-data,  DEGRADED, Slow",
+        "leaf expiring in 5 days,               200,  5,  400, ca-data,  DEGRADED, CertificateExpiring",
+        "CA expiring in 13 days,                200,  90, 13,  system,   DEGRADED, CertificateExpiring",
+        "exactly at the threshold is not slow,  1000, 90, 400, ca-data,  UP,       ''",
+        "expiring but not verified (insecure),  200,  5,  400, insecure, UP,       ''",
+        "slow and expiring,                     1500, 5,  400, ca-data,  DEGRADED, Slow+CertificateExpiring",
     })
-    void answeringEndpointIsUpUnlessSlowOrExpiringSoon(String name, long totalMillis, long leafDays, long caDays,
-                                                       String mode, String label, String reasons) {
-        TlsInfo tls = new TlsInfo("TLSv1.3", "TLS_AES_128_GCM_SHA256", "http/1.1",
+    void answeringEndpointIsUpUnlessSlowOrExpiringSoon(
+            String name, long totalMillis, long leafDays, long caDays, String mode, String label, String reasons) {
+        TlsInfo tls = new TlsInfo(
+                "TLSv1.3",
+                "TLS_AES_128_GCM_SHA256",
+                "http/1.1",
                 List.of(cert("CN=leaf", leafDays), cert("CN=ca", caDays)));
         TlsMode tlsMode = switch (mode) {
             case "insecure" -> TlsMode.insecure();
@@ -36,7 +39,10 @@ class DegradationTest {
 
         assertThat(verdict.label()).isEqualTo(label);
         List<String> kinds = verdict instanceof Verdict.Degraded degraded
-                ? degraded.reasons().stream().map(r -> r.getClass().getSimpleName()).toList() : List.of();
+                ? degraded.reasons().stream()
+                        .map(r -> r.getClass().getSimpleName())
+                        .toList()
+                : List.of();
         assertThat(String.join("+", kinds)).isEqualTo(reasons);
     }
 
@@ -46,12 +52,20 @@ class DegradationTest {
 
         Verdict verdict = Degradation.judge(Duration.ZERO, tls, TlsMode.systemTrust(), SETTINGS, NOW);
 
-        assertThat(((Verdict.Degraded) verdict).reasons()).containsExactly(new DegradedReason.CertificateExpiring(
-                "CN=ca", NOW.plus(Duration.ofDays(3)), Duration.ofDays(3)));
+        assertThat(((Verdict.Degraded) verdict).reasons())
+                .containsExactly(new DegradedReason.CertificateExpiring(
+                        "CN=ca", NOW.plus(Duration.ofDays(3)), Duration.ofDays(3)));
     }
 
     private static CertificateInfo cert(String subject, long daysLeft) {
-        return new CertificateInfo(subject, List.of(), "CN=ca", NOW.minus(Duration.ofDays(30)),
-                NOW.plus(Duration.ofDays(daysLeft)), false, "AA", "pem");
+        return new CertificateInfo(
+                subject,
+                List.of(),
+                "CN=ca",
+                NOW.minus(Duration.ofDays(30)),
+                NOW.plus(Duration.ofDays(daysLeft)),
+                false,
+                "AA",
+                "pem");
     }
 }

@@ -24,7 +24,7 @@ class DownCauseMessagesTest {
         for (TlsProblem problem : TlsProblem.values()) {
             causes.add(new DownCause.TlsFailure(problem, "detail of " + problem, ADDRESS));
         }
-        for (int status : new int[]{301, 401, 404, 418, 500, 503}) {
+        for (int status : new int[] {301, 401, 404, 418, 500, 503}) {
             causes.add(new DownCause.HttpStatus(status, "Reason", ADDRESS));
         }
         return causes.stream();
@@ -52,11 +52,12 @@ class DownCauseMessagesTest {
     void degradedSaysWhichReasons() {
         Verdict verdict = new Verdict.Degraded(List.of(
                 new DegradedReason.Slow(Duration.ofMillis(1500), Duration.ofSeconds(1)),
-                new DegradedReason.CertificateExpiring("CN=agent", Instant.parse("2030-01-01T00:00:00Z"),
-                        Duration.ofDays(5))));
+                new DegradedReason.CertificateExpiring(
+                        "CN=agent", Instant.parse("2030-01-01T00:00:00Z"), Duration.ofDays(5))));
 
         assertThat(verdict.label()).isEqualTo("DEGRADED");
-        assertThat(verdict.message()).contains("Slow: the health check took 1.5 s (threshold 1.0 s)")
+        assertThat(verdict.message())
+                .contains("Slow: the health check took 1.5 s (threshold 1.0 s)")
                 .contains("Certificate expiring: CN=agent expires on 2030-01-01T00:00:00Z (in 5 days 0 h)");
     }
 }

@@ -24,8 +24,8 @@ class HealthMonitorTest {
     @BeforeEach
     void start() throws Exception {
         servers = new LoopbackServers();
-        prober = Prober.create(ProbeSettings.defaults().withTimeout(Duration.ofSeconds(2))
-                .withSlowThreshold(Duration.ofSeconds(10)));
+        prober = Prober.create(
+                ProbeSettings.defaults().withTimeout(Duration.ofSeconds(2)).withSlowThreshold(Duration.ofSeconds(10)));
         ca = TestPki.ca("CA");
     }
 
@@ -68,14 +68,20 @@ class HealthMonitorTest {
             monitor.watch("prod", up);
             monitor.watch("staging", down);
 
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(seen.get("prod")).hasSizeGreaterThan(3));
-            assertThat(monitor.results().latest("prod")).hasValueSatisfying(r -> assertThat(r.isUp()).isTrue());
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(monitor.results().latest("staging"))
-                    .hasValueSatisfying(r -> assertThat(r.verdict()).isEqualTo(new Verdict.Down(
-                            new DownCause.ConnectionRefused(down.host() + ":" + down.port())))));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(seen.get("prod")).hasSizeGreaterThan(3));
+            assertThat(monitor.results().latest("prod"))
+                    .hasValueSatisfying(r -> assertThat(r.isUp()).isTrue());
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(monitor.results().latest("staging"))
+                            .hasValueSatisfying(r -> assertThat(r.verdict())
+                                    .isEqualTo(new Verdict.Down(
+                                            new DownCause.ConnectionRefused(down.host() + ":" + down.port())))));
             assertThat(monitor.results().snapshot()).containsOnlyKeys("prod", "staging");
             assertThat(monitor.watchedKeys()).containsExactlyInAnyOrder("prod", "staging");
-            assertThat(wrongPrevious).as("listener got the result each new one replaces").isEmpty();
+            assertThat(wrongPrevious)
+                    .as("listener got the result each new one replaces")
+                    .isEmpty();
         }
     }
 
@@ -85,8 +91,10 @@ class HealthMonitorTest {
         try (HealthMonitor monitor = monitor(new MonitorSettings(Duration.ofMillis(100), 0, Duration.ofSeconds(10)))) {
             monitor.watch("gone", down);
 
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(seen.get("gone")).hasSizeGreaterThanOrEqualTo(4));
-            List<Instant> starts = seen.get("gone").stream().map(ProbeResult::startedAt).toList();
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(seen.get("gone")).hasSizeGreaterThanOrEqualTo(4));
+            List<Instant> starts =
+                    seen.get("gone").stream().map(ProbeResult::startedAt).toList();
             // Delays can only run late, never early: 200, 400 and 800 ms after 1, 2 and 3 Down results.
             assertThat(Duration.between(starts.get(0), starts.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(190));
             assertThat(Duration.between(starts.get(1), starts.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(390));
@@ -98,11 +106,13 @@ class HealthMonitorTest {
     void probeNowDoesNotWaitForTheInterval() throws Exception {
         try (HealthMonitor monitor = monitor(new MonitorSettings(Duration.ofHours(1), 0.2, Duration.ofHours(2)))) {
             monitor.watch("prod", healthy());
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(seen.get("prod")).hasSize(1));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(seen.get("prod")).hasSize(1));
 
             assertThat(monitor.probeNow("prod")).isTrue();
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(seen.get("prod")).hasSize(2));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(seen.get("prod")).hasSize(2));
             assertThat(monitor.probeNow("unknown")).isFalse();
         }
     }
@@ -111,15 +121,18 @@ class HealthMonitorTest {
     void unwatchStopsProbingAndDropsTheResult() throws Exception {
         try (HealthMonitor monitor = monitor(new MonitorSettings(Duration.ofMillis(50), 0, Duration.ofSeconds(1)))) {
             monitor.watch("prod", healthy());
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(seen.get("prod")).hasSizeGreaterThan(1));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(seen.get("prod")).hasSizeGreaterThan(1));
 
             monitor.unwatch("prod");
             int count = seen.get("prod").size();
 
             assertThat(removed).containsExactly("prod");
             assertThat(monitor.results().latest("prod")).isEmpty();
-            await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2))
-                    .until(() -> seen.get("prod").size() == count && monitor.results().latest("prod").isEmpty());
+            await().during(Duration.ofMillis(400))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> seen.get("prod").size() == count
+                            && monitor.results().latest("prod").isEmpty());
         }
     }
 }

@@ -36,17 +36,13 @@ import javax.net.ssl.SSLSocket;
 final class LoopbackServers implements AutoCloseable {
     private static final char[] PASSWORD = "test".toCharArray();
 
-    private sealed interface Behaviour {
-    }
+    private sealed interface Behaviour {}
 
-    private record Respond(SSLContext tls, int status, Duration delay) implements Behaviour {
-    }
+    private record Respond(SSLContext tls, int status, Duration delay) implements Behaviour {}
 
-    private record NeverAnswer() implements Behaviour {
-    }
+    private record NeverAnswer() implements Behaviour {}
 
-    private record PlainHttp() implements Behaviour {
-    }
+    private record PlainHttp() implements Behaviour {}
 
     private final Selector selector;
     private final Thread acceptor;
@@ -78,7 +74,8 @@ final class LoopbackServers implements AutoCloseable {
 
     /** Like {@link #https(TestPki.Identity, int)}, holding each answer back by {@code delay}. */
     int https(TestPki.Identity identity, int status, Duration delay) throws IOException {
-        return listen(new Respond(contexts.computeIfAbsent(identity.cert(), c -> serverContext(identity)), status, delay));
+        return listen(
+                new Respond(contexts.computeIfAbsent(identity.cert(), c -> serverContext(identity)), status, delay));
     }
 
     /** A port that accepts connections and never sends a byte. */
@@ -162,14 +159,15 @@ final class LoopbackServers implements AutoCloseable {
                 SSLSocket ssl = (SSLSocket) respond.tls().getSocketFactory().createSocket(socket, null, true);
                 ssl.setUseClientMode(false);
                 SSLParameters parameters = ssl.getSSLParameters();
-                parameters.setApplicationProtocols(new String[]{"http/1.1"});
+                parameters.setApplicationProtocols(new String[] {"http/1.1"});
                 ssl.setSSLParameters(parameters);
                 answer(ssl.getInputStream(), ssl.getOutputStream(), respond.status(), respond.delay());
                 ssl.close();
             } else {
                 // Like a plain HTTP server that gets a ClientHello: it answers 400 at once.
-                socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
             }
         } catch (IOException | InterruptedException e) {
@@ -195,8 +193,8 @@ final class LoopbackServers implements AutoCloseable {
         }
         String body = status == 200 ? "ok" : "unhealthy";
         out.write(("HTTP/1.1 " + status + " " + (status == 200 ? "OK" : "Service Unavailable") + "\r\n"
-                + "Content-Type: text/plain\r\nContent-Length: " + body.length() + "\r\n"
-                + "Cache-Control: no-cache, private\r\nConnection: close\r\n\r\n" + body)
+                        + "Content-Type: text/plain\r\nContent-Length: " + body.length() + "\r\n"
+                        + "Cache-Control: no-cache, private\r\nConnection: close\r\n\r\n" + body)
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
     }
@@ -220,7 +218,10 @@ final class LoopbackServers implements AutoCloseable {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("server", identity.keys().getPrivate(), PASSWORD,
+            store.setKeyEntry(
+                    "server",
+                    identity.keys().getPrivate(),
+                    PASSWORD,
                     identity.chain().toArray(X509Certificate[]::new));
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, PASSWORD);

@@ -20,8 +20,7 @@ import java.util.TreeMap;
 public final class ProbeBenchmark {
     private static final Duration SLOW_DELAY = Duration.ofMillis(1200);
 
-    private ProbeBenchmark() {
-    }
+    private ProbeBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 500;
@@ -41,7 +40,8 @@ public final class ProbeBenchmark {
         TestPki.Identity leaf = (keyType.equals("rsa") ? leafBuilder.rsa() : leafBuilder).issue();
         ProbeSettings settings = ProbeSettings.defaults();
 
-        try (LoopbackServers servers = new LoopbackServers(); Prober prober = Prober.create(settings)) {
+        try (LoopbackServers servers = new LoopbackServers();
+                Prober prober = Prober.create(settings)) {
             List<ProbeTarget> healthyTargets = new ArrayList<>();
             for (int i = 0; i < total; i++) {
                 healthyTargets.add(target(servers.https(leaf, 200), ca));
@@ -75,34 +75,65 @@ public final class ProbeBenchmark {
             double healthyWallMs = (System.nanoTime() - t1) / 1e6;
             double cpuPerProbeMs = (processCpuNanos() - cpu1) / 1e6 / total;
             Map<String, Long> threadCpu2 = cpuByThreadKind();
-            double proberCpuMs = (threadCpu2.getOrDefault("prober", 0L) - threadCpu1.getOrDefault("prober", 0L)) / 1e6 / total;
-            double serverCpuMs = (threadCpu2.getOrDefault("server", 0L) - threadCpu1.getOrDefault("server", 0L)) / 1e6 / total;
+            double proberCpuMs =
+                    (threadCpu2.getOrDefault("prober", 0L) - threadCpu1.getOrDefault("prober", 0L)) / 1e6 / total;
+            double serverCpuMs =
+                    (threadCpu2.getOrDefault("server", 0L) - threadCpu1.getOrDefault("server", 0L)) / 1e6 / total;
 
             long t2 = System.nanoTime();
             Map<String, ProbeResult> mixedResults = prober.probeAll(keyed(mixed));
             double mixedWallMs = (System.nanoTime() - t2) / 1e6;
             long probeThreads = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().matches("meridian-probe-\\d+")).count();
+                    .filter(t -> t.getName().matches("meridian-probe-\\d+"))
+                    .count();
 
-            System.out.printf("%n== server key %s ==%nendpoints: %d (healthy %d, slow %d ms x %d, never answering %d,"
-                    + " closed %d)%n", keyType.toUpperCase(java.util.Locale.ROOT), total, healthy,
-                    SLOW_DELAY.toMillis(), slow, dead, closed);
-            System.out.printf("settings: timeout %d ms, slow threshold %d ms, max concurrency %d; probe threads alive: %d%n",
-                    settings.timeout().toMillis(), settings.slowThreshold().toMillis(), settings.maxConcurrency(),
+            System.out.printf(
+                    "%n== server key %s ==%nendpoints: %d (healthy %d, slow %d ms x %d, never answering %d,"
+                            + " closed %d)%n",
+                    keyType.toUpperCase(java.util.Locale.ROOT),
+                    total,
+                    healthy,
+                    SLOW_DELAY.toMillis(),
+                    slow,
+                    dead,
+                    closed);
+            System.out.printf(
+                    "settings: timeout %d ms, slow threshold %d ms, max concurrency %d; probe threads alive: %d%n",
+                    settings.timeout().toMillis(),
+                    settings.slowThreshold().toMillis(),
+                    settings.maxConcurrency(),
                     probeThreads);
-            System.out.printf("baseline  one probe, sequential (mean of %d): %.1f ms -> x%d sequential = %.0f ms,"
-                    + " ideal /%d threads = %.0f ms%n", sampleSize, perProbeMs, total, perProbeMs * total,
-                    settings.maxConcurrency(), perProbeMs * total / settings.maxConcurrency());
-            System.out.printf("baseline  %d healthy endpoints, probeAll: %.0f ms (%s); CPU per probe, client and"
-                    + " server together: %.1f ms (prober threads %.1f ms, server threads %.1f ms) on %d cores"
-                    + " (load average %.1f)%n", total, healthyWallMs,
-                    verdictCounts(healthyResults), cpuPerProbeMs, proberCpuMs, serverCpuMs, Runtime.getRuntime().availableProcessors(),
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            System.out.printf("measured  %d mixed endpoints, probeAll: %.0f ms (%s)%n", total, mixedWallMs,
-                    verdictCounts(mixedResults));
-            System.out.printf("ratios    mixed / healthy probeAll = %.2f; mixed / sequential estimate = %.3f;"
-                    + " floor set by the %d ms timeout of dead endpoints%n", mixedWallMs / healthyWallMs,
-                    mixedWallMs / (perProbeMs * total), settings.timeout().toMillis());
+            System.out.printf(
+                    "baseline  one probe, sequential (mean of %d): %.1f ms -> x%d sequential = %.0f ms,"
+                            + " ideal /%d threads = %.0f ms%n",
+                    sampleSize,
+                    perProbeMs,
+                    total,
+                    perProbeMs * total,
+                    settings.maxConcurrency(),
+                    perProbeMs * total / settings.maxConcurrency());
+            System.out.printf(
+                    "baseline  %d healthy endpoints, probeAll: %.0f ms (%s); CPU per probe, client and"
+                            + " server together: %.1f ms (prober threads %.1f ms, server threads %.1f ms) on %d cores"
+                            + " (load average %.1f)%n",
+                    total,
+                    healthyWallMs,
+                    verdictCounts(healthyResults),
+                    cpuPerProbeMs,
+                    proberCpuMs,
+                    serverCpuMs,
+                    Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
+            System.out.printf(
+                    "measured  %d mixed endpoints, probeAll: %.0f ms (%s)%n",
+                    total, mixedWallMs, verdictCounts(mixedResults));
+            System.out.printf(
+                    "ratios    mixed / healthy probeAll = %.2f; mixed / sequential estimate = %.3f;"
+                            + " floor set by the %d ms timeout of dead endpoints%n",
+                    mixedWallMs / healthyWallMs,
+                    mixedWallMs / (perProbeMs * total),
+                    settings.timeout().toMillis());
             System.out.printf("target    mixed wall < 5000 ms: %s%n", mixedWallMs < 5000 ? "met" : "NOT met");
         }
     }
@@ -112,7 +143,8 @@ public final class ProbeBenchmark {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         Map<String, Long> sums = new TreeMap<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            String kind = thread.getName().startsWith("meridian-probe") ? "prober"
+            String kind = thread.getName().startsWith("meridian-probe")
+                    ? "prober"
                     : thread.getName().startsWith("loopback-server") ? "server" : "other";
             long cpu = mx.getThreadCpuTime(thread.getId());
             if (cpu > 0) {
@@ -124,7 +156,8 @@ public final class ProbeBenchmark {
 
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static ProbeTarget target(int port, TestPki.Identity ca) {

@@ -14,10 +14,10 @@ class ProbeTargetTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "agent.example.com,      https://agent.example.com/healthz,       agent.example.com, 443",
-            "agent.example.com:8443, https://agent.example.com:8443/healthz,  agent.example.com, 8443",
-            "10.0.0.7:9443,          https://10.0.0.7:9443/healthz,           10.0.0.7,          9443",
-            "[::1]:8443,             https://[::1]:8443/healthz,              ::1,               8443",
+        "agent.example.com,      https://agent.example.com/healthz,       agent.example.com, 443",
+        "agent.example.com:8443, https://agent.example.com:8443/healthz,  agent.example.com, 8443",
+        "10.0.0.7:9443,          https://10.0.0.7:9443/healthz,           10.0.0.7,          9443",
+        "[::1]:8443,             https://[::1]:8443/healthz,              ::1,               8443",
     })
     void endpointAnnotationBecomesTheHealthUrl(String endpoint, String url, String host, int port) {
         ProbeTarget target = ProbeTarget.forEndpoint(endpoint, TlsMode.insecure());
@@ -31,7 +31,8 @@ class ProbeTargetTest {
     @ValueSource(strings = {"https://agent.example.com", "agent.example.com/kubernetes", "", " "})
     void endpointWithSchemeOrPathIsRejected(String endpoint) {
         assertThatThrownBy(() -> ProbeTarget.forEndpoint(endpoint, TlsMode.insecure()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host[:port]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("host[:port]");
     }
 
     @Test
@@ -42,7 +43,8 @@ class ProbeTargetTest {
 
     @Test
     void serverNameReplacesTheHostForVerification() {
-        ProbeTarget target = ProbeTarget.forEndpoint("10.0.0.7", TlsMode.systemTrust()).withServerName("Agent.Example.com");
+        ProbeTarget target =
+                ProbeTarget.forEndpoint("10.0.0.7", TlsMode.systemTrust()).withServerName("Agent.Example.com");
 
         assertThat(target.verifiedName()).isEqualTo("agent.example.com");
         assertThat(target.expectedServerName()).contains("Agent.Example.com");
@@ -52,7 +54,8 @@ class ProbeTargetTest {
     void invalidServerNameIsRejected() {
         ProbeTarget target = ProbeTarget.forEndpoint("10.0.0.7", TlsMode.systemTrust());
 
-        assertThatThrownBy(() -> target.withServerName("bad name..")).hasMessageContaining("not a valid TLS server name");
+        assertThatThrownBy(() -> target.withServerName("bad name.."))
+                .hasMessageContaining("not a valid TLS server name");
         assertThat(target.withServerName(" ").expectedServerName()).isEmpty();
     }
 
@@ -67,7 +70,8 @@ class ProbeTargetTest {
 
     @Test
     void caDataRoundTripsThroughTheAnnotationForm() {
-        byte[] pem = "-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] pem =
+                "-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
         TlsMode.CaData mode = (TlsMode.CaData) TlsMode.caData(pem);
 
         assertThat(TlsMode.caDataBase64(mode.base64())).isEqualTo(mode);

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ProberTest {
     // Loaded CI machines make loopback probes take hundreds of milliseconds: only the slow test may say "slow".
-    private static final ProbeSettings FAST = ProbeSettings.defaults().withTimeout(Duration.ofMillis(500))
-            .withSlowThreshold(Duration.ofSeconds(10));
+    private static final ProbeSettings FAST =
+            ProbeSettings.defaults().withTimeout(Duration.ofMillis(500)).withSlowThreshold(Duration.ofSeconds(10));
     private static TestPki.Identity ca;
     private static TestPki.Identity otherCa;
     private static LoopbackServers servers;
@@ -69,14 +69,18 @@ class ProberTest {
         assertThat(presented.subjectAltNames()).containsExactly("IP:127.0.0.1", "DNS:localhost");
         assertThat(presented.selfSigned()).isFalse();
         assertThat(presented.notAfter()).isEqualTo(leaf.cert().getNotAfter().toInstant());
-        assertThat(presented.sha256Fingerprint()).isEqualTo(sha256Colons(leaf.cert().getEncoded()));
+        assertThat(presented.sha256Fingerprint())
+                .isEqualTo(sha256Colons(leaf.cert().getEncoded()));
         assertThat(tls.chain().get(1).selfSigned()).isTrue();
         ProbeTimings timings = result.timings();
         assertThat(timings.dns()).isEqualTo(Duration.ZERO);
-        assertThat(Stream.of(timings.connect(), timings.tlsHandshake(), timings.firstByte())).doesNotContainNull();
-        assertThat(timings.total()).isGreaterThanOrEqualTo(timings.tlsHandshake().plus(timings.firstByte()));
-        assertThat(servers.requests()).anySatisfy(head -> assertThat(head)
-                .startsWith("GET /healthz HTTP/1.1").contains("Host: 127.0.0.1:" + port));
+        assertThat(Stream.of(timings.connect(), timings.tlsHandshake(), timings.firstByte()))
+                .doesNotContainNull();
+        assertThat(timings.total())
+                .isGreaterThanOrEqualTo(timings.tlsHandshake().plus(timings.firstByte()));
+        assertThat(servers.requests())
+                .anySatisfy(head ->
+                        assertThat(head).startsWith("GET /healthz HTTP/1.1").contains("Host: 127.0.0.1:" + port));
     }
 
     @Test
@@ -94,54 +98,93 @@ class ProberTest {
         int port = servers.https(ca.leaf("agent").sans("agent.example.com").issue(), 200);
         ProbeTarget target = loopback(port, ca.asCaData());
 
-        assertThat(prober.probe(target.withServerName("agent.example.com")).verdict()).isEqualTo(new Verdict.Up());
+        assertThat(prober.probe(target.withServerName("agent.example.com")).verdict())
+                .isEqualTo(new Verdict.Up());
         assertThat(tlsProblem(prober.probe(target))).isEqualTo(TlsProblem.HOSTNAME_MISMATCH);
     }
 
     static Stream<Arguments> tlsFailures() {
         Instant now = Instant.now();
         return Stream.of(
-                Arguments.of("self-signed, not in ca-data",
+                Arguments.of(
+                        "self-signed, not in ca-data",
                         (Function<TestPki.Identity, TestPki.Identity>) c ->
                                 TestPki.selfSigned("agent").sans("127.0.0.1").issue(),
-                        CaMode.CA_DATA, TlsProblem.UNTRUSTED, "self-signed certificate CN=agent"),
-                Arguments.of("self-signed, system trust store",
+                        CaMode.CA_DATA,
+                        TlsProblem.UNTRUSTED,
+                        "self-signed certificate CN=agent"),
+                Arguments.of(
+                        "self-signed, system trust store",
                         (Function<TestPki.Identity, TestPki.Identity>) c ->
                                 TestPki.selfSigned("agent").sans("127.0.0.1").issue(),
-                        CaMode.SYSTEM, TlsProblem.UNTRUSTED, "not in the system trust store"),
-                Arguments.of("expired",
-                        (Function<TestPki.Identity, TestPki.Identity>) c -> c.leaf("agent").sans("127.0.0.1")
-                                .validBetween(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))).issue(),
-                        CaMode.CA_DATA, TlsProblem.EXPIRED, "expired on"),
-                Arguments.of("not yet valid",
-                        (Function<TestPki.Identity, TestPki.Identity>) c -> c.leaf("agent").sans("127.0.0.1")
-                                .validBetween(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(30))).issue(),
-                        CaMode.CA_DATA, TlsProblem.NOT_YET_VALID, "is valid from"),
-                Arguments.of("wrong host",
-                        (Function<TestPki.Identity, TestPki.Identity>) c ->
-                                c.leaf("agent").sans("other.example.com", "10.1.2.3").issue(),
-                        CaMode.CA_DATA, TlsProblem.HOSTNAME_MISMATCH, "not for 127.0.0.1"),
-                Arguments.of("wrong CA",
-                        (Function<TestPki.Identity, TestPki.Identity>) c ->
-                                otherCa.leaf("agent").sans("127.0.0.1").issue(),
-                        CaMode.CA_DATA_WITHOUT_CHAIN, TlsProblem.UNTRUSTED, "CN=Some Other CA"),
-                Arguments.of("ca-data that is no certificate",
-                        (Function<TestPki.Identity, TestPki.Identity>) c -> c.leaf("agent").sans("127.0.0.1").issue(),
-                        CaMode.GARBAGE, TlsProblem.INVALID_CA_DATA, "not PEM certificates"));
+                        CaMode.SYSTEM,
+                        TlsProblem.UNTRUSTED,
+                        "not in the system trust store"),
+                Arguments.of(
+                        "expired",
+                        (Function<TestPki.Identity, TestPki.Identity>) c -> c.leaf("agent")
+                                .sans("127.0.0.1")
+                                .validBetween(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))
+                                .issue(),
+                        CaMode.CA_DATA,
+                        TlsProblem.EXPIRED,
+                        "expired on"),
+                Arguments.of(
+                        "not yet valid",
+                        (Function<TestPki.Identity, TestPki.Identity>) c -> c.leaf("agent")
+                                .sans("127.0.0.1")
+                                .validBetween(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))
+                                .issue(),
+                        CaMode.CA_DATA,
+                        TlsProblem.NOT_YET_VALID,
+                        "is valid from"),
+                Arguments.of(
+                        "wrong host",
+                        (Function<TestPki.Identity, TestPki.Identity>) c -> c.leaf("agent")
+                                .sans("other.example.com", "10.1.2.3")
+                                .issue(),
+                        CaMode.CA_DATA,
+                        TlsProblem.HOSTNAME_MISMATCH,
+                        "not for 127.0.0.1"),
+                Arguments.of(
+                        "wrong CA",
+                        (Function<TestPki.Identity, TestPki.Identity>)
+                                c -> otherCa.leaf("agent").sans("127.0.0.1").issue(),
+                        CaMode.CA_DATA_WITHOUT_CHAIN,
+                        TlsProblem.UNTRUSTED,
+                        "CN=Some Other CA"),
+                Arguments.of(
+                        "ca-data that is no certificate",
+                        (Function<TestPki.Identity, TestPki.Identity>)
+                                c -> c.leaf("agent").sans("127.0.0.1").issue(),
+                        CaMode.GARBAGE,
+                        TlsProblem.INVALID_CA_DATA,
+                        "not PEM certificates"));
     }
 
-    enum CaMode { CA_DATA, CA_DATA_WITHOUT_CHAIN, SYSTEM, GARBAGE }
+    enum CaMode {
+        CA_DATA,
+        CA_DATA_WITHOUT_CHAIN,
+        SYSTEM,
+        GARBAGE
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("tlsFailures")
-    void tlsFailureIsNamedAndTheChainIsStillCaptured(String name, Function<TestPki.Identity, TestPki.Identity> cert,
-                                                     CaMode caMode, TlsProblem expected, String detail) throws Exception {
+    void tlsFailureIsNamedAndTheChainIsStillCaptured(
+            String name,
+            Function<TestPki.Identity, TestPki.Identity> cert,
+            CaMode caMode,
+            TlsProblem expected,
+            String detail)
+            throws Exception {
         TestPki.Identity served = cert.apply(ca);
         int port = servers.https(served, 200);
         TlsMode mode = switch (caMode) {
             case CA_DATA, CA_DATA_WITHOUT_CHAIN -> ca.asCaData();
             case SYSTEM -> TlsMode.systemTrust();
-            case GARBAGE -> TlsMode.caData("-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n");
+            case GARBAGE ->
+                TlsMode.caData("-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n");
         };
         int requestsBefore = servers.requests().size();
 
@@ -151,8 +194,10 @@ class ProberTest {
         DownCause.TlsFailure failure = (DownCause.TlsFailure) ((Verdict.Down) result.verdict()).cause();
         assertThat(failure.detail()).contains(detail);
         assertThat(failure.message()).contains("127.0.0.1:" + port);
-        assertThat(result.tls().chain()).extracting(CertificateInfo::sha256Fingerprint)
-                .first().isEqualTo(sha256Colons(served.cert().getEncoded()));
+        assertThat(result.tls().chain())
+                .extracting(CertificateInfo::sha256Fingerprint)
+                .first()
+                .isEqualTo(sha256Colons(served.cert().getEncoded()));
         assertThat(result.status()).as("no request after a failed verification").isZero();
         assertThat(servers.requests()).hasSize(requestsBefore);
     }
@@ -160,13 +205,18 @@ class ProberTest {
     @Test
     void insecureModeSkipsVerificationLikeKubectl() throws Exception {
         Instant now = Instant.now();
-        int port = servers.https(TestPki.selfSigned("agent").sans("other.example.com")
-                .validBetween(now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1))).issue(), 200);
+        int port = servers.https(
+                TestPki.selfSigned("agent")
+                        .sans("other.example.com")
+                        .validBetween(now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)))
+                        .issue(),
+                200);
 
         ProbeResult result = prober.probe(loopback(port, TlsMode.insecure()));
 
         assertThat(result.verdict()).isEqualTo(new Verdict.Up());
-        assertThat(result.leaf()).hasValueSatisfying(leaf -> assertThat(leaf.selfSigned()).isTrue());
+        assertThat(result.leaf())
+                .hasValueSatisfying(leaf -> assertThat(leaf.selfSigned()).isTrue());
     }
 
     @Test
@@ -175,8 +225,8 @@ class ProberTest {
 
         ProbeResult result = prober.probe(loopback(port, ca.asCaData()));
 
-        assertThat(result.verdict()).isEqualTo(new Verdict.Down(
-                new DownCause.HttpStatus(503, "Service Unavailable", "127.0.0.1:" + port)));
+        assertThat(result.verdict())
+                .isEqualTo(new Verdict.Down(new DownCause.HttpStatus(503, "Service Unavailable", "127.0.0.1:" + port)));
         assertThat(result.verdict().message()).contains("503").contains("check the agent pods");
     }
 
@@ -186,8 +236,9 @@ class ProberTest {
         try (Prober quick = Prober.create(FAST)) {
             ProbeResult result = quick.probe(loopback(port, ca.asCaData()));
 
-            assertThat(result.verdict()).isEqualTo(new Verdict.Down(new DownCause.Timeout(
-                    ProbePhase.TLS_HANDSHAKE, Duration.ofMillis(500), "127.0.0.1:" + port)));
+            assertThat(result.verdict())
+                    .isEqualTo(new Verdict.Down(new DownCause.Timeout(
+                            ProbePhase.TLS_HANDSHAKE, Duration.ofMillis(500), "127.0.0.1:" + port)));
             assertThat(result.timings().total()).isBetween(Duration.ofMillis(450), Duration.ofMillis(2500));
             assertThat(result.timings().connect()).isNotNull();
         }
@@ -206,9 +257,13 @@ class ProberTest {
     void unresolvableNameIsDnsFailure() {
         ProbeResult result = prober.probe(ProbeTarget.forEndpoint("something.invalid", TlsMode.systemTrust()));
 
-        assertThat(result.verdict()).isInstanceOfSatisfying(Verdict.Down.class, down -> assertThat(down.cause())
-                .isInstanceOfSatisfying(DownCause.DnsFailure.class,
-                        dns -> assertThat(dns.host()).isEqualTo("something.invalid")));
+        assertThat(result.verdict())
+                .isInstanceOfSatisfying(
+                        Verdict.Down.class,
+                        down -> assertThat(down.cause())
+                                .isInstanceOfSatisfying(
+                                        DownCause.DnsFailure.class,
+                                        dns -> assertThat(dns.host()).isEqualTo("something.invalid")));
         assertThat(result.verdict().message()).startsWith("DNS failure: the name something.invalid does not resolve");
     }
 
@@ -226,8 +281,9 @@ class ProberTest {
         try (Prober quick = new Prober(FAST, hanging, Clock.systemUTC())) {
             ProbeResult result = quick.probe(ProbeTarget.forEndpoint("agent.example.com", TlsMode.systemTrust()));
 
-            assertThat(result.verdict()).isEqualTo(new Verdict.Down(new DownCause.Timeout(
-                    ProbePhase.DNS, Duration.ofMillis(500), "agent.example.com:443")));
+            assertThat(result.verdict())
+                    .isEqualTo(new Verdict.Down(
+                            new DownCause.Timeout(ProbePhase.DNS, Duration.ofMillis(500), "agent.example.com:443")));
         } finally {
             release.countDown();
         }
@@ -237,8 +293,10 @@ class ProberTest {
     void resolvedAddressesAreTriedInOrder() throws Exception {
         int port = servers.https(ca.leaf("agent").sans("agent.example.com").issue(), 200);
         // The server listens on 127.0.0.1 only, so 127.0.0.2 (also loopback) refuses and the next address is tried.
-        Resolver twoAddresses = host -> new InetAddress[]{
-                InetAddress.getByAddress(host, new byte[]{127, 0, 0, 2}), InetAddress.getByAddress(host, new byte[]{127, 0, 0, 1})};
+        Resolver twoAddresses = host -> new InetAddress[] {
+            InetAddress.getByAddress(host, new byte[] {127, 0, 0, 2}),
+            InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})
+        };
         try (Prober resolving = new Prober(FAST, twoAddresses, Clock.systemUTC())) {
             ProbeResult result = resolving.probe(ProbeTarget.forEndpoint("agent.example.com:" + port, ca.asCaData()));
 
@@ -257,30 +315,41 @@ class ProberTest {
     @Test
     void slowAnswerIsDegradedAndSaysSlow() throws Exception {
         int port = servers.https(validLeaf(), 200, Duration.ofMillis(300));
-        try (Prober strict = Prober.create(FAST.withTimeout(Duration.ofSeconds(2))
-                .withSlowThreshold(Duration.ofMillis(150)))) {
+        try (Prober strict =
+                Prober.create(FAST.withTimeout(Duration.ofSeconds(2)).withSlowThreshold(Duration.ofMillis(150)))) {
             ProbeResult result = strict.probe(loopback(port, ca.asCaData()));
 
-            assertThat(result.verdict()).isInstanceOfSatisfying(Verdict.Degraded.class, degraded ->
-                    assertThat(degraded.reasons()).singleElement().isInstanceOfSatisfying(DegradedReason.Slow.class,
-                            slow -> assertThat(slow.took()).isGreaterThan(Duration.ofMillis(300))));
+            assertThat(result.verdict())
+                    .isInstanceOfSatisfying(
+                            Verdict.Degraded.class,
+                            degraded -> assertThat(degraded.reasons())
+                                    .singleElement()
+                                    .isInstanceOfSatisfying(
+                                            DegradedReason.Slow.class,
+                                            slow -> assertThat(slow.took()).isGreaterThan(Duration.ofMillis(300))));
             assertThat(result.timings().firstByte()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         }
     }
 
     @Test
     void certificateExpiringWithinFourteenDaysIsDegradedAndSaysWhich() throws Exception {
-        TestPki.Identity leaf = ca.leaf("expiring").sans("127.0.0.1").validFor(Duration.ofDays(5)).issue();
+        TestPki.Identity leaf = ca.leaf("expiring")
+                .sans("127.0.0.1")
+                .validFor(Duration.ofDays(5))
+                .issue();
         int port = servers.https(leaf, 200);
 
         ProbeResult result = prober.probe(loopback(port, ca.asCaData()));
 
-        assertThat(result.verdict()).isInstanceOfSatisfying(Verdict.Degraded.class, degraded ->
-                assertThat(degraded.reasons()).singleElement()
-                        .isInstanceOfSatisfying(DegradedReason.CertificateExpiring.class, expiring -> {
-                            assertThat(expiring.subject()).isEqualTo("CN=expiring,O=Meridian Test");
-                            assertThat(expiring.remaining()).isBetween(Duration.ofDays(4), Duration.ofDays(5));
-                        }));
+        assertThat(result.verdict())
+                .isInstanceOfSatisfying(
+                        Verdict.Degraded.class,
+                        degraded -> assertThat(degraded.reasons())
+                                .singleElement()
+                                .isInstanceOfSatisfying(DegradedReason.CertificateExpiring.class, expiring -> {
+                                    assertThat(expiring.subject()).isEqualTo("CN=expiring,O=Meridian Test");
+                                    assertThat(expiring.remaining()).isBetween(Duration.ofDays(4), Duration.ofDays(5));
+                                }));
         assertThat(result.verdict().message()).startsWith("Certificate expiring: CN=expiring");
     }
 

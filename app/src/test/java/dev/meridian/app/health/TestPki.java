@@ -30,8 +30,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 final class TestPki {
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
-    private TestPki() {
-    }
+    private TestPki() {}
 
     /** A key with its certificate and the chain a server presents (leaf first, CA included). */
     record Identity(X509Certificate cert, KeyPair keys, List<X509Certificate> chain) {
@@ -89,9 +88,10 @@ final class TestPki {
         /** IP literals become IP SANs, anything else DNS SANs. */
         Builder sans(String... names) {
             for (String name : names) {
-                sans.add(HostnameMatcher.isIpLiteral(name)
-                        ? new GeneralName(GeneralName.iPAddress, name)
-                        : new GeneralName(GeneralName.dNSName, name));
+                sans.add(
+                        HostnameMatcher.isIpLiteral(name)
+                                ? new GeneralName(GeneralName.iPAddress, name)
+                                : new GeneralName(GeneralName.dNSName, name));
             }
             return this;
         }
@@ -111,28 +111,41 @@ final class TestPki {
             try {
                 KeyPair keys = rsa ? newRsaKeyPair() : newKeyPair();
                 X500Name subject = new X500Name("O=Meridian Test,CN=" + commonName);
-                X500Name issuerName = issuer == null ? subject
-                        : X500Name.getInstance(issuer.cert().getSubjectX500Principal().getEncoded());
-                X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
-                        BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(notBefore), Date.from(notAfter),
-                        subject, keys.getPublic());
+                X500Name issuerName = issuer == null
+                        ? subject
+                        : X500Name.getInstance(
+                                issuer.cert().getSubjectX500Principal().getEncoded());
+                X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                        issuerName,
+                        BigInteger.valueOf(SERIAL.incrementAndGet()),
+                        Date.from(notBefore),
+                        Date.from(notAfter),
+                        subject,
+                        keys.getPublic());
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
                 if (ca) {
-                    builder.addExtension(Extension.keyUsage, true,
+                    builder.addExtension(
+                            Extension.keyUsage,
+                            true,
                             new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
                 } else {
                     builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-                    builder.addExtension(Extension.extendedKeyUsage, false,
-                            new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+                    builder.addExtension(
+                            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
                 }
                 if (!sans.isEmpty()) {
-                    builder.addExtension(Extension.subjectAlternativeName, false,
+                    builder.addExtension(
+                            Extension.subjectAlternativeName,
+                            false,
                             new GeneralNames(sans.toArray(GeneralName[]::new)));
                 }
                 KeyPair signer = issuer == null ? keys : issuer.keys();
-                X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                        builder.build(new JcaContentSignerBuilder(signer.getPrivate().getAlgorithm().equals("RSA")
-                                ? "SHA256withRSA" : "SHA256withECDSA").build(signer.getPrivate())));
+                X509Certificate cert = new JcaX509CertificateConverter()
+                        .getCertificate(builder.build(new JcaContentSignerBuilder(
+                                        signer.getPrivate().getAlgorithm().equals("RSA")
+                                                ? "SHA256withRSA"
+                                                : "SHA256withECDSA")
+                                .build(signer.getPrivate())));
                 List<X509Certificate> chain = new ArrayList<>();
                 chain.add(cert);
                 if (issuer != null) {

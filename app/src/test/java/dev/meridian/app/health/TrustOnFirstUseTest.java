@@ -16,8 +16,8 @@ class TrustOnFirstUseTest {
     @BeforeAll
     static void start() throws Exception {
         servers = new LoopbackServers();
-        prober = Prober.create(ProbeSettings.defaults().withTimeout(Duration.ofSeconds(5))
-                .withSlowThreshold(Duration.ofSeconds(10)));
+        prober = Prober.create(
+                ProbeSettings.defaults().withTimeout(Duration.ofSeconds(5)).withSlowThreshold(Duration.ofSeconds(10)));
     }
 
     @AfterAll
@@ -28,19 +28,22 @@ class TrustOnFirstUseTest {
 
     @Test
     void selfSignedEndpointIsUpOnceItsPresentedCertificateIsTrusted() throws Exception {
-        TestPki.Identity agent = TestPki.selfSigned("loft-agent").sans("127.0.0.1", "localhost").issue();
+        TestPki.Identity agent =
+                TestPki.selfSigned("loft-agent").sans("127.0.0.1", "localhost").issue();
         int port = servers.https(agent, 200);
         ProbeTarget target = ProbeTarget.forEndpoint("127.0.0.1:" + port, TlsMode.systemTrust());
         assertThat(ProberTest.tlsProblem(prober.probe(target))).isEqualTo(TlsProblem.UNTRUSTED);
 
         PresentedCa presented = presented(prober.fetchPresentedCa(target));
 
-        assertThat(presented.sha256Fingerprint()).isEqualTo(ProberTest.sha256Colons(agent.cert().getEncoded()));
+        assertThat(presented.sha256Fingerprint())
+                .isEqualTo(ProberTest.sha256Colons(agent.cert().getEncoded()));
         assertThat(presented.ca().selfSigned()).isTrue();
         assertThat(presented.verifiesOnceTrusted()).isTrue();
         String annotation = presented.caDataBase64();
         assertThat(new String(Base64.getDecoder().decode(annotation), StandardCharsets.US_ASCII))
-                .isEqualTo(agent.pem()).startsWith("-----BEGIN CERTIFICATE-----\n");
+                .isEqualTo(agent.pem())
+                .startsWith("-----BEGIN CERTIFICATE-----\n");
         ProbeResult trusted = prober.probe(target.withTls(TlsMode.caDataBase64(annotation)));
         assertThat(trusted.verdict()).as(trusted.verdict().message()).isEqualTo(new Verdict.Up());
     }
@@ -50,26 +53,28 @@ class TrustOnFirstUseTest {
         TestPki.Identity ca = TestPki.ca("Cluster Root");
         int port = servers.https(ca.leaf("ingress").sans("127.0.0.1").issue(), 200);
 
-        PresentedCa presented = presented(prober.fetchPresentedCa(
-                ProbeTarget.forEndpoint("127.0.0.1:" + port, TlsMode.insecure())));
+        PresentedCa presented =
+                presented(prober.fetchPresentedCa(ProbeTarget.forEndpoint("127.0.0.1:" + port, TlsMode.insecure())));
 
         assertThat(presented.presentedChain()).hasSize(2);
         assertThat(presented.ca().subject()).isEqualTo("CN=Cluster Root,O=Meridian Test");
-        assertThat(presented.sha256Fingerprint()).isEqualTo(ProberTest.sha256Colons(ca.cert().getEncoded()));
+        assertThat(presented.sha256Fingerprint())
+                .isEqualTo(ProberTest.sha256Colons(ca.cert().getEncoded()));
         assertThat(presented.asTlsMode()).isEqualTo(ca.asCaData());
         assertThat(prober.probe(presented.target()).verdict()).isEqualTo(new Verdict.Up());
     }
 
     @Test
     void trustingTheCaDoesNotHideAWrongHostName() throws Exception {
-        int port = servers.https(TestPki.selfSigned("agent").sans("agent.example.com").issue(), 200);
+        int port = servers.https(
+                TestPki.selfSigned("agent").sans("agent.example.com").issue(), 200);
 
-        PresentedCa presented = presented(prober.fetchPresentedCa(
-                ProbeTarget.forEndpoint("127.0.0.1:" + port, TlsMode.systemTrust())));
+        PresentedCa presented =
+                presented(prober.fetchPresentedCa(ProbeTarget.forEndpoint("127.0.0.1:" + port, TlsMode.systemTrust())));
 
         assertThat(presented.verifiesOnceTrusted()).isFalse();
-        assertThat(presented.remainingProblem()).hasValueSatisfying(
-                problem -> assertThat(problem.problem()).isEqualTo(TlsProblem.HOSTNAME_MISMATCH));
+        assertThat(presented.remainingProblem())
+                .hasValueSatisfying(problem -> assertThat(problem.problem()).isEqualTo(TlsProblem.HOSTNAME_MISMATCH));
     }
 
     @Test

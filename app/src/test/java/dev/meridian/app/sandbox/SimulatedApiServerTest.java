@@ -2,19 +2,18 @@ package dev.meridian.app.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meridian.app.testing.Kubectl;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.meridian.app.testing.Kubectl;
-
 class SimulatedApiServerTest {
     @TempDir
     Path home;
+
     private SimulatedApiServer server;
     private Kubectl kubectl;
 
@@ -64,7 +63,12 @@ class SimulatedApiServerTest {
 
         Kubectl.Result annotate = kubectl.run("annotate", "ns", "team-a", "owner=me");
         assertThat(annotate.exitCode()).as(annotate.toString()).isZero();
-        assertThat(server.client().namespaces().withName("team-a").get().getMetadata().getAnnotations())
+        assertThat(server.client()
+                        .namespaces()
+                        .withName("team-a")
+                        .get()
+                        .getMetadata()
+                        .getAnnotations())
                 .containsEntry("owner", "me");
     }
 

@@ -1,12 +1,5 @@
 package dev.meridian.app.testing;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import dev.meridian.app.fleet.FleetService;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -15,6 +8,12 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** fabric8's API server mock in CRUD mode, over HTTPS, holding Cluster objects, with a kubeconfig that reaches it. */
 public final class MockManagementPlane implements AutoCloseable {
@@ -22,9 +21,10 @@ public final class MockManagementPlane implements AutoCloseable {
     private final KubernetesClient client;
 
     public MockManagementPlane() {
-        var responses = new HashMap<io.fabric8.mockwebserver.ServerRequest, java.util.Queue<io.fabric8.mockwebserver.ServerResponse>>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), true);
+        var responses = new HashMap<
+                io.fabric8.mockwebserver.ServerRequest, java.util.Queue<io.fabric8.mockwebserver.ServerResponse>>();
+        server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses), true);
         server.init(java.net.InetAddress.getLoopbackAddress(), 0);
         client = server.createClient();
     }
@@ -58,9 +58,15 @@ public final class MockManagementPlane implements AutoCloseable {
         StringBuilder clusters = new StringBuilder();
         StringBuilder contexts = new StringBuilder();
         servers.forEach((name, server) -> {
-            clusters.append("- name: ").append(name).append("\n  cluster:\n    server: ").append(server)
+            clusters.append("- name: ")
+                    .append(name)
+                    .append("\n  cluster:\n    server: ")
+                    .append(server)
                     .append("\n    insecure-skip-tls-verify: true\n");
-            contexts.append("- name: ").append(name).append("\n  context:\n    cluster: ").append(name)
+            contexts.append("- name: ")
+                    .append(name)
+                    .append("\n  context:\n    cluster: ")
+                    .append(name)
                     .append("\n    user: admin\n");
         });
         String yaml = "apiVersion: v1\nkind: Config\nclusters:\n" + clusters
@@ -72,15 +78,20 @@ public final class MockManagementPlane implements AutoCloseable {
     }
 
     public GenericKubernetesResource addCluster(String name, Map<String, String> annotations) {
-        return client.genericKubernetesResources(FleetService.CLUSTERS).resource(cluster(name, annotations)).create();
+        return client.genericKubernetesResources(FleetService.CLUSTERS)
+                .resource(cluster(name, annotations))
+                .create();
     }
 
     public static GenericKubernetesResource cluster(String name, Map<String, String> annotations) {
         GenericKubernetesResource resource = new GenericKubernetesResource();
         resource.setApiVersion("management.loft.sh/v1");
         resource.setKind("Cluster");
-        resource.setMetadata(new ObjectMetaBuilder().withName(name).withAnnotations(new LinkedHashMap<>(annotations))
-                .withLabels(Map.of("region", name)).build());
+        resource.setMetadata(new ObjectMetaBuilder()
+                .withName(name)
+                .withAnnotations(new LinkedHashMap<>(annotations))
+                .withLabels(Map.of("region", name))
+                .build());
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("displayName", "Cluster " + name);
         spec.put("description", "Test cluster " + name);
@@ -92,7 +103,9 @@ public final class MockManagementPlane implements AutoCloseable {
     }
 
     public GenericKubernetesResource read(String name) {
-        return client.genericKubernetesResources(FleetService.CLUSTERS).withName(name).get();
+        return client.genericKubernetesResources(FleetService.CLUSTERS)
+                .withName(name)
+                .get();
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -23,8 +22,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class TestCertificates {
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
-    private TestCertificates() {
-    }
+    private TestCertificates() {}
 
     public static X509Certificate selfSignedCa(String commonName, Instant notBefore, Instant notAfter) {
         try {
@@ -32,13 +30,19 @@ public final class TestCertificates {
             generator.initialize(256);
             KeyPair keys = generator.generateKeyPair();
             X500Name name = new X500Name("CN=" + commonName);
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
-                    BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(notBefore), Date.from(notAfter), name,
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    BigInteger.valueOf(SERIAL.incrementAndGet()),
+                    Date.from(notBefore),
+                    Date.from(notAfter),
+                    name,
                     keys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-        } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException
+            return new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        } catch (GeneralSecurityException
+                | org.bouncycastle.operator.OperatorCreationException
                 | org.bouncycastle.cert.CertIOException e) {
             throw new IllegalStateException(e);
         }
@@ -60,6 +64,7 @@ public final class TestCertificates {
     }
 
     public static String base64Pem(X509Certificate certificate) {
-        return java.util.Base64.getEncoder().encodeToString(pem(certificate).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return java.util.Base64.getEncoder()
+                .encodeToString(pem(certificate).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

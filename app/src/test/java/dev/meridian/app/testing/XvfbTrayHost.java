@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -45,10 +44,23 @@ public final class XvfbTrayHost implements BeforeAllCallback, AfterAllCallback {
         Path logs = Files.createDirectories(Path.of("target", "xvfb"));
         // -terminate: the server exits once its last client, this JVM, disconnects. Killing it while
         // AWT and GTK are still connected would make Xlib end the JVM before it reports the results.
-        xvfb = start(logs, "xvfb", List.of(require(System.getProperty("tray.host.xvfb", "/usr/bin/Xvfb"), "xvfb"), display, "-screen", "0", "1280x1024x24",
-                "-nolisten", "tcp", "-terminate"), display);
+        xvfb = start(
+                logs,
+                "xvfb",
+                List.of(
+                        require(System.getProperty("tray.host.xvfb", "/usr/bin/Xvfb"), "xvfb"),
+                        display,
+                        "-screen",
+                        "0",
+                        "1280x1024x24",
+                        "-nolisten",
+                        "tcp",
+                        "-terminate"),
+                display);
         Path socket = Path.of("/tmp/.X11-unix/X" + display.substring(1));
-        await("Xvfb serving " + display).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        await("Xvfb serving " + display)
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     if (!xvfb.isAlive()) {
                         throw new AssertionError("Xvfb exited: " + Files.readString(logs.resolve("xvfb.log")));
@@ -56,14 +68,32 @@ public final class XvfbTrayHost implements BeforeAllCallback, AfterAllCallback {
                     return Files.exists(socket);
                 });
         require("/usr/bin/xwininfo", "x11-utils");
-        trayer = start(logs, "trayer", List.of(require(System.getProperty("tray.host.trayer", "/usr/bin/trayer"), "trayer"), "--edge", "top", "--align",
-                "right", "--widthtype", "pixel", "--width", "200", "--height", "24"), display);
-        await("trayer's panel on " + display).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        trayer = start(
+                logs,
+                "trayer",
+                List.of(
+                        require(System.getProperty("tray.host.trayer", "/usr/bin/trayer"), "trayer"),
+                        "--edge",
+                        "top",
+                        "--align",
+                        "right",
+                        "--widthtype",
+                        "pixel",
+                        "--width",
+                        "200",
+                        "--height",
+                        "24"),
+                display);
+        await("trayer's panel on " + display)
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     if (!trayer.isAlive()) {
                         throw new AssertionError("trayer exited: " + Files.readString(logs.resolve("trayer.log")));
                     }
-                    return run(display, "/usr/bin/xwininfo", "-root", "-tree").out().contains("(\"panel\" \"trayer\")");
+                    return run(display, "/usr/bin/xwininfo", "-root", "-tree")
+                            .out()
+                            .contains("(\"panel\" \"trayer\")");
                 });
     }
 
@@ -75,14 +105,15 @@ public final class XvfbTrayHost implements BeforeAllCallback, AfterAllCallback {
 
     private static String require(String program, String debianPackage) {
         if (!Files.isExecutable(Path.of(program))) {
-            throw new AssertionError(program + " is missing: install the Debian package '" + debianPackage
-                    + "' (.ci/run does).");
+            throw new AssertionError(
+                    program + " is missing: install the Debian package '" + debianPackage + "' (.ci/run does).");
         }
         return program;
     }
 
     private static Process start(Path logs, String name, List<String> command, String display) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile());
         builder.environment().put("DISPLAY", display);
         return builder.start();
@@ -97,8 +128,7 @@ public final class XvfbTrayHost implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    record Output(int exitCode, String out) {
-    }
+    record Output(int exitCode, String out) {}
 
     static Output run(String display, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

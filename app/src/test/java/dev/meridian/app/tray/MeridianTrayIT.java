@@ -3,6 +3,16 @@ package dev.meridian.app.tray;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.meridian.app.health.Prober;
+import dev.meridian.app.kubeconfig.KubeconfigLocations;
+import dev.meridian.app.kubeconfig.KubeconfigService;
+import dev.meridian.app.sandbox.Sandbox;
+import dev.meridian.app.sandbox.SandboxOptions;
+import dev.meridian.app.testing.Kubectl;
+import dev.meridian.app.testing.XvfbTrayHost;
+import dev.meridian.app.ui.DesktopEnvironment;
+import dev.meridian.app.ui.MainWindow;
+import dev.meridian.app.ui.hooks.DesktopIntegrations;
 import java.awt.CheckboxMenuItem;
 import java.awt.EventQueue;
 import java.awt.MenuItem;
@@ -20,7 +30,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
+import javafx.application.Platform;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,19 +41,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.meridian.app.health.Prober;
-import dev.meridian.app.kubeconfig.KubeconfigLocations;
-import dev.meridian.app.kubeconfig.KubeconfigService;
-import dev.meridian.app.sandbox.Sandbox;
-import dev.meridian.app.sandbox.SandboxOptions;
-import dev.meridian.app.testing.Kubectl;
-import dev.meridian.app.testing.XvfbTrayHost;
-import dev.meridian.app.ui.DesktopEnvironment;
-import dev.meridian.app.ui.MainWindow;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
-import javafx.application.Platform;
-import javafx.stage.Stage;
 
 /**
  * The tray on a real X display with a real tray host: the desktop app connected to the sandbox,
@@ -56,6 +54,7 @@ class MeridianTrayIT {
 
     @TempDir
     static Path temp;
+
     private Sandbox sandbox;
     private Kubectl kubectl;
     private MainWindow window;
@@ -64,17 +63,27 @@ class MeridianTrayIT {
     void openTheAppOnTheSandbox() throws Exception {
         sandbox = Sandbox.start(new SandboxOptions(temp.resolve("sandbox"), SandboxOptions.DEFAULT_CLUSTERS, Map.of()));
         kubectl = new Kubectl(temp.resolve("home"), sandbox.kubeconfig());
-        DesktopEnvironment environment = new DesktopEnvironment(Map.of("KUBECONFIG", sandbox.kubeconfig().toString(),
-                "XDG_CONFIG_HOME", temp.resolve("config").toString()), temp.resolve("home"), "Linux", Clock.systemUTC());
-        MeridianTray tray = new MeridianTray(new KubeconfigService(KubeconfigLocations.of(environment.env(),
-                environment.home())), () -> ClusterProber.withProber(Prober.create()),
-                new TraySettings(environment.configDirectory()), MeridianTray.DEFAULT_PROBE_INTERVAL);
+        DesktopEnvironment environment = new DesktopEnvironment(
+                Map.of(
+                        "KUBECONFIG",
+                        sandbox.kubeconfig().toString(),
+                        "XDG_CONFIG_HOME",
+                        temp.resolve("config").toString()),
+                temp.resolve("home"),
+                "Linux",
+                Clock.systemUTC());
+        MeridianTray tray = new MeridianTray(
+                new KubeconfigService(KubeconfigLocations.of(environment.env(), environment.home())),
+                () -> ClusterProber.withProber(Prober.create()),
+                new TraySettings(environment.configDirectory()),
+                MeridianTray.DEFAULT_PROBE_INTERVAL);
 
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         window = onFx(() -> {
-            MainWindow opened = MainWindow.open(new Stage(), environment, DesktopIntegrations.none().withTray(tray));
+            MainWindow opened = MainWindow.open(
+                    new Stage(), environment, DesktopIntegrations.none().withTray(tray));
             opened.model().connect(Sandbox.CONTEXT);
             return opened;
         });
@@ -98,23 +107,37 @@ class MeridianTrayIT {
     @Test
     @Order(1)
     void theTrayHostShowsTheIcon() {
-        assertThat(SystemTray.isSupported()).as("a tray host (trayer) runs on the display").isTrue();
-        await("the tray icon").atMost(PATIENCE).until(() -> SystemTray.getSystemTray().getTrayIcons().length == 1);
+        assertThat(SystemTray.isSupported())
+                .as("a tray host (trayer) runs on the display")
+                .isTrue();
+        await("the tray icon")
+                .atMost(PATIENCE)
+                .until(() -> SystemTray.getSystemTray().getTrayIcons().length == 1);
         assertThat(icon().getImage()).isNotNull();
     }
 
     @Test
     @Order(2)
     void theMenuListsTheClustersByRouteWithHealthMarksAfterProbing() throws Exception {
-        await("the sandbox clusters in the menu").atMost(PATIENCE)
+        await("the sandbox clusters in the menu")
+                .atMost(PATIENCE)
                 .untilAsserted(() -> assertThat(labels()).contains("Direct", "Central"));
         click("Probe all");
 
-        await("every cluster probed up").atMost(PATIENCE).untilAsserted(() -> assertThat(labels())
-                .as("menu after Probe all").startsWith("Direct", "\u2714 eu-west (Europe West)", "\u2714 us-east (US East)",
-                        "Central", "\u2714 ap-south (Asia Pacific South)")
-                .contains("Back to previous context", "Probe all", "Open Meridian", "Quit"));
-        assertThat(item("Back to previous context").isEnabled()).as("nothing to go back to yet").isFalse();
+        await("every cluster probed up")
+                .atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(labels())
+                        .as("menu after Probe all")
+                        .startsWith(
+                                "Direct",
+                                "\u2714 eu-west (Europe West)",
+                                "\u2714 us-east (US East)",
+                                "Central",
+                                "\u2714 ap-south (Asia Pacific South)")
+                        .contains("Back to previous context", "Probe all", "Open Meridian", "Quit"));
+        assertThat(item("Back to previous context").isEnabled())
+                .as("nothing to go back to yet")
+                .isFalse();
     }
 
     @Test
@@ -122,18 +145,25 @@ class MeridianTrayIT {
     void choosingEuWestSwitchesTheKubeContextAsTheCliDoes() throws Exception {
         click("\u2714 eu-west (Europe West)");
 
-        await("kubectl's current context").atMost(PATIENCE).untilAsserted(() ->
-                assertThat(kubectl.run("config", "current-context").out().trim()).isEqualTo("meridian_eu-west"));
-        Kubectl.Result server = kubectl.run("config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}");
-        assertThat(server.out()).as(server.toString())
+        await("kubectl's current context")
+                .atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(
+                                kubectl.run("config", "current-context").out().trim())
+                        .isEqualTo("meridian_eu-west"));
+        Kubectl.Result server =
+                kubectl.run("config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}");
+        assertThat(server.out())
+                .as(server.toString())
                 .isEqualTo("https://127.0.0.1:" + sandbox.cluster("eu-west").endpointPort() + "/kubernetes/cluster");
         Kubectl.Result namespaces = kubectl.run("get", "ns");
         assertThat(namespaces.exitCode()).as(namespaces.toString()).isZero();
         assertThat(namespaces.out()).contains("kube-system");
 
         await("eu-west checked and its health on the icon").atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(((CheckboxMenuItem) item("\u2714 eu-west (Europe West)")).getState()).isTrue();
-            assertThat(((CheckboxMenuItem) item("\u2714 us-east (US East)")).getState()).isFalse();
+            assertThat(((CheckboxMenuItem) item("\u2714 eu-west (Europe West)")).getState())
+                    .isTrue();
+            assertThat(((CheckboxMenuItem) item("\u2714 us-east (US East)")).getState())
+                    .isFalse();
             assertThat(icon().getToolTip()).isEqualTo("Meridian: meridian_eu-west (up)");
         });
     }
@@ -144,8 +174,11 @@ class MeridianTrayIT {
         await().atMost(PATIENCE).until(() -> item("Back to previous context").isEnabled());
         click("Back to previous context");
 
-        await("kubectl's current context").atMost(PATIENCE).untilAsserted(() ->
-                assertThat(kubectl.run("config", "current-context").out().trim()).isEqualTo(Sandbox.CONTEXT));
+        await("kubectl's current context")
+                .atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(
+                                kubectl.run("config", "current-context").out().trim())
+                        .isEqualTo(Sandbox.CONTEXT));
     }
 
     /** A real right-click on the icon in the tray host, then the keyboard: the path a user takes. */
@@ -156,22 +189,29 @@ class MeridianTrayIT {
         int[] center = trayIconCenter();
 
         xdotool("mousemove", String.valueOf(center[0]), String.valueOf(center[1]), "click", "3");
-        await("the popup menu window").atMost(PATIENCE)
+        await("the popup menu window")
+                .atMost(PATIENCE)
                 .until(() -> x11("/usr/bin/xwininfo", "-root", "-tree").contains("XPopupMenuPeer"));
         xdotool("key", "Down", "Return"); // the first enabled item: eu-west, first of the Direct group
 
-        await("kubectl's current context").atMost(PATIENCE).untilAsserted(() ->
-                assertThat(kubectl.run("config", "current-context").out().trim()).isEqualTo("meridian_eu-west"));
+        await("kubectl's current context")
+                .atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(
+                                kubectl.run("config", "current-context").out().trim())
+                        .isEqualTo("meridian_eu-west"));
     }
 
     /** Where the tray host embedded the icon, from the X window tree: {@code 24x22+0+0  +1255+1}. */
     private static int[] trayIconCenter() throws Exception {
         String tree = x11("/usr/bin/xwininfo", "-root", "-tree");
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("\"JavaEmbeddedFrame\".*?(\\d+)x(\\d+)\\+-?\\d+\\+-?\\d+\\s+\\+(-?\\d+)\\+(-?\\d+)").matcher(tree);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "\"JavaEmbeddedFrame\".*?(\\d+)x(\\d+)\\+-?\\d+\\+-?\\d+\\s+\\+(-?\\d+)\\+(-?\\d+)")
+                .matcher(tree);
         assertThat(m.find()).as("the tray icon's window in\n%s", tree).isTrue();
-        return new int[] {Integer.parseInt(m.group(3)) + Integer.parseInt(m.group(1)) / 2,
-            Integer.parseInt(m.group(4)) + Integer.parseInt(m.group(2)) / 2};
+        return new int[] {
+            Integer.parseInt(m.group(3)) + Integer.parseInt(m.group(1)) / 2,
+            Integer.parseInt(m.group(4)) + Integer.parseInt(m.group(2)) / 2
+        };
     }
 
     private static void xdotool(String... args) throws Exception {
@@ -182,11 +222,17 @@ class MeridianTrayIT {
 
     /** Runs an X client on the test's display ($DISPLAY is inherited) and returns its output. */
     private static String x11(String... command) throws Exception {
-        assertThat(Path.of(command[0])).as("%s (x11-utils, xdotool)", command[0]).isExecutable();
+        assertThat(Path.of(command[0]))
+                .as("%s (x11-utils, xdotool)", command[0])
+                .isExecutable();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("%s finished", command[0]).isTrue();
-        assertThat(process.exitValue()).as("%s: %s", String.join(" ", command), out).isZero();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS))
+                .as("%s finished", command[0])
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("%s: %s", String.join(" ", command), out)
+                .isZero();
         return out;
     }
 

@@ -2,13 +2,11 @@ package dev.meridian.app.tray;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
 import java.awt.image.BufferedImage;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
 
 class TrayIconsTest {
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +16,8 @@ class TraySettingsTest {
 
     @Test
     void keepsRunningInTheTrayByDefault() {
-        assertThat(new TraySettings(config.resolve("not-yet-created")).keepRunning()).isTrue();
+        assertThat(new TraySettings(config.resolve("not-yet-created")).keepRunning())
+                .isTrue();
     }
 
     @ParameterizedTest(name = "saved {0}")
@@ -26,7 +26,8 @@ class TraySettingsTest {
         new TraySettings(config.resolve("meridian")).setKeepRunning(keep);
 
         assertThat(new TraySettings(config.resolve("meridian")).keepRunning()).isEqualTo(keep);
-        assertThat(config.resolve("meridian")).isDirectoryContaining(p -> p.getFileName().toString().equals("tray.properties"))
+        assertThat(config.resolve("meridian"))
+                .isDirectoryContaining(p -> p.getFileName().toString().equals("tray.properties"))
                 .isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".tmp"));
     }
 

@@ -3,23 +3,6 @@ package dev.meridian.app.tray;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.awt.TrayIcon.MessageType;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.FleetService;
 import dev.meridian.app.fleet.ManagementConnection;
@@ -31,6 +14,21 @@ import dev.meridian.app.sandbox.SandboxOptions;
 import dev.meridian.app.testing.Kubectl;
 import dev.meridian.app.tray.TrayMenu.Choice;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.awt.TrayIcon.MessageType;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the tray does behind its menu, headless, against the sandbox and checked with the real kubectl. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,6 +38,7 @@ class TrayWorkTest {
 
     @TempDir
     static Path temp;
+
     private Sandbox sandbox;
     private Kubectl kubectl;
     private TrayWork work;
@@ -51,12 +50,16 @@ class TrayWorkTest {
         sandbox = Sandbox.start(new SandboxOptions(temp.resolve("sandbox"), SandboxOptions.DEFAULT_CLUSTERS, Map.of()));
         kubectl = new Kubectl(temp.resolve("home"), sandbox.kubeconfig());
         List<ClusterInfo> clusters;
-        try (KubernetesClient client = new ManagementConnection(List.of(sandbox.kubeconfig()), Sandbox.CONTEXT).open()) {
+        try (KubernetesClient client =
+                new ManagementConnection(List.of(sandbox.kubeconfig()), Sandbox.CONTEXT).open()) {
             clusters = new FleetService(client, Clock.systemUTC()).list();
         }
-        KubeconfigService kubeconfig = new KubeconfigService(KubeconfigLocations.of(
-                Map.of("KUBECONFIG", sandbox.kubeconfig().toString()), temp.resolve("home")));
-        work = new TrayWork(kubeconfig, ClusterProber.withProber(Prober.create()), new TraySettings(temp.resolve("config")),
+        KubeconfigService kubeconfig = new KubeconfigService(
+                KubeconfigLocations.of(Map.of("KUBECONFIG", sandbox.kubeconfig().toString()), temp.resolve("home")));
+        work = new TrayWork(
+                kubeconfig,
+                ClusterProber.withProber(Prober.create()),
+                new TraySettings(temp.resolve("config")),
                 new TrayWork.View() {
                     @Override
                     public void show(TrayMenu menu, TrayMenu before) {
@@ -87,9 +90,14 @@ class TrayWorkTest {
     void probeAllMarksEveryClusterUp() {
         work.probeAll();
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(lastMenu().entries()).filteredOn(Choice.class::isInstance)
-                .extracting(TrayMenu.Entry::label).containsExactly("\u2714 eu-west (Europe West)", "\u2714 us-east (US East)",
-                        "\u2714 ap-south (Asia Pacific South)"));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(lastMenu().entries())
+                        .filteredOn(Choice.class::isInstance)
+                        .extracting(TrayMenu.Entry::label)
+                        .containsExactly(
+                                "\u2714 eu-west (Europe West)",
+                                "\u2714 us-east (US East)",
+                                "\u2714 ap-south (Asia Pacific South)"));
     }
 
     @Test
@@ -97,10 +105,12 @@ class TrayWorkTest {
     void usingACentralClusterWritesTheCentralRouteLikeTheCli() {
         work.use("ap-south", null);
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(messages)
-                .contains("INFO: Switched to meridian_ap-south (central route)."));
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(messages).contains("INFO: Switched to meridian_ap-south (central route)."));
         assertThat(kubectl.run("config", "current-context").out().trim()).isEqualTo("meridian_ap-south");
-        assertThat(kubectl.run("config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}").out())
+        assertThat(kubectl.run("config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}")
+                        .out())
                 .isEqualTo(sandbox.gatewayUrl() + "/kubernetes/cluster/ap-south");
         assertThat(lastMenu().currentCluster()).contains("ap-south");
         assertThat(lastMenu().iconHealth()).isEqualTo(dev.meridian.app.ui.hooks.HealthSummary.Verdict.UP);
@@ -111,8 +121,12 @@ class TrayWorkTest {
     void aMissingSpaceIsReportedAndTheContextStays() {
         work.use("eu-west", "no-such-space");
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(messages).anyMatch(m -> m.startsWith(
-                "ERROR: Could not switch to eu-west: Space 'no-such-space' does not exist in cluster 'eu-west'.")));
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(messages)
+                                .anyMatch(
+                                        m -> m.startsWith(
+                                                "ERROR: Could not switch to eu-west: Space 'no-such-space' does not exist in cluster 'eu-west'.")));
         assertThat(kubectl.run("config", "current-context").out().trim()).isEqualTo("meridian_ap-south");
     }
 
@@ -121,8 +135,8 @@ class TrayWorkTest {
     void backReturnsToThePlaneContext() {
         work.back();
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(messages)
-                .contains("INFO: Switched back to " + Sandbox.CONTEXT + "."));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(messages).contains("INFO: Switched back to " + Sandbox.CONTEXT + "."));
         assertThat(kubectl.run("config", "current-context").out().trim()).isEqualTo(Sandbox.CONTEXT);
     }
 }

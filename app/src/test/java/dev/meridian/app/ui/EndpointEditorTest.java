@@ -3,21 +3,19 @@ package dev.meridian.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.meridian.app.fleet.Annotations;
+import dev.meridian.app.fleet.FleetService;
+import dev.meridian.app.testing.TestCertificates;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import dev.meridian.app.fleet.Annotations;
-import dev.meridian.app.fleet.FleetService;
-import dev.meridian.app.testing.TestCertificates;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class EndpointEditorTest extends GuiTestSupport {
 
@@ -74,21 +72,26 @@ class EndpointEditorTest extends GuiTestSupport {
 
         clickOn("#endpointSave");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> text("#endpointStatus").startsWith("Saved."));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> text("#endpointStatus").startsWith("Saved."));
         Map<String, String> annotations = plane.read("eu-west").getMetadata().getAnnotations();
         assertThat(annotations)
                 .containsEntry(Annotations.ENDPOINT, "eu.example.com:8443")
                 .containsEntry("owner", "platform-team")
                 .doesNotContainKey(Annotations.INSECURE);
-        assertThat(annotations.get(Annotations.CA_DATA)).isEqualTo(java.util.Base64.getEncoder()
-                .encodeToString(TestCertificates.pem(ca).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(annotations.get(Annotations.CA_DATA))
+                .isEqualTo(java.util.Base64.getEncoder()
+                        .encodeToString(
+                                TestCertificates.pem(ca).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         awaitCell("eu.example.com:8443");
         assertThat(saveDisabled()).as("nothing left to save").isTrue();
     }
 
     @Test
     void anExpiredCaIsRefusedBeforeAnythingIsWritten() {
-        X509Certificate expired = TestCertificates.selfSignedCa("old-ca", Instant.now().minus(Duration.ofDays(30)),
+        X509Certificate expired = TestCertificates.selfSignedCa(
+                "old-ca",
+                Instant.now().minus(Duration.ofDays(30)),
                 Instant.now().minus(Duration.ofDays(1)));
         clickCluster("eu-west");
         typeHost("eu.example.com");
@@ -103,19 +106,25 @@ class EndpointEditorTest extends GuiTestSupport {
     void aConflictingChangeIsReloadedAndTheUserIsTold() {
         clickCluster("eu-west");
         typeHost("mine.example.com");
-        plane.client().genericKubernetesResources(FleetService.CLUSTERS).withName("eu-west").edit(r -> {
-            Map<String, String> annotations = new HashMap<>(r.getMetadata().getAnnotations());
-            annotations.put(Annotations.ENDPOINT, "theirs.example.com");
-            r.getMetadata().setAnnotations(annotations);
-            return r;
-        });
+        plane.client()
+                .genericKubernetesResources(FleetService.CLUSTERS)
+                .withName("eu-west")
+                .edit(r -> {
+                    Map<String, String> annotations =
+                            new HashMap<>(r.getMetadata().getAnnotations());
+                    annotations.put(Annotations.ENDPOINT, "theirs.example.com");
+                    r.getMetadata().setAnnotations(annotations);
+                    return r;
+                });
         awaitCell("theirs.example.com");
 
         clickOn("#endpointSave");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> text("#endpointStatus").contains("changed by someone else"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> text("#endpointStatus").contains("changed by someone else"));
         assertThat(text("#endpointStatus")).contains("reloaded").contains("mine.example.com");
-        assertThat(onFx(() -> ((TextField) lookup("#endpointHost").query()).getText())).isEqualTo("theirs.example.com");
+        assertThat(onFx(() -> ((TextField) lookup("#endpointHost").query()).getText()))
+                .isEqualTo("theirs.example.com");
         assertThat(plane.read("eu-west").getMetadata().getAnnotations())
                 .containsEntry(Annotations.ENDPOINT, "theirs.example.com");
     }
@@ -123,11 +132,13 @@ class EndpointEditorTest extends GuiTestSupport {
     @Test
     void clearRemovesTheEndpointAnnotations() {
         clickCluster("us-east");
-        await().until(() -> "us.example.com".equals(onFx(() -> ((TextField) lookup("#endpointHost").query()).getText())));
+        await().until(() -> "us.example.com"
+                .equals(onFx(() -> ((TextField) lookup("#endpointHost").query()).getText())));
 
         clickOn("#endpointClear");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> text("#endpointStatus").startsWith("Cleared."));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> text("#endpointStatus").startsWith("Cleared."));
         assertThat(plane.read("us-east").getMetadata().getAnnotations())
                 .doesNotContainKeys(Annotations.ENDPOINT, Annotations.INSECURE);
         await().until(() -> text("#statusDirect").equals("0 direct"));

@@ -3,6 +3,11 @@ package dev.meridian.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.meridian.app.sandbox.SandboxOptions;
+import dev.meridian.app.ui.MainViewModel.Connection;
+import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.settings.Settings;
+import dev.meridian.app.ui.settings.SettingsStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -11,17 +16,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-
+import javafx.scene.control.ComboBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
-
-import dev.meridian.app.sandbox.SandboxOptions;
-import dev.meridian.app.ui.MainViewModel.Connection;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
-import dev.meridian.app.ui.settings.Settings;
-import dev.meridian.app.ui.settings.SettingsStore;
-import javafx.scene.control.ComboBox;
 
 /**
  * Issue #9: on a first run the window shows at once and says it is connecting while the sandbox
@@ -53,18 +51,24 @@ class FirstRunStartupTest extends GuiTestSupport {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> stage.isShowing()));
         assertThat(onFx(() -> window.model().connectionProperty().get())).isEqualTo(Connection.CONNECTING);
-        assertThat(onFx(() -> lookup("#welcome").query().isVisible())).as("no welcome view while connecting").isFalse();
-        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> lookup("#tableConnecting").tryQuery().isPresent()));
+        assertThat(onFx(() -> lookup("#welcome").query().isVisible()))
+                .as("no welcome view while connecting")
+                .isFalse();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> onFx(() -> lookup("#tableConnecting").tryQuery().isPresent()));
         assertThat(text("#tableConnecting")).as("the empty table says why").isEqualTo("Connecting to management...");
         assertThat(onFx(() -> ((ComboBox<?>) lookup("#planePicker").query()).getValue()))
-                .as("the plane picker names the plane being connected to").isEqualTo("management");
+                .as("the plane picker names the plane being connected to")
+                .isEqualTo("management");
         assertThat(shownNames()).isEmpty();
 
         sandboxMayStart.countDown();
         awaitShown(2);
         assertThat(shownNames()).containsExactly("eu-west", "us-east");
-        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> ((ComboBox<?>) lookup("#planePicker").query())
-                .getItems().contains("management")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> onFx(() -> ((ComboBox<?>) lookup("#planePicker").query())
+                        .getItems()
+                        .contains("management")));
 
         sandbox.close();
         assertThat(sandboxStopped).as("closing the app stops the sandbox").isTrue();
@@ -84,10 +88,13 @@ class FirstRunStartupTest extends GuiTestSupport {
     private void open(Function<SandboxOptions, AutoCloseable> starter) throws Exception {
         new SettingsStore(environment.configDirectory())
                 .save(Settings.defaults().withWindow(new Settings.WindowBounds(0, 0, 1600, 1000, false)));
-        sandbox = new FirstRunSandbox(new SandboxOptions(temp.resolve("sandbox"), SandboxOptions.DEFAULT_CLUSTERS,
-                Map.of()), "management", starter, environment);
-        DesktopLauncher.Startup startup = new DesktopLauncher.Startup(sandbox.environment(), DesktopIntegrations.none(),
-                sandbox);
+        sandbox = new FirstRunSandbox(
+                new SandboxOptions(temp.resolve("sandbox"), SandboxOptions.DEFAULT_CLUSTERS, Map.of()),
+                "management",
+                starter,
+                environment);
+        DesktopLauncher.Startup startup =
+                new DesktopLauncher.Startup(sandbox.environment(), DesktopIntegrations.none(), sandbox);
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> window = MeridianApp.open(stage, startup));
     }

@@ -2,6 +2,11 @@ package dev.meridian.app.ui;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.meridian.app.fleet.ui.ClusterRow;
+import dev.meridian.app.testing.MockManagementPlane;
+import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.settings.Settings;
+import dev.meridian.app.ui.settings.SettingsStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,7 +15,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,16 +27,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import dev.meridian.app.fleet.ui.ClusterRow;
-import dev.meridian.app.testing.MockManagementPlane;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
-import dev.meridian.app.ui.settings.Settings;
-import dev.meridian.app.ui.settings.SettingsStore;
-import javafx.scene.Node;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-
 /**
  * Runs the real main window headless (Monocle) against a mock management plane reached through a
  * kubeconfig in a temp directory; settings live in a temp config directory too.
@@ -36,6 +34,7 @@ import javafx.stage.Stage;
 abstract class GuiTestSupport extends FxRobot {
     @TempDir
     Path temp;
+
     MockManagementPlane plane;
     MainWindow window;
     Stage stage;
@@ -50,8 +49,14 @@ abstract class GuiTestSupport extends FxRobot {
     void startPlane() throws IOException {
         plane = new MockManagementPlane();
         Path kubeconfig = plane.writeKubeconfig(temp.resolve("kube").resolve("config"));
-        environment = new DesktopEnvironment(Map.of("KUBECONFIG", kubeconfig.toString(),
-                "XDG_CONFIG_HOME", temp.resolve("config").toString()), temp.resolve("home"), "Linux",
+        environment = new DesktopEnvironment(
+                Map.of(
+                        "KUBECONFIG",
+                        kubeconfig.toString(),
+                        "XDG_CONFIG_HOME",
+                        temp.resolve("config").toString()),
+                temp.resolve("home"),
+                "Linux",
                 Clock.systemUTC());
     }
 
@@ -62,8 +67,14 @@ abstract class GuiTestSupport extends FxRobot {
 
     /** Reads kube contexts from {@code kubeconfig} (e.g. the sandbox's) instead of the mock's. */
     void useKubeconfig(Path kubeconfig) {
-        environment = new DesktopEnvironment(Map.of("KUBECONFIG", kubeconfig.toString(),
-                "XDG_CONFIG_HOME", temp.resolve("config").toString()), temp.resolve("home"), "Linux",
+        environment = new DesktopEnvironment(
+                Map.of(
+                        "KUBECONFIG",
+                        kubeconfig.toString(),
+                        "XDG_CONFIG_HOME",
+                        temp.resolve("config").toString()),
+                temp.resolve("home"),
+                "Linux",
                 Clock.systemUTC());
     }
 
@@ -112,32 +123,41 @@ abstract class GuiTestSupport extends FxRobot {
     /** Selects a cluster by clicking its name cell. */
     void clickCluster(String name) {
         awaitCell(name);
-        clickOn((Node) lookup(".table-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(name)).query());
+        clickOn((Node) lookup(".table-cell")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText(name))
+                .query());
     }
 
     void awaitCell(String text) {
-        await().atMost(Duration.ofSeconds(20)).alias("a table cell showing '" + text + "'")
+        await().atMost(Duration.ofSeconds(20))
+                .alias("a table cell showing '" + text + "'")
                 .conditionEvaluationListener(c -> {
                     if (c.getRemainingTimeInMS() <= c.getPollInterval().toMillis()) {
                         System.out.println("cells: " + cellTexts());
                     }
-                }).until(() -> cellTexts().contains(text));
+                })
+                .until(() -> cellTexts().contains(text));
     }
 
     /** The texts of the table's visible cells. */
     java.util.List<String> cellTexts() {
         return onFx(() -> table().lookupAll(".table-cell").stream()
-                .map(n -> ((Labeled) n).getText()).filter(java.util.Objects::nonNull).toList());
+                .map(n -> ((Labeled) n).getText())
+                .filter(java.util.Objects::nonNull)
+                .toList());
     }
 
     /** Scrolls the detail pane so that the node {@code query} finds is in view, for the robot to click it. */
     void reveal(String query) {
         onFx(() -> {
-            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) lookup(".detail-scroll").query();
+            javafx.scene.control.ScrollPane scroll =
+                    (javafx.scene.control.ScrollPane) lookup(".detail-scroll").query();
             Node node = lookup(query).query();
             Node content = scroll.getContent();
-            double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
-            double extra = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()))
+                    .getMinY();
+            double extra = content.getBoundsInLocal().getHeight()
+                    - scroll.getViewportBounds().getHeight();
             scroll.setVvalue(extra <= 0 ? 0 : Math.max(0, Math.min(1, (y - 40) / extra)));
             return null;
         });

@@ -3,19 +3,17 @@ package dev.meridian.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.testfx.util.WaitForAsyncUtils;
-
 import dev.meridian.app.fleet.Annotations;
 import dev.meridian.app.fleet.FleetService;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
 import dev.meridian.app.ui.settings.SettingsStore;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.scene.control.ListView;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 class MainWindowTest extends GuiTestSupport {
 
@@ -36,14 +34,20 @@ class MainWindowTest extends GuiTestSupport {
         awaitShown(3);
         assertThat(shownNames()).containsExactly("ap-south", "eu-west", "us-east");
 
-        plane.client().genericKubernetesResources(FleetService.CLUSTERS).withName("us-east").edit(r -> {
-            r.getMetadata().setAnnotations(new HashMap<>(Map.of(Annotations.ENDPOINT, "us.example.com:8443")));
-            return r;
-        });
+        plane.client()
+                .genericKubernetesResources(FleetService.CLUSTERS)
+                .withName("us-east")
+                .edit(r -> {
+                    r.getMetadata().setAnnotations(new HashMap<>(Map.of(Annotations.ENDPOINT, "us.example.com:8443")));
+                    return r;
+                });
         awaitCell("us.example.com:8443");
         await().atMost(Duration.ofSeconds(10)).until(() -> text("#statusDirect").equals("2 direct"));
 
-        plane.client().genericKubernetesResources(FleetService.CLUSTERS).withName("eu-west").delete();
+        plane.client()
+                .genericKubernetesResources(FleetService.CLUSTERS)
+                .withName("eu-west")
+                .delete();
         awaitShown(2);
         assertThat(shownNames()).containsExactly("ap-south", "us-east");
         assertThat(text("#statusUnhealthy")).isEqualTo("0 unhealthy");
@@ -53,7 +57,10 @@ class MainWindowTest extends GuiTestSupport {
     void statusBarCountsUnhealthyClusters() throws Exception {
         GenericKubernetesResource sick = dev.meridian.app.testing.MockManagementPlane.cluster("sick", Map.of());
         sick.setAdditionalProperty("status", Map.of("phase", "Failed", "reason", "AgentNotReady"));
-        plane.client().genericKubernetesResources(FleetService.CLUSTERS).resource(sick).create();
+        plane.client()
+                .genericKubernetesResources(FleetService.CLUSTERS)
+                .resource(sick)
+                .create();
         plane.addCluster("fine", Map.of());
         openWindow();
 
@@ -105,16 +112,25 @@ class MainWindowTest extends GuiTestSupport {
         plane.addCluster("eu-west", Map.of());
         openWindow(false, DesktopIntegrations.none());
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> lookup("#welcome").query().isVisible()
-                && ((ListView<?>) lookup("#welcomeContexts").query()).getItems().contains("management")));
-        assertThat(lookup("#welcomeSandbox").tryQuery()).as("no sandbox button without the sandbox module").isEmpty();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> onFx(() -> lookup("#welcome").query().isVisible()
+                        && ((ListView<?>) lookup("#welcomeContexts").query())
+                                .getItems()
+                                .contains("management")));
+        assertThat(lookup("#welcomeSandbox").tryQuery())
+                .as("no sandbox button without the sandbox module")
+                .isEmpty();
         clickOn("management");
         clickOn("#welcomeConnect");
 
         awaitShown(1);
         assertThat(onFx(() -> lookup("#welcome").query().isVisible())).isFalse();
-        await().atMost(Duration.ofSeconds(10)).until(() -> new SettingsStore(environment.configDirectory()).load()
-                .planeContext().orElse("").equals("management"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> new SettingsStore(environment.configDirectory())
+                        .load()
+                        .planeContext()
+                        .orElse("")
+                        .equals("management"));
     }
 
     @Test
@@ -125,20 +141,26 @@ class MainWindowTest extends GuiTestSupport {
         // In the first frame already: the table says it is connecting; the welcome view and the
         // detail pane's editor are not built until they are needed (issue #9: start-up time).
         assertThat(onFx(() -> window.model().connectionProperty().get())).isNotEqualTo(MainViewModel.Connection.NONE);
-        assertThat(onFx(() -> lookup(".welcome").tryQuery())).as("welcome view built").isEmpty();
-        assertThat(onFx(() -> lookup("#endpointHost").tryQuery())).as("editor built before a selection").isEmpty();
+        assertThat(onFx(() -> lookup(".welcome").tryQuery()))
+                .as("welcome view built")
+                .isEmpty();
+        assertThat(onFx(() -> lookup("#endpointHost").tryQuery()))
+                .as("editor built before a selection")
+                .isEmpty();
 
         awaitShown(1);
         clickOn("eu-west");
-        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> lookup("#endpointHost").tryQuery().isPresent()));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> onFx(() -> lookup("#endpointHost").tryQuery().isPresent()));
     }
 
     @Test
     void aRememberedPlaneThatIsNoLongerInTheKubeconfigFallsBackToTheWelcomeView() throws Exception {
         openWindow("gone-context", DesktopIntegrations.none());
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> lookup("#welcome").query().isVisible()
-                && lookup(".welcome").tryQuery().isPresent()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> onFx(() -> lookup("#welcome").query().isVisible()
+                        && lookup(".welcome").tryQuery().isPresent()));
         assertThat(onFx(() -> window.model().connectionProperty().get())).isEqualTo(MainViewModel.Connection.NONE);
     }
 }

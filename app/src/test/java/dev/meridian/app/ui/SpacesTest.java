@@ -3,22 +3,20 @@ package dev.meridian.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.meridian.app.sandbox.Sandbox;
 import dev.meridian.app.sandbox.SandboxOptions;
 import dev.meridian.app.testing.Kubectl;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
 import dev.meridian.app.ui.integration.KubeconfigContextActions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The spaces section against the sandbox: list, a bad name, create, use; kubectl reads the result. */
 class SpacesTest extends GuiTestSupport {
@@ -39,8 +37,9 @@ class SpacesTest extends GuiTestSupport {
 
     @Test
     void listsTheClustersSpacesRejectsABadNameThenCreatesAndUsesSpacesAsKubectlSees() throws Exception {
-        openWindow(Sandbox.CONTEXT, DesktopIntegrations.none()
-                .withContexts(new KubeconfigContextActions(environment.kubeconfig())));
+        openWindow(
+                Sandbox.CONTEXT,
+                DesktopIntegrations.none().withContexts(new KubeconfigContextActions(environment.kubeconfig())));
 
         awaitShown(3);
         clickCluster("eu-west");
@@ -50,7 +49,9 @@ class SpacesTest extends GuiTestSupport {
         reveal("#spacesSection");
         clickOn("#newSpaceName").write("Team_A");
         assertThat(text("#newSpaceMessage")).contains("'Team_A' is not a valid space name", "lower-case letters");
-        assertThat(lookup("#createSpace").query().isDisabled()).as("Create is off while the name is invalid").isTrue();
+        assertThat(lookup("#createSpace").query().isDisabled())
+                .as("Create is off while the name is invalid")
+                .isTrue();
 
         onFx(() -> {
             ((TextInputControl) lookup("#newSpaceName").query()).clear();
@@ -61,19 +62,36 @@ class SpacesTest extends GuiTestSupport {
         clickOn("#createSpace");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> spaces().contains("team-a"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                sandbox.cluster("eu-west").api().client().namespaces().withName("team-a").get())
-                .as("team-a in eu-west; selected %s; namespaces per cluster: %s", text("#detailTitle"),
-                        sandbox.clusters().stream().map(c -> c.name() + "=" + c.api().client().namespaces().list()
-                                .getItems().stream().map(n -> n.getMetadata().getName()).toList()).toList())
-                .isNotNull());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(sandbox.cluster("eu-west")
+                                .api()
+                                .client()
+                                .namespaces()
+                                .withName("team-a")
+                                .get())
+                        .as(
+                                "team-a in eu-west; selected %s; namespaces per cluster: %s",
+                                text("#detailTitle"),
+                                sandbox.clusters().stream()
+                                        .map(c -> c.name() + "="
+                                                + c.api().client().namespaces().list().getItems().stream()
+                                                        .map(n ->
+                                                                n.getMetadata().getName())
+                                                        .toList())
+                                        .toList())
+                        .isNotNull());
         assertThat(minified("{.contexts[0].context.namespace}")).isEqualTo("team-a");
-        assertThat(kubectl.run("config", "current-context").out().strip()).startsWith("meridian_").contains("eu-west");
+        assertThat(kubectl.run("config", "current-context").out().strip())
+                .startsWith("meridian_")
+                .contains("eu-west");
 
         reveal("#spacesSection");
-        clickOn((Node) lookup(".list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("default")).query());
+        clickOn((Node) lookup(".list-cell")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText("default"))
+                .query());
         clickOn("#useSpace");
-        await().atMost(Duration.ofSeconds(20)).until(() -> minified("{.contexts[0].context.namespace}").equals("default"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> minified("{.contexts[0].context.namespace}").equals("default"));
         assertThat(minified("{.clusters[0].cluster.server}"))
                 .isEqualTo("https://127.0.0.1:" + sandbox.cluster("eu-west").endpointPort() + "/kubernetes/cluster");
     }

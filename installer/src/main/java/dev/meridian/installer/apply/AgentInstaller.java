@@ -21,134 +21,139 @@ import java.util.Objects;
  */
 public final class AgentInstaller {
 
-  /** How often the rollout and the agent's CA are checked while waiting. */
-  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+    /** How often the rollout and the agent's CA are checked while waiting. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
 
-  private final KubernetesClient target;
-  private final ObjectApplier applier;
-  private final RolloutWaiter waiter;
+    private final KubernetesClient target;
+    private final ObjectApplier applier;
+    private final RolloutWaiter waiter;
 
-  /** Applies with server-side apply (field manager {@code meridian}) through {@code target}. */
-  public AgentInstaller(KubernetesClient target) {
-    this(target, new ServerSideApplier(target));
-  }
-
-  /** {@code applier} writes the objects; {@code target} reads, polls and deletes. */
-  public AgentInstaller(KubernetesClient target, ObjectApplier applier) {
-    this(target, applier, DEFAULT_POLL_INTERVAL);
-  }
-
-  /** As above, reading the rollout's progress every {@code pollInterval}. */
-  public AgentInstaller(KubernetesClient target, ObjectApplier applier, Duration pollInterval) {
-    this.target = Objects.requireNonNull(target, "target");
-    this.applier = Objects.requireNonNull(applier, "applier");
-    this.waiter = new RolloutWaiter(target, Objects.requireNonNull(pollInterval, "pollInterval"));
-  }
-
-  /** Exactly the objects {@link #install} would apply, as multi-document YAML. Touches no cluster. */
-  public String dryRun(InstallSpec spec) {
-    return YamlRenderer.render(AgentManifests.build(spec));
-  }
-
-  /**
-   * Applies every object of {@code spec} in order, then (with {@link InstallOptions#waitForRollout()})
-   * waits for all replicas to be ready and, when the agent serves TLS itself, for its CA.
-   *
-   * @throws ApplyException an object was refused; those before it stay applied
-   * @throws RolloutTimeoutException the rollout or the CA did not come within the timeout
-   * @throws ClusterAccessException the cluster could not be read or watched
-   */
-  public InstallResult install(InstallSpec spec, InstallOptions options, ProgressListener listener) {
-    long deadline = System.nanoTime() + options.timeout().toNanos();
-    List<InstallResult.AppliedObject> applied = new ArrayList<>();
-    for (HasMetadata object : AgentManifests.build(spec)) {
-      if (object instanceof Namespace && isForeignNamespace(spec.namespace())) {
-        listener.onEvent(new ProgressEvent.ObjectKept(ObjectRef.of(object),
-            "it existed before and is not managed by Meridian; it will not be deleted by uninstall"));
-        continue;
-      }
-      Change change = applyOne(object);
-      applied.add(new InstallResult.AppliedObject(ObjectRef.of(object), change));
-      listener.onEvent(new ProgressEvent.ObjectApplied(ObjectRef.of(object), change));
+    /** Applies with server-side apply (field manager {@code meridian}) through {@code target}. */
+    public AgentInstaller(KubernetesClient target) {
+        this(target, new ServerSideApplier(target));
     }
-    boolean rolledOut = false;
-    String caPem = null;
-    if (options.waitForRollout()) {
-      waiter.awaitRollout(spec.namespace(), options.timeout(), deadline, listener);
-      rolledOut = true;
-      if (spec.exposure().isServedByAgentTls()) {
-        caPem = waiter.awaitCaPem(spec.namespace(), options.timeout(), deadline, listener);
-      }
-    } else if (spec.exposure().isServedByAgentTls()) {
-      caPem = StatusReader.readCaPem(target, spec.namespace());
+
+    /** {@code applier} writes the objects; {@code target} reads, polls and deletes. */
+    public AgentInstaller(KubernetesClient target, ObjectApplier applier) {
+        this(target, applier, DEFAULT_POLL_INTERVAL);
     }
-    return new InstallResult(spec.namespace(), spec.host(), endpoint(spec), caPem, options.insecure(),
-        rolledOut, applied);
-  }
 
-  /** What is installed in {@code namespace}; {@link AgentStatus#installed()} false when nothing is. */
-  public AgentStatus status(String namespace) {
-    return new StatusReader(target).read(namespace);
-  }
-
-  /**
-   * Changes the agent image in place (a rolling update) and, with {@link InstallOptions#waitForRollout()},
-   * waits for it to roll out.
-   *
-   * @throws NotInstalledException when no agent is installed in {@code namespace}
-   */
-  public AgentStatus upgrade(String namespace, String image, InstallOptions options, ProgressListener listener) {
-    long deadline = System.nanoTime() + options.timeout().toNanos();
-    new Upgrader(target, applier).upgrade(namespace, image, listener);
-    if (options.waitForRollout()) {
-      waiter.awaitRollout(namespace, options.timeout(), deadline, listener);
+    /** As above, reading the rollout's progress every {@code pollInterval}. */
+    public AgentInstaller(KubernetesClient target, ObjectApplier applier, Duration pollInterval) {
+        this.target = Objects.requireNonNull(target, "target");
+        this.applier = Objects.requireNonNull(applier, "applier");
+        this.waiter = new RolloutWaiter(target, Objects.requireNonNull(pollInterval, "pollInterval"));
     }
-    return status(namespace);
-  }
 
-  /** {@link #upgrade(String, String, InstallOptions, ProgressListener)} with default options. */
-  public AgentStatus upgrade(String namespace, String image) {
-    return upgrade(namespace, image, InstallOptions.defaults(), ProgressListener.NONE);
-  }
-
-  /**
-   * Deletes every object an install created in {@code namespace} (by name and by the
-   * {@code app.kubernetes.io/managed-by=meridian} label), the CA Secret the agent wrote, and the
-   * namespace itself when Meridian created it. Returns what was deleted; safe to repeat.
-   */
-  public List<ObjectRef> uninstall(String namespace, ProgressListener listener) {
-    return new AgentRemover(target).remove(namespace, listener);
-  }
-
-  /** {@link #uninstall(String, ProgressListener)} without progress events. */
-  public List<ObjectRef> uninstall(String namespace) {
-    return uninstall(namespace, ProgressListener.NONE);
-  }
-
-  private Change applyOne(HasMetadata object) {
-    return TrackedApply.apply(target, applier, object);
-  }
-
-  private boolean isForeignNamespace(String namespace) {
-    try {
-      Namespace existing = target.namespaces().withName(namespace).get();
-      return existing != null && !AgentRemover.isManaged(existing);
-    } catch (KubernetesClientException e) {
-      throw new ClusterAccessException("read namespace " + namespace, e);
+    /** Exactly the objects {@link #install} would apply, as multi-document YAML. Touches no cluster. */
+    public String dryRun(InstallSpec spec) {
+        return YamlRenderer.render(AgentManifests.build(spec));
     }
-  }
 
-  /** host, or host:nodePort when a NodePort Service exposes the agent and its port is known. */
-  private String endpoint(InstallSpec spec) {
-    if (spec.exposure() != Exposure.NODEPORT) {
-      return spec.host();
+    /**
+     * Applies every object of {@code spec} in order, then (with {@link InstallOptions#waitForRollout()})
+     * waits for all replicas to be ready and, when the agent serves TLS itself, for its CA.
+     *
+     * @throws ApplyException an object was refused; those before it stay applied
+     * @throws RolloutTimeoutException the rollout or the CA did not come within the timeout
+     * @throws ClusterAccessException the cluster could not be read or watched
+     */
+    public InstallResult install(InstallSpec spec, InstallOptions options, ProgressListener listener) {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        List<InstallResult.AppliedObject> applied = new ArrayList<>();
+        for (HasMetadata object : AgentManifests.build(spec)) {
+            if (object instanceof Namespace && isForeignNamespace(spec.namespace())) {
+                listener.onEvent(new ProgressEvent.ObjectKept(
+                        ObjectRef.of(object),
+                        "it existed before and is not managed by Meridian; it will not be deleted by uninstall"));
+                continue;
+            }
+            Change change = applyOne(object);
+            applied.add(new InstallResult.AppliedObject(ObjectRef.of(object), change));
+            listener.onEvent(new ProgressEvent.ObjectApplied(ObjectRef.of(object), change));
+        }
+        boolean rolledOut = false;
+        String caPem = null;
+        if (options.waitForRollout()) {
+            waiter.awaitRollout(spec.namespace(), options.timeout(), deadline, listener);
+            rolledOut = true;
+            if (spec.exposure().isServedByAgentTls()) {
+                caPem = waiter.awaitCaPem(spec.namespace(), options.timeout(), deadline, listener);
+            }
+        } else if (spec.exposure().isServedByAgentTls()) {
+            caPem = StatusReader.readCaPem(target, spec.namespace());
+        }
+        return new InstallResult(
+                spec.namespace(), spec.host(), endpoint(spec), caPem, options.insecure(), rolledOut, applied);
     }
-    try {
-      Service service = target.services().inNamespace(spec.namespace()).withName(AgentNames.EXTERNAL_SERVICE).get();
-      Integer nodePort = service == null ? null : service.getSpec().getPorts().get(0).getNodePort();
-      return nodePort == null ? spec.host() : spec.host() + ":" + nodePort;
-    } catch (KubernetesClientException e) {
-      throw new ClusterAccessException("read Service " + spec.namespace() + "/" + AgentNames.EXTERNAL_SERVICE, e);
+
+    /** What is installed in {@code namespace}; {@link AgentStatus#installed()} false when nothing is. */
+    public AgentStatus status(String namespace) {
+        return new StatusReader(target).read(namespace);
     }
-  }
+
+    /**
+     * Changes the agent image in place (a rolling update) and, with {@link InstallOptions#waitForRollout()},
+     * waits for it to roll out.
+     *
+     * @throws NotInstalledException when no agent is installed in {@code namespace}
+     */
+    public AgentStatus upgrade(String namespace, String image, InstallOptions options, ProgressListener listener) {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        new Upgrader(target, applier).upgrade(namespace, image, listener);
+        if (options.waitForRollout()) {
+            waiter.awaitRollout(namespace, options.timeout(), deadline, listener);
+        }
+        return status(namespace);
+    }
+
+    /** {@link #upgrade(String, String, InstallOptions, ProgressListener)} with default options. */
+    public AgentStatus upgrade(String namespace, String image) {
+        return upgrade(namespace, image, InstallOptions.defaults(), ProgressListener.NONE);
+    }
+
+    /**
+     * Deletes every object an install created in {@code namespace} (by name and by the
+     * {@code app.kubernetes.io/managed-by=meridian} label), the CA Secret the agent wrote, and the
+     * namespace itself when Meridian created it. Returns what was deleted; safe to repeat.
+     */
+    public List<ObjectRef> uninstall(String namespace, ProgressListener listener) {
+        return new AgentRemover(target).remove(namespace, listener);
+    }
+
+    /** {@link #uninstall(String, ProgressListener)} without progress events. */
+    public List<ObjectRef> uninstall(String namespace) {
+        return uninstall(namespace, ProgressListener.NONE);
+    }
+
+    private Change applyOne(HasMetadata object) {
+        return TrackedApply.apply(target, applier, object);
+    }
+
+    private boolean isForeignNamespace(String namespace) {
+        try {
+            Namespace existing = target.namespaces().withName(namespace).get();
+            return existing != null && !AgentRemover.isManaged(existing);
+        } catch (KubernetesClientException e) {
+            throw new ClusterAccessException("read namespace " + namespace, e);
+        }
+    }
+
+    /** host, or host:nodePort when a NodePort Service exposes the agent and its port is known. */
+    private String endpoint(InstallSpec spec) {
+        if (spec.exposure() != Exposure.NODEPORT) {
+            return spec.host();
+        }
+        try {
+            Service service = target.services()
+                    .inNamespace(spec.namespace())
+                    .withName(AgentNames.EXTERNAL_SERVICE)
+                    .get();
+            Integer nodePort =
+                    service == null ? null : service.getSpec().getPorts().get(0).getNodePort();
+            return nodePort == null ? spec.host() : spec.host() + ":" + nodePort;
+        } catch (KubernetesClientException e) {
+            throw new ClusterAccessException("read Service " + spec.namespace() + "/" + AgentNames.EXTERNAL_SERVICE, e);
+        }
+    }
 }

@@ -19,66 +19,136 @@ import java.util.function.Supplier;
  */
 final class AgentRemover {
 
-  private final KubernetesClient client;
+    private final KubernetesClient client;
 
-  AgentRemover(KubernetesClient client) {
-    this.client = client;
-  }
-
-  static boolean isManaged(HasMetadata object) {
-    Map<String, String> labels = object.getMetadata().getLabels();
-    return labels != null && AgentNames.MANAGER.equals(labels.get(AgentNames.MANAGED_BY));
-  }
-
-  List<ObjectRef> remove(String namespace, ProgressListener listener) {
-    List<ObjectRef> deleted = new ArrayList<>();
-    try {
-      sweep(deleted, listener, () -> client.network().v1().ingresses().inNamespace(namespace).withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER).list().getItems());
-      sweep(deleted, listener, () -> client.services().inNamespace(namespace).withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER).list().getItems());
-      sweep(deleted, listener, () -> client.policy().v1().podDisruptionBudget().inNamespace(namespace).withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER).list().getItems());
-      sweep(deleted, listener, () -> client.apps().deployments().inNamespace(namespace).withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER).list().getItems());
-      sweep(deleted, listener, () -> client.rbac().roleBindings().inNamespace(namespace).withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER).list().getItems());
-      sweep(deleted, listener, () -> client.rbac().roles().inNamespace(namespace).withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER).list().getItems());
-      sweep(deleted, listener, () -> client.secrets().inNamespace(namespace).withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER).list().getItems());
-      deleteNamed(deleted, listener, client.secrets().inNamespace(namespace).withName(AgentNames.CA_SECRET));
-      sweep(deleted, listener, () -> client.serviceAccounts().inNamespace(namespace).withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER).list().getItems());
-      String clusterWide = AgentNames.clusterRole(namespace);
-      deleteNamed(deleted, listener, client.rbac().clusterRoleBindings().withName(clusterWide));
-      deleteNamed(deleted, listener, client.rbac().clusterRoles().withName(clusterWide));
-      Resource<Namespace> ns = client.namespaces().withName(namespace);
-      Namespace existing = ns.get();
-      if (existing != null && isManaged(existing)) {
-        deleteNamed(deleted, listener, ns);
-      }
-      return List.copyOf(deleted);
-    } catch (KubernetesClientException e) {
-      throw new ClusterAccessException("uninstall the agent from namespace " + namespace
-          + " (deleted so far: " + deleted + "); run uninstall again to finish", e);
+    AgentRemover(KubernetesClient client) {
+        this.client = client;
     }
-  }
 
-  private void sweep(List<ObjectRef> deleted, ProgressListener listener,
-      Supplier<List<? extends HasMetadata>> labelled) {
-    for (HasMetadata object : labelled.get()) {
-      if (isManaged(object)) {
-        record(deleted, listener, object, client.resource(object).delete().isEmpty());
-      }
+    static boolean isManaged(HasMetadata object) {
+        Map<String, String> labels = object.getMetadata().getLabels();
+        return labels != null && AgentNames.MANAGER.equals(labels.get(AgentNames.MANAGED_BY));
     }
-  }
 
-  private <T extends HasMetadata> void deleteNamed(List<ObjectRef> deleted, ProgressListener listener,
-      Resource<T> resource) {
-    T object = resource.get();
-    if (object != null) {
-      record(deleted, listener, object, resource.delete().isEmpty());
+    List<ObjectRef> remove(String namespace, ProgressListener listener) {
+        List<ObjectRef> deleted = new ArrayList<>();
+        try {
+            sweep(
+                    deleted,
+                    listener,
+                    () -> client.network()
+                            .v1()
+                            .ingresses()
+                            .inNamespace(namespace)
+                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
+                            .list()
+                            .getItems());
+            sweep(
+                    deleted,
+                    listener,
+                    () -> client.services()
+                            .inNamespace(namespace)
+                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
+                            .list()
+                            .getItems());
+            sweep(
+                    deleted,
+                    listener,
+                    () -> client.policy()
+                            .v1()
+                            .podDisruptionBudget()
+                            .inNamespace(namespace)
+                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
+                            .list()
+                            .getItems());
+            sweep(
+                    deleted,
+                    listener,
+                    () -> client.apps()
+                            .deployments()
+                            .inNamespace(namespace)
+                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
+                            .list()
+                            .getItems());
+            sweep(
+                    deleted,
+                    listener,
+                    () -> client.rbac()
+                            .roleBindings()
+                            .inNamespace(namespace)
+                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
+                            .list()
+                            .getItems());
+            sweep(
+                    deleted,
+                    listener,
+                    () -> client.rbac()
+                            .roles()
+                            .inNamespace(namespace)
+                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
+                            .list()
+                            .getItems());
+            sweep(
+                    deleted,
+                    listener,
+                    () -> client.secrets()
+                            .inNamespace(namespace)
+                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
+                            .list()
+                            .getItems());
+            deleteNamed(
+                    deleted, listener, client.secrets().inNamespace(namespace).withName(AgentNames.CA_SECRET));
+            sweep(
+                    deleted,
+                    listener,
+                    () -> client.serviceAccounts()
+                            .inNamespace(namespace)
+                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
+                            .list()
+                            .getItems());
+            String clusterWide = AgentNames.clusterRole(namespace);
+            deleteNamed(deleted, listener, client.rbac().clusterRoleBindings().withName(clusterWide));
+            deleteNamed(deleted, listener, client.rbac().clusterRoles().withName(clusterWide));
+            Resource<Namespace> ns = client.namespaces().withName(namespace);
+            Namespace existing = ns.get();
+            if (existing != null && isManaged(existing)) {
+                deleteNamed(deleted, listener, ns);
+            }
+            return List.copyOf(deleted);
+        } catch (KubernetesClientException e) {
+            throw new ClusterAccessException(
+                    "uninstall the agent from namespace " + namespace + " (deleted so far: " + deleted
+                            + "); run uninstall again to finish",
+                    e);
+        }
     }
-  }
 
-  private static void record(List<ObjectRef> deleted, ProgressListener listener, HasMetadata object, boolean gone) {
-    if (!gone) {
-      ObjectRef ref = ObjectRef.of(object);
-      deleted.add(ref);
-      listener.onEvent(new ProgressEvent.ObjectDeleted(ref));
+    private void sweep(
+            List<ObjectRef> deleted, ProgressListener listener, Supplier<List<? extends HasMetadata>> labelled) {
+        for (HasMetadata object : labelled.get()) {
+            if (isManaged(object)) {
+                record(
+                        deleted,
+                        listener,
+                        object,
+                        client.resource(object).delete().isEmpty());
+            }
+        }
     }
-  }
+
+    private <T extends HasMetadata> void deleteNamed(
+            List<ObjectRef> deleted, ProgressListener listener, Resource<T> resource) {
+        T object = resource.get();
+        if (object != null) {
+            record(deleted, listener, object, resource.delete().isEmpty());
+        }
+    }
+
+    private static void record(List<ObjectRef> deleted, ProgressListener listener, HasMetadata object, boolean gone) {
+        if (!gone) {
+            ObjectRef ref = ObjectRef.of(object);
+            deleted.add(ref);
+            listener.onEvent(new ProgressEvent.ObjectDeleted(ref));
+        }
+    }
 }

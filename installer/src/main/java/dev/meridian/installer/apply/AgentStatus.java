@@ -13,23 +13,23 @@ import dev.meridian.installer.manifest.Exposure;
  * @param caPem the agent's self-signed CA, null when not published or not used
  */
 public record AgentStatus(
-    String namespace,
-    boolean installed,
-    String image,
-    String version,
-    int desiredReplicas,
-    int readyReplicas,
-    String host,
-    Exposure exposure,
-    String address,
-    String caPem) {
+        String namespace,
+        boolean installed,
+        String image,
+        String version,
+        int desiredReplicas,
+        int readyReplicas,
+        String host,
+        Exposure exposure,
+        String address,
+        String caPem) {
 
-  static AgentStatus notInstalled(String namespace) {
-    return new AgentStatus(namespace, false, null, null, 0, 0, null, null, null, null);
-  }
+    static AgentStatus notInstalled(String namespace) {
+        return new AgentStatus(namespace, false, null, null, 0, 0, null, null, null, null);
+    }
 
-  /** Installed, at least one replica asked for, and all of them ready. */
-  public boolean isReady() {
-    return installed && desiredReplicas > 0 && readyReplicas >= desiredReplicas;
-  }
+    /** Installed, at least one replica asked for, and all of them ready. */
+    public boolean isReady() {
+        return installed && desiredReplicas > 0 && readyReplicas >= desiredReplicas;
+    }
 }

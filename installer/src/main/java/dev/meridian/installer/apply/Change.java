@@ -2,7 +2,7 @@ package dev.meridian.installer.apply;
 
 /** What applying one object did. */
 public enum Change {
-  CREATED,
-  CONFIGURED,
-  UNCHANGED
+    CREATED,
+    CONFIGURED,
+    UNCHANGED
 }

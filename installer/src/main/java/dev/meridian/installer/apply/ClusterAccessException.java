@@ -6,28 +6,32 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 /** Reading from or deleting in the target cluster failed (unreachable, unauthorised, ...). */
 public final class ClusterAccessException extends InstallerException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String operation;
+    private final String operation;
 
-  public ClusterAccessException(String operation, Throwable cause) {
-    super("failed to " + operation + ": " + reason(cause)
-        + ". Check that the target context reaches the cluster and may manage the agent's objects.", cause);
-    this.operation = operation;
-  }
-
-  public String operation() {
-    return operation;
-  }
-
-  /** The API server's status message when there is one, otherwise the exception's message. */
-  static String reason(Throwable cause) {
-    if (cause instanceof KubernetesClientException k && k.getStatus() != null && k.getStatus().getMessage() != null) {
-      return "HTTP " + k.getCode() + " " + k.getStatus().getMessage();
+    public ClusterAccessException(String operation, Throwable cause) {
+        super(
+                "failed to " + operation + ": " + reason(cause)
+                        + ". Check that the target context reaches the cluster and may manage the agent's objects.",
+                cause);
+        this.operation = operation;
     }
-    if (cause instanceof KubernetesClientException k && k.getCode() > 0) {
-      return "HTTP " + k.getCode() + " " + k.getMessage();
+
+    public String operation() {
+        return operation;
     }
-    return String.valueOf(cause.getMessage());
-  }
+
+    /** The API server's status message when there is one, otherwise the exception's message. */
+    static String reason(Throwable cause) {
+        if (cause instanceof KubernetesClientException k
+                && k.getStatus() != null
+                && k.getStatus().getMessage() != null) {
+            return "HTTP " + k.getCode() + " " + k.getStatus().getMessage();
+        }
+        if (cause instanceof KubernetesClientException k && k.getCode() > 0) {
+            return "HTTP " + k.getCode() + " " + k.getMessage();
+        }
+        return String.valueOf(cause.getMessage());
+    }
 }

@@ -5,9 +5,9 @@ import dev.meridian.installer.InstallerException;
 /** The calling thread was interrupted; the objects applied so far stay, a re-run completes them. */
 public final class InstallInterruptedException extends InstallerException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public InstallInterruptedException(String step, Throwable cause) {
-    super("interrupted while " + step + "; run the same command again to complete it", cause);
-  }
+    public InstallInterruptedException(String step, Throwable cause) {
+        super("interrupted while " + step + "; run the same command again to complete it", cause);
+    }
 }

@@ -13,29 +13,29 @@ import java.util.Objects;
  */
 public record InstallOptions(Duration timeout, boolean waitForRollout, boolean insecure) {
 
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
-  public InstallOptions {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    public InstallOptions {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
     }
-  }
 
-  /** Wait up to 5 minutes, verify certificates. */
-  public static InstallOptions defaults() {
-    return new InstallOptions(DEFAULT_TIMEOUT, true, false);
-  }
+    /** Wait up to 5 minutes, verify certificates. */
+    public static InstallOptions defaults() {
+        return new InstallOptions(DEFAULT_TIMEOUT, true, false);
+    }
 
-  public InstallOptions withTimeout(Duration value) {
-    return new InstallOptions(value, waitForRollout, insecure);
-  }
+    public InstallOptions withTimeout(Duration value) {
+        return new InstallOptions(value, waitForRollout, insecure);
+    }
 
-  public InstallOptions withWaitForRollout(boolean value) {
-    return new InstallOptions(timeout, value, insecure);
-  }
+    public InstallOptions withWaitForRollout(boolean value) {
+        return new InstallOptions(timeout, value, insecure);
+    }
 
-  public InstallOptions withInsecure(boolean value) {
-    return new InstallOptions(timeout, waitForRollout, value);
-  }
+    public InstallOptions withInsecure(boolean value) {
+        return new InstallOptions(timeout, waitForRollout, value);
+    }
 }

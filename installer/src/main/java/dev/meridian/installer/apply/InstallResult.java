@@ -16,27 +16,27 @@ import java.util.List;
  * @param objects every object applied, in order, with what applying it did
  */
 public record InstallResult(
-    String namespace,
-    String host,
-    String endpoint,
-    String caPem,
-    boolean insecure,
-    boolean rolledOut,
-    List<AppliedObject> objects) {
+        String namespace,
+        String host,
+        String endpoint,
+        String caPem,
+        boolean insecure,
+        boolean rolledOut,
+        List<AppliedObject> objects) {
 
-  public InstallResult {
-    objects = List.copyOf(objects);
-  }
+    public InstallResult {
+        objects = List.copyOf(objects);
+    }
 
-  /** One applied object and what applying it did. */
-  public record AppliedObject(ObjectRef object, Change change) {}
+    /** One applied object and what applying it did. */
+    public record AppliedObject(ObjectRef object, Change change) {}
 
-  public boolean hasCaPem() {
-    return caPem != null;
-  }
+    public boolean hasCaPem() {
+        return caPem != null;
+    }
 
-  /** True when at least one object was created or changed. */
-  public boolean changedAnything() {
-    return objects.stream().anyMatch(o -> o.change() != Change.UNCHANGED);
-  }
+    /** True when at least one object was created or changed. */
+    public boolean changedAnything() {
+        return objects.stream().anyMatch(o -> o.change() != Change.UNCHANGED);
+    }
 }

@@ -13,5 +13,5 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 @FunctionalInterface
 public interface ObjectApplier {
 
-  HasMetadata apply(HasMetadata desired);
+    HasMetadata apply(HasMetadata desired);
 }

@@ -7,8 +7,8 @@ package dev.meridian.installer.apply;
 @FunctionalInterface
 public interface ProgressListener {
 
-  /** Ignores every event. */
-  ProgressListener NONE = event -> { };
+    /** Ignores every event. */
+    ProgressListener NONE = event -> {};
 
-  void onEvent(ProgressEvent event);
+    void onEvent(ProgressEvent event);
 }

@@ -16,37 +16,37 @@ import java.util.function.Predicate;
  */
 final class ResourceWaiter {
 
-  private final Duration interval;
+    private final Duration interval;
 
-  ResourceWaiter(Duration interval) {
-    this.interval = interval;
-  }
-
-  Duration pollInterval() {
-    return interval;
-  }
-
-  /**
-   * Returns the first snapshot that satisfies {@code done}; {@code onSnapshot} sees every
-   * snapshot that exists (absent objects are skipped) before it is tested.
-   *
-   * @throws TimeoutException when {@code deadlineNanos} ({@link System#nanoTime()}) passes first
-   */
-  <T extends HasMetadata> T await(Resource<T> resource, Predicate<T> done, Consumer<T> onSnapshot,
-      long deadlineNanos) throws TimeoutException, InterruptedException {
-    while (true) {
-      T snapshot = resource.get();
-      if (snapshot != null) {
-        onSnapshot.accept(snapshot);
-        if (done.test(snapshot)) {
-          return snapshot;
-        }
-      }
-      long left = deadlineNanos - System.nanoTime();
-      if (left <= 0) {
-        throw new TimeoutException();
-      }
-      TimeUnit.NANOSECONDS.sleep(Math.min(left, interval.toNanos()));
+    ResourceWaiter(Duration interval) {
+        this.interval = interval;
     }
-  }
+
+    Duration pollInterval() {
+        return interval;
+    }
+
+    /**
+     * Returns the first snapshot that satisfies {@code done}; {@code onSnapshot} sees every
+     * snapshot that exists (absent objects are skipped) before it is tested.
+     *
+     * @throws TimeoutException when {@code deadlineNanos} ({@link System#nanoTime()}) passes first
+     */
+    <T extends HasMetadata> T await(Resource<T> resource, Predicate<T> done, Consumer<T> onSnapshot, long deadlineNanos)
+            throws TimeoutException, InterruptedException {
+        while (true) {
+            T snapshot = resource.get();
+            if (snapshot != null) {
+                onSnapshot.accept(snapshot);
+                if (done.test(snapshot)) {
+                    return snapshot;
+                }
+            }
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                throw new TimeoutException();
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, interval.toNanos()));
+        }
+    }
 }

@@ -12,16 +12,19 @@ import java.util.Objects;
  */
 public final class ServerSideApplier implements ObjectApplier {
 
-  public static final String FIELD_MANAGER = "meridian";
+    public static final String FIELD_MANAGER = "meridian";
 
-  private final KubernetesClient client;
+    private final KubernetesClient client;
 
-  public ServerSideApplier(KubernetesClient client) {
-    this.client = Objects.requireNonNull(client, "client");
-  }
+    public ServerSideApplier(KubernetesClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
 
-  @Override
-  public HasMetadata apply(HasMetadata desired) {
-    return client.resource(desired).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-  }
+    @Override
+    public HasMetadata apply(HasMetadata desired) {
+        return client.resource(desired)
+                .fieldManager(FIELD_MANAGER)
+                .forceConflicts()
+                .serverSideApply();
+    }
 }

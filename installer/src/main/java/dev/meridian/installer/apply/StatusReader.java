@@ -15,68 +15,107 @@ import java.util.Map;
 /** Reads what is installed in a namespace. */
 final class StatusReader {
 
-  private final KubernetesClient client;
+    private final KubernetesClient client;
 
-  StatusReader(KubernetesClient client) {
-    this.client = client;
-  }
-
-  AgentStatus read(String namespace) {
-    try {
-      Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(AgentNames.AGENT).get();
-      if (deployment == null) {
-        return AgentStatus.notInstalled(namespace);
-      }
-      Map<String, String> annotations = deployment.getMetadata().getAnnotations() == null
-          ? Map.of() : deployment.getMetadata().getAnnotations();
-      Exposure exposure = parseExposure(annotations.get(AgentNames.EXPOSURE_ANNOTATION));
-      String image = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
-      return new AgentStatus(namespace, true, image, versionOf(image),
-          RolloutWaiter.desiredReplicas(deployment), RolloutWaiter.readyReplicas(deployment),
-          annotations.get(AgentNames.HOST_ANNOTATION), exposure, address(namespace, exposure),
-          readCaPem(client, namespace));
-    } catch (KubernetesClientException e) {
-      throw new ClusterAccessException("read the agent's status in namespace " + namespace, e);
+    StatusReader(KubernetesClient client) {
+        this.client = client;
     }
-  }
 
-  static String readCaPem(KubernetesClient client, String namespace) {
-    try {
-      return RolloutWaiter.caPem(client.secrets().inNamespace(namespace).withName(AgentNames.CA_SECRET).get());
-    } catch (KubernetesClientException e) {
-      throw new ClusterAccessException("read Secret " + namespace + "/" + AgentNames.CA_SECRET, e);
+    AgentStatus read(String namespace) {
+        try {
+            Deployment deployment = client.apps()
+                    .deployments()
+                    .inNamespace(namespace)
+                    .withName(AgentNames.AGENT)
+                    .get();
+            if (deployment == null) {
+                return AgentStatus.notInstalled(namespace);
+            }
+            Map<String, String> annotations = deployment.getMetadata().getAnnotations() == null
+                    ? Map.of()
+                    : deployment.getMetadata().getAnnotations();
+            Exposure exposure = parseExposure(annotations.get(AgentNames.EXPOSURE_ANNOTATION));
+            String image = deployment
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0)
+                    .getImage();
+            return new AgentStatus(
+                    namespace,
+                    true,
+                    image,
+                    versionOf(image),
+                    RolloutWaiter.desiredReplicas(deployment),
+                    RolloutWaiter.readyReplicas(deployment),
+                    annotations.get(AgentNames.HOST_ANNOTATION),
+                    exposure,
+                    address(namespace, exposure),
+                    readCaPem(client, namespace));
+        } catch (KubernetesClientException e) {
+            throw new ClusterAccessException("read the agent's status in namespace " + namespace, e);
+        }
     }
-  }
 
-  /** The tag of an image reference; null for a digest-only or untagged reference. */
-  static String versionOf(String image) {
-    String withoutDigest = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
-    int colon = withoutDigest.lastIndexOf(':');
-    return colon > withoutDigest.lastIndexOf('/') ? withoutDigest.substring(colon + 1) : null;
-  }
-
-  private String address(String namespace, Exposure exposure) {
-    if (exposure == Exposure.INGRESS) {
-      Ingress ingress = client.network().v1().ingresses().inNamespace(namespace).withName(AgentNames.AGENT).get();
-      List<IngressLoadBalancerIngress> points = ingress == null || ingress.getStatus() == null
-          || ingress.getStatus().getLoadBalancer() == null ? List.of() : ingress.getStatus().getLoadBalancer().getIngress();
-      return points == null || points.isEmpty() ? null : first(points.get(0).getHostname(), points.get(0).getIp());
+    static String readCaPem(KubernetesClient client, String namespace) {
+        try {
+            return RolloutWaiter.caPem(client.secrets()
+                    .inNamespace(namespace)
+                    .withName(AgentNames.CA_SECRET)
+                    .get());
+        } catch (KubernetesClientException e) {
+            throw new ClusterAccessException("read Secret " + namespace + "/" + AgentNames.CA_SECRET, e);
+        }
     }
-    Service service = client.services().inNamespace(namespace).withName(AgentNames.EXTERNAL_SERVICE).get();
-    List<LoadBalancerIngress> points = service == null || service.getStatus() == null
-        || service.getStatus().getLoadBalancer() == null ? List.of() : service.getStatus().getLoadBalancer().getIngress();
-    return points == null || points.isEmpty() ? null : first(points.get(0).getHostname(), points.get(0).getIp());
-  }
 
-  private static Exposure parseExposure(String value) {
-    try {
-      return value == null ? Exposure.INGRESS : Exposure.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      return Exposure.INGRESS;
+    /** The tag of an image reference; null for a digest-only or untagged reference. */
+    static String versionOf(String image) {
+        String withoutDigest = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
+        int colon = withoutDigest.lastIndexOf(':');
+        return colon > withoutDigest.lastIndexOf('/') ? withoutDigest.substring(colon + 1) : null;
     }
-  }
 
-  private static String first(String a, String b) {
-    return a != null && !a.isBlank() ? a : b;
-  }
+    private String address(String namespace, Exposure exposure) {
+        if (exposure == Exposure.INGRESS) {
+            Ingress ingress = client.network()
+                    .v1()
+                    .ingresses()
+                    .inNamespace(namespace)
+                    .withName(AgentNames.AGENT)
+                    .get();
+            List<IngressLoadBalancerIngress> points = ingress == null
+                            || ingress.getStatus() == null
+                            || ingress.getStatus().getLoadBalancer() == null
+                    ? List.of()
+                    : ingress.getStatus().getLoadBalancer().getIngress();
+            return points == null || points.isEmpty()
+                    ? null
+                    : first(points.get(0).getHostname(), points.get(0).getIp());
+        }
+        Service service = client.services()
+                .inNamespace(namespace)
+                .withName(AgentNames.EXTERNAL_SERVICE)
+                .get();
+        List<LoadBalancerIngress> points = service == null
+                        || service.getStatus() == null
+                        || service.getStatus().getLoadBalancer() == null
+                ? List.of()
+                : service.getStatus().getLoadBalancer().getIngress();
+        return points == null || points.isEmpty()
+                ? null
+                : first(points.get(0).getHostname(), points.get(0).getIp());
+    }
+
+    private static Exposure parseExposure(String value) {
+        try {
+            return value == null ? Exposure.INGRESS : Exposure.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return Exposure.INGRESS;
+        }
+    }
+
+    private static String first(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
+    }
 }

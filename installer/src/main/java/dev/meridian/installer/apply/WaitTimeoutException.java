@@ -9,22 +9,22 @@ import java.time.Duration;
  */
 public class WaitTimeoutException extends InstallerException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String waitingFor;
-  private final Duration timeout;
+    private final String waitingFor;
+    private final Duration timeout;
 
-  public WaitTimeoutException(String waitingFor, Duration timeout, String hint, Throwable cause) {
-    super("timed out after " + timeout.toSeconds() + "s waiting for " + waitingFor + ". " + hint, cause);
-    this.waitingFor = waitingFor;
-    this.timeout = timeout;
-  }
+    public WaitTimeoutException(String waitingFor, Duration timeout, String hint, Throwable cause) {
+        super("timed out after " + timeout.toSeconds() + "s waiting for " + waitingFor + ". " + hint, cause);
+        this.waitingFor = waitingFor;
+        this.timeout = timeout;
+    }
 
-  public String waitingFor() {
-    return waitingFor;
-  }
+    public String waitingFor() {
+        return waitingFor;
+    }
 
-  public Duration timeout() {
-    return timeout;
-  }
+    public Duration timeout() {
+        return timeout;
+    }
 }

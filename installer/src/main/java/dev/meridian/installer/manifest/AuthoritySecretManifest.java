@@ -11,21 +11,21 @@ import java.util.Optional;
  */
 public final class AuthoritySecretManifest {
 
-  private AuthoritySecretManifest() {}
+    private AuthoritySecretManifest() {}
 
-  public static Optional<Secret> build(InstallSpec spec) {
-    if (!(spec.authority() instanceof Authority.ManagementPlane plane)) {
-      return Optional.empty();
+    public static Optional<Secret> build(InstallSpec spec) {
+        if (!(spec.authority() instanceof Authority.ManagementPlane plane)) {
+            return Optional.empty();
+        }
+        return Optional.of(new SecretBuilder()
+                .withNewMetadata()
+                .withName(AgentNames.AUTHORITY_SECRET)
+                .withNamespace(spec.namespace())
+                .withLabels(AgentNames.labels(spec))
+                .withAnnotations(AgentNames.annotations(spec))
+                .endMetadata()
+                .withType("Opaque")
+                .withStringData(Map.of(AgentNames.AUTHORITY_KEY, plane.kubeconfig()))
+                .build());
     }
-    return Optional.of(new SecretBuilder()
-        .withNewMetadata()
-        .withName(AgentNames.AUTHORITY_SECRET)
-        .withNamespace(spec.namespace())
-        .withLabels(AgentNames.labels(spec))
-        .withAnnotations(AgentNames.annotations(spec))
-        .endMetadata()
-        .withType("Opaque")
-        .withStringData(Map.of(AgentNames.AUTHORITY_KEY, plane.kubeconfig()))
-        .build());
-  }
 }

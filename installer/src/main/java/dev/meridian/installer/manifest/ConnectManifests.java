@@ -29,111 +29,146 @@ import java.util.Map;
  */
 public final class ConnectManifests {
 
-  /** ServiceAccount (and token Secret prefix) the gateway uses in a connected cluster. */
-  public static final String GATEWAY_IDENTITY = "meridian-gateway";
-  public static final String IMPERSONATOR_ROLE = "meridian-gateway-impersonator";
-  /** The {@code management.loft.sh/v1} {@code Cluster} resource, cluster-scoped, for generic clients. */
-  public static final ResourceDefinitionContext CLUSTERS = new ResourceDefinitionContext.Builder()
-      .withGroup(ClusterCrdManifest.GROUP).withVersion("v1").withKind("Cluster").withPlural("clusters")
-      .withNamespaced(false).build();
+    /** ServiceAccount (and token Secret prefix) the gateway uses in a connected cluster. */
+    public static final String GATEWAY_IDENTITY = "meridian-gateway";
 
-  /** Key of the kubeconfig in the plane's Secret ({@code spec.config.key}). */
-  public static final String KUBECONFIG_KEY = "config";
+    public static final String IMPERSONATOR_ROLE = "meridian-gateway-impersonator";
+    /** The {@code management.loft.sh/v1} {@code Cluster} resource, cluster-scoped, for generic clients. */
+    public static final ResourceDefinitionContext CLUSTERS = new ResourceDefinitionContext.Builder()
+            .withGroup(ClusterCrdManifest.GROUP)
+            .withVersion("v1")
+            .withKind("Cluster")
+            .withPlural("clusters")
+            .withNamespaced(false)
+            .build();
 
-  private ConnectManifests() {}
+    /** Key of the kubeconfig in the plane's Secret ({@code spec.config.key}). */
+    public static final String KUBECONFIG_KEY = "config";
 
-  /** Namespace, ServiceAccount, token Secret, ClusterRole and binding for the connected cluster, in apply order. */
-  public static List<HasMetadata> targetObjects(String namespace) {
-    return List.of(PlaneManifests.namespace(namespace), serviceAccount(namespace), tokenSecret(namespace),
-        impersonatorRole(), impersonatorBinding(namespace));
-  }
+    private ConnectManifests() {}
 
-  /** The username a TokenReview gives the gateway's ServiceAccount in {@code namespace}. */
-  public static String gatewayUsername(String namespace) {
-    return "system:serviceaccount:" + namespace + ":" + GATEWAY_IDENTITY;
-  }
-
-  public static String tokenSecretName() {
-    return GATEWAY_IDENTITY + "-token";
-  }
-
-  public static ServiceAccount serviceAccount(String namespace) {
-    return new ServiceAccountBuilder()
-        .withNewMetadata().withName(GATEWAY_IDENTITY).withNamespace(namespace).withLabels(AgentNames.labels())
-        .endMetadata()
-        .build();
-  }
-
-  /** Filled by the API server's token controller with {@code token} and {@code ca.crt}. */
-  public static Secret tokenSecret(String namespace) {
-    return new SecretBuilder()
-        .withNewMetadata().withName(tokenSecretName()).withNamespace(namespace).withLabels(AgentNames.labels())
-        .withAnnotations(Map.of("kubernetes.io/service-account.name", GATEWAY_IDENTITY))
-        .endMetadata()
-        .withType("kubernetes.io/service-account-token")
-        .build();
-  }
-
-  /** Impersonation of users, groups, service accounts, UIDs and extras; nothing else. */
-  public static ClusterRole impersonatorRole() {
-    return new ClusterRoleBuilder()
-        .withNewMetadata().withName(IMPERSONATOR_ROLE).withLabels(AgentNames.labels()).endMetadata()
-        .withRules(
-            new PolicyRuleBuilder().withApiGroups("").withResources("users", "groups", "serviceaccounts")
-                .withVerbs("impersonate").build(),
-            new PolicyRuleBuilder().withApiGroups("authentication.k8s.io").withResources("uids", "userextras/*")
-                .withVerbs("impersonate").build())
-        .build();
-  }
-
-  public static ClusterRoleBinding impersonatorBinding(String namespace) {
-    return new ClusterRoleBindingBuilder()
-        .withNewMetadata().withName(IMPERSONATOR_ROLE + "-" + namespace).withLabels(AgentNames.labels()).endMetadata()
-        .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", IMPERSONATOR_ROLE)
-        .addNewSubject().withKind("ServiceAccount").withName(GATEWAY_IDENTITY).withNamespace(namespace).endSubject()
-        .build();
-  }
-
-  /** Name of the plane's Secret holding cluster {@code clusterName}'s kubeconfig. */
-  public static String kubeconfigSecretName(String clusterName) {
-    return "meridian-cluster-" + clusterName;
-  }
-
-  /** The plane's Secret with the kubeconfig that reaches the connected cluster; it holds a credential. */
-  public static Secret kubeconfigSecret(String clusterName, String kubeconfig) {
-    return new SecretBuilder()
-        .withNewMetadata()
-        .withName(kubeconfigSecretName(clusterName))
-        .withNamespace(PlaneManifests.DEFAULT_NAMESPACE)
-        .withLabels(AgentNames.labels())
-        .withAnnotations(Map.of(AgentNames.CLUSTER_ANNOTATION, clusterName))
-        .endMetadata()
-        .withType("Opaque")
-        .addToData(KUBECONFIG_KEY, Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8)))
-        .build();
-  }
-
-  /** {@code spec.config} of a Cluster whose kubeconfig is in {@link #kubeconfigSecret}. */
-  public static Map<String, Object> clusterConfig(String clusterName) {
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("secretName", kubeconfigSecretName(clusterName));
-    config.put("secretNamespace", PlaneManifests.DEFAULT_NAMESPACE);
-    config.put("key", KUBECONFIG_KEY);
-    return config;
-  }
-
-  /** A new {@code management.loft.sh/v1} Cluster naming its kubeconfig Secret; displayName may be null. */
-  public static GenericKubernetesResource cluster(String clusterName, String displayName) {
-    GenericKubernetesResource cluster = new GenericKubernetesResource();
-    cluster.setApiVersion("management.loft.sh/v1");
-    cluster.setKind("Cluster");
-    cluster.setMetadata(new ObjectMetaBuilder().withName(clusterName).withLabels(AgentNames.labels()).build());
-    Map<String, Object> spec = new LinkedHashMap<>();
-    if (displayName != null) {
-      spec.put("displayName", displayName);
+    /** Namespace, ServiceAccount, token Secret, ClusterRole and binding for the connected cluster, in apply order. */
+    public static List<HasMetadata> targetObjects(String namespace) {
+        return List.of(
+                PlaneManifests.namespace(namespace),
+                serviceAccount(namespace),
+                tokenSecret(namespace),
+                impersonatorRole(),
+                impersonatorBinding(namespace));
     }
-    spec.put("config", clusterConfig(clusterName));
-    cluster.setAdditionalProperty("spec", spec);
-    return cluster;
-  }
+
+    /** The username a TokenReview gives the gateway's ServiceAccount in {@code namespace}. */
+    public static String gatewayUsername(String namespace) {
+        return "system:serviceaccount:" + namespace + ":" + GATEWAY_IDENTITY;
+    }
+
+    public static String tokenSecretName() {
+        return GATEWAY_IDENTITY + "-token";
+    }
+
+    public static ServiceAccount serviceAccount(String namespace) {
+        return new ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName(GATEWAY_IDENTITY)
+                .withNamespace(namespace)
+                .withLabels(AgentNames.labels())
+                .endMetadata()
+                .build();
+    }
+
+    /** Filled by the API server's token controller with {@code token} and {@code ca.crt}. */
+    public static Secret tokenSecret(String namespace) {
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withName(tokenSecretName())
+                .withNamespace(namespace)
+                .withLabels(AgentNames.labels())
+                .withAnnotations(Map.of("kubernetes.io/service-account.name", GATEWAY_IDENTITY))
+                .endMetadata()
+                .withType("kubernetes.io/service-account-token")
+                .build();
+    }
+
+    /** Impersonation of users, groups, service accounts, UIDs and extras; nothing else. */
+    public static ClusterRole impersonatorRole() {
+        return new ClusterRoleBuilder()
+                .withNewMetadata()
+                .withName(IMPERSONATOR_ROLE)
+                .withLabels(AgentNames.labels())
+                .endMetadata()
+                .withRules(
+                        new PolicyRuleBuilder()
+                                .withApiGroups("")
+                                .withResources("users", "groups", "serviceaccounts")
+                                .withVerbs("impersonate")
+                                .build(),
+                        new PolicyRuleBuilder()
+                                .withApiGroups("authentication.k8s.io")
+                                .withResources("uids", "userextras/*")
+                                .withVerbs("impersonate")
+                                .build())
+                .build();
+    }
+
+    public static ClusterRoleBinding impersonatorBinding(String namespace) {
+        return new ClusterRoleBindingBuilder()
+                .withNewMetadata()
+                .withName(IMPERSONATOR_ROLE + "-" + namespace)
+                .withLabels(AgentNames.labels())
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", IMPERSONATOR_ROLE)
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName(GATEWAY_IDENTITY)
+                .withNamespace(namespace)
+                .endSubject()
+                .build();
+    }
+
+    /** Name of the plane's Secret holding cluster {@code clusterName}'s kubeconfig. */
+    public static String kubeconfigSecretName(String clusterName) {
+        return "meridian-cluster-" + clusterName;
+    }
+
+    /** The plane's Secret with the kubeconfig that reaches the connected cluster; it holds a credential. */
+    public static Secret kubeconfigSecret(String clusterName, String kubeconfig) {
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withName(kubeconfigSecretName(clusterName))
+                .withNamespace(PlaneManifests.DEFAULT_NAMESPACE)
+                .withLabels(AgentNames.labels())
+                .withAnnotations(Map.of(AgentNames.CLUSTER_ANNOTATION, clusterName))
+                .endMetadata()
+                .withType("Opaque")
+                .addToData(
+                        KUBECONFIG_KEY, Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    /** {@code spec.config} of a Cluster whose kubeconfig is in {@link #kubeconfigSecret}. */
+    public static Map<String, Object> clusterConfig(String clusterName) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("secretName", kubeconfigSecretName(clusterName));
+        config.put("secretNamespace", PlaneManifests.DEFAULT_NAMESPACE);
+        config.put("key", KUBECONFIG_KEY);
+        return config;
+    }
+
+    /** A new {@code management.loft.sh/v1} Cluster naming its kubeconfig Secret; displayName may be null. */
+    public static GenericKubernetesResource cluster(String clusterName, String displayName) {
+        GenericKubernetesResource cluster = new GenericKubernetesResource();
+        cluster.setApiVersion("management.loft.sh/v1");
+        cluster.setKind("Cluster");
+        cluster.setMetadata(new ObjectMetaBuilder()
+                .withName(clusterName)
+                .withLabels(AgentNames.labels())
+                .build());
+        Map<String, Object> spec = new LinkedHashMap<>();
+        if (displayName != null) {
+            spec.put("displayName", displayName);
+        }
+        spec.put("config", clusterConfig(clusterName));
+        cluster.setAdditionalProperty("spec", spec);
+        return cluster;
+    }
 }

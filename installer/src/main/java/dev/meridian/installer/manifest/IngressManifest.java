@@ -14,60 +14,65 @@ import java.util.Optional;
  */
 public final class IngressManifest {
 
-  public static final String READ_TIMEOUT = "nginx.ingress.kubernetes.io/proxy-read-timeout";
-  public static final String SEND_TIMEOUT = "nginx.ingress.kubernetes.io/proxy-send-timeout";
-  public static final String BUFFERS_NUMBER = "nginx.ingress.kubernetes.io/proxy-buffers-number";
-  public static final String BUFFER_SIZE = "nginx.ingress.kubernetes.io/proxy-buffer-size";
-  public static final String WEBSOCKET_SERVICES = "nginx.org/websocket-services";
-  public static final String CLUSTER_ISSUER = "cert-manager.io/cluster-issuer";
+    public static final String READ_TIMEOUT = "nginx.ingress.kubernetes.io/proxy-read-timeout";
+    public static final String SEND_TIMEOUT = "nginx.ingress.kubernetes.io/proxy-send-timeout";
+    public static final String BUFFERS_NUMBER = "nginx.ingress.kubernetes.io/proxy-buffers-number";
+    public static final String BUFFER_SIZE = "nginx.ingress.kubernetes.io/proxy-buffer-size";
+    public static final String WEBSOCKET_SERVICES = "nginx.org/websocket-services";
+    public static final String CLUSTER_ISSUER = "cert-manager.io/cluster-issuer";
 
-  private IngressManifest() {}
+    private IngressManifest() {}
 
-  /** The annotations the Ingress carries for this spec, in a stable order. */
-  public static Map<String, String> annotations(InstallSpec spec) {
-    Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put(READ_TIMEOUT, "43200");
-    annotations.put(SEND_TIMEOUT, "43200");
-    annotations.put(BUFFERS_NUMBER, "8 32k");
-    annotations.put(BUFFER_SIZE, "32k");
-    annotations.put(WEBSOCKET_SERVICES, AgentNames.AGENT);
-    if (spec.hasClusterIssuer()) {
-      annotations.put(CLUSTER_ISSUER, spec.clusterIssuer());
+    /** The annotations the Ingress carries for this spec, in a stable order. */
+    public static Map<String, String> annotations(InstallSpec spec) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(READ_TIMEOUT, "43200");
+        annotations.put(SEND_TIMEOUT, "43200");
+        annotations.put(BUFFERS_NUMBER, "8 32k");
+        annotations.put(BUFFER_SIZE, "32k");
+        annotations.put(WEBSOCKET_SERVICES, AgentNames.AGENT);
+        if (spec.hasClusterIssuer()) {
+            annotations.put(CLUSTER_ISSUER, spec.clusterIssuer());
+        }
+        return Collections.unmodifiableMap(annotations);
     }
-    return Collections.unmodifiableMap(annotations);
-  }
 
-  /** The Ingress, or empty when the agent is exposed by a LoadBalancer or NodePort Service. */
-  public static Optional<Ingress> build(InstallSpec spec) {
-    if (spec.exposure() != Exposure.INGRESS) {
-      return Optional.empty();
+    /** The Ingress, or empty when the agent is exposed by a LoadBalancer or NodePort Service. */
+    public static Optional<Ingress> build(InstallSpec spec) {
+        if (spec.exposure() != Exposure.INGRESS) {
+            return Optional.empty();
+        }
+        return Optional.of(new IngressBuilder()
+                .withNewMetadata()
+                .withName(AgentNames.AGENT)
+                .withNamespace(spec.namespace())
+                .withLabels(AgentNames.labels(spec))
+                .withAnnotations(annotations(spec))
+                .endMetadata()
+                .withNewSpec()
+                .withIngressClassName(spec.ingressClass())
+                .addNewTl()
+                .withHosts(spec.host())
+                .withSecretName(spec.tlsSecret())
+                .endTl()
+                .addNewRule()
+                .withHost(spec.host())
+                .withNewHttp()
+                .addNewPath()
+                .withPath("/")
+                .withPathType("Prefix")
+                .withNewBackend()
+                .withNewService()
+                .withName(AgentNames.AGENT)
+                .withNewPort()
+                .withNumber(ServiceManifest.SERVICE_PORT)
+                .endPort()
+                .endService()
+                .endBackend()
+                .endPath()
+                .endHttp()
+                .endRule()
+                .endSpec()
+                .build());
     }
-    return Optional.of(new IngressBuilder()
-        .withNewMetadata()
-        .withName(AgentNames.AGENT)
-        .withNamespace(spec.namespace())
-        .withLabels(AgentNames.labels(spec))
-        .withAnnotations(annotations(spec))
-        .endMetadata()
-        .withNewSpec()
-        .withIngressClassName(spec.ingressClass())
-        .addNewTl().withHosts(spec.host()).withSecretName(spec.tlsSecret()).endTl()
-        .addNewRule()
-        .withHost(spec.host())
-        .withNewHttp()
-        .addNewPath()
-        .withPath("/")
-        .withPathType("Prefix")
-        .withNewBackend()
-        .withNewService()
-        .withName(AgentNames.AGENT)
-        .withNewPort().withNumber(ServiceManifest.SERVICE_PORT).endPort()
-        .endService()
-        .endBackend()
-        .endPath()
-        .endHttp()
-        .endRule()
-        .endSpec()
-        .build());
-  }
 }

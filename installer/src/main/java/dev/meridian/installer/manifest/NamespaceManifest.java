@@ -6,15 +6,15 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 /** The agent namespace. */
 public final class NamespaceManifest {
 
-  private NamespaceManifest() {}
+    private NamespaceManifest() {}
 
-  public static Namespace build(InstallSpec spec) {
-    return new NamespaceBuilder()
-        .withNewMetadata()
-        .withName(spec.namespace())
-        .withLabels(AgentNames.labels(spec))
-        .withAnnotations(AgentNames.annotations(spec))
-        .endMetadata()
-        .build();
-  }
+    public static Namespace build(InstallSpec spec) {
+        return new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(spec.namespace())
+                .withLabels(AgentNames.labels(spec))
+                .withAnnotations(AgentNames.annotations(spec))
+                .endMetadata()
+                .build();
+    }
 }

@@ -7,24 +7,26 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 /** Keeps at least one agent pod up through voluntary disruptions (node drains, upgrades). */
 public final class PodDisruptionBudgetManifest {
 
-  private PodDisruptionBudgetManifest() {}
+    private PodDisruptionBudgetManifest() {}
 
-  public static PodDisruptionBudget build(InstallSpec spec) {
-    // With one replica a minAvailable of 1 would block every drain; allow one pod down instead.
-    IntOrString budget = spec.replicas() > 1 ? new IntOrString(1) : null;
-    IntOrString maxUnavailable = spec.replicas() > 1 ? null : new IntOrString(1);
-    return new PodDisruptionBudgetBuilder()
-        .withNewMetadata()
-        .withName(AgentNames.AGENT)
-        .withNamespace(spec.namespace())
-        .withLabels(AgentNames.labels(spec))
-        .withAnnotations(AgentNames.annotations(spec))
-        .endMetadata()
-        .withNewSpec()
-        .withMinAvailable(budget)
-        .withMaxUnavailable(maxUnavailable)
-        .withNewSelector().withMatchLabels(AgentNames.selector()).endSelector()
-        .endSpec()
-        .build();
-  }
+    public static PodDisruptionBudget build(InstallSpec spec) {
+        // With one replica a minAvailable of 1 would block every drain; allow one pod down instead.
+        IntOrString budget = spec.replicas() > 1 ? new IntOrString(1) : null;
+        IntOrString maxUnavailable = spec.replicas() > 1 ? null : new IntOrString(1);
+        return new PodDisruptionBudgetBuilder()
+                .withNewMetadata()
+                .withName(AgentNames.AGENT)
+                .withNamespace(spec.namespace())
+                .withLabels(AgentNames.labels(spec))
+                .withAnnotations(AgentNames.annotations(spec))
+                .endMetadata()
+                .withNewSpec()
+                .withMinAvailable(budget)
+                .withMaxUnavailable(maxUnavailable)
+                .withNewSelector()
+                .withMatchLabels(AgentNames.selector())
+                .endSelector()
+                .endSpec()
+                .build();
+    }
 }

@@ -14,32 +14,37 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
  */
 public final class RoleManifest {
 
-  private RoleManifest() {}
+    private RoleManifest() {}
 
-  public static Role build(InstallSpec spec) {
-    Role role = new RoleBuilder()
-        .withNewMetadata()
-        .withName(AgentNames.CA_ROLE)
-        .withNamespace(spec.namespace())
-        .withLabels(AgentNames.labels(spec))
-        .withAnnotations(AgentNames.annotations(spec))
-        .endMetadata()
-        .withRules(
-            new PolicyRuleBuilder()
-                .withApiGroups("")
-                .withResources("secrets")
-                .withResourceNames(AgentNames.CA_SECRET)
-                .withVerbs("get", "update", "patch")
-                .build(),
-            new PolicyRuleBuilder()
-                .withApiGroups("")
-                .withResources("secrets")
-                .withVerbs("create")
-                .build())
-        .build();
-    if (spec.isGateway()) {
-      role.getRules().add(new PolicyRuleBuilder().withApiGroups("").withResources("secrets").withVerbs("get").build());
+    public static Role build(InstallSpec spec) {
+        Role role = new RoleBuilder()
+                .withNewMetadata()
+                .withName(AgentNames.CA_ROLE)
+                .withNamespace(spec.namespace())
+                .withLabels(AgentNames.labels(spec))
+                .withAnnotations(AgentNames.annotations(spec))
+                .endMetadata()
+                .withRules(
+                        new PolicyRuleBuilder()
+                                .withApiGroups("")
+                                .withResources("secrets")
+                                .withResourceNames(AgentNames.CA_SECRET)
+                                .withVerbs("get", "update", "patch")
+                                .build(),
+                        new PolicyRuleBuilder()
+                                .withApiGroups("")
+                                .withResources("secrets")
+                                .withVerbs("create")
+                                .build())
+                .build();
+        if (spec.isGateway()) {
+            role.getRules()
+                    .add(new PolicyRuleBuilder()
+                            .withApiGroups("")
+                            .withResources("secrets")
+                            .withVerbs("get")
+                            .build());
+        }
+        return role;
     }
-    return role;
-  }
 }

@@ -6,16 +6,16 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 /** The agent's identity: ServiceAccount {@code loft-agent}, whose token the agent forwards with. */
 public final class ServiceAccountManifest {
 
-  private ServiceAccountManifest() {}
+    private ServiceAccountManifest() {}
 
-  public static ServiceAccount build(InstallSpec spec) {
-    return new ServiceAccountBuilder()
-        .withNewMetadata()
-        .withName(AgentNames.AGENT)
-        .withNamespace(spec.namespace())
-        .withLabels(AgentNames.labels(spec))
-        .withAnnotations(AgentNames.annotations(spec))
-        .endMetadata()
-        .build();
-  }
+    public static ServiceAccount build(InstallSpec spec) {
+        return new ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName(AgentNames.AGENT)
+                .withNamespace(spec.namespace())
+                .withLabels(AgentNames.labels(spec))
+                .withAnnotations(AgentNames.annotations(spec))
+                .endMetadata()
+                .build();
+    }
 }

@@ -12,56 +12,56 @@ import java.util.Optional;
  */
 public final class ServiceManifest {
 
-  public static final int SERVICE_PORT = 80;
-  public static final int EXTERNAL_PORT = 443;
+    public static final int SERVICE_PORT = 80;
+    public static final int EXTERNAL_PORT = 443;
 
-  private ServiceManifest() {}
+    private ServiceManifest() {}
 
-  public static Service build(InstallSpec spec) {
-    return new ServiceBuilder()
-        .withNewMetadata()
-        .withName(AgentNames.AGENT)
-        .withNamespace(spec.namespace())
-        .withLabels(AgentNames.labels(spec))
-        .withAnnotations(AgentNames.annotations(spec))
-        .endMetadata()
-        .withNewSpec()
-        .withType("ClusterIP")
-        .withSelector(AgentNames.selector())
-        .addNewPort()
-        .withName("http")
-        .withProtocol("TCP")
-        .withPort(SERVICE_PORT)
-        .withTargetPort(new IntOrString(AgentNames.HTTP_PORT))
-        .endPort()
-        .endSpec()
-        .build();
-  }
-
-  /** The externally reachable Service, or empty when an Ingress exposes the agent. */
-  public static Optional<Service> buildExternal(InstallSpec spec) {
-    if (!spec.exposure().isServedByAgentTls()) {
-      return Optional.empty();
+    public static Service build(InstallSpec spec) {
+        return new ServiceBuilder()
+                .withNewMetadata()
+                .withName(AgentNames.AGENT)
+                .withNamespace(spec.namespace())
+                .withLabels(AgentNames.labels(spec))
+                .withAnnotations(AgentNames.annotations(spec))
+                .endMetadata()
+                .withNewSpec()
+                .withType("ClusterIP")
+                .withSelector(AgentNames.selector())
+                .addNewPort()
+                .withName("http")
+                .withProtocol("TCP")
+                .withPort(SERVICE_PORT)
+                .withTargetPort(new IntOrString(AgentNames.HTTP_PORT))
+                .endPort()
+                .endSpec()
+                .build();
     }
-    String type = spec.exposure() == Exposure.LOADBALANCER ? "LoadBalancer" : "NodePort";
-    return Optional.of(new ServiceBuilder()
-        .withNewMetadata()
-        .withName(AgentNames.EXTERNAL_SERVICE)
-        .withNamespace(spec.namespace())
-        .withLabels(AgentNames.labels(spec))
-        .withAnnotations(AgentNames.annotations(spec))
-        .endMetadata()
-        .withNewSpec()
-        .withType(type)
-        .withExternalTrafficPolicy("Cluster")
-        .withSelector(AgentNames.selector())
-        .addNewPort()
-        .withName("https")
-        .withProtocol("TCP")
-        .withPort(EXTERNAL_PORT)
-        .withTargetPort(new IntOrString(AgentNames.HTTP_PORT))
-        .endPort()
-        .endSpec()
-        .build());
-  }
+
+    /** The externally reachable Service, or empty when an Ingress exposes the agent. */
+    public static Optional<Service> buildExternal(InstallSpec spec) {
+        if (!spec.exposure().isServedByAgentTls()) {
+            return Optional.empty();
+        }
+        String type = spec.exposure() == Exposure.LOADBALANCER ? "LoadBalancer" : "NodePort";
+        return Optional.of(new ServiceBuilder()
+                .withNewMetadata()
+                .withName(AgentNames.EXTERNAL_SERVICE)
+                .withNamespace(spec.namespace())
+                .withLabels(AgentNames.labels(spec))
+                .withAnnotations(AgentNames.annotations(spec))
+                .endMetadata()
+                .withNewSpec()
+                .withType(type)
+                .withExternalTrafficPolicy("Cluster")
+                .withSelector(AgentNames.selector())
+                .addNewPort()
+                .withName("https")
+                .withProtocol("TCP")
+                .withPort(EXTERNAL_PORT)
+                .withTargetPort(new IntOrString(AgentNames.HTTP_PORT))
+                .endPort()
+                .endSpec()
+                .build());
+    }
 }

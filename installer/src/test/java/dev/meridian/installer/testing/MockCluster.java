@@ -19,47 +19,51 @@ import java.util.concurrent.TimeUnit;
 /** fabric8's mock API server in CRUD mode on 127.0.0.1 (HTTPS), with kubectl's discovery documents. */
 public final class MockCluster implements AutoCloseable {
 
-  private final KubernetesMockServer server;
-  private final KubernetesClient client;
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
 
-  public MockCluster() {
-    Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-        new DiscoveryDispatcher(new KubernetesMixedDispatcher(responses)), true);
-    try {
-      server.init(InetAddress.getByName("127.0.0.1"), 0);
-    } catch (java.net.UnknownHostException e) {
-      throw new IllegalStateException(e);
+    public MockCluster() {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        server = new KubernetesMockServer(
+                new Context(),
+                new MockWebServer(),
+                responses,
+                new DiscoveryDispatcher(new KubernetesMixedDispatcher(responses)),
+                true);
+        try {
+            server.init(InetAddress.getByName("127.0.0.1"), 0);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+        client = server.createClient();
     }
-    client = server.createClient();
-  }
 
-  public KubernetesClient client() {
-    return client;
-  }
-
-  public KubernetesMockServer server() {
-    return server;
-  }
-
-  /** {@code https://127.0.0.1:PORT}. */
-  public String url() {
-    return "https://127.0.0.1:" + server.getPort();
-  }
-
-  /** Every request recorded since the last call, in order. */
-  public List<RecordedRequest> drainRequests() throws InterruptedException {
-    List<RecordedRequest> requests = new ArrayList<>();
-    RecordedRequest next;
-    while ((next = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
-      requests.add(next);
+    public KubernetesClient client() {
+        return client;
     }
-    return requests;
-  }
 
-  @Override
-  public void close() {
-    client.close();
-    server.destroy();
-  }
+    public KubernetesMockServer server() {
+        return server;
+    }
+
+    /** {@code https://127.0.0.1:PORT}. */
+    public String url() {
+        return "https://127.0.0.1:" + server.getPort();
+    }
+
+    /** Every request recorded since the last call, in order. */
+    public List<RecordedRequest> drainRequests() throws InterruptedException {
+        List<RecordedRequest> requests = new ArrayList<>();
+        RecordedRequest next;
+        while ((next = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+            requests.add(next);
+        }
+        return requests;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
 }

@@ -3,7 +3,6 @@ package dev.meridian.agent.audit;
 import dev.meridian.agent.auth.UserInfo;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,12 +13,20 @@ import java.util.List;
  * {@code user} is null when the request was refused before authentication succeeded;
  * {@code impersonatedUser} is the identity a trusted front proxy asked for, null otherwise.
  */
-public record AuditEvent(String auditId, String requestUri, RequestInfo info, UserInfo user, UserInfo impersonatedUser,
-                         List<String> sourceIps,
-                         String userAgent, int responseCode, Instant requestReceived, Instant completed) {
+public record AuditEvent(
+        String auditId,
+        String requestUri,
+        RequestInfo info,
+        UserInfo user,
+        UserInfo impersonatedUser,
+        List<String> sourceIps,
+        String userAgent,
+        int responseCode,
+        Instant requestReceived,
+        Instant completed) {
 
-    static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter MICROS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     public AuditEvent {
         sourceIps = List.copyOf(sourceIps);
@@ -59,8 +66,9 @@ public record AuditEvent(String auditId, String requestUri, RequestInfo info, Us
             putIfPresent(ref, "apiVersion", info.apiVersion());
             event.put("objectRef", ref);
         }
-        return event
-                .put("responseStatus", new JsonObject().put("metadata", new JsonObject()).put("code", responseCode))
+        return event.put(
+                        "responseStatus",
+                        new JsonObject().put("metadata", new JsonObject()).put("code", responseCode))
                 .put("requestReceivedTimestamp", MICROS.format(requestReceived))
                 .put("stageTimestamp", MICROS.format(completed));
     }

@@ -1,7 +1,6 @@
 package dev.meridian.agent.audit;
 
 import dev.meridian.agent.auth.UserInfo;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -16,7 +15,8 @@ import java.util.Map;
  */
 final class AuditJson {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-    private static final byte[] START = ascii("{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\",\"level\":\"Metadata\",\"auditID\":");
+    private static final byte[] START =
+            ascii("{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\",\"level\":\"Metadata\",\"auditID\":");
     private static final byte[] STAGE = ascii(",\"stage\":\"ResponseComplete\",\"requestURI\":");
     private static final byte[] STATUS = ascii(",\"responseStatus\":{\"metadata\":{},\"code\":");
     private static final byte[] RECEIVED = ascii("},\"requestReceivedTimestamp\":");
@@ -26,8 +26,7 @@ final class AuditJson {
         return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
-    private AuditJson() {
-    }
+    private AuditJson() {}
 
     static void append(AuditEvent e, Utf8Buffer out) {
         out.raw(START);

@@ -9,6 +9,5 @@ public interface AuditSink extends AutoCloseable {
 
     /** Writes what is queued and releases files; the default does nothing. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -1,8 +1,5 @@
 package dev.meridian.agent.audit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,6 +9,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes events as JSON lines from one background thread, so the event loop only enqueues.
@@ -24,6 +23,7 @@ public final class JsonLinesAuditSink implements AuditSink {
     private static final long BUSY_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** ...and this often once the queue was found empty, after flushing what it wrote. */
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     private static final int BATCH = 1024;
 
     /** Where lines end up. Called from the writer thread only. */

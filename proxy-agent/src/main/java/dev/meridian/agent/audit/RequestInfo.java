@@ -6,8 +6,15 @@ import java.util.Locale;
  * The Kubernetes verb and object of a request, read from its method and API path the way the
  * API server's request-info resolver does, for audit events.
  */
-public record RequestInfo(String verb, String apiGroup, String apiVersion, String namespace, String resource,
-                          String name, String subresource, boolean isResourceRequest) {
+public record RequestInfo(
+        String verb,
+        String apiGroup,
+        String apiVersion,
+        String namespace,
+        String resource,
+        String name,
+        String subresource,
+        boolean isResourceRequest) {
 
     public static RequestInfo of(String method, String apiPath, String query) {
         String m = lowerCase(method);
@@ -42,7 +49,8 @@ public record RequestInfo(String verb, String apiGroup, String apiVersion, Strin
             namespace = name;
         }
         String sub = rest >= 3 ? parts[start + 2] : null;
-        return new RequestInfo(verb(m, name != null, query), group, version, namespace, resource, name, sub, resource != null);
+        return new RequestInfo(
+                verb(m, name != null, query), group, version, namespace, resource, name, sub, resource != null);
     }
 
     /**

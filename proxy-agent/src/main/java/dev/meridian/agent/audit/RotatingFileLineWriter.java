@@ -31,8 +31,8 @@ public final class RotatingFileLineWriter implements JsonLinesAuditSink.LineWrit
 
     private void open() throws IOException {
         // 64 KiB rather than the default 8 KiB: a busy agent writes about a hundred lines per system call.
-        out = new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-                64 * 1024);
+        out = new BufferedOutputStream(
+                Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND), 64 * 1024);
         size = Files.size(path);
     }
 

@@ -52,6 +52,7 @@ final class Utf8Buffer {
      * kept with the line being encoded because events come in time order: most share it.
      */
     long cachedSecond = Long.MIN_VALUE;
+
     final byte[] cachedSecondText = new byte[19];
 
     /** Appends text known to be ASCII (the JSON punctuation and field names). */

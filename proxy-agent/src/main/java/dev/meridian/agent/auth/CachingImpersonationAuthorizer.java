@@ -1,7 +1,6 @@
 package dev.meridian.agent.auth;
 
 import dev.meridian.agent.forward.Upstream;
-
 import java.time.Duration;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +19,12 @@ public final class CachingImpersonationAuthorizer implements ImpersonationAuthor
     private final long deniedNanos;
     private final ExpiringLru<String, ImpersonationDecision> cache;
 
-    public CachingImpersonationAuthorizer(ImpersonationAuthorizer delegate, Duration allowedTtl, Duration deniedTtl,
-                                          int maxEntries, LongSupplier nanoClock) {
+    public CachingImpersonationAuthorizer(
+            ImpersonationAuthorizer delegate,
+            Duration allowedTtl,
+            Duration deniedTtl,
+            int maxEntries,
+            LongSupplier nanoClock) {
         this.delegate = delegate;
         this.allowedNanos = allowedTtl.toNanos();
         this.deniedNanos = deniedTtl.toNanos();
@@ -36,15 +39,24 @@ public final class CachingImpersonationAuthorizer implements ImpersonationAuthor
             return CompletableFuture.completedFuture(known);
         }
         return delegate.authorize(cluster, caller, target).thenApply(decision -> {
-            cache.put(key, decision, decision instanceof ImpersonationDecision.Allowed ? allowedNanos
-                    : decision instanceof ImpersonationDecision.Denied ? deniedNanos : 0);
+            cache.put(
+                    key,
+                    decision,
+                    decision instanceof ImpersonationDecision.Allowed
+                            ? allowedNanos
+                            : decision instanceof ImpersonationDecision.Denied ? deniedNanos : 0);
             return decision;
         });
     }
 
     /** A spelling of the identity that does not depend on the order its parts arrived in. */
     static String canonical(UserInfo user) {
-        return user.username() + '\u0000' + user.uid() + '\u0000' + new java.util.TreeSet<>(user.groups())
-                + '\u0000' + new TreeMap<>(user.extra());
+        return user.username()
+                + '\u0000'
+                + user.uid()
+                + '\u0000'
+                + new java.util.TreeSet<>(user.groups())
+                + '\u0000'
+                + new TreeMap<>(user.extra());
     }
 }

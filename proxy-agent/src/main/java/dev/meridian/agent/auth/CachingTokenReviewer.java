@@ -1,11 +1,11 @@
 package dev.meridian.agent.auth;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -60,8 +60,12 @@ public final class CachingTokenReviewer implements TokenReviewer {
      * @param nanoClock   measures how long entries have been kept ({@link System#nanoTime()})
      * @param epochMillis the wall clock a token's {@code exp} is compared with ({@link System#currentTimeMillis()})
      */
-    public CachingTokenReviewer(TokenReviewer delegate, TokenCachePolicy policy, ReviewRateLimiter limiter,
-                                LongSupplier nanoClock, LongSupplier epochMillis) {
+    public CachingTokenReviewer(
+            TokenReviewer delegate,
+            TokenCachePolicy policy,
+            ReviewRateLimiter limiter,
+            LongSupplier nanoClock,
+            LongSupplier epochMillis) {
         this.delegate = delegate;
         this.limiter = limiter;
         this.acceptedNanos = policy.acceptedTtl().toNanos();
@@ -112,7 +116,8 @@ public final class CachingTokenReviewer implements TokenReviewer {
             call = CompletableFuture.failedFuture(e);
         }
         call.whenComplete((review, error) -> {
-            Review outcome = error != null ? new Review.Unavailable("token review failed: " + error.getMessage()) : review;
+            Review outcome =
+                    error != null ? new Review.Unavailable("token review failed: " + error.getMessage()) : review;
             settle(key, mine, outcome, cacheNanos(token, outcome));
         });
         return mine;

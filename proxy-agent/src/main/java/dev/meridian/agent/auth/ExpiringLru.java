@@ -15,8 +15,7 @@ import java.util.function.LongSupplier;
  */
 final class ExpiringLru<K, V> {
     /** {@code deadline} counts from {@code origin}, so ordering by it is safe from nanoTime's arbitrary origin. */
-    private record Entry<K, V>(K key, V value, long deadline, long sequence) {
-    }
+    private record Entry<K, V>(K key, V value, long deadline, long sequence) {}
 
     private static final Comparator<Entry<?, ?>> BY_DEADLINE =
             Comparator.<Entry<?, ?>>comparingLong(Entry::deadline).thenComparingLong(Entry::sequence);

@@ -1,7 +1,6 @@
 package dev.meridian.agent.auth;
 
 import dev.meridian.agent.forward.Upstream;
-
 import java.util.concurrent.CompletionStage;
 
 /**

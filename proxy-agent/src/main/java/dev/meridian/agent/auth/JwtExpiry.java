@@ -1,7 +1,6 @@
 package dev.meridian.agent.auth;
 
 import io.vertx.core.json.JsonObject;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.OptionalLong;
@@ -17,8 +16,7 @@ final class JwtExpiry {
     /** Payloads longer than this are not decoded: real ones are a few KiB, and this caps the work. */
     static final int MAX_PAYLOAD_CHARS = 16 * 1024;
 
-    private JwtExpiry() {
-    }
+    private JwtExpiry() {}
 
     /** The token's {@code exp} in epoch seconds, or empty when it has none or is no JWT. */
     static OptionalLong epochSeconds(String token) {

@@ -4,7 +4,6 @@ import dev.meridian.agent.forward.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +31,8 @@ public final class KubernetesTokenReviewer implements TokenReviewer {
                 .put("spec", new JsonObject().put("token", token));
         Future<Review> outcome = ApiPost.send(authority, PATH, review, timeoutMillis)
                 .map(answer -> interpret(answer.status(), answer.body()))
-                .recover(e -> Future.succeededFuture(new Review.Unavailable("token review call failed: " + e.getMessage())));
+                .recover(e ->
+                        Future.succeededFuture(new Review.Unavailable("token review call failed: " + e.getMessage())));
         return outcome.toCompletionStage();
     }
 
@@ -57,8 +57,11 @@ public final class KubernetesTokenReviewer implements TokenReviewer {
         if (username == null || username.isBlank()) {
             return new Review.Rejected("token review authenticated no username");
         }
-        return new Review.Authenticated(new UserInfo(username, user.getString("uid"),
-                strings(user.getJsonArray("groups")), extra(user.getJsonObject("extra"))));
+        return new Review.Authenticated(new UserInfo(
+                username,
+                user.getString("uid"),
+                strings(user.getJsonArray("groups")),
+                extra(user.getJsonObject("extra"))));
     }
 
     private static List<String> strings(JsonArray array) {
@@ -72,7 +75,9 @@ public final class KubernetesTokenReviewer implements TokenReviewer {
     private static Map<String, List<String>> extra(JsonObject extra) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (extra != null) {
-            extra.forEach(e -> out.put(e.getKey(), e.getValue() instanceof JsonArray a ? strings(a) : List.of(String.valueOf(e.getValue()))));
+            extra.forEach(e -> out.put(
+                    e.getKey(),
+                    e.getValue() instanceof JsonArray a ? strings(a) : List.of(String.valueOf(e.getValue()))));
         }
         return out;
     }

@@ -14,12 +14,10 @@ public sealed interface Review {
     }
 
     /** The authority does not accept the token; {@code reason} is for logs, never for clients. */
-    record Rejected(String reason) implements Review {
-    }
+    record Rejected(String reason) implements Review {}
 
     /** The authority could not be asked (unreachable, timed out, answered garbage); not cached. */
-    record Unavailable(String reason) implements Review {
-    }
+    record Unavailable(String reason) implements Review {}
 
     /**
      * Not asked: the client has caused too many reviews lately, so the token stays unknown;

@@ -4,7 +4,6 @@ import dev.meridian.agent.forward.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,21 +32,25 @@ public final class SubjectAccessReviewAuthorizer implements ImpersonationAuthori
         for (JsonObject attributes : attributesFor(target)) {
             checks.add(check(cluster, caller, attributes));
         }
-        return Future.all(checks).map(all -> {
-            for (Future<ImpersonationDecision> check : checks) {
-                if (!(check.result() instanceof ImpersonationDecision.Allowed)) {
-                    return check.result();
-                }
-            }
-            return ImpersonationDecision.allowed();
-        }).toCompletionStage();
+        return Future.all(checks)
+                .map(all -> {
+                    for (Future<ImpersonationDecision> check : checks) {
+                        if (!(check.result() instanceof ImpersonationDecision.Allowed)) {
+                            return check.result();
+                        }
+                    }
+                    return ImpersonationDecision.allowed();
+                })
+                .toCompletionStage();
     }
 
     /** The resource attributes the API server authorizes for impersonating {@code target}. */
     public static List<JsonObject> attributesFor(UserInfo target) {
         List<JsonObject> out = new ArrayList<>();
         String user = target.username();
-        String[] sa = user.startsWith(SERVICE_ACCOUNT_PREFIX) ? user.substring(SERVICE_ACCOUNT_PREFIX.length()).split(":", -1) : null;
+        String[] sa = user.startsWith(SERVICE_ACCOUNT_PREFIX)
+                ? user.substring(SERVICE_ACCOUNT_PREFIX.length()).split(":", -1)
+                : null;
         if (sa != null && sa.length == 2 && !sa[0].isEmpty() && !sa[1].isEmpty()) {
             out.add(resource("", "serviceaccounts", null, sa[1]).put("namespace", sa[0]));
         } else {
@@ -57,13 +60,17 @@ public final class SubjectAccessReviewAuthorizer implements ImpersonationAuthori
         if (target.uid() != null && !target.uid().isEmpty()) {
             out.add(resource("authentication.k8s.io", "uids", null, target.uid()));
         }
-        target.extra().forEach((key, values) ->
-                values.forEach(v -> out.add(resource("authentication.k8s.io", "userextras", key, v))));
+        target.extra()
+                .forEach((key, values) ->
+                        values.forEach(v -> out.add(resource("authentication.k8s.io", "userextras", key, v))));
         return out;
     }
 
     private static JsonObject resource(String group, String resource, String subresource, String name) {
-        JsonObject a = new JsonObject().put("verb", "impersonate").put("group", group).put("resource", resource)
+        JsonObject a = new JsonObject()
+                .put("verb", "impersonate")
+                .put("group", group)
+                .put("resource", resource)
                 .put("name", name);
         return subresource == null ? a : a.put("subresource", subresource);
     }
@@ -76,7 +83,8 @@ public final class SubjectAccessReviewAuthorizer implements ImpersonationAuthori
     }
 
     static JsonObject review(UserInfo caller, JsonObject attributes) {
-        JsonObject spec = new JsonObject().put("user", caller.username())
+        JsonObject spec = new JsonObject()
+                .put("user", caller.username())
                 .put("groups", new JsonArray(List.copyOf(caller.groups())))
                 .put("resourceAttributes", attributes);
         if (caller.uid() != null) {
@@ -87,7 +95,9 @@ public final class SubjectAccessReviewAuthorizer implements ImpersonationAuthori
             caller.extra().forEach((k, v) -> extra.put(k, new JsonArray(List.copyOf(v))));
             spec.put("extra", extra);
         }
-        return new JsonObject().put("apiVersion", "authorization.k8s.io/v1").put("kind", "SubjectAccessReview")
+        return new JsonObject()
+                .put("apiVersion", "authorization.k8s.io/v1")
+                .put("kind", "SubjectAccessReview")
                 .put("spec", spec);
     }
 
@@ -105,7 +115,9 @@ public final class SubjectAccessReviewAuthorizer implements ImpersonationAuthori
             return ImpersonationDecision.allowed();
         }
         String subresource = attributes.getString("subresource");
-        return new ImpersonationDecision.Denied(String.format("%s cannot impersonate %s \"%s\"", caller.username(),
+        return new ImpersonationDecision.Denied(String.format(
+                "%s cannot impersonate %s \"%s\"",
+                caller.username(),
                 attributes.getString("resource") + (subresource == null ? "" : "/" + subresource),
                 attributes.getString("name")));
     }

@@ -2,7 +2,6 @@ package dev.meridian.agent.config;
 
 import dev.meridian.agent.audit.AuditSink;
 import dev.meridian.agent.auth.TokenReviewer;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -155,7 +154,8 @@ public record AgentConfig(
     private static String normalisePrefix(String prefix) {
         String p = prefix == null ? DEFAULT_ROUTE_PREFIX : prefix.trim();
         if (!p.startsWith("/") || p.contains("//") || p.contains("/.") || p.contains("%") || p.contains("?")) {
-            throw new IllegalArgumentException("route prefix must be a plain absolute path like /kubernetes/cluster, got " + prefix);
+            throw new IllegalArgumentException(
+                    "route prefix must be a plain absolute path like /kubernetes/cluster, got " + prefix);
         }
         while (p.endsWith("/") && p.length() > 1) {
             p = p.substring(0, p.length() - 1);

@@ -7,8 +7,7 @@ import java.util.Objects;
 public sealed interface AuditTarget {
 
     /** JSON lines on standard output. */
-    record Stdout() implements AuditTarget {
-    }
+    record Stdout() implements AuditTarget {}
 
     /** JSON lines to a file rotated when it reaches {@code maxBytes}, keeping {@code maxBackups} old files. */
     record File(Path path, long maxBytes, int maxBackups) implements AuditTarget {

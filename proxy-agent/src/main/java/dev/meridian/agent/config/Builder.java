@@ -2,7 +2,6 @@ package dev.meridian.agent.config;
 
 import dev.meridian.agent.audit.AuditSink;
 import dev.meridian.agent.auth.TokenReviewer;
-
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -39,8 +38,7 @@ public final class Builder {
     private ClientLimits clientLimits = ClientLimits.DEFAULT;
     private java.util.List<Cidr> trustedForwarders = java.util.List.of();
 
-    Builder() {
-    }
+    Builder() {}
 
     Builder(AgentConfig c) {
         bindHost = c.bindHost();
@@ -73,40 +71,175 @@ public final class Builder {
         trustedForwarders = c.trustedForwarders();
     }
 
-    public Builder bindHost(String v) { bindHost = v; return this; }
-    public Builder port(int v) { port = v; return this; }
-    public Builder adminPort(int v) { adminPort = v; return this; }
-    public Builder adminBindHost(String v) { adminBindHost = v; return this; }
-    public Builder tls(ServerTls v) { tls = v; return this; }
-    public Builder caFile(Path v) { caFile = v; return this; }
-    public Builder upstream(ClusterSource v) { upstream = v; return this; }
-    public Builder authority(ClusterSource v) { authority = v; return this; }
-    public Builder tokenReviewer(TokenReviewer v) { tokenReviewer = v; return this; }
-    public Builder audit(AuditTarget v) { audit = v; return this; }
-    public Builder auditSink(AuditSink v) { auditSink = v; return this; }
-    public Builder routePrefix(String v) { routePrefix = v; return this; }
-    public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
-    public Builder requestTimeout(Duration v) { requestTimeout = v; return this; }
-    public Builder reviewTimeout(Duration v) { reviewTimeout = v; return this; }
-    public Builder acceptedTtl(Duration v) { acceptedTtl = v; return this; }
-    public Builder rejectedTtl(Duration v) { rejectedTtl = v; return this; }
-    public Builder tokenCacheSize(int v) { tokenCacheSize = v; return this; }
-    public Builder rejectedTokenCacheSize(int v) { rejectedTokenCacheSize = v; return this; }
-    public Builder reviewRate(double v) { reviewRate = v; return this; }
-    public Builder reviewBurst(int v) { reviewBurst = v; return this; }
-    public Builder namespace(String v) { namespace = v; return this; }
-    public Builder publishCaSecret(boolean v) { publishCaSecret = v; return this; }
-    public Builder shutdownGrace(Duration v) { shutdownGrace = v; return this; }
-    public Builder eventLoops(int v) { eventLoops = v; return this; }
-    public Builder trustedProxies(java.util.Set<String> v) { trustedProxies = v; return this; }
-    public Builder clientLimits(ClientLimits v) { clientLimits = v; return this; }
-    public Builder trustedForwarders(java.util.List<Cidr> v) { trustedForwarders = v; return this; }
+    public Builder bindHost(String v) {
+        bindHost = v;
+        return this;
+    }
+
+    public Builder port(int v) {
+        port = v;
+        return this;
+    }
+
+    public Builder adminPort(int v) {
+        adminPort = v;
+        return this;
+    }
+
+    public Builder adminBindHost(String v) {
+        adminBindHost = v;
+        return this;
+    }
+
+    public Builder tls(ServerTls v) {
+        tls = v;
+        return this;
+    }
+
+    public Builder caFile(Path v) {
+        caFile = v;
+        return this;
+    }
+
+    public Builder upstream(ClusterSource v) {
+        upstream = v;
+        return this;
+    }
+
+    public Builder authority(ClusterSource v) {
+        authority = v;
+        return this;
+    }
+
+    public Builder tokenReviewer(TokenReviewer v) {
+        tokenReviewer = v;
+        return this;
+    }
+
+    public Builder audit(AuditTarget v) {
+        audit = v;
+        return this;
+    }
+
+    public Builder auditSink(AuditSink v) {
+        auditSink = v;
+        return this;
+    }
+
+    public Builder routePrefix(String v) {
+        routePrefix = v;
+        return this;
+    }
+
+    public Builder idleTimeout(Duration v) {
+        idleTimeout = v;
+        return this;
+    }
+
+    public Builder requestTimeout(Duration v) {
+        requestTimeout = v;
+        return this;
+    }
+
+    public Builder reviewTimeout(Duration v) {
+        reviewTimeout = v;
+        return this;
+    }
+
+    public Builder acceptedTtl(Duration v) {
+        acceptedTtl = v;
+        return this;
+    }
+
+    public Builder rejectedTtl(Duration v) {
+        rejectedTtl = v;
+        return this;
+    }
+
+    public Builder tokenCacheSize(int v) {
+        tokenCacheSize = v;
+        return this;
+    }
+
+    public Builder rejectedTokenCacheSize(int v) {
+        rejectedTokenCacheSize = v;
+        return this;
+    }
+
+    public Builder reviewRate(double v) {
+        reviewRate = v;
+        return this;
+    }
+
+    public Builder reviewBurst(int v) {
+        reviewBurst = v;
+        return this;
+    }
+
+    public Builder namespace(String v) {
+        namespace = v;
+        return this;
+    }
+
+    public Builder publishCaSecret(boolean v) {
+        publishCaSecret = v;
+        return this;
+    }
+
+    public Builder shutdownGrace(Duration v) {
+        shutdownGrace = v;
+        return this;
+    }
+
+    public Builder eventLoops(int v) {
+        eventLoops = v;
+        return this;
+    }
+
+    public Builder trustedProxies(java.util.Set<String> v) {
+        trustedProxies = v;
+        return this;
+    }
+
+    public Builder clientLimits(ClientLimits v) {
+        clientLimits = v;
+        return this;
+    }
+
+    public Builder trustedForwarders(java.util.List<Cidr> v) {
+        trustedForwarders = v;
+        return this;
+    }
 
     public AgentConfig build() {
-        return new AgentConfig(bindHost, port, adminPort, adminBindHost, tls, caFile, upstream, authority, tokenReviewer,
-                audit, auditSink, routePrefix, idleTimeout, requestTimeout, reviewTimeout, acceptedTtl,
-                rejectedTtl, tokenCacheSize, rejectedTokenCacheSize, reviewRate, reviewBurst, namespace,
-                publishCaSecret, shutdownGrace, eventLoops, trustedProxies,
-                clientLimits, trustedForwarders);
+        return new AgentConfig(
+                bindHost,
+                port,
+                adminPort,
+                adminBindHost,
+                tls,
+                caFile,
+                upstream,
+                authority,
+                tokenReviewer,
+                audit,
+                auditSink,
+                routePrefix,
+                idleTimeout,
+                requestTimeout,
+                reviewTimeout,
+                acceptedTtl,
+                rejectedTtl,
+                tokenCacheSize,
+                rejectedTokenCacheSize,
+                reviewRate,
+                reviewBurst,
+                namespace,
+                publishCaSecret,
+                shutdownGrace,
+                eventLoops,
+                trustedProxies,
+                clientLimits,
+                trustedForwarders);
     }
 }

@@ -1,7 +1,6 @@
 package dev.meridian.agent.config;
 
 import io.netty.util.NetUtil;
-
 import java.util.Arrays;
 
 /**
@@ -30,7 +29,8 @@ public final class Cidr {
         String t = text.trim();
         int slash = t.indexOf('/');
         String host = slash < 0 ? t : t.substring(0, slash);
-        byte[] address = host.indexOf('%') >= 0 || host.startsWith("[") ? null
+        byte[] address = host.indexOf('%') >= 0 || host.startsWith("[")
+                ? null
                 : NetUtil.createByteArrayFromIpAddressString(host);
         if (address == null) {
             throw new IllegalArgumentException("'" + text + "' is not an address block such as 10.0.0.0/8 or fd00::/8");
@@ -43,8 +43,8 @@ public final class Cidr {
         }
         byte[] network = masked(address, prefix);
         if (!Arrays.equals(network, address)) {
-            throw new IllegalArgumentException("'" + text + "' has bits set past its /" + prefix + " prefix; did you mean "
-                    + new Cidr(network, prefix) + "?");
+            throw new IllegalArgumentException("'" + text + "' has bits set past its /" + prefix
+                    + " prefix; did you mean " + new Cidr(network, prefix) + "?");
         }
         return new Cidr(network, prefix);
     }

@@ -15,10 +15,14 @@ import java.time.Duration;
  * @param maxUpstreamPerClient   API-server connections one user holds at once (each watch, exec or request in
  *                               flight holds one); past it a request is answered 429
  */
-public record ClientLimits(Duration headTimeout, Duration idleTimeout, int maxConnections, int maxConnectionsPerClient,
-                           int maxUpstreamPerClient) {
-    public static final ClientLimits DEFAULT = new ClientLimits(Duration.ofSeconds(30), Duration.ofSeconds(120),
-            10_000, 2048, 256);
+public record ClientLimits(
+        Duration headTimeout,
+        Duration idleTimeout,
+        int maxConnections,
+        int maxConnectionsPerClient,
+        int maxUpstreamPerClient) {
+    public static final ClientLimits DEFAULT =
+            new ClientLimits(Duration.ofSeconds(30), Duration.ofSeconds(120), 10_000, 2048, 256);
 
     public ClientLimits {
         AgentConfig.requirePositive("head timeout", headTimeout);

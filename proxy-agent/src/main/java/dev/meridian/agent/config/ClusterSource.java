@@ -1,7 +1,6 @@
 package dev.meridian.agent.config;
 
 import io.fabric8.kubernetes.client.Config;
-
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -9,8 +8,7 @@ import java.util.Objects;
 public sealed interface ClusterSource {
 
     /** The pod's ServiceAccount: in-cluster host, CA and projected token (re-read when rotated). */
-    record InCluster() implements ClusterSource {
-    }
+    record InCluster() implements ClusterSource {}
 
     /** A kubeconfig file; {@code context} null means its current context. */
     record Kubeconfig(Path path, String context) implements ClusterSource {

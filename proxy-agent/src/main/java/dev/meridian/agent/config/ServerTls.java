@@ -8,8 +8,7 @@ import java.util.Objects;
 public sealed interface ServerTls {
 
     /** Plain HTTP; TLS is terminated in front of the agent (the ingress). */
-    record Plain() implements ServerTls {
-    }
+    record Plain() implements ServerTls {}
 
     /** PEM certificate chain and private key given by the operator. */
     record Provided(Path certificate, Path key) implements ServerTls {

@@ -3,7 +3,6 @@ package dev.meridian.agent.forward;
 import dev.meridian.agent.AgentException;
 import dev.meridian.agent.config.ClusterSource;
 import io.fabric8.kubernetes.client.Config;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +15,17 @@ import java.util.Base64;
  * CA that signs its certificate (PEM; null means the JVM's trust store), an optional client
  * certificate, and either a fixed token or a token file that is re-read.
  */
-public record ClusterEndpoint(URI server, String caPem, String clientCertPem, String clientKeyPem,
-                              String token, Path tokenFile) {
+public record ClusterEndpoint(
+        URI server, String caPem, String clientCertPem, String clientKeyPem, String token, Path tokenFile) {
 
     static final Path SERVICE_ACCOUNT_DIR = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
     public static ClusterEndpoint resolve(ClusterSource source) {
         if (source instanceof ClusterSource.InCluster) {
-            return inCluster(System.getenv("KUBERNETES_SERVICE_HOST"), System.getenv("KUBERNETES_SERVICE_PORT"), SERVICE_ACCOUNT_DIR);
+            return inCluster(
+                    System.getenv("KUBERNETES_SERVICE_HOST"),
+                    System.getenv("KUBERNETES_SERVICE_PORT"),
+                    SERVICE_ACCOUNT_DIR);
         }
         if (source instanceof ClusterSource.Kubeconfig k) {
             return fromConfig(loadKubeconfig(k));
@@ -42,25 +44,29 @@ public record ClusterEndpoint(URI server, String caPem, String clientCertPem, St
 
     static ClusterEndpoint fromConfig(Config config) {
         if (config.isTrustCerts() || Boolean.TRUE.equals(config.getDisableHostnameVerification())) {
-            throw new AgentException("the cluster configuration for " + config.getMasterUrl()
-                    + " skips TLS verification; the agent always verifies its upstream: give it the cluster's CA instead");
+            throw new AgentException(
+                    "the cluster configuration for " + config.getMasterUrl()
+                            + " skips TLS verification; the agent always verifies its upstream: give it the cluster's CA instead");
         }
         String master = config.getMasterUrl();
         if (master == null || master.isBlank()) {
             throw new AgentException("the cluster configuration has no server URL");
         }
         URI server = URI.create(master.endsWith("/") ? master.substring(0, master.length() - 1) : master);
-        return new ClusterEndpoint(server,
+        return new ClusterEndpoint(
+                server,
                 pem(config.getCaCertData(), config.getCaCertFile()),
                 pem(config.getClientCertData(), config.getClientCertFile()),
                 pem(config.getClientKeyData(), config.getClientKeyFile()),
-                bearerToken(config), null);
+                bearerToken(config),
+                null);
     }
 
     private static Config loadKubeconfig(ClusterSource.Kubeconfig k) {
         try {
             String text = Files.readString(k.path());
-            return Config.fromKubeconfig(k.context(), text, k.path().toAbsolutePath().toString());
+            return Config.fromKubeconfig(
+                    k.context(), text, k.path().toAbsolutePath().toString());
         } catch (IOException e) {
             throw new AgentException("cannot read kubeconfig " + k.path() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -5,7 +5,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
-
 import java.nio.charset.StandardCharsets;
 
 /** The anonymous answers: health and CORS preflight, with the headers the design fixes. */
@@ -13,8 +12,7 @@ public final class Cors {
     private static final byte[] OK = "ok".getBytes(StandardCharsets.UTF_8);
     private static final byte[] UNAVAILABLE = "unavailable".getBytes(StandardCharsets.UTF_8);
 
-    private Cors() {
-    }
+    private Cors() {}
 
     public static HttpHeaders headers() {
         return new DefaultHttpHeaders()
@@ -29,7 +27,8 @@ public final class Cors {
     }
 
     public static void health(ClientRequest request, boolean healthy) {
-        request.respond(healthy ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+        request.respond(
+                healthy ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
                 headers().add("content-type", "text/plain; charset=utf-8"),
                 Unpooled.wrappedBuffer(healthy ? OK : UNAVAILABLE));
     }

@@ -7,7 +7,6 @@ import dev.meridian.agent.auth.UserInfo;
 import dev.meridian.agent.http.ClientRequest;
 import dev.meridian.agent.http.UriRedaction;
 import io.netty.handler.codec.http.HttpHeaderNames;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +29,7 @@ final class Exchange {
      * a round trip later, it showed in profiles as much as building the audit event did.
      */
     private final String userAgent;
+
     private String apiPath;
     private UserInfo user;
     private UserInfo impersonated;
@@ -93,7 +93,8 @@ final class Exchange {
     String clientKey() {
         if (clientKey == null) {
             clientKey = isFromTrustedForwarder()
-                    ? ForwardedHeaders.clientKey(request.headers(), client(), forwarders) : client();
+                    ? ForwardedHeaders.clientKey(request.headers(), client(), forwarders)
+                    : client();
         }
         return clientKey;
     }
@@ -163,7 +164,16 @@ final class Exchange {
         metrics.completed(status);
         RequestInfo info = RequestInfo.of(request.method().name(), apiPath == null ? "" : apiPath, request.query());
         List<String> sourceIps = ForwardedHeaders.sourceIps(request.headers(), client(), isFromTrustedForwarder());
-        audit.record(new AuditEvent(auditId(), loggableUri(), info, user, impersonated, sourceIps, userAgent, status,
-                received, Instant.now()));
+        audit.record(new AuditEvent(
+                auditId(),
+                loggableUri(),
+                info,
+                user,
+                impersonated,
+                sourceIps,
+                userAgent,
+                status,
+                received,
+                Instant.now()));
     }
 }

@@ -4,7 +4,6 @@ import dev.meridian.agent.config.Cidr;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 import io.netty.util.NetUtil;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,11 +21,12 @@ import java.util.function.BiConsumer;
  */
 final class ForwardedHeaders {
     static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
-    private static final List<AsciiString> KEPT_FROM_FORWARDERS = List.of(AsciiString.cached("X-Forwarded-Host"),
-            AsciiString.cached("X-Forwarded-Proto"), AsciiString.cached("X-Forwarded-Port"));
+    private static final List<AsciiString> KEPT_FROM_FORWARDERS = List.of(
+            AsciiString.cached("X-Forwarded-Host"),
+            AsciiString.cached("X-Forwarded-Proto"),
+            AsciiString.cached("X-Forwarded-Port"));
 
-    private ForwardedHeaders() {
-    }
+    private ForwardedHeaders() {}
 
     /** Whether {@code name} claims a client address, host or scheme; checked per header, so by length first. */
     static boolean isForwarding(CharSequence name) {

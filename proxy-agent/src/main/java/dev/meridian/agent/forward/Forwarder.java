@@ -3,11 +3,10 @@ package dev.meridian.agent.forward;
 import dev.meridian.agent.http.ClientRequest;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends an authenticated request to its upstream: upgrades are handed to {@link UpgradeRelay},
@@ -77,7 +76,8 @@ public final class Forwarder {
      * identity the exchange is forwarded as, and where the request came from (X-Forwarded-For).
      */
     static void addAgentHeaders(BiConsumer<CharSequence, String> add, Exchange exchange, Upstream upstream) {
-        HeaderRules.addImpersonation(add, exchange.user(), upstream.credentials().bearerToken().orElse(null));
+        HeaderRules.addImpersonation(
+                add, exchange.user(), upstream.credentials().bearerToken().orElse(null));
         exchange.addForwardedHeaders(add);
     }
 }

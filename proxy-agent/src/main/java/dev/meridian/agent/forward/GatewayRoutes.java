@@ -45,7 +45,8 @@ public final class GatewayRoutes implements RoutingTable {
     public Optional<RouteMatch> resolve(String normalizedPath) {
         Optional<String> managementPath = PrefixRoute.stripPrefix(MANAGEMENT_PREFIX, normalizedPath);
         if (managementPath.isPresent()) {
-            return Optional.of(new RouteMatch(MANAGEMENT_PREFIX, management, management.basePath() + managementPath.get()));
+            return Optional.of(
+                    new RouteMatch(MANAGEMENT_PREFIX, management, management.basePath() + managementPath.get()));
         }
         return PrefixRoute.stripPrefix(CLUSTER_PREFIX, normalizedPath).flatMap(this::resolveCluster);
     }

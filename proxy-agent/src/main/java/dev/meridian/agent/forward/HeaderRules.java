@@ -1,11 +1,10 @@
 package dev.meridian.agent.forward;
 
 import dev.meridian.agent.auth.UserInfo;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,17 +20,25 @@ import java.util.function.BiConsumer;
 public final class HeaderRules {
 
     /** RFC 7230 6.1 and RFC 2616 13.5.1: meaningful for one connection only. */
-    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
+    static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade");
 
     /** Names the agent adds to every request, their hash computed once. */
     private static final AsciiString AUTHORIZATION = AsciiString.cached("Authorization");
+
     private static final AsciiString IMPERSONATE_USER = AsciiString.cached("Impersonate-User");
     private static final AsciiString IMPERSONATE_GROUP = AsciiString.cached("Impersonate-Group");
     private static final AsciiString IMPERSONATE_UID = AsciiString.cached("Impersonate-Uid");
 
-    private HeaderRules() {
-    }
+    private HeaderRules() {}
 
     public static boolean hasImpersonation(HttpHeaders headers) {
         Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence();
@@ -63,15 +70,20 @@ public final class HeaderRules {
     public static void copyRequestHeaders(HttpHeaders client, HttpHeaders out) {
         // Most clients send no Connection header over HTTP/1.1: then no list of its values is made.
         Set<String> drop = client.contains(HttpHeaderNames.CONNECTION)
-                ? connectionTokens(client.getAll(HttpHeaderNames.CONNECTION)) : Set.of();
+                ? connectionTokens(client.getAll(HttpHeaderNames.CONNECTION))
+                : Set.of();
         Iterator<Map.Entry<CharSequence, CharSequence>> it = client.iteratorCharSequence();
         while (it.hasNext()) {
             Map.Entry<CharSequence, CharSequence> h = it.next();
             CharSequence name = h.getKey();
-            if (isHopByHop(name) || listedIn(drop, name) || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.HOST)
+            if (isHopByHop(name)
+                    || listedIn(drop, name)
+                    || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.HOST)
                     || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.AUTHORIZATION)
-                    || startsWithIgnoreCase(name, "impersonate-") || startsWithIgnoreCase(name, "x-remote-")
-                    || ForwardedHeaders.isForwarding(name) || (name.length() > 0 && name.charAt(0) == ':')) {
+                    || startsWithIgnoreCase(name, "impersonate-")
+                    || startsWithIgnoreCase(name, "x-remote-")
+                    || ForwardedHeaders.isForwarding(name)
+                    || (name.length() > 0 && name.charAt(0) == ':')) {
                 continue;
             }
             out.add(name, h.getValue());
@@ -183,8 +195,10 @@ public final class HeaderRules {
     }
 
     /** As above, for headers in any container; {@code connection} are the values of its Connection headers. */
-    public static void copyResponseHeaders(Iterable<? extends Map.Entry<? extends CharSequence, ? extends CharSequence>> upstream,
-                                           List<String> connection, HttpHeaders out) {
+    public static void copyResponseHeaders(
+            Iterable<? extends Map.Entry<? extends CharSequence, ? extends CharSequence>> upstream,
+            List<String> connection,
+            HttpHeaders out) {
         Set<String> drop = connectionTokens(connection);
         for (Map.Entry<? extends CharSequence, ? extends CharSequence> h : upstream) {
             CharSequence name = h.getKey();
@@ -253,6 +267,7 @@ public final class HeaderRules {
 
     public static boolean hasBody(HttpHeaders headers) {
         String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-        return headers.contains(HttpHeaderNames.TRANSFER_ENCODING) || (length != null && !length.trim().equals("0"));
+        return headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
+                || (length != null && !length.trim().equals("0"));
     }
 }

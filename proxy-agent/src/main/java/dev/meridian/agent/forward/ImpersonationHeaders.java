@@ -2,7 +2,6 @@ package dev.meridian.agent.forward;
 
 import dev.meridian.agent.auth.UserInfo;
 import io.netty.handler.codec.http.HttpHeaders;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,12 +14,10 @@ import java.util.Map;
 sealed interface ImpersonationHeaders {
     String EXTRA_PREFIX = "impersonate-extra-";
 
-    record Requested(UserInfo target) implements ImpersonationHeaders {
-    }
+    record Requested(UserInfo target) implements ImpersonationHeaders {}
 
     /** The headers cannot name an identity; {@code reason} may be shown to the caller. */
-    record Invalid(String reason) implements ImpersonationHeaders {
-    }
+    record Invalid(String reason) implements ImpersonationHeaders {}
 
     /**
      * Reads the headers as the API server does: one {@code Impersonate-User} is required when any
@@ -43,16 +40,20 @@ sealed interface ImpersonationHeaders {
             if (name.startsWith(EXTRA_PREFIX)) {
                 String key;
                 try {
-                    key = URLDecoder.decode(name.substring(EXTRA_PREFIX.length()).replace("+", "%2B"), StandardCharsets.UTF_8);
+                    key = URLDecoder.decode(
+                            name.substring(EXTRA_PREFIX.length()).replace("+", "%2B"), StandardCharsets.UTF_8);
                 } catch (IllegalArgumentException e) {
                     return new Invalid("malformed Impersonate-Extra header name");
                 }
                 if (key.isEmpty()) {
                     return new Invalid("Impersonate-Extra header without a key");
                 }
-                extra.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
-            } else if (name.startsWith("impersonate-") && !name.equals("impersonate-user")
-                    && !name.equals("impersonate-group") && !name.equals("impersonate-uid")) {
+                extra.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(h.getValue());
+            } else if (name.startsWith("impersonate-")
+                    && !name.equals("impersonate-user")
+                    && !name.equals("impersonate-group")
+                    && !name.equals("impersonate-uid")) {
                 return new Invalid("unknown impersonation header " + h.getKey());
             }
         }

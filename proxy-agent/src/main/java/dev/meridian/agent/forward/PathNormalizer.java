@@ -19,15 +19,12 @@ public final class PathNormalizer {
 
     /** The outcome of normalising one path. */
     public sealed interface Result {
-        record Normalized(String path) implements Result {
-        }
+        record Normalized(String path) implements Result {}
 
-        record Refused(String reason) implements Result {
-        }
+        record Refused(String reason) implements Result {}
     }
 
-    private PathNormalizer() {
-    }
+    private PathNormalizer() {}
 
     public static Result normalize(String rawPath) {
         if (rawPath == null || !rawPath.startsWith("/")) {
@@ -62,7 +59,8 @@ public final class PathNormalizer {
     }
 
     private static boolean isDotSegment(String s, int start, int length) {
-        return (length == 1 && s.charAt(start) == '.') || (length == 2 && s.charAt(start) == '.' && s.charAt(start + 1) == '.');
+        return (length == 1 && s.charAt(start) == '.')
+                || (length == 2 && s.charAt(start) == '.' && s.charAt(start + 1) == '.');
     }
 
     static Result bySegments(String rawPath) {
@@ -112,11 +110,13 @@ public final class PathNormalizer {
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
             if (c == '%') {
-                if (i + 2 >= segment.length() || Character.digit(segment.charAt(i + 1), 16) < 0
+                if (i + 2 >= segment.length()
+                        || Character.digit(segment.charAt(i + 1), 16) < 0
                         || Character.digit(segment.charAt(i + 2), 16) < 0) {
                     throw new IllegalArgumentException("invalid percent-escape in path");
                 }
-                bytes.write(Character.digit(segment.charAt(i + 1), 16) * 16 + Character.digit(segment.charAt(i + 2), 16));
+                bytes.write(
+                        Character.digit(segment.charAt(i + 1), 16) * 16 + Character.digit(segment.charAt(i + 2), 16));
                 i += 2;
             } else {
                 byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
@@ -124,10 +124,12 @@ public final class PathNormalizer {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("path escapes are not valid UTF-8");
         }
@@ -140,14 +142,17 @@ public final class PathNormalizer {
             if (isPchar(c)) {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }
     }
 
     private static boolean isPchar(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
                 || "-._~!$&'()*+,;=:@".indexOf(c) >= 0;
     }
 }

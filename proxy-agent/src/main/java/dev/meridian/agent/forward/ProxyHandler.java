@@ -9,11 +9,10 @@ import dev.meridian.agent.http.ClientRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.concurrent.EventExecutor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent's request pipeline: anonymous health and preflight, then path normalisation and
@@ -33,9 +32,15 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
     private final TrustedProxies trustedProxies;
     private final TrustedForwarders trustedForwarders;
 
-    public ProxyHandler(RoutingTable routes, TokenReviewer reviewer, AuditSink audit, ProxyMetrics metrics,
-                        Forwarder forwarder, BooleanSupplier ready, TrustedProxies trustedProxies,
-                        TrustedForwarders trustedForwarders) {
+    public ProxyHandler(
+            RoutingTable routes,
+            TokenReviewer reviewer,
+            AuditSink audit,
+            ProxyMetrics metrics,
+            Forwarder forwarder,
+            BooleanSupplier ready,
+            TrustedProxies trustedProxies,
+            TrustedForwarders trustedForwarders) {
         this.trustedProxies = trustedProxies;
         this.trustedForwarders = trustedForwarders;
         this.routes = routes;
@@ -52,8 +57,9 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
      */
     static boolean spellsRoute(String rawPath, String route) {
         String collapsed = rawPath.contains("//") ? rawPath.replaceAll("/{2,}", "/") : rawPath;
-        return route.isEmpty() || (collapsed.startsWith(route)
-                && (collapsed.length() == route.length() || collapsed.charAt(route.length()) == '/'));
+        return route.isEmpty()
+                || (collapsed.startsWith(route)
+                        && (collapsed.length() == route.length() || collapsed.charAt(route.length()) == '/'));
     }
 
     @Override
@@ -97,7 +103,8 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
             exchange.refuse(StatusResponses.NOT_FOUND);
             return;
         }
-        exchange.apiPath(match.upstreamPath().substring(match.upstream().basePath().length()));
+        exchange.apiPath(
+                match.upstreamPath().substring(match.upstream().basePath().length()));
         String token = bearerToken(req.header(HttpHeaderNames.AUTHORIZATION));
         if (token == null) {
             exchange.refuse(StatusResponses.UNAUTHORIZED);
@@ -105,8 +112,11 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
         }
         req.pause();
         EventExecutor loop = req.eventLoop();
-        reviewer.review(token, exchange.clientKey()).whenComplete((review, error) -> onLoop(loop,
-                () -> authorised(exchange, match, error != null ? new Review.Unavailable(error.getMessage()) : review)));
+        reviewer.review(token, exchange.clientKey())
+                .whenComplete((review, error) -> onLoop(
+                        loop,
+                        () -> authorised(
+                                exchange, match, error != null ? new Review.Unavailable(error.getMessage()) : review)));
     }
 
     private void authorised(Exchange exchange, RoutingTable.RouteMatch match, Review review) {
@@ -139,16 +149,22 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
         }
         UserInfo target = ((ImpersonationHeaders.Requested) headers).target();
         EventExecutor loop = exchange.request.eventLoop();
-        trustedProxies.authorizer().authorize(match.upstream(), proxy, target).whenComplete((decision, error) ->
-                onLoop(loop, () -> {
+        trustedProxies
+                .authorizer()
+                .authorize(match.upstream(), proxy, target)
+                .whenComplete((decision, error) -> onLoop(loop, () -> {
                     if (error == null && decision instanceof ImpersonationDecision.Allowed) {
                         exchange.impersonate(target);
                         forwarder.forward(exchange, match);
                     } else if (error == null && decision instanceof ImpersonationDecision.Denied denied) {
                         exchange.refuse(response -> StatusResponses.sendForbidden(response, denied.reason()));
                     } else {
-                        LOG.warn("cannot authorize impersonation by {}: {}", proxy.username(), error != null
-                                ? error.getMessage() : ((ImpersonationDecision.Unavailable) decision).reason());
+                        LOG.warn(
+                                "cannot authorize impersonation by {}: {}",
+                                proxy.username(),
+                                error != null
+                                        ? error.getMessage()
+                                        : ((ImpersonationDecision.Unavailable) decision).reason());
                         exchange.refuse(StatusResponses.AUTHORIZATION_UNAVAILABLE);
                     }
                 }));
@@ -168,7 +184,8 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
     }
 
     static String bearerToken(String authorization) {
-        if (authorization == null || authorization.length() < 7
+        if (authorization == null
+                || authorization.length() < 7
                 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }

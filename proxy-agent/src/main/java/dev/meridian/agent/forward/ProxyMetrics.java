@@ -3,7 +3,6 @@ package dev.meridian.agent.forward;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +17,7 @@ public final class ProxyMetrics {
     private final ConcurrentMap<String, Counter> responses = new ConcurrentHashMap<>();
     /** The same counters by status / 100, so a request costs no string building or map lookup. */
     private final AtomicReferenceArray<Counter> byClass = new AtomicReferenceArray<>(6);
+
     private final ConcurrentMap<String, Counter> reviews = new ConcurrentHashMap<>();
 
     public ProxyMetrics(MeterRegistry registry) {
@@ -37,8 +37,11 @@ public final class ProxyMetrics {
         int klass = status / 100;
         Counter counter = klass >= 0 && klass < byClass.length() ? byClass.get(klass) : null;
         if (counter == null) {
-            counter = responses.computeIfAbsent(klass + "xx", k -> Counter.builder("meridian_agent_requests")
-                    .tag("code", k).register(registry));
+            counter = responses.computeIfAbsent(
+                    klass + "xx",
+                    k -> Counter.builder("meridian_agent_requests")
+                            .tag("code", k)
+                            .register(registry));
             if (klass >= 0 && klass < byClass.length()) {
                 byClass.set(klass, counter);
             }
@@ -51,8 +54,12 @@ public final class ProxyMetrics {
     }
 
     public void reviewed(String outcome) {
-        reviews.computeIfAbsent(outcome, k -> Counter.builder("meridian_agent_token_reviews")
-                .tag("outcome", k).register(registry)).increment();
+        reviews.computeIfAbsent(
+                        outcome,
+                        k -> Counter.builder("meridian_agent_token_reviews")
+                                .tag("outcome", k)
+                                .register(registry))
+                .increment();
     }
 
     public int inFlight() {

@@ -2,7 +2,6 @@ package dev.meridian.agent.forward;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-
 import java.nio.charset.StandardCharsets;
 
 /** A parsed HTTP/1.1 response head, read from a raw connection. */
@@ -56,7 +55,10 @@ record ResponseHead(int status, MultiMap headers) {
 
         private static int indexOfBlankLine(Buffer b) {
             for (int i = 0; i + 3 < b.length(); i++) {
-                if (b.getByte(i) == '\r' && b.getByte(i + 1) == '\n' && b.getByte(i + 2) == '\r' && b.getByte(i + 3) == '\n') {
+                if (b.getByte(i) == '\r'
+                        && b.getByte(i + 1) == '\n'
+                        && b.getByte(i + 2) == '\r'
+                        && b.getByte(i + 3) == '\n') {
                     return i;
                 }
             }
@@ -80,7 +82,9 @@ record ResponseHead(int status, MultiMap headers) {
                 if (colon <= 0) {
                     throw new IllegalArgumentException("bad header line");
                 }
-                headers.add(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());
+                headers.add(
+                        lines[i].substring(0, colon).trim(),
+                        lines[i].substring(colon + 1).trim());
             }
             return new ResponseHead(status, headers);
         }

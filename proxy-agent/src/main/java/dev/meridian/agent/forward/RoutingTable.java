@@ -18,6 +18,5 @@ public interface RoutingTable {
      * A resolved route: the upstream, the path to request from it (route prefix removed,
      * upstream base path added) and the route's name for metrics and audit.
      */
-    record RouteMatch(String route, Upstream upstream, String upstreamPath) {
-    }
+    record RouteMatch(String route, Upstream upstream, String upstreamPath) {}
 }

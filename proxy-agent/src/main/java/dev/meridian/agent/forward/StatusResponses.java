@@ -63,8 +63,8 @@ public enum StatusResponses {
      */
     static int sendTooManyRequests(ClientRequest response, java.time.Duration retryAfter) {
         long seconds = Math.max(1, retryAfter.plusNanos(999_999_999).getSeconds());
-        JsonObject status = status(429, "TooManyRequests",
-                "too many new tokens from this address, try again in " + seconds + " s")
+        JsonObject status = status(
+                        429, "TooManyRequests", "too many new tokens from this address, try again in " + seconds + " s")
                 .put("details", new JsonObject().put("retryAfterSeconds", seconds));
         HttpHeaders headers = headers(false).add("Retry-After", Long.toString(seconds));
         response.respond(HttpResponseStatus.TOO_MANY_REQUESTS, headers, Unpooled.wrappedBuffer(bytes(status.encode())));

@@ -2,13 +2,12 @@ package dev.meridian.agent.forward;
 
 import dev.meridian.agent.AgentException;
 import io.vertx.core.Vertx;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A token read from a file, such as the projected ServiceAccount token, re-read periodically
@@ -26,9 +25,12 @@ public final class TokenFileCredentials implements Credentials, AutoCloseable {
         this.vertx = vertx;
         this.file = file;
         this.token = read(file);
-        this.timerId = vertx.setPeriodic(refreshMillis, id -> vertx.executeBlocking(() -> read(file), false)
-                .onSuccess(this::replace)
-                .onFailure(e -> LOG.warn("cannot re-read token file {}, keeping the previous token: {}", file, e.getMessage())));
+        this.timerId = vertx.setPeriodic(
+                refreshMillis,
+                id -> vertx.executeBlocking(() -> read(file), false)
+                        .onSuccess(this::replace)
+                        .onFailure(e -> LOG.warn(
+                                "cannot re-read token file {}, keeping the previous token: {}", file, e.getMessage())));
     }
 
     @Override

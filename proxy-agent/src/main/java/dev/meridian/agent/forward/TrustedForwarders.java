@@ -2,7 +2,6 @@ package dev.meridian.agent.forward;
 
 import dev.meridian.agent.config.Cidr;
 import io.netty.util.NetUtil;
-
 import java.util.List;
 
 /**

@@ -2,7 +2,6 @@ package dev.meridian.agent.forward;
 
 import dev.meridian.agent.auth.ImpersonationAuthorizer;
 import dev.meridian.agent.auth.UserInfo;
-
 import java.util.Objects;
 import java.util.Set;
 

@@ -12,11 +12,10 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.buffer.Buffer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Relays an upgrade (SPDY/3.1 for exec/attach/port-forward, WebSocket for the channel
@@ -30,8 +29,7 @@ final class UpgradeRelay {
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeRelay.class);
     private static final int MAX_HEAD = 64 * 1024;
 
-    private UpgradeRelay() {
-    }
+    private UpgradeRelay() {}
 
     static void relay(Exchange exchange, Upstream upstream, String uri, HttpHeaders headers) {
         ClientRequest req = exchange.request;
@@ -53,7 +51,10 @@ final class UpgradeRelay {
         upstream.channels().connectRaw(req.eventLoop()).addListener(f -> {
             if (!f.isSuccess()) {
                 if (!gone[0]) {
-                    LOG.warn("cannot reach the upstream for {}: {}", exchange.loggableUri(), f.cause().toString());
+                    LOG.warn(
+                            "cannot reach the upstream for {}: {}",
+                            exchange.loggableUri(),
+                            f.cause().toString());
                     req.onAbort(null);
                     exchange.refuse(StatusResponses.UPSTREAM_UNREACHABLE);
                 }
@@ -72,8 +73,13 @@ final class UpgradeRelay {
 
     private static byte[] requestHead(ClientRequest req, Upstream upstream, String uri, HttpHeaders headers) {
         StringBuilder head = new StringBuilder(512)
-                .append(req.method().name()).append(' ').append(uri).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(upstream.authority()).append("\r\n");
+                .append(req.method().name())
+                .append(' ')
+                .append(uri)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: ")
+                .append(upstream.authority())
+                .append("\r\n");
         for (Map.Entry<String, String> h : headers) {
             head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
         }
@@ -114,11 +120,19 @@ final class UpgradeRelay {
                 answered = true;
                 if (head.status() == 101) {
                     ctx.pipeline().remove(this);
-                    splice(exchange, up, head, Unpooled.wrappedBuffer(reader.rest().getBytes()));
+                    splice(
+                            exchange,
+                            up,
+                            head,
+                            Unpooled.wrappedBuffer(reader.rest().getBytes()));
                 } else {
                     // Everything read so far, head included, goes through an HTTP decoder: the
                     // refusal's body may be chunked or end with the connection.
-                    UpgradeRefusal.relay(ctx, exchange, up, Unpooled.wrappedBuffer(reader.all().getBytes()));
+                    UpgradeRefusal.relay(
+                            ctx,
+                            exchange,
+                            up,
+                            Unpooled.wrappedBuffer(reader.all().getBytes()));
                 }
             }
         }

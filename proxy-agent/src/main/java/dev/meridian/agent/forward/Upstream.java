@@ -1,7 +1,6 @@
 package dev.meridian.agent.forward;
 
 import io.vertx.core.http.HttpClient;
-
 import java.util.Objects;
 
 /**
@@ -10,8 +9,15 @@ import java.util.Objects;
  * with the server's TLS trust (verification is never skipped); its address, the path it is
  * mounted under, and the agent's own credentials towards it.
  */
-public record Upstream(String name, UpstreamChannels channels, HttpClient client, String host, int port,
-                       boolean ssl, String basePath, Credentials credentials) {
+public record Upstream(
+        String name,
+        UpstreamChannels channels,
+        HttpClient client,
+        String host,
+        int port,
+        boolean ssl,
+        String basePath,
+        Credentials credentials) {
     public Upstream {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(channels, "channels");

@@ -1,6 +1,8 @@
 package dev.meridian.agent.forward;
 
+import dev.meridian.agent.http.ClientRequest;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -19,12 +21,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import dev.meridian.agent.http.ClientRequest;
-import io.netty.buffer.CompositeByteBuf;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * One request relayed to the API server over a connection from {@link UpstreamChannels}, on
@@ -37,8 +36,8 @@ import java.util.concurrent.TimeUnit;
 final class UpstreamCall {
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamCall.class);
     private static final long SMALL_BODY = 16 * 1024;
-    private static final DefaultHttpHeadersFactory REQUEST_HEADERS = DefaultHttpHeadersFactory.headersFactory()
-            .withNameValidation(false);
+    private static final DefaultHttpHeadersFactory REQUEST_HEADERS =
+            DefaultHttpHeadersFactory.headersFactory().withNameValidation(false);
 
     private final Exchange exchange;
     private final Upstream upstream;
@@ -46,6 +45,7 @@ final class UpstreamCall {
     private final ProxyMetrics metrics;
     /** When this request has lived as long as it may (System.nanoTime), counted from its arrival. */
     private final long deadlineNanos;
+
     private final ClientRequest req;
     private final boolean requestBody;
     private Channel ch;
@@ -61,20 +61,31 @@ final class UpstreamCall {
     private HttpHeaders answerHeaders;
     private ByteBuf body;
 
-    private UpstreamCall(Exchange exchange, Upstream upstream, String uri, ProxyMetrics metrics, long totalMillis,
-                         boolean requestBody) {
+    private UpstreamCall(
+            Exchange exchange,
+            Upstream upstream,
+            String uri,
+            ProxyMetrics metrics,
+            long totalMillis,
+            boolean requestBody) {
         this.exchange = exchange;
         this.upstream = upstream;
         this.uri = uri;
         this.metrics = metrics;
         // Capped far beyond any real limit, so that adding it to a nanoTime cannot overflow.
-        this.deadlineNanos = exchange.startNanos + Math.min(TimeUnit.MILLISECONDS.toNanos(totalMillis), Long.MAX_VALUE >> 2);
+        this.deadlineNanos =
+                exchange.startNanos + Math.min(TimeUnit.MILLISECONDS.toNanos(totalMillis), Long.MAX_VALUE >> 2);
         this.req = exchange.request;
         this.requestBody = requestBody;
     }
 
-    static void start(Exchange exchange, Upstream upstream, String uri, ProxyMetrics metrics, long totalMillis,
-                      boolean requestBody) {
+    static void start(
+            Exchange exchange,
+            Upstream upstream,
+            String uri,
+            ProxyMetrics metrics,
+            long totalMillis,
+            boolean requestBody) {
         UpstreamCall call = new UpstreamCall(exchange, upstream, uri, metrics, totalMillis, requestBody);
         call.req.onAbort(call::clientGone);
         if (!call.finished) {
@@ -124,8 +135,15 @@ final class UpstreamCall {
         }
         if (!requestBody) {
             // No promise: a failed write reaches the connection's handler, which ends the call.
-            ch.writeAndFlush(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri, Unpooled.EMPTY_BUFFER,
-                    headers, EmptyHttpHeaders.INSTANCE), ch.voidPromise());
+            ch.writeAndFlush(
+                    new DefaultFullHttpRequest(
+                            HttpVersion.HTTP_1_1,
+                            method,
+                            uri,
+                            Unpooled.EMPTY_BUFFER,
+                            headers,
+                            EmptyHttpHeaders.INSTANCE),
+                    ch.voidPromise());
             requestSent = true;
             req.resume();
             return;
@@ -141,23 +159,25 @@ final class UpstreamCall {
             ch.write(head, ch.voidPromise());
         }
         IdleStateHandler idle = ch.pipeline().get(IdleStateHandler.class);
-        req.body(chunk -> {
-            if (finished) {
-                return;
-            }
-            // An API server reading a long upload says nothing until the end: sending is not idling.
-            idle.resetReadTimeout();
-            ch.writeAndFlush(new DefaultHttpContent(chunk.retain()), ch.voidPromise());
-            if (!ch.isWritable()) {
-                req.pause();
-            }
-        }, () -> {
-            if (finished) {
-                return;
-            }
-            ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ch.voidPromise());
-            requestSent = true;
-        });
+        req.body(
+                chunk -> {
+                    if (finished) {
+                        return;
+                    }
+                    // An API server reading a long upload says nothing until the end: sending is not idling.
+                    idle.resetReadTimeout();
+                    ch.writeAndFlush(new DefaultHttpContent(chunk.retain()), ch.voidPromise());
+                    if (!ch.isWritable()) {
+                        req.pause();
+                    }
+                },
+                () -> {
+                    if (finished) {
+                        return;
+                    }
+                    ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ch.voidPromise());
+                    requestSent = true;
+                });
         req.resume();
     }
 
@@ -235,7 +255,9 @@ final class UpstreamCall {
                 if (body == null) {
                     body = data.retain();
                 } else {
-                    CompositeByteBuf parts = body instanceof CompositeByteBuf c ? c : ch.alloc().compositeBuffer().addComponent(true, body);
+                    CompositeByteBuf parts = body instanceof CompositeByteBuf c
+                            ? c
+                            : ch.alloc().compositeBuffer().addComponent(true, body);
                     body = parts.addComponent(true, data.retain());
                 }
             } else {

@@ -12,7 +12,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -20,9 +19,9 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AsciiString;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -42,24 +41,27 @@ public final class UpstreamChannels implements AutoCloseable {
     static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(55);
     /** Idle connections kept per event loop beyond what is in use; more are closed when released. */
     static final int MAX_IDLE_PER_LOOP = 256;
+
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
     private final String host;
     private final int port;
     /** The Host header of every request sent here, built once rather than per request. */
     private final AsciiString hostHeader;
+
     private final SslContext tls;
     private final ChannelFactory<? extends Channel> channels;
     private final long idleMillis;
     private final Map<EventLoop, ArrayDeque<Idle>> idle = new ConcurrentHashMap<>();
     /** Every open connection, idle or in use: closing the upstream ends them all, watches included. */
     private final ChannelGroup open = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
     private volatile boolean closed;
 
-    private record Idle(Channel channel, long since) {
-    }
+    private record Idle(Channel channel, long since) {}
 
-    UpstreamChannels(String host, int port, SslContext tls, ChannelFactory<? extends Channel> channels, Duration idleTimeout) {
+    UpstreamChannels(
+            String host, int port, SslContext tls, ChannelFactory<? extends Channel> channels, Duration idleTimeout) {
         this.host = host;
         this.port = port;
         this.hostHeader = new AsciiString(Upstream.authority(host, port, tls != null));
@@ -127,8 +129,11 @@ public final class UpstreamChannels implements AutoCloseable {
                     protected void initChannel(Channel ch) {
                         ChannelPipeline p = ch.pipeline();
                         // Read-idle only: an all-idle handler would add a listener to every write.
-                        p.addLast("idle", raw ? new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS)
-                                : new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
+                        p.addLast(
+                                "idle",
+                                raw
+                                        ? new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS)
+                                        : new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS));
                         if (tls != null) {
                             p.addLast("tls", tls.newHandler(ch.alloc(), host, port));
                         }
@@ -201,7 +206,9 @@ public final class UpstreamChannels implements AutoCloseable {
 
     /** The connection's call handler: the last in its pipeline, found without a search by class. */
     private static CallHandler callHandler(Channel ch) {
-        return ch.pipeline().last() instanceof CallHandler last ? last : ch.pipeline().get(CallHandler.class);
+        return ch.pipeline().last() instanceof CallHandler last
+                ? last
+                : ch.pipeline().get(CallHandler.class);
     }
 
     /** Idle connections across all loops, for tests. */
@@ -231,6 +238,7 @@ public final class UpstreamChannels implements AutoCloseable {
          * scheduled and cancelled per request: the limit (12 h by default) is almost never reached.
          */
         private ScheduledFuture<?> lifetimeTimer;
+
         private long timerDeadline;
 
         @Override
@@ -248,7 +256,8 @@ public final class UpstreamChannels implements AutoCloseable {
                 lifetimeTimer.cancel(false);
             }
             timerDeadline = deadline;
-            lifetimeTimer = ctx.executor().schedule(this::checkLifetime, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            lifetimeTimer =
+                    ctx.executor().schedule(this::checkLifetime, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
 
         private void checkLifetime() {

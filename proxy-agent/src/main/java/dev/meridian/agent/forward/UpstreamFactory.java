@@ -4,18 +4,17 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.JdkSSLEngineOptions;
 import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.SSLEngineOptions;
-
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +29,7 @@ public final class UpstreamFactory {
      * misses); proxied requests and watches use {@link UpstreamChannels}, which has no limit.
      */
     private static final int MAX_CONNECTIONS = 256;
+
     private static final long TOKEN_REFRESH_MILLIS = 30_000;
 
     /** Which implementation speaks TLS to the API servers; both verify the same way. */
@@ -92,11 +92,21 @@ public final class UpstreamFactory {
                 .with(options)
                 .with(new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS).setMaxWaitQueueSize(-1))
                 .build();
-        UpstreamChannels channels = new UpstreamChannels(endpoint.server().getHost(), endpoint.port(),
+        UpstreamChannels channels = new UpstreamChannels(
+                endpoint.server().getHost(),
+                endpoint.port(),
                 endpoint.isHttps() ? nettyTls(options) : null,
-                ((VertxInternal) vertx).transport().channelFactory(false), idleTimeout);
-        return new Upstream(name, channels, client, endpoint.server().getHost(), endpoint.port(), endpoint.isHttps(),
-                endpoint.server().getRawPath(), credentials(endpoint));
+                ((VertxInternal) vertx).transport().channelFactory(false),
+                idleTimeout);
+        return new Upstream(
+                name,
+                channels,
+                client,
+                endpoint.server().getHost(),
+                endpoint.port(),
+                endpoint.isHttps(),
+                endpoint.server().getRawPath(),
+                credentials(endpoint));
     }
 
     /**

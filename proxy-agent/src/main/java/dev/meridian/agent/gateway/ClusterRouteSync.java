@@ -1,21 +1,5 @@
 package dev.meridian.agent.gateway;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.forward.ClusterEndpoint;
 import dev.meridian.agent.forward.GatewayRoutes;
@@ -29,6 +13,20 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the gateway's cluster routes equal to the management plane's Cluster objects: each
@@ -46,8 +44,12 @@ public final class ClusterRouteSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRouteSync.class);
 
     static final ResourceDefinitionContext CLUSTERS = new ResourceDefinitionContext.Builder()
-            .withGroup("management.loft.sh").withVersion("v1").withKind("Cluster").withPlural("clusters")
-            .withNamespaced(false).build();
+            .withGroup("management.loft.sh")
+            .withVersion("v1")
+            .withKind("Cluster")
+            .withPlural("clusters")
+            .withNamespaced(false)
+            .build();
 
     private final KubernetesClient management;
     private final UpstreamFactory upstreams;
@@ -55,6 +57,7 @@ public final class ClusterRouteSync implements AutoCloseable {
     private final Duration secretResync;
     /** SHA-256 of the kubeconfig each routed cluster was built from. */
     private final Map<String, String> routedFrom = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService resync = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "gateway-secret-resync");
         thread.setDaemon(true);
@@ -62,8 +65,8 @@ public final class ClusterRouteSync implements AutoCloseable {
     });
     private SharedIndexInformer<GenericKubernetesResource> informer;
 
-    public ClusterRouteSync(KubernetesClient management, UpstreamFactory upstreams, GatewayRoutes routes,
-            Duration secretResync) {
+    public ClusterRouteSync(
+            KubernetesClient management, UpstreamFactory upstreams, GatewayRoutes routes, Duration secretResync) {
         if (secretResync.isNegative() || secretResync.isZero()) {
             throw new IllegalArgumentException("secretResync must be positive, not " + secretResync);
         }
@@ -75,24 +78,28 @@ public final class ClusterRouteSync implements AutoCloseable {
 
     /** Lists the Clusters, routes each, and follows changes; returns once the first list is applied. */
     public ClusterRouteSync start() {
-        informer = management.genericKubernetesResources(CLUSTERS).inform(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(GenericKubernetesResource cluster) {
-                route(cluster);
-            }
+        informer = management
+                .genericKubernetesResources(CLUSTERS)
+                .inform(
+                        new ResourceEventHandler<>() {
+                            @Override
+                            public void onAdd(GenericKubernetesResource cluster) {
+                                route(cluster);
+                            }
 
-            @Override
-            public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-                if (!configOf(before).equals(configOf(after))) {
-                    route(after);
-                }
-            }
+                            @Override
+                            public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
+                                if (!configOf(before).equals(configOf(after))) {
+                                    route(after);
+                                }
+                            }
 
-            @Override
-            public void onDelete(GenericKubernetesResource cluster, boolean finalStateUnknown) {
-                unroute(cluster.getMetadata().getName(), "its Cluster object was deleted");
-            }
-        }, 0);
+                            @Override
+                            public void onDelete(GenericKubernetesResource cluster, boolean finalStateUnknown) {
+                                unroute(cluster.getMetadata().getName(), "its Cluster object was deleted");
+                            }
+                        },
+                        0);
         long period = secretResync.toMillis();
         resync.scheduleWithFixedDelay(this::resyncSecrets, period, period, TimeUnit.MILLISECONDS);
         return this;
@@ -127,7 +134,9 @@ public final class ClusterRouteSync implements AutoCloseable {
         if (informer.getStore().getByKey(Cache.metaNamespaceKeyFunc(cluster)) == null) {
             return;
         }
-        LOG.info("the kubeconfig of cluster {} changed; re-routing it", cluster.getMetadata().getName());
+        LOG.info(
+                "the kubeconfig of cluster {} changed; re-routing it",
+                cluster.getMetadata().getName());
         route(cluster);
     }
 
@@ -135,9 +144,10 @@ public final class ClusterRouteSync implements AutoCloseable {
         String name = cluster.getMetadata().getName();
         try {
             String kubeconfig = kubeconfigOf(cluster);
-            Upstream upstream = upstreams.create(name,
-                    ClusterEndpoint.resolve(ClusterSource.of(Config.fromKubeconfig(kubeconfig))));
-            Optional<Upstream> previous = routes.clusterNames().contains(name) ? routes.removeCluster(name) : Optional.empty();
+            Upstream upstream = upstreams.create(
+                    name, ClusterEndpoint.resolve(ClusterSource.of(Config.fromKubeconfig(kubeconfig))));
+            Optional<Upstream> previous =
+                    routes.clusterNames().contains(name) ? routes.removeCluster(name) : Optional.empty();
             routes.putCluster(name, upstream);
             routedFrom.put(name, fingerprint(kubeconfig));
             previous.ifPresent(ClusterRouteSync::closeQuietly);
@@ -164,7 +174,8 @@ public final class ClusterRouteSync implements AutoCloseable {
         if (secretName == null || namespace == null) {
             throw new IllegalStateException("spec.config names no secretName and secretNamespace");
         }
-        Secret secret = management.secrets().inNamespace(namespace).withName(secretName).get();
+        Secret secret =
+                management.secrets().inNamespace(namespace).withName(secretName).get();
         if (secret == null || secret.getData() == null || secret.getData().get(key) == null) {
             throw new IllegalStateException("Secret " + namespace + "/" + secretName + " has no key '" + key + "'");
         }
@@ -173,8 +184,9 @@ public final class ClusterRouteSync implements AutoCloseable {
 
     private static String fingerprint(String kubeconfig) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(kubeconfig.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256").digest(kubeconfig.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

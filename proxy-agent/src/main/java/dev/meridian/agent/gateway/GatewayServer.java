@@ -1,10 +1,5 @@
 package dev.meridian.agent.gateway;
 
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-
 import dev.meridian.agent.AgentException;
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClusterSource;
@@ -15,6 +10,10 @@ import dev.meridian.agent.server.RunningAgent;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The agent's engine in gateway mode: {@code /kubernetes/management/**} to the management plane
@@ -23,8 +22,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
  * the agent's, unchanged.
  */
 public final class GatewayServer {
-    private GatewayServer() {
-    }
+    private GatewayServer() {}
 
     /** How often the Secrets that Cluster objects name are re-read, unless told otherwise. */
     public static final Duration DEFAULT_SECRET_RESYNC = Duration.ofSeconds(30);
@@ -35,12 +33,14 @@ public final class GatewayServer {
 
     /** Starts the gateway; {@code secretResync} is how often rotated kubeconfig Secrets are picked up. */
     public static RunningAgent start(AgentConfig config, Duration secretResync) {
-        KubernetesClient management = new KubernetesClientBuilder().withConfig(fabric8Config(config.upstream())).build();
+        KubernetesClient management = new KubernetesClientBuilder()
+                .withConfig(fabric8Config(config.upstream()))
+                .build();
         AtomicReference<ClusterRouteSync> sync = new AtomicReference<>();
         try {
             RunningAgent agent = AgentServer.start(config, upstreams -> {
-                GatewayRoutes routes = new GatewayRoutes(
-                        upstreams.create("management", ClusterEndpoint.resolve(config.upstream())));
+                GatewayRoutes routes =
+                        new GatewayRoutes(upstreams.create("management", ClusterEndpoint.resolve(config.upstream())));
                 sync.set(new ClusterRouteSync(management, upstreams, routes, secretResync).start());
                 return routes;
             });
@@ -59,7 +59,10 @@ public final class GatewayServer {
         }
         if (source instanceof ClusterSource.Kubeconfig k) {
             try {
-                return Config.fromKubeconfig(k.context(), Files.readString(k.path()), k.path().toAbsolutePath().toString());
+                return Config.fromKubeconfig(
+                        k.context(),
+                        Files.readString(k.path()),
+                        k.path().toAbsolutePath().toString());
             } catch (java.io.IOException e) {
                 throw new AgentException("cannot read kubeconfig " + k.path() + ": " + e.getMessage(), e);
             }
@@ -67,7 +70,8 @@ public final class GatewayServer {
         return Config.autoConfigure(null);
     }
 
-    private record Gateway(RunningAgent agent, ClusterRouteSync sync, KubernetesClient management) implements RunningAgent {
+    private record Gateway(RunningAgent agent, ClusterRouteSync sync, KubernetesClient management)
+            implements RunningAgent {
         @Override
         public int port() {
             return agent.port();

@@ -1,30 +1,28 @@
 package dev.meridian.agent.http;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.ScheduledFuture;
-
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves the requests of one HTTP/1.x connection, one at a time, or the one request of an
@@ -39,6 +37,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final boolean h2;
     /** Admitted beyond the connection limits: serves health checks only (the request handler decides). */
     private final boolean overCapacity;
+
     private final long headTimeoutNanos;
     /**
      * Checks the head in progress, if any, when it would run out (HTTP/1.x only). Armed once and
@@ -50,15 +49,18 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private boolean requestSeen;
     /** Whether a request head has started arriving and is not complete yet, and when it started. */
     private boolean headInProgress;
+
     private long headStartedNanos;
     /** Nothing is taken any more: the connection is closing after a request whose framing failed. */
     private boolean closing;
+
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private ClientRequest current;
     private boolean handedOver;
     /** Set while waiting messages are taken, so requests answered at once do not nest calls per request. */
     private boolean takingWaiting;
+
     private String remoteAddress;
     /**
      * Whether the connection reads, as this handler last set it (nothing else sets it while HTTP
@@ -66,8 +68,12 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
      */
     private boolean autoRead = true;
 
-    ClientHandler(Consumer<ClientRequest> requests, ProxyServer.Tracker tracker, boolean h2, boolean overCapacity,
-                  Duration headTimeout) {
+    ClientHandler(
+            Consumer<ClientRequest> requests,
+            ProxyServer.Tracker tracker,
+            boolean h2,
+            boolean overCapacity,
+            Duration headTimeout) {
         this.requests = requests;
         this.tracker = tracker;
         this.h2 = h2;
@@ -84,12 +90,20 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
      * gets its one audit event: a placeholder request, answered by no one, goes to the request
      * handler as a malformed one (400).
      */
-    static void refusedStream(Channel connection, Consumer<ClientRequest> requests, ProxyServer.Tracker tracker,
-                              boolean overCapacity, int status) {
+    static void refusedStream(
+            Channel connection,
+            Consumer<ClientRequest> requests,
+            ProxyServer.Tracker tracker,
+            boolean overCapacity,
+            int status) {
         ClientHandler stream = new ClientHandler(requests, tracker, true, overCapacity, Duration.ofSeconds(1));
         stream.remoteAddress = addressOf(connection);
-        ClientRequest request = new ClientRequest(stream, connection, new DefaultFullHttpRequest(HttpVersion.HTTP_1_1,
-                HttpMethod.GET, "/bad-request", Unpooled.EMPTY_BUFFER), true, status);
+        ClientRequest request = new ClientRequest(
+                stream,
+                connection,
+                new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/bad-request", Unpooled.EMPTY_BUFFER),
+                true,
+                status);
         request.detach();
         try {
             requests.accept(request);
@@ -100,7 +114,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     private static String addressOf(Channel c) {
         return c.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
-                ? a.getAddress().getHostAddress() : "";
+                ? a.getAddress().getHostAddress()
+                : "";
     }
 
     /**
@@ -131,7 +146,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             headTimer = ctx.executor().schedule(this::checkHead, left, TimeUnit.NANOSECONDS);
             return;
         }
-        LOG.debug("request head from {} not complete within {} ms: closing", remoteAddress(),
+        LOG.debug(
+                "request head from {} not complete within {} ms: closing",
+                remoteAddress(),
                 TimeUnit.NANOSECONDS.toMillis(headTimeoutNanos));
         ctx.close();
     }
@@ -156,7 +173,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     /** The client's IP address ("" when unknown), written out once per connection (or stream), not per request. */
     String remoteAddress() {
         if (remoteAddress == null) {
-            remoteAddress = addressOf(h2 && ctx.channel().parent() != null ? ctx.channel().parent() : ctx.channel());
+            remoteAddress = addressOf(
+                    h2 && ctx.channel().parent() != null ? ctx.channel().parent() : ctx.channel());
         }
         return remoteAddress;
     }
@@ -233,7 +251,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
         if (content.decoderResult().isFailure()) {
             content.release();
-            LOG.debug("malformed request body: {}", content.decoderResult().cause().toString());
+            LOG.debug(
+                    "malformed request body: {}",
+                    content.decoderResult().cause().toString());
             closing = true;
             releaseWaiting();
             current.onBodyFailed(400);
@@ -244,10 +264,13 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     private static int malformedStatus(Throwable cause) {
         LOG.debug("malformed request: {}", cause.toString());
-        return cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG.code()
-                : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.code()
-                : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code()
-                : HttpResponseStatus.BAD_REQUEST.code();
+        return cause instanceof TooLongHttpLineException
+                ? HttpResponseStatus.REQUEST_URI_TOO_LONG.code()
+                : cause instanceof TooLongHttpHeaderException
+                        ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.code()
+                        : cause instanceof TooLongFrameException
+                                ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code()
+                                : HttpResponseStatus.BAD_REQUEST.code();
     }
 
     /** Called by the current request when it is over: the next may start. */
@@ -366,7 +389,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (h2 && !requestSeen && ctx.channel().parent() != null) {
             // The stream's headers could not become a request (no :path, say): it is reset, and audited.
             requestSeen = true;
-            refusedStream(ctx.channel().parent(), requests, tracker, overCapacity, HttpResponseStatus.BAD_REQUEST.code());
+            refusedStream(
+                    ctx.channel().parent(), requests, tracker, overCapacity, HttpResponseStatus.BAD_REQUEST.code());
         }
         ctx.close();
     }

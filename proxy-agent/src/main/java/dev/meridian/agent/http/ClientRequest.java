@@ -6,8 +6,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -18,7 +18,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-
 import java.util.function.Consumer;
 
 /**
@@ -53,6 +52,7 @@ public final class ClientRequest {
     private boolean mustClose;
     /** The answer was broken off by {@link #reset}: nothing more is written. */
     private boolean broken;
+
     private int status;
     private boolean headWritten;
     private boolean ended;
@@ -78,8 +78,8 @@ public final class ClientRequest {
         this.keepAlive = h2 || HttpUtil.isKeepAlive(request);
         if (h2) {
             // Netty's HTTP/2 to HTTP/1 conversion adds these; they are not the client's.
-            for (io.netty.handler.codec.http2.HttpConversionUtil.ExtensionHeaderNames n
-                    : io.netty.handler.codec.http2.HttpConversionUtil.ExtensionHeaderNames.values()) {
+            for (io.netty.handler.codec.http2.HttpConversionUtil.ExtensionHeaderNames n :
+                    io.netty.handler.codec.http2.HttpConversionUtil.ExtensionHeaderNames.values()) {
                 request.headers().remove(n.text());
             }
         }
@@ -96,8 +96,11 @@ public final class ClientRequest {
      * could not be read (the parser names such a request {@code /bad-request}).
      */
     public String uri() {
-        return malformedStatus != 0 && request instanceof io.netty.handler.codec.http.FullHttpRequest
-                && PLACEHOLDER_URI.equals(request.uri()) ? "" : request.uri();
+        return malformedStatus != 0
+                        && request instanceof io.netty.handler.codec.http.FullHttpRequest
+                        && PLACEHOLDER_URI.equals(request.uri())
+                ? ""
+                : request.uri();
     }
 
     private static final String PLACEHOLDER_URI = "/bad-request";
@@ -286,8 +289,8 @@ public final class ClientRequest {
 
     public void writeContinue() {
         if (!headWritten && !silenced()) {
-            ch.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
-                    Unpooled.EMPTY_BUFFER));
+            ch.writeAndFlush(new DefaultFullHttpResponse(
+                    HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
         }
     }
 
@@ -329,8 +332,12 @@ public final class ClientRequest {
         ended = true;
         status = 101;
         done = true;
-        ch.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SWITCHING_PROTOCOLS,
-                Unpooled.EMPTY_BUFFER, headers, EmptyHttpHeaders.INSTANCE));
+        ch.writeAndFlush(new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.SWITCHING_PROTOCOLS,
+                Unpooled.EMPTY_BUFFER,
+                headers,
+                EmptyHttpHeaders.INSTANCE));
         connection.handOver();
         return ch;
     }
@@ -352,8 +359,12 @@ public final class ClientRequest {
             return;
         }
         ended = true;
-        send(last == null ? LastHttpContent.EMPTY_LAST_CONTENT : new io.netty.handler.codec.http.DefaultLastHttpContent(last),
-                true, true);
+        send(
+                last == null
+                        ? LastHttpContent.EMPTY_LAST_CONTENT
+                        : new io.netty.handler.codec.http.DefaultLastHttpContent(last),
+                true,
+                true);
         finishIfDone();
     }
 
@@ -378,8 +389,11 @@ public final class ClientRequest {
         // The connection ends with this answer when the client asked so, when the body has no
         // length of its own, when the agent is shutting down, or when the request's own body
         // has not been read (its framing may be in doubt, or it is too late to read it).
-        closeAfter = mustClose || !keepAlive || !framed || connection.draining() || headers.contains(HttpHeaderNames.CONNECTION,
-                HttpHeaderValues.CLOSE, true);
+        closeAfter = mustClose
+                || !keepAlive
+                || !framed
+                || connection.draining()
+                || headers.contains(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
         if (closeAfter) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         } else if (isHttp10()) {
@@ -494,5 +508,4 @@ public final class ClientRequest {
             handler.run();
         }
     }
-
 }

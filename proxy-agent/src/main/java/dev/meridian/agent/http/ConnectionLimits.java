@@ -1,7 +1,6 @@
 package dev.meridian.agent.http;
 
 import io.netty.channel.Channel;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +16,11 @@ import java.util.function.Predicate;
  */
 final class ConnectionLimits {
     /** How a new connection is admitted. */
-    enum Admission { FULL, HEALTH_ONLY, REFUSED }
+    enum Admission {
+        FULL,
+        HEALTH_ONLY,
+        REFUSED
+    }
 
     /** Connections beyond the limits kept for health checks; each lives only until its one answer or the head timeout. */
     static final int HEALTH_RESERVE = 64;

@@ -17,10 +17,9 @@ import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * The listener's HTTP/2 side (TLS with ALPN h2): one child channel per stream, each served like an
@@ -30,8 +29,7 @@ import java.util.concurrent.TimeUnit;
 final class Http2Front {
     private static final Logger LOG = LoggerFactory.getLogger(Http2Front.class);
 
-    private Http2Front() {
-    }
+    private Http2Front() {}
 
     static void configure(ChannelPipeline p, ProxyServer.Serving serving) {
         Http2FrameCodec codec = new RefusalAuditingCodecBuilder(serving)
@@ -67,26 +65,38 @@ final class Http2Front {
         }
 
         @Override
-        protected Http2FrameCodec build(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings settings) {
-            return super.build(new DecoratingHttp2ConnectionDecoder(decoder) {
-                @Override
-                public void decodeFrame(ChannelHandlerContext ctx, io.netty.buffer.ByteBuf in, java.util.List<Object> out)
-                        throws Http2Exception {
-                    try {
-                        super.decodeFrame(ctx, in, out);
-                    } catch (Http2Exception.StreamException e) {
-                        // Only a stream never created was a request refused before it began; errors
-                        // on streams that exist reach their request as a reset.
-                        if (e.streamId() > connection().remote().lastStreamCreated()) {
-                            LOG.debug("HTTP/2 stream {} from {} refused: {}", e.streamId(), ctx.channel().remoteAddress(),
-                                    e.getMessage());
-                            ClientHandler.refusedStream(ctx.channel(), serving.requests(), serving.tracker(),
-                                    serving.overCapacity(), e instanceof Http2Exception.HeaderListSizeException ? 431 : 400);
+        protected Http2FrameCodec build(
+                Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings settings) {
+            return super.build(
+                    new DecoratingHttp2ConnectionDecoder(decoder) {
+                        @Override
+                        public void decodeFrame(
+                                ChannelHandlerContext ctx, io.netty.buffer.ByteBuf in, java.util.List<Object> out)
+                                throws Http2Exception {
+                            try {
+                                super.decodeFrame(ctx, in, out);
+                            } catch (Http2Exception.StreamException e) {
+                                // Only a stream never created was a request refused before it began; errors
+                                // on streams that exist reach their request as a reset.
+                                if (e.streamId() > connection().remote().lastStreamCreated()) {
+                                    LOG.debug(
+                                            "HTTP/2 stream {} from {} refused: {}",
+                                            e.streamId(),
+                                            ctx.channel().remoteAddress(),
+                                            e.getMessage());
+                                    ClientHandler.refusedStream(
+                                            ctx.channel(),
+                                            serving.requests(),
+                                            serving.tracker(),
+                                            serving.overCapacity(),
+                                            e instanceof Http2Exception.HeaderListSizeException ? 431 : 400);
+                                }
+                                throw e;
+                            }
                         }
-                        throw e;
-                    }
-                }
-            }, encoder, settings);
+                    },
+                    encoder,
+                    settings);
         }
     }
 

@@ -16,14 +16,13 @@ import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The proxy's listener, straight on Netty: HTTP/1.1 (and 1.0), and over TLS HTTP/2 when the
@@ -36,6 +35,7 @@ public final class ProxyServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
     /** Label and field selectors make long request lines; kubectl's headers stay far below this. */
     static final int MAX_LINE = 64 * 1024;
+
     static final int MAX_HEADERS = 64 * 1024;
     static final int MAX_CHUNK = 64 * 1024;
     static final int MAX_CONCURRENT_STREAMS = 1000;
@@ -50,10 +50,15 @@ public final class ProxyServer implements AutoCloseable {
      * @param maxConnectionsPerClient client connections served at once from one address
      * @param unlimitedClient         addresses (IP literals) exempt from the per-client bound (trusted front proxies)
      */
-    public record Options(String host, int port, SslContext tls, Duration idleTimeout, Duration headTimeout,
-                          int maxConnections, int maxConnectionsPerClient,
-                          java.util.function.Predicate<String> unlimitedClient) {
-    }
+    public record Options(
+            String host,
+            int port,
+            SslContext tls,
+            Duration idleTimeout,
+            Duration headTimeout,
+            int maxConnections,
+            int maxConnectionsPerClient,
+            java.util.function.Predicate<String> unlimitedClient) {}
 
     private final Channel listener;
     private final ChannelGroup connections;
@@ -65,12 +70,16 @@ public final class ProxyServer implements AutoCloseable {
         this.tracker = tracker;
     }
 
-    public static ProxyServer start(Options options, EventLoopGroup acceptor, EventLoopGroup loops,
-                                    ChannelFactory<? extends ServerChannel> channels, Consumer<ClientRequest> requests) {
+    public static ProxyServer start(
+            Options options,
+            EventLoopGroup acceptor,
+            EventLoopGroup loops,
+            ChannelFactory<? extends ServerChannel> channels,
+            Consumer<ClientRequest> requests) {
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         Tracker tracker = new Tracker();
-        ConnectionLimits limits = new ConnectionLimits(options.maxConnections(), options.maxConnectionsPerClient(),
-                options.unlimitedClient());
+        ConnectionLimits limits = new ConnectionLimits(
+                options.maxConnections(), options.maxConnectionsPerClient(), options.unlimitedClient());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, loops)
                 .channelFactory(channels)
@@ -87,8 +96,8 @@ public final class ProxyServer implements AutoCloseable {
                             return;
                         }
                         connections.add(ch);
-                        Serving serving = new Serving(options, requests, tracker,
-                                admission == ConnectionLimits.Admission.HEALTH_ONLY);
+                        Serving serving = new Serving(
+                                options, requests, tracker, admission == ConnectionLimits.Admission.HEALTH_ONLY);
                         ChannelPipeline p = ch.pipeline();
                         if (options.tls() == null) {
                             http1(p, serving);
@@ -107,13 +116,19 @@ public final class ProxyServer implements AutoCloseable {
 
                             @Override
                             protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
-                                LOG.debug("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+                                LOG.debug(
+                                        "TLS handshake with {} failed: {}",
+                                        ctx.channel().remoteAddress(),
+                                        cause.toString());
                                 ctx.close();
                             }
                         });
                     }
                 });
-        Channel listener = bootstrap.bind(options.host(), options.port()).syncUninterruptibly().channel();
+        Channel listener = bootstrap
+                .bind(options.host(), options.port())
+                .syncUninterruptibly()
+                .channel();
         return new ProxyServer(listener, connections, tracker);
     }
 

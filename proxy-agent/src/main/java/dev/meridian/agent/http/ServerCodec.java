@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseEncoder;
-
 import java.util.ArrayDeque;
 import java.util.List;
 
@@ -21,13 +20,18 @@ import java.util.List;
 final class ServerCodec extends CombinedChannelDuplexHandler<ServerCodec.Decoder, ServerCodec.Encoder> {
     /** The methods of requests not yet answered, oldest first (pipelining). */
     private final ArrayDeque<HttpMethod> methods = new ArrayDeque<>();
+
     private final Runnable bytesArrived;
 
     /** {@code bytesArrived} runs whenever bytes come from the client, before they are parsed. */
     ServerCodec(int maxLine, int maxHeaders, int maxChunk, Runnable bytesArrived) {
         this.bytesArrived = bytesArrived;
-        init(new Decoder(new HttpDecoderConfig().setMaxInitialLineLength(maxLine).setMaxHeaderSize(maxHeaders)
-                .setMaxChunkSize(maxChunk)), new Encoder());
+        init(
+                new Decoder(new HttpDecoderConfig()
+                        .setMaxInitialLineLength(maxLine)
+                        .setMaxHeaderSize(maxHeaders)
+                        .setMaxChunkSize(maxChunk)),
+                new Encoder());
     }
 
     @Override
@@ -42,7 +46,8 @@ final class ServerCodec extends CombinedChannelDuplexHandler<ServerCodec.Decoder
         }
 
         @Override
-        protected void decode(ChannelHandlerContext ctx, io.netty.buffer.ByteBuf buffer, List<Object> out) throws Exception {
+        protected void decode(ChannelHandlerContext ctx, io.netty.buffer.ByteBuf buffer, List<Object> out)
+                throws Exception {
             int before = out.size();
             super.decode(ctx, buffer, out);
             for (int i = before; i < out.size(); i++) {
@@ -63,8 +68,8 @@ final class ServerCodec extends CombinedChannelDuplexHandler<ServerCodec.Decoder
 
         @Override
         protected void encode(ChannelHandlerContext ctx, Object msg, List<Object> out) throws Exception {
-            if (msg instanceof HttpResponse response && response.status().codeClass()
-                    != io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL) {
+            if (msg instanceof HttpResponse response
+                    && response.status().codeClass() != io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL) {
                 method = methods.poll();
             }
             super.encode(ctx, msg, out);

@@ -30,11 +30,11 @@ public final class UriRedaction {
     /** Whole names, lower case with {@code _} for {@code -}. */
     private static final String[] NAMES = {"sig", "code", "key", "jwt", "auth", "authorization"};
     /** Endings of names, likewise. */
-    private static final String[] ENDINGS = {"token", "secret", "password", "passwd", "signature", "credential",
-            "assertion", "apikey", "api_key"};
+    private static final String[] ENDINGS = {
+        "token", "secret", "password", "passwd", "signature", "credential", "assertion", "apikey", "api_key"
+    };
 
-    private UriRedaction() {
-    }
+    private UriRedaction() {}
 
     /** {@code uri} itself when nothing in it is credential-like, else a copy with those values redacted. */
     public static String redact(String uri) {
@@ -128,7 +128,8 @@ public final class UriRedaction {
 
     /** The value of an ASCII hex digit, else -256: negative still once shifted by 4 and or-ed with a digit. */
     private static int hex(char c) {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                : -256;
+        return c >= '0' && c <= '9'
+                ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -256;
     }
 }

@@ -5,7 +5,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerResponse;
-
 import java.util.function.BooleanSupplier;
 
 /**
@@ -13,19 +12,21 @@ import java.util.function.BooleanSupplier;
  * no authentication, so it binds to loopback unless {@code --admin-bind-address} opens it.
  */
 final class AdminServer {
-    private AdminServer() {
-    }
+    private AdminServer() {}
 
     static HttpServer create(Vertx vertx, PrometheusMeterRegistry registry, BooleanSupplier ready) {
         return vertx.createHttpServer().requestHandler(req -> {
             switch (req.path()) {
-                case "/metrics" -> vertx.executeBlocking(registry::scrape, false).onComplete(ar -> {
-                    if (ar.succeeded()) {
-                        req.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(ar.result());
-                    } else {
-                        req.response().setStatusCode(500).end();
-                    }
-                });
+                case "/metrics" ->
+                    vertx.executeBlocking(registry::scrape, false).onComplete(ar -> {
+                        if (ar.succeeded()) {
+                            req.response()
+                                    .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                                    .end(ar.result());
+                        } else {
+                            req.response().setStatusCode(500).end();
+                        }
+                    });
                 case "/readyz" -> health(req.response(), ready.getAsBoolean());
                 case "/healthz" -> health(req.response(), true);
                 default -> req.response().setStatusCode(404).end();

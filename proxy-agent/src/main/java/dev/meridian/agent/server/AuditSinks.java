@@ -7,14 +7,12 @@ import dev.meridian.agent.audit.RotatingFileLineWriter;
 import dev.meridian.agent.audit.StreamLineWriter;
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.AuditTarget;
-
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 
 final class AuditSinks {
-    private AuditSinks() {
-    }
+    private AuditSinks() {}
 
     static AuditSink of(AgentConfig config) {
         if (config.auditSink() != null) {

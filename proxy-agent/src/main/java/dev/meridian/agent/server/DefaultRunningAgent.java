@@ -4,13 +4,12 @@ import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.http.ProxyServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 final class DefaultRunningAgent implements RunningAgent {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultRunningAgent.class);
@@ -24,8 +23,14 @@ final class DefaultRunningAgent implements RunningAgent {
     private final List<AutoCloseable> resources;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DefaultRunningAgent(Vertx vertx, ProxyServer server, HttpServer admin, Optional<String> ca, AgentConfig config,
-                        AtomicBoolean ready, List<AutoCloseable> resources) {
+    DefaultRunningAgent(
+            Vertx vertx,
+            ProxyServer server,
+            HttpServer admin,
+            Optional<String> ca,
+            AgentConfig config,
+            AtomicBoolean ready,
+            List<AutoCloseable> resources) {
         this.vertx = vertx;
         this.server = server;
         this.admin = admin;

@@ -4,6 +4,7 @@ import dev.meridian.agent.AgentException;
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.config.ServerTls;
+import dev.meridian.agent.forward.UpstreamFactory;
 import dev.meridian.agent.tls.CaSecretPublisher;
 import dev.meridian.agent.tls.GeneratedTls;
 import dev.meridian.agent.tls.SelfSignedTls;
@@ -11,7 +12,6 @@ import dev.meridian.agent.tls.TlsStore;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import dev.meridian.agent.forward.UpstreamFactory;
 import io.netty.handler.codec.http2.Http2SecurityUtil;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
@@ -22,7 +22,6 @@ import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PemKeyCertOptions;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -31,12 +30,10 @@ import java.util.Optional;
 
 /** The listener's TLS, from its mode: none, the operator's certificate, or a generated one. */
 final class ServerTlsSetup {
-    private ServerTlsSetup() {
-    }
+    private ServerTlsSetup() {}
 
     /** The server's TLS context (null for plain HTTP) and, when self-signed, the CA clients should trust. */
-    record Listener(SslContext tls, Optional<String> ca) {
-    }
+    record Listener(SslContext tls, Optional<String> ca) {}
 
     static Listener apply(AgentConfig config, Vertx vertx, UpstreamFactory.TlsEngine engine) {
         ServerTls tls = config.tls();
@@ -45,7 +42,8 @@ final class ServerTlsSetup {
         }
         if (tls instanceof ServerTls.Provided p) {
             try {
-                return new Listener(context(vertx, engine, Files.readString(p.certificate()), Files.readString(p.key())),
+                return new Listener(
+                        context(vertx, engine, Files.readString(p.certificate()), Files.readString(p.key())),
                         Optional.empty());
             } catch (IOException e) {
                 throw new AgentException("cannot read the TLS certificate or key: " + e.getMessage(), e);
@@ -64,7 +62,8 @@ final class ServerTlsSetup {
      * HTTP/2 and HTTP/1.1 offered by ALPN, HTTP/2's cipher suites first. The PEM is read as
      * Vert.x reads it (PKCS#8, PKCS#1 RSA and SEC1 EC keys).
      */
-    private static SslContext context(Vertx vertx, UpstreamFactory.TlsEngine engine, String certificatePem, String keyPem) {
+    private static SslContext context(
+            Vertx vertx, UpstreamFactory.TlsEngine engine, String certificatePem, String keyPem) {
         try {
             return SslContextBuilder.forServer(new PemKeyCertOptions()
                             .addCertValue(Buffer.buffer(certificatePem))
@@ -72,10 +71,12 @@ final class ServerTlsSetup {
                             .getKeyManagerFactory(vertx))
                     .sslProvider(engine == UpstreamFactory.TlsEngine.OPENSSL ? SslProvider.OPENSSL : SslProvider.JDK)
                     .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
-                    .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(
+                            ApplicationProtocolConfig.Protocol.ALPN,
                             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                             ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+                            ApplicationProtocolNames.HTTP_2,
+                            ApplicationProtocolNames.HTTP_1_1))
                     .build();
         } catch (Exception e) {
             throw new AgentException("cannot use the TLS certificate and key: " + e.getMessage(), e);
@@ -91,7 +92,9 @@ final class ServerTlsSetup {
             }
         }
         if (config.publishCaSecret()) {
-            try (KubernetesClient client = new KubernetesClientBuilder().withConfig(fabric8Config(config.upstream())).build()) {
+            try (KubernetesClient client = new KubernetesClientBuilder()
+                    .withConfig(fabric8Config(config.upstream()))
+                    .build()) {
                 new CaSecretPublisher(client).publish(config.namespace(), caPem);
             }
         }
@@ -103,7 +106,8 @@ final class ServerTlsSetup {
         }
         if (source instanceof ClusterSource.Kubeconfig k) {
             try {
-                return Config.fromKubeconfig(k.context(), Files.readString(k.path()), k.path().toString());
+                return Config.fromKubeconfig(
+                        k.context(), Files.readString(k.path()), k.path().toString());
             } catch (IOException e) {
                 throw new AgentException("cannot read kubeconfig " + k.path() + ": " + e.getMessage(), e);
             }

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -31,13 +30,17 @@ public final class CaSecretPublisher {
                 .addToLabels("app.kubernetes.io/managed-by", "meridian-agent")
                 .endMetadata()
                 .withType("Opaque")
-                .addToData(AgentConfig.CA_SECRET_KEY, Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8)))
+                .addToData(
+                        AgentConfig.CA_SECRET_KEY,
+                        Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8)))
                 .build();
         try {
             client.secrets().inNamespace(namespace).resource(secret).createOr(NonDeletingOperation::update);
         } catch (KubernetesClientException e) {
-            throw new AgentException("cannot publish the agent CA to Secret " + namespace + "/"
-                    + AgentConfig.CA_SECRET_NAME + ": " + e.getMessage(), e);
+            throw new AgentException(
+                    "cannot publish the agent CA to Secret " + namespace + "/" + AgentConfig.CA_SECRET_NAME + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

@@ -1,23 +1,6 @@
 package dev.meridian.agent.tls;
 
 import dev.meridian.agent.AgentException;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -36,6 +19,22 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Generates a private CA (10 years) and a server certificate it signs (2 years), ECDSA P-256. */
 public final class SelfSignedTls {
@@ -44,13 +43,18 @@ public final class SelfSignedTls {
     private static final String SIGNATURE = "SHA256withECDSA";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SelfSignedTls() {
-    }
+    private SelfSignedTls() {}
 
     /** Names always present in the server certificate, so local runs and the in-cluster Service work. */
     public static List<String> defaultNames(String namespace) {
-        return List.of("localhost", "127.0.0.1", "::1", "loft-agent", "loft-agent." + namespace,
-                "loft-agent." + namespace + ".svc", "loft-agent." + namespace + ".svc.cluster.local");
+        return List.of(
+                "localhost",
+                "127.0.0.1",
+                "::1",
+                "loft-agent",
+                "loft-agent." + namespace,
+                "loft-agent." + namespace + ".svc",
+                "loft-agent." + namespace + ".svc.cluster.local");
     }
 
     public static GeneratedTls generate(List<String> subjectAlternativeNames) {
@@ -59,21 +63,35 @@ public final class SelfSignedTls {
             Instant now = Instant.now();
             X500Name caName = new X500Name("CN=Meridian agent CA,O=Meridian");
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(caName, serial(),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(CA_VALIDITY)), caName, caKeys.getPublic())
+            X509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(
+                            caName,
+                            serial(),
+                            Date.from(now.minus(Duration.ofMinutes(5))),
+                            Date.from(now.plus(CA_VALIDITY)),
+                            caName,
+                            caKeys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(caKeys.getPublic()));
+                    .addExtension(
+                            Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(caKeys.getPublic()));
             X509Certificate caCert = sign(ca, caKeys);
 
             KeyPair serverKeys = newKeyPair();
             Set<String> names = new LinkedHashSet<>(subjectAlternativeNames);
-            X509v3CertificateBuilder server = new JcaX509v3CertificateBuilder(caCert, serial(),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(SERVER_VALIDITY)),
-                    new X500Name("CN=" + names.stream().findFirst().orElse("meridian-agent")), serverKeys.getPublic())
+            X509v3CertificateBuilder server = new JcaX509v3CertificateBuilder(
+                            caCert,
+                            serial(),
+                            Date.from(now.minus(Duration.ofMinutes(5))),
+                            Date.from(now.plus(SERVER_VALIDITY)),
+                            new X500Name("CN=" + names.stream().findFirst().orElse("meridian-agent")),
+                            serverKeys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                    .addExtension(
+                            Extension.keyUsage,
+                            true,
+                            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                    .addExtension(
+                            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert))
                     .addExtension(Extension.subjectAlternativeName, false, altNames(names));
             X509Certificate serverCert = sign(server, caKeys);
@@ -86,7 +104,10 @@ public final class SelfSignedTls {
     private static GeneralNames altNames(Set<String> names) {
         List<GeneralName> out = new ArrayList<>();
         for (String n : names) {
-            out.add(isIpLiteral(n) ? new GeneralName(GeneralName.iPAddress, n) : new GeneralName(GeneralName.dNSName, n));
+            out.add(
+                    isIpLiteral(n)
+                            ? new GeneralName(GeneralName.iPAddress, n)
+                            : new GeneralName(GeneralName.dNSName, n));
         }
         return new GeneralNames(out.toArray(GeneralName[]::new));
     }

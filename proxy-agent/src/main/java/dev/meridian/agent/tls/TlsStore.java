@@ -1,7 +1,6 @@
 package dev.meridian.agent.tls;
 
 import dev.meridian.agent.AgentException;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -30,8 +29,7 @@ public final class TlsStore {
     static final String CERT = "tls.crt";
     static final String KEY = "tls.key";
 
-    private TlsStore() {
-    }
+    private TlsStore() {}
 
     public static GeneratedTls loadOrCreate(Path directory, List<String> names) {
         try {
@@ -46,7 +44,8 @@ public final class TlsStore {
             writeAtomically(directory.resolve(CA), fresh.caCertificatePem(), false);
             return fresh;
         } catch (IOException e) {
-            throw new AgentException("cannot keep the self-signed certificate in " + directory + ": " + e.getMessage(), e);
+            throw new AgentException(
+                    "cannot keep the self-signed certificate in " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -87,7 +86,8 @@ public final class TlsStore {
                     // not a POSIX file system; the temp file already has restrictive defaults
                 }
             }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ch.write(StandardCharsets.UTF_8.encode(content));
                 ch.force(true);
             }

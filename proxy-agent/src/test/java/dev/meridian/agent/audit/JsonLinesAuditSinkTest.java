@@ -1,15 +1,14 @@
 package dev.meridian.agent.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.meridian.agent.auth.UserInfo;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class JsonLinesAuditSinkTest {
 
@@ -18,8 +17,17 @@ class JsonLinesAuditSinkTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonLinesAuditSink sink = new JsonLinesAuditSink(new StreamLineWriter(out));
         for (int i = 0; i < 3; i++) {
-            sink.record(new AuditEvent("id-" + i, "/api/v1/namespaces?limit=500", RequestInfo.of("GET", "/api/v1/namespaces", "limit=500"),
-                    UserInfo.of("alice", "dev"), null, List.of("10.0.0.1"), "kubectl", 200, Instant.now(), Instant.now()));
+            sink.record(new AuditEvent(
+                    "id-" + i,
+                    "/api/v1/namespaces?limit=500",
+                    RequestInfo.of("GET", "/api/v1/namespaces", "limit=500"),
+                    UserInfo.of("alice", "dev"),
+                    null,
+                    List.of("10.0.0.1"),
+                    "kubectl",
+                    200,
+                    Instant.now(),
+                    Instant.now()));
         }
         sink.close();
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
@@ -37,7 +45,8 @@ class JsonLinesAuditSinkTest {
         JsonLinesAuditSink sink = new JsonLinesAuditSink(new StreamLineWriter(out));
         Instant t = Instant.now();
         for (int i = 0; i < 5000; i++) {
-            sink.record(new AuditEvent("id-" + i, "/api", RequestInfo.of("GET", "/api", null), null, null, List.of(), null, 200, t, t));
+            sink.record(new AuditEvent(
+                    "id-" + i, "/api", RequestInfo.of("GET", "/api", null), null, null, List.of(), null, 200, t, t));
         }
         sink.close();
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();

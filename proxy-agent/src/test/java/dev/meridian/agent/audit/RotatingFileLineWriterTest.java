@@ -1,12 +1,11 @@
 package dev.meridian.agent.audit;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RotatingFileLineWriterTest {
     @TempDir
@@ -25,7 +24,7 @@ class RotatingFileLineWriterTest {
         assertThat(dir.resolve("audit.log.2")).exists();
         assertThat(dir.resolve("audit.log.3")).doesNotExist();
         assertThat(Files.readAllLines(log)).last().asString().contains("\"n\":099");
-        for (Path p : new Path[]{log, dir.resolve("audit.log.1"), dir.resolve("audit.log.2")}) {
+        for (Path p : new Path[] {log, dir.resolve("audit.log.1"), dir.resolve("audit.log.2")}) {
             assertThat(Files.readAllLines(p)).allMatch(l -> l.startsWith("{") && l.endsWith("}"));
         }
     }

@@ -1,14 +1,13 @@
 package dev.meridian.agent.auth;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** What a flood of distinct bogus tokens may cost: few TokenReviews, and no accepted token evicted. */
 class CachingTokenReviewerFloodTest {
@@ -19,14 +18,19 @@ class CachingTokenReviewerFloodTest {
 
     TokenReviewer authority = token -> {
         calls.incrementAndGet();
-        return CompletableFuture.completedFuture(token.startsWith("good")
-                ? new Review.Authenticated(UserInfo.of("u-" + token)) : new Review.Rejected("no"));
+        return CompletableFuture.completedFuture(
+                token.startsWith("good")
+                        ? new Review.Authenticated(UserInfo.of("u-" + token))
+                        : new Review.Rejected("no"));
     };
 
     CachingTokenReviewer cache(TokenReviewer delegate, int acceptedEntries, int rejectedEntries) {
-        return new CachingTokenReviewer(delegate,
+        return new CachingTokenReviewer(
+                delegate,
                 new TokenCachePolicy(Duration.ofSeconds(10), acceptedEntries, Duration.ofSeconds(5), rejectedEntries),
-                new ClientTokenBuckets(20, BURST, 100, now::get), now::get, System::currentTimeMillis);
+                new ClientTokenBuckets(20, BURST, 100, now::get),
+                now::get,
+                System::currentTimeMillis);
     }
 
     Review review(CachingTokenReviewer c, String token, String client) {
@@ -44,10 +48,13 @@ class CachingTokenReviewerFloodTest {
                 throttled++;
             }
         }
-        assertThat(calls).as("TokenReviews caused by 18,500 bogus tokens from one address").hasValue(BURST);
+        assertThat(calls)
+                .as("TokenReviews caused by 18,500 bogus tokens from one address")
+                .hasValue(BURST);
         assertThat(throttled).isEqualTo(18_500 - BURST);
         assertThat(review(c, "bogus-x", "198.51.100.1"))
-                .as("another address is limited on its own").isInstanceOf(Review.Rejected.class);
+                .as("another address is limited on its own")
+                .isInstanceOf(Review.Rejected.class);
     }
 
     @Test
@@ -58,7 +65,9 @@ class CachingTokenReviewerFloodTest {
         }
         assertThat(review(c, "bogus-a", "203.0.113.9")).isInstanceOf(Review.Throttled.class);
         now.addAndGet(Duration.ofMillis(50).toNanos());
-        assertThat(review(c, "bogus-b", "203.0.113.9")).as("one review per 50 ms at 20/s").isInstanceOf(Review.Rejected.class);
+        assertThat(review(c, "bogus-b", "203.0.113.9"))
+                .as("one review per 50 ms at 20/s")
+                .isInstanceOf(Review.Rejected.class);
         assertThat(review(c, "bogus-c", "203.0.113.9")).isInstanceOf(Review.Throttled.class);
     }
 
@@ -96,17 +105,23 @@ class CachingTokenReviewerFloodTest {
 
     @Test
     void aFloodOfBogusTokensDoesNotEvictAnAcceptedOne() {
-        CachingTokenReviewer c = new CachingTokenReviewer(authority,
+        CachingTokenReviewer c = new CachingTokenReviewer(
+                authority,
                 new TokenCachePolicy(Duration.ofSeconds(10), 2, Duration.ofSeconds(5), 3),
-                ReviewRateLimiter.NONE, now::get, System::currentTimeMillis);
+                ReviewRateLimiter.NONE,
+                now::get,
+                System::currentTimeMillis);
         review(c, "good-1", "");
         for (int i = 0; i < 1000; i++) {
             assertThat(review(c, "bogus-" + i, "")).isInstanceOf(Review.Rejected.class);
         }
         int before = calls.get();
         assertThat(review(c, "good-1", "").isAuthenticated()).isTrue();
-        assertThat(calls).withFailMessage("the accepted token was evicted by bogus ones and reviewed again")
+        assertThat(calls)
+                .withFailMessage("the accepted token was evicted by bogus ones and reviewed again")
                 .hasValue(before);
-        assertThat(c.size()).as("one accepted, the rejected cache at its own bound").isEqualTo(1 + 3);
+        assertThat(c.size())
+                .as("one accepted, the rejected cache at its own bound")
+                .isEqualTo(1 + 3);
     }
 }

@@ -1,27 +1,29 @@
 package dev.meridian.agent.auth;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CachingTokenReviewerTest {
     final AtomicLong now = new AtomicLong();
-    final AtomicLong wallMillis = new AtomicLong(Instant.parse("2025-01-01T00:00:00Z").toEpochMilli());
+    final AtomicLong wallMillis =
+            new AtomicLong(Instant.parse("2025-01-01T00:00:00Z").toEpochMilli());
     final AtomicInteger calls = new AtomicInteger();
 
     TokenReviewer authority = token -> {
         calls.incrementAndGet();
-        return CompletableFuture.completedFuture(token.startsWith("good")
-                ? new Review.Authenticated(UserInfo.of("u-" + token)) : new Review.Rejected("no"));
+        return CompletableFuture.completedFuture(
+                token.startsWith("good")
+                        ? new Review.Authenticated(UserInfo.of("u-" + token))
+                        : new Review.Rejected("no"));
     };
 
     TokenReviewer acceptsAll = token -> {
@@ -34,8 +36,12 @@ class CachingTokenReviewerTest {
     }
 
     CachingTokenReviewer cache(TokenReviewer delegate, Duration acceptedTtl, int size) {
-        return new CachingTokenReviewer(delegate, new TokenCachePolicy(acceptedTtl, size, Duration.ofSeconds(5), size),
-                ReviewRateLimiter.NONE, now::get, wallMillis::get);
+        return new CachingTokenReviewer(
+                delegate,
+                new TokenCachePolicy(acceptedTtl, size, Duration.ofSeconds(5), size),
+                ReviewRateLimiter.NONE,
+                now::get,
+                wallMillis::get);
     }
 
     /** Both clocks move: the cache's nano clock and the wall clock a JWT's exp is read against. */
@@ -68,14 +74,18 @@ class CachingTokenReviewerTest {
         Set<String> revoked = ConcurrentHashMap.newKeySet();
         TokenReviewer revocable = token -> {
             calls.incrementAndGet();
-            return CompletableFuture.completedFuture(revoked.contains(token)
-                    ? new Review.Rejected("revoked") : new Review.Authenticated(UserInfo.of("u")));
+            return CompletableFuture.completedFuture(
+                    revoked.contains(token)
+                            ? new Review.Rejected("revoked")
+                            : new Review.Authenticated(UserInfo.of("u")));
         };
         CachingTokenReviewer c = cache(revocable, Duration.ofSeconds(7), 10);
         assertThat(review(c, "opaque-token").isAuthenticated()).isTrue();
         revoked.add("opaque-token");
         advance(Duration.ofSeconds(6));
-        assertThat(review(c, "opaque-token").isAuthenticated()).as("still within the 7 s cache time").isTrue();
+        assertThat(review(c, "opaque-token").isAuthenticated())
+                .as("still within the 7 s cache time")
+                .isTrue();
         advance(Duration.ofSeconds(1));
         assertThat(review(c, "opaque-token"))
                 .withFailMessage("a token revoked at the authority must be refused once the cache time has passed")
@@ -101,7 +111,9 @@ class CachingTokenReviewerTest {
     void anAcceptedTokenAlreadyPastItsExpiryIsNotCached() {
         String jwt = Jwts.withPayload("{\"exp\":" + (wallMillis.get() / 1000 - 1) + "}");
         CachingTokenReviewer c = cache(acceptsAll, Duration.ofSeconds(10), 10);
-        assertThat(review(c, jwt).isAuthenticated()).as("the authority decides, not the exp claim").isTrue();
+        assertThat(review(c, jwt).isAuthenticated())
+                .as("the authority decides, not the exp claim")
+                .isTrue();
         review(c, jwt);
         assertThat(calls).hasValue(2);
     }
@@ -147,7 +159,8 @@ class CachingTokenReviewerTest {
         CompletionStage<Review> a = c.review("good");
         CompletionStage<Review> b = c.review("good");
         pending.complete(new Review.Authenticated(UserInfo.of("x")));
-        assertThat(a.toCompletableFuture().join()).isEqualTo(b.toCompletableFuture().join());
+        assertThat(a.toCompletableFuture().join())
+                .isEqualTo(b.toCompletableFuture().join());
         assertThat(calls).hasValue(1);
     }
 

@@ -1,11 +1,10 @@
 package dev.meridian.agent.auth;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ExpiringLruTest {
     static final long SECOND = TimeUnit.SECONDS.toNanos(1);

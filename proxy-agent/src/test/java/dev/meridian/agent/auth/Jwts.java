@@ -5,8 +5,7 @@ import java.util.Base64;
 
 /** Tokens shaped like a signed JWT (compact JWS) with a chosen payload; the signature is not real. */
 final class Jwts {
-    private Jwts() {
-    }
+    private Jwts() {}
 
     static String withPayload(String json) {
         return encode("{\"alg\":\"RS256\",\"kid\":\"k\"}") + "." + encode(json) + ".c2lnbmF0dXJl";

@@ -3,31 +3,6 @@ package dev.meridian.agent.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.config.ServerTls;
@@ -46,15 +21,41 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.vertx.core.http.HttpServerResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The gateway in front of a management plane and connected clusters, driven by the real kubectl. */
 class GatewayTest {
     static final ResourceDefinitionContext CLUSTERS = new ResourceDefinitionContext.Builder()
-            .withGroup("management.loft.sh").withVersion("v1").withKind("Cluster").withPlural("clusters")
-            .withNamespaced(false).build();
+            .withGroup("management.loft.sh")
+            .withVersion("v1")
+            .withKind("Cluster")
+            .withPlural("clusters")
+            .withNamespaced(false)
+            .build();
 
     @TempDir
     static Path dir;
+
     static MockApiServer management;
     static MockApiServer clusterA;
     static MockApiServer clusterB;
@@ -75,7 +76,8 @@ class GatewayTest {
         clusterB = new MockApiServer();
         streaming = new EchoUpstream();
         streaming.on("/api/v1/namespaces", req -> {
-            HttpServerResponse out = req.response().putHeader("Content-Type", "application/json").setChunked(true);
+            HttpServerResponse out =
+                    req.response().putHeader("Content-Type", "application/json").setChunked(true);
             out.write("{\"type\":\"ADDED\",\"object\":{\"kind\":\"Namespace\",\"metadata\":{\"name\":\"first\"}}}\n");
         });
         plane = management.client();
@@ -84,14 +86,18 @@ class GatewayTest {
         register("w", streaming.config());
         startAgentForClusterC();
         authority = new FakeAuthority().allow(AgentHarness.ALICE_TOKEN, AgentHarness.ALICE);
-        gateway = GatewayServer.start(AgentConfig.builder()
-                .bindHost("127.0.0.1").port(0).adminPort(-1)
-                .tls(new ServerTls.SelfSigned(dir.resolve("tls"), List.of()))
-                .upstream(ClusterSource.of(management.config("management-gateway-token")))
-                .authority(ClusterSource.of(authority.config()))
-                .auditSink(audit)
-                .shutdownGrace(Duration.ofSeconds(1))
-                .build(), Duration.ofMillis(300));
+        gateway = GatewayServer.start(
+                AgentConfig.builder()
+                        .bindHost("127.0.0.1")
+                        .port(0)
+                        .adminPort(-1)
+                        .tls(new ServerTls.SelfSigned(dir.resolve("tls"), List.of()))
+                        .upstream(ClusterSource.of(management.config("management-gateway-token")))
+                        .authority(ClusterSource.of(authority.config()))
+                        .auditSink(audit)
+                        .shutdownGrace(Duration.ofSeconds(1))
+                        .build(),
+                Duration.ofMillis(300));
     }
 
     /**
@@ -101,10 +107,15 @@ class GatewayTest {
      */
     static void startAgentForClusterC() throws Exception {
         clusterC = new MockApiServer().allowImpersonationBy(GATEWAY_IDENTITY);
-        clusterCAuthority = new FakeAuthority().allow("c-gateway-token", dev.meridian.agent.auth.UserInfo.of(GATEWAY_IDENTITY,
-                "system:serviceaccounts", "system:serviceaccounts:meridian-system"));
+        clusterCAuthority = new FakeAuthority()
+                .allow(
+                        "c-gateway-token",
+                        dev.meridian.agent.auth.UserInfo.of(
+                                GATEWAY_IDENTITY, "system:serviceaccounts", "system:serviceaccounts:meridian-system"));
         agentC = dev.meridian.agent.server.AgentServer.start(AgentConfig.builder()
-                .bindHost("127.0.0.1").port(0).adminPort(-1)
+                .bindHost("127.0.0.1")
+                .port(0)
+                .adminPort(-1)
                 .tls(new ServerTls.SelfSigned(dir.resolve("agent-c-tls"), List.of()))
                 .upstream(ClusterSource.of(clusterC.config("c-agent-token")))
                 .authority(ClusterSource.of(clusterCAuthority.config()))
@@ -112,12 +123,15 @@ class GatewayTest {
                 .auditSink(agentCAudit)
                 .shutdownGrace(Duration.ofSeconds(1))
                 .build());
-        register("c", new io.fabric8.kubernetes.client.ConfigBuilder(Config.empty())
-                .withMasterUrl("https://localhost:" + agentC.port() + "/kubernetes/cluster")
-                .withCaCertData(Base64.getEncoder().encodeToString(
-                        agentC.caCertificatePem().orElseThrow().getBytes(StandardCharsets.US_ASCII)))
-                .withOauthToken("c-gateway-token")
-                .build());
+        register(
+                "c",
+                new io.fabric8.kubernetes.client.ConfigBuilder(Config.empty())
+                        .withMasterUrl("https://localhost:" + agentC.port() + "/kubernetes/cluster")
+                        .withCaCertData(Base64.getEncoder()
+                                .encodeToString(
+                                        agentC.caCertificatePem().orElseThrow().getBytes(StandardCharsets.US_ASCII)))
+                        .withOauthToken("c-gateway-token")
+                        .build());
     }
 
     static final RecordingAuditSink agentCAudit = new RecordingAuditSink();
@@ -137,11 +151,20 @@ class GatewayTest {
                 users: [{name: u, user: {token: %s}}]
                 contexts: [{name: c, context: {cluster: c, user: u}}]
                 current-context: c
-                """.formatted(target.getMasterUrl().replaceAll("/$", ""), target.getCaCertData(), target.getOauthToken());
-        plane.secrets().inNamespace("loft").resource(new SecretBuilder().withNewMetadata().withName("cluster-" + name)
-                .withNamespace("loft").endMetadata()
-                .addToData("config", Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8)))
-                .build()).createOr(existing -> existing.update());
+                """.formatted(
+                        target.getMasterUrl().replaceAll("/$", ""), target.getCaCertData(), target.getOauthToken());
+        plane.secrets()
+                .inNamespace("loft")
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("cluster-" + name)
+                        .withNamespace("loft")
+                        .endMetadata()
+                        .addToData(
+                                "config",
+                                Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8)))
+                        .build())
+                .createOr(existing -> existing.update());
     }
 
     static void createCluster(String name) {
@@ -149,8 +172,9 @@ class GatewayTest {
         cluster.setApiVersion("management.loft.sh/v1");
         cluster.setKind("Cluster");
         cluster.setMetadata(new ObjectMetaBuilder().withName(name).build());
-        cluster.setAdditionalProperty("spec", Map.of("config",
-                Map.of("secretName", "cluster-" + name, "secretNamespace", "loft", "key", "config")));
+        cluster.setAdditionalProperty(
+                "spec",
+                Map.of("config", Map.of("secretName", "cluster-" + name, "secretNamespace", "loft", "key", "config")));
         plane.genericKubernetesResources(CLUSTERS).resource(cluster).create();
     }
 
@@ -166,20 +190,30 @@ class GatewayTest {
     }
 
     private Kubectl kubectlFor(String route) throws Exception {
-        return new Kubectl(dir.resolve(route.replace('/', '-')), "https://127.0.0.1:" + gateway.port() + route,
-                gateway.caCertificatePem().orElseThrow(), AgentHarness.ALICE_TOKEN);
+        return new Kubectl(
+                dir.resolve(route.replace('/', '-')),
+                "https://127.0.0.1:" + gateway.port() + route,
+                gateway.caCertificatePem().orElseThrow(),
+                AgentHarness.ALICE_TOKEN);
     }
 
     @Test
     void kubectlReachesEachClusterThroughItsOwnRouteWithImpersonation() throws Exception {
-        clusterA.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
-                .withNewMetadata().withName("only-in-a").endMetadata().build()).create();
+        clusterA.client()
+                .namespaces()
+                .resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("only-in-a")
+                        .endMetadata()
+                        .build())
+                .create();
         int seenByB = clusterB.seen().size();
 
         Kubectl.Result a = kubectlFor("/kubernetes/cluster/a").run("get", "ns", "-v", "6");
         assertThat(a.exitCode()).as(a.stderr()).isZero();
-        assertThat(a.stderr()).contains("GET https://127.0.0.1:" + gateway.port()
-                + "/kubernetes/cluster/a/api/v1/namespaces?limit=500 200 OK");
+        assertThat(a.stderr())
+                .contains("GET https://127.0.0.1:" + gateway.port()
+                        + "/kubernetes/cluster/a/api/v1/namespaces?limit=500 200 OK");
         assertThat(a.stdout()).contains("only-in-a");
         assertThat(clusterA.seen()).anySatisfy(s -> {
             assertThat(s.path()).startsWith("/api/v1/namespaces");
@@ -191,27 +225,37 @@ class GatewayTest {
         Kubectl.Result b = kubectlFor("/kubernetes/cluster/b").run("get", "ns", "-v", "6");
         assertThat(b.exitCode()).as(b.stderr()).isZero();
         assertThat(b.stdout()).doesNotContain("only-in-a");
-        assertThat(clusterB.seen()).anySatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer b-gateway-token"));
+        assertThat(clusterB.seen())
+                .anySatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer b-gateway-token"));
     }
 
     @Test
     void kubectlReachesAClusterThroughTheGatewayAndThenItsAgentAsTheSameUser() throws Exception {
-        clusterC.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
-                .withNewMetadata().withName("only-in-c").endMetadata().build()).create();
+        clusterC.client()
+                .namespaces()
+                .resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("only-in-c")
+                        .endMetadata()
+                        .build())
+                .create();
 
         Kubectl.Result c = kubectlFor("/kubernetes/cluster/c").run("get", "ns", "-v", "6");
 
         assertThat(c.exitCode()).as(c.stderr()).isZero();
-        assertThat(c.stderr()).contains("GET https://127.0.0.1:" + gateway.port()
-                + "/kubernetes/cluster/c/api/v1/namespaces?limit=500 200 OK");
+        assertThat(c.stderr())
+                .contains("GET https://127.0.0.1:" + gateway.port()
+                        + "/kubernetes/cluster/c/api/v1/namespaces?limit=500 200 OK");
         assertThat(c.stdout()).contains("only-in-c");
-        assertThat(clusterC.seen()).as("cluster c sees the agent's credentials and the user the gateway reviewed")
+        assertThat(clusterC.seen())
+                .as("cluster c sees the agent's credentials and the user the gateway reviewed")
                 .anySatisfy(s -> {
                     assertThat(s.path()).startsWith("/api/v1/namespaces");
                     assertThat(s.authorization()).isEqualTo("Bearer c-agent-token");
                     assertThat(s.impersonateUser()).isEqualTo("alice");
                 });
-        assertThat(clusterC.seen()).as("the user's own token never leaves the gateway")
+        assertThat(clusterC.seen())
+                .as("the user's own token never leaves the gateway")
                 .noneMatch(s -> ("Bearer " + AgentHarness.ALICE_TOKEN).equals(s.authorization()));
         await().untilAsserted(() -> assertThat(agentCAudit.events()).anySatisfy(e -> {
             assertThat(e.user().username()).isEqualTo(GATEWAY_IDENTITY);
@@ -222,8 +266,13 @@ class GatewayTest {
 
     @Test
     void theManagementRouteReachesTheManagementPlane() throws Exception {
-        plane.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
-                .withNewMetadata().withName("only-in-management").endMetadata().build()).create();
+        plane.namespaces()
+                .resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("only-in-management")
+                        .endMetadata()
+                        .build())
+                .create();
         Kubectl.Result mgmt = kubectlFor("/kubernetes/management").run("get", "ns");
         assertThat(mgmt.exitCode()).as(mgmt.stderr()).isZero();
         assertThat(mgmt.stdout()).contains("only-in-management");
@@ -236,10 +285,15 @@ class GatewayTest {
     @Test
     void unknownClustersAndPathsThatHopToAnotherClusterAre404() throws Exception {
         HttpClient http = client();
-        for (String path : List.of("/kubernetes/cluster/nope/api/v1/namespaces",
-                "/kubernetes/cluster/a/../b/api/v1/namespaces", "/kubernetes/cluster/a/%2e%2e/b/api/v1/namespaces")) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
-                    .header("Authorization", "Bearer " + AgentHarness.ALICE_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        for (String path : List.of(
+                "/kubernetes/cluster/nope/api/v1/namespaces",
+                "/kubernetes/cluster/a/../b/api/v1/namespaces",
+                "/kubernetes/cluster/a/%2e%2e/b/api/v1/namespaces")) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base() + path))
+                            .header("Authorization", "Bearer " + AgentHarness.ALICE_TOKEN)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(404);
         }
     }
@@ -248,9 +302,10 @@ class GatewayTest {
     void removingAClusterEndsItsOpenWatchAndItsRoute() throws Exception {
         HttpClient http = client();
         List<String> lines = new CopyOnWriteArrayList<>();
-        CompletableFuture<HttpResponse<Void>> watch = http.sendAsync(HttpRequest.newBuilder(
-                        URI.create(base() + "/kubernetes/cluster/w/api/v1/namespaces?watch=true"))
-                .header("Authorization", "Bearer " + AgentHarness.ALICE_TOKEN).build(),
+        CompletableFuture<HttpResponse<Void>> watch = http.sendAsync(
+                HttpRequest.newBuilder(URI.create(base() + "/kubernetes/cluster/w/api/v1/namespaces?watch=true"))
+                        .header("Authorization", "Bearer " + AgentHarness.ALICE_TOKEN)
+                        .build(),
                 HttpResponse.BodyHandlers.fromLineSubscriber(new java.util.concurrent.Flow.Subscriber<String>() {
                     @Override
                     public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
@@ -263,37 +318,45 @@ class GatewayTest {
                     }
 
                     @Override
-                    public void onError(Throwable t) {
-                    }
+                    public void onError(Throwable t) {}
 
                     @Override
-                    public void onComplete() {
-                    }
+                    public void onComplete() {}
                 }));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(lines).anyMatch(l -> l.contains("first")));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(lines).anyMatch(l -> l.contains("first")));
         assertThat(watch).isNotDone();
 
         plane.genericKubernetesResources(CLUSTERS).withName("w").delete();
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(watch).isDone());
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(
-                        URI.create(base() + "/kubernetes/cluster/w/api/v1/namespaces"))
-                .header("Authorization", "Bearer " + AgentHarness.ALICE_TOKEN).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(watch).isDone());
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(http.send(
+                                        HttpRequest.newBuilder(
+                                                        URI.create(base() + "/kubernetes/cluster/w/api/v1/namespaces"))
+                                                .header("Authorization", "Bearer " + AgentHarness.ALICE_TOKEN)
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode())
+                        .isEqualTo(404));
     }
 
     @Test
     void aRotatedKubeconfigSecretMovesTheRouteWithoutTouchingTheCluster() throws Exception {
         register("rotating", clusterA.config("rotating-token-1"));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(get("/kubernetes/cluster/rotating/api/v1/namespaces"))
-                .isEqualTo(200));
-        assertThat(clusterA.seen()).anySatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer rotating-token-1"));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(get("/kubernetes/cluster/rotating/api/v1/namespaces"))
+                        .isEqualTo(200));
+        assertThat(clusterA.seen())
+                .anySatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer rotating-token-1"));
 
         writeSecret("rotating", clusterB.config("rotating-token-2"));
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(get("/kubernetes/cluster/rotating/api/v1/namespaces")).isEqualTo(200);
-            assertThat(clusterB.seen()).as("the rotated kubeconfig's cluster and token are used")
+            assertThat(clusterB.seen())
+                    .as("the rotated kubeconfig's cluster and token are used")
                     .anySatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer rotating-token-2"));
         });
     }
@@ -305,15 +368,20 @@ class GatewayTest {
 
         writeSecret("late", clusterA.config("late-token"));
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(get("/kubernetes/cluster/late/api/v1/namespaces"))
-                .isEqualTo(200));
-        assertThat(clusterA.seen()).anySatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer late-token"));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(get("/kubernetes/cluster/late/api/v1/namespaces"))
+                        .isEqualTo(200));
+        assertThat(clusterA.seen())
+                .anySatisfy(s -> assertThat(s.authorization()).isEqualTo("Bearer late-token"));
     }
 
     private static int get(String path) throws Exception {
-        return client().send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", "Bearer " + AgentHarness.ALICE_TOKEN).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client().send(
+                        HttpRequest.newBuilder(URI.create(base() + path))
+                                .header("Authorization", "Bearer " + AgentHarness.ALICE_TOKEN)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static String base() {
@@ -323,14 +391,19 @@ class GatewayTest {
     private static HttpClient client() throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
-        trust.setCertificateEntry("gateway", CertificateFactory.getInstance("X.509").generateCertificate(
-                new java.io.ByteArrayInputStream(gateway.caCertificatePem().orElseThrow().getBytes(StandardCharsets.US_ASCII))));
+        trust.setCertificateEntry(
+                "gateway",
+                CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new java.io.ByteArrayInputStream(
+                                gateway.caCertificatePem().orElseThrow().getBytes(StandardCharsets.US_ASCII))));
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(null, factory.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder()
+                .sslContext(ssl)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
-
 }

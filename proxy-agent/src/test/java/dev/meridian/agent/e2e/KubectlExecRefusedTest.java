@@ -1,5 +1,7 @@
 package dev.meridian.agent.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.config.ServerTls;
@@ -10,16 +12,13 @@ import dev.meridian.agent.testing.AgentHarness;
 import dev.meridian.agent.testing.EchoUpstream;
 import dev.meridian.agent.testing.FakeAuthority;
 import dev.meridian.agent.testing.Kubectl;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real kubectl runs {@code exec} through the agent (over TLS, so it sends its token) for a
@@ -29,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KubectlExecRefusedTest {
     @TempDir
     static Path dir;
+
     static EchoUpstream upstream;
     static FakeAuthority authority;
     static RunningAgent agent;
@@ -39,15 +39,20 @@ class KubectlExecRefusedTest {
         upstream = RefusedUpgradeTestSupport.podServer(new EchoUpstream());
         authority = new FakeAuthority().allow(AgentHarness.ALICE_TOKEN, AgentHarness.ALICE);
         agent = AgentServer.start(AgentConfig.builder()
-                .bindHost("127.0.0.1").port(0).adminPort(0)
+                .bindHost("127.0.0.1")
+                .port(0)
+                .adminPort(0)
                 .tls(new ServerTls.SelfSigned(dir.resolve("tls"), List.of()))
                 .upstream(ClusterSource.of(upstream.config()))
                 .authority(ClusterSource.of(authority.config()))
-                .auditSink(e -> { })
+                .auditSink(e -> {})
                 .shutdownGrace(Duration.ofSeconds(2))
                 .build());
-        kubectl = new Kubectl(dir, "https://127.0.0.1:" + agent.port() + "/kubernetes/cluster",
-                agent.caCertificatePem().orElseThrow(), AgentHarness.ALICE_TOKEN);
+        kubectl = new Kubectl(
+                dir,
+                "https://127.0.0.1:" + agent.port() + "/kubernetes/cluster",
+                agent.caCertificatePem().orElseThrow(),
+                AgentHarness.ALICE_TOKEN);
     }
 
     @AfterAll
@@ -62,7 +67,9 @@ class KubectlExecRefusedTest {
         long start = System.nanoTime();
         Kubectl.Result r = kubectl.run("exec", "p", "-n", "default", "--request-timeout=20s", "--", "ls");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(r.exitCode()).as("kubectl's exit code; stderr: %s", r.stderr()).isNotZero();
+        assertThat(r.exitCode())
+                .as("kubectl's exit code; stderr: %s", r.stderr())
+                .isNotZero();
         assertThat(r.stderr()).contains("forbidden").contains("pods/exec");
         assertThat(took).as("kubectl exec's whole run").isLessThan(Duration.ofSeconds(8));
         assertThat(upstream.seen()).anySatisfy(s -> assertThat(s.uri()).contains("/exec"));

@@ -1,5 +1,8 @@
 package dev.meridian.agent.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.config.ServerTls;
@@ -19,25 +22,22 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real kubectl, through the agent over TLS, against fabric8's CRUD mock API server. */
 class KubectlThroughAgentTest {
     @TempDir
     static Path dir;
+
     static MockApiServer mock;
     static FakeAuthority authority;
     static RunningAgent agent;
@@ -49,7 +49,9 @@ class KubectlThroughAgentTest {
         mock = new MockApiServer();
         authority = new FakeAuthority().allow(AgentHarness.ALICE_TOKEN, AgentHarness.ALICE);
         agent = AgentServer.start(AgentConfig.builder()
-                .bindHost("127.0.0.1").port(0).adminPort(0)
+                .bindHost("127.0.0.1")
+                .port(0)
+                .adminPort(0)
                 .tls(new ServerTls.SelfSigned(dir.resolve("tls"), List.of()))
                 .caFile(dir.resolve("ca.crt"))
                 .upstream(ClusterSource.of(mock.config("agent-sa-token")))
@@ -57,10 +59,19 @@ class KubectlThroughAgentTest {
                 .auditSink(audit)
                 .shutdownGrace(Duration.ofSeconds(2))
                 .build());
-        kubectl = new Kubectl(dir, "https://127.0.0.1:" + agent.port() + "/kubernetes/cluster",
-                agent.caCertificatePem().orElseThrow(), AgentHarness.ALICE_TOKEN);
+        kubectl = new Kubectl(
+                dir,
+                "https://127.0.0.1:" + agent.port() + "/kubernetes/cluster",
+                agent.caCertificatePem().orElseThrow(),
+                AgentHarness.ALICE_TOKEN);
         try (KubernetesClient direct = mock.client()) {
-            direct.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("team-a").endMetadata().build()).create();
+            direct.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName("team-a")
+                            .endMetadata()
+                            .build())
+                    .create();
         }
     }
 
@@ -74,10 +85,14 @@ class KubectlThroughAgentTest {
     @Test
     void kubectlGetNamespacesGoesThroughTheAgentWithImpersonation() throws Exception {
         Kubectl.Result r = kubectl.run("get", "ns", "-v", "6").assertOk();
-        assertThat(r.stderr()).contains("GET https://127.0.0.1:" + agent.port() + "/kubernetes/cluster/api/v1/namespaces?limit=500 200 OK");
+        assertThat(r.stderr())
+                .contains("GET https://127.0.0.1:" + agent.port()
+                        + "/kubernetes/cluster/api/v1/namespaces?limit=500 200 OK");
         assertThat(r.stdout()).contains("team-a");
-        MockApiServer.Seen list = mock.seen().stream().filter(s -> s.path().startsWith("/api/v1/namespaces?limit=500"))
-                .reduce((a, b) -> b).orElseThrow();
+        MockApiServer.Seen list = mock.seen().stream()
+                .filter(s -> s.path().startsWith("/api/v1/namespaces?limit=500"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertThat(list.authorization()).isEqualTo("Bearer agent-sa-token");
         assertThat(list.impersonateUser()).isEqualTo("alice");
     }
@@ -95,50 +110,74 @@ class KubectlThroughAgentTest {
                   mode: fast
                 """);
         kubectl.run("create", "--validate=false", "-f", manifest.toString()).assertOk();
-        kubectl.run("annotate", "configmap", "settings", "-n", "team-a", "example.com/owner=alice").assertOk();
-        kubectl.run("label", "configmap", "settings", "-n", "team-a", "tier=gold").assertOk();
+        kubectl.run("annotate", "configmap", "settings", "-n", "team-a", "example.com/owner=alice")
+                .assertOk();
+        kubectl.run("label", "configmap", "settings", "-n", "team-a", "tier=gold")
+                .assertOk();
         try (KubernetesClient direct = mock.client()) {
-            ConfigMap stored = direct.configMaps().inNamespace("team-a").withName("settings").get();
+            ConfigMap stored = direct.configMaps()
+                    .inNamespace("team-a")
+                    .withName("settings")
+                    .get();
             assertThat(stored.getData()).containsEntry("mode", "fast");
             assertThat(stored.getMetadata().getAnnotations()).containsEntry("example.com/owner", "alice");
             assertThat(stored.getMetadata().getLabels()).containsEntry("tier", "gold");
         }
-        assertThat(kubectl.run("get", "configmap", "settings", "-n", "team-a", "-o", "jsonpath={.data.mode}").assertOk().stdout())
+        assertThat(kubectl.run("get", "configmap", "settings", "-n", "team-a", "-o", "jsonpath={.data.mode}")
+                        .assertOk()
+                        .stdout())
                 .isEqualTo("fast");
         kubectl.run("delete", "configmap", "settings", "-n", "team-a").assertOk();
         try (KubernetesClient direct = mock.client()) {
-            assertThat(direct.configMaps().inNamespace("team-a").withName("settings").get()).isNull();
+            assertThat(direct.configMaps()
+                            .inNamespace("team-a")
+                            .withName("settings")
+                            .get())
+                    .isNull();
         }
     }
 
     @Test
     void fabric8WebSocketWatchStreamsThroughTheAgent() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
-        try (KubernetesClient viaAgent = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-                .withMasterUrl("https://127.0.0.1:" + agent.port() + "/kubernetes/cluster")
-                .withCaCertData(Base64.getEncoder().encodeToString(agent.caCertificatePem().orElseThrow().getBytes()))
-                .withOauthToken(AgentHarness.ALICE_TOKEN)
-                .build()).build();
-             Watch ignored = viaAgent.configMaps().inNamespace("team-a").watch(new Watcher<>() {
-                 @Override
-                 public void eventReceived(Action action, ConfigMap resource) {
-                     events.add(action + " " + resource.getMetadata().getName());
-                 }
+        try (KubernetesClient viaAgent = new KubernetesClientBuilder()
+                        .withConfig(new ConfigBuilder()
+                                .withMasterUrl("https://127.0.0.1:" + agent.port() + "/kubernetes/cluster")
+                                .withCaCertData(Base64.getEncoder()
+                                        .encodeToString(agent.caCertificatePem()
+                                                .orElseThrow()
+                                                .getBytes()))
+                                .withOauthToken(AgentHarness.ALICE_TOKEN)
+                                .build())
+                        .build();
+                Watch ignored = viaAgent.configMaps().inNamespace("team-a").watch(new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, ConfigMap resource) {
+                        events.add(action + " " + resource.getMetadata().getName());
+                    }
 
-                 @Override
-                 public void onClose(WatcherException cause) {
-                 }
-             });
-             KubernetesClient direct = mock.client()) {
-            direct.configMaps().inNamespace("team-a").resource(new ConfigMapBuilder()
-                    .withNewMetadata().withName("watched").endMetadata().addToData("k", "v").build()).create();
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events).contains("ADDED watched"));
+                    @Override
+                    public void onClose(WatcherException cause) {}
+                });
+                KubernetesClient direct = mock.client()) {
+            direct.configMaps()
+                    .inNamespace("team-a")
+                    .resource(new ConfigMapBuilder()
+                            .withNewMetadata()
+                            .withName("watched")
+                            .endMetadata()
+                            .addToData("k", "v")
+                            .build())
+                    .create();
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(events).contains("ADDED watched"));
         }
     }
 
     @Test
     void theSelfSignedCaIsWrittenToTheCaFile() throws Exception {
-        assertThat(Files.readString(dir.resolve("ca.crt"))).isEqualTo(agent.caCertificatePem().orElseThrow())
+        assertThat(Files.readString(dir.resolve("ca.crt")))
+                .isEqualTo(agent.caCertificatePem().orElseThrow())
                 .startsWith("-----BEGIN CERTIFICATE-----");
     }
 }

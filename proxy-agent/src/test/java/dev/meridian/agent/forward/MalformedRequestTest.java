@@ -1,22 +1,21 @@
 package dev.meridian.agent.forward;
 
+import static dev.meridian.agent.testing.AgentHarness.ALICE_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.meridian.agent.audit.AuditEvent;
 import dev.meridian.agent.testing.AgentHarness;
 import dev.meridian.agent.testing.RawHttp;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import static dev.meridian.agent.testing.AgentHarness.ALICE_TOKEN;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Requests whose framing fails, before or after they were forwarded: each is answered (or cut),
@@ -43,11 +42,13 @@ class MalformedRequestTest {
     @Test
     void aFloodOfMalformedChunkedBodiesLeavesNothingHeldAndEveryRequestAudited() throws Exception {
         String[] bodies = {
-                "5\r\nhello\r\nzz\r\n",              // a chunk size that is not hex
-                "5\r\nhelloEXTRA\r\n0\r\n\r\n",      // chunk data longer than its size
-                "4\r\n{\"a\"\r\nffffffffffffffffff\r\n", // a chunk size that overflows
+            "5\r\nhello\r\nzz\r\n", // a chunk size that is not hex
+            "5\r\nhelloEXTRA\r\n0\r\n\r\n", // chunk data longer than its size
+            "4\r\n{\"a\"\r\nffffffffffffffffff\r\n", // a chunk size that overflows
         };
-        String[] heads = {"POST /kubernetes/cluster/api/v1/namespaces/default/configmaps", "GET /kubernetes/cluster/api/v1/pods"};
+        String[] heads = {
+            "POST /kubernetes/cluster/api/v1/namespaces/default/configmaps", "GET /kubernetes/cluster/api/v1/pods"
+        };
         int auditBefore = h.audit.events().size();
         int openBefore = h.upstream.openConnections();
         int floods = 60;
@@ -60,7 +61,9 @@ class MalformedRequestTest {
             }
             for (RawHttp c : clients) {
                 String head = c.readHead();
-                assertThat(RawHttp.status(head)).as("answer to a malformed body: %s", head).isEqualTo(400);
+                assertThat(RawHttp.status(head))
+                        .as("answer to a malformed body: %s", head)
+                        .isEqualTo(400);
                 assertThat(head).containsIgnoringCase("connection: close");
             }
         } finally {
@@ -70,18 +73,23 @@ class MalformedRequestTest {
         }
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(h.inFlight()).as("requests in flight after the flood").isZero();
-            assertThat(h.upstream.openConnections()).as("API-server connections after the flood").isLessThanOrEqualTo(openBefore);
-            assertThat(h.audit.events().size() - auditBefore).as("audit events for %d requests", floods).isEqualTo(floods);
+            assertThat(h.upstream.openConnections())
+                    .as("API-server connections after the flood")
+                    .isLessThanOrEqualTo(openBefore);
+            assertThat(h.audit.events().size() - auditBefore)
+                    .as("audit events for %d requests", floods)
+                    .isEqualTo(floods);
         });
-        assertThat(h.audit.events().subList(auditBefore, auditBefore + floods)).extracting(AuditEvent::responseCode)
+        assertThat(h.audit.events().subList(auditBefore, auditBefore + floods))
+                .extracting(AuditEvent::responseCode)
                 .containsOnly(400);
     }
 
     @Test
     void aClientThatStopsSendingItsBodyHasItsRequestAbortedAfterTheIdleTimeout() throws Exception {
         try (AgentHarness quick = new AgentHarness(b -> b.clientLimits(new dev.meridian.agent.config.ClientLimits(
-                Duration.ofSeconds(30), Duration.ofSeconds(1), 100, 100, 100)));
-             RawHttp c = new RawHttp(quick.agent.port())) {
+                        Duration.ofSeconds(30), Duration.ofSeconds(1), 100, 100, 100)));
+                RawHttp c = new RawHttp(quick.agent.port())) {
             c.send(post("PUT /kubernetes/cluster/api/v1/namespaces/default/configmaps/x", "chunked") + "5\r\nhel");
             long start = System.nanoTime();
             String head = c.readHead();
@@ -90,19 +98,29 @@ class MalformedRequestTest {
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 assertThat(quick.inFlight()).isZero();
                 assertThat(quick.upstream.openConnections()).isZero();
-                assertThat(quick.audit.events()).extracting(AuditEvent::responseCode).containsExactly(408);
+                assertThat(quick.audit.events())
+                        .extracting(AuditEvent::responseCode)
+                        .containsExactly(408);
             });
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"OPTIONS /kubernetes/cluster/api", "GET /healthz", "GET /readyz", "GET /nowhere",
-            "POST /kubernetes/cluster/api/v1/namespaces/default/configmaps"})
-    void contentLengthWithTransferEncodingIsRefusedAndTheConnectionClosedOnEveryPath(String requestLine) throws Exception {
+    @ValueSource(
+            strings = {
+                "OPTIONS /kubernetes/cluster/api",
+                "GET /healthz",
+                "GET /readyz",
+                "GET /nowhere",
+                "POST /kubernetes/cluster/api/v1/namespaces/default/configmaps"
+            })
+    void contentLengthWithTransferEncodingIsRefusedAndTheConnectionClosedOnEveryPath(String requestLine)
+            throws Exception {
         int auditBefore = h.audit.events().size();
         int seenBefore = h.upstream.seen().size();
         try (RawHttp c = new RawHttp(h.agent.port())) {
-            // The second request would be smuggled if the agent read the body by one header and a front proxy by the other.
+            // The second request would be smuggled if the agent read the body by one header and a front proxy by the
+            // other.
             c.send(requestLine + " HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer " + ALICE_TOKEN + "\r\n"
                     + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
                     + "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n");
@@ -111,12 +129,17 @@ class MalformedRequestTest {
             assertThat(head).containsIgnoringCase("connection: close");
             int length = Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
             c.readBytes(length);
-            assertThat(c.readHead()).as("nothing after the refused request is served").isEmpty();
+            assertThat(c.readHead())
+                    .as("nothing after the refused request is served")
+                    .isEmpty();
         }
         assertThat(h.upstream.seen()).hasSize(seenBefore);
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
-                assertThat(h.audit.events().subList(auditBefore, h.audit.events().size()))
-                        .extracting(AuditEvent::responseCode).containsExactly(400));
+        await().atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(h.audit
+                                .events()
+                                .subList(auditBefore, h.audit.events().size()))
+                        .extracting(AuditEvent::responseCode)
+                        .containsExactly(400));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -134,9 +157,12 @@ class MalformedRequestTest {
             assertThat(RawHttp.status(head)).isEqualTo(expected);
             assertThat(head).containsIgnoringCase("connection: close");
         }
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
-                assertThat(h.audit.events().subList(auditBefore, h.audit.events().size()))
-                        .extracting(AuditEvent::responseCode).containsExactly(expected));
+        await().atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(h.audit
+                                .events()
+                                .subList(auditBefore, h.audit.events().size()))
+                        .extracting(AuditEvent::responseCode)
+                        .containsExactly(expected));
     }
 
     @Test

@@ -1,19 +1,18 @@
 package dev.meridian.agent.forward;
 
+import static dev.meridian.agent.testing.AgentHarness.ALICE_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.meridian.agent.audit.AuditEvent;
 import dev.meridian.agent.testing.AgentHarness;
 import dev.meridian.agent.testing.RawHttp;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-
-import static dev.meridian.agent.testing.AgentHarness.ALICE_TOKEN;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An upgrade the API server refuses (a user without pods/exec) reaches the client as that
@@ -30,7 +29,9 @@ class RefusedUpgradeTest {
     void start() throws Exception {
         h = new AgentHarness();
         // Warm: the first request pays for the token review and the first TLS handshake.
-        assertThat(h.get("/kubernetes/cluster/api", "Authorization", "Bearer " + ALICE_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(h.get("/kubernetes/cluster/api", "Authorization", "Bearer " + ALICE_TOKEN)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @AfterEach
@@ -62,13 +63,16 @@ class RefusedUpgradeTest {
         try (RawHttp c = new RawHttp(h.agent.port())) {
             long start = System.nanoTime();
             c.send("POST /kubernetes/cluster/api/v1/namespaces/default/pods/p/exec?command=ls&stdout=true HTTP/1.1\r\n"
-                    + "Host: a\r\nAuthorization: Bearer " + ALICE_TOKEN + "\r\nConnection: Upgrade\r\nUpgrade: SPDY/3.1\r\n"
+                    + "Host: a\r\nAuthorization: Bearer " + ALICE_TOKEN
+                    + "\r\nConnection: Upgrade\r\nUpgrade: SPDY/3.1\r\n"
                     + "X-Stream-Protocol-Version: v4.channel.k8s.io\r\nContent-Length: 0\r\n\r\n");
             String head = c.readHead();
             assertThat(RawHttp.status(head)).isEqualTo("until-close".equals(framing) ? 502 : 403);
             int length = Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
             String body = c.readBytes(length);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to the whole refusal").isLessThan(Duration.ofSeconds(1));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("time to the whole refusal")
+                    .isLessThan(Duration.ofSeconds(1));
             if (!"until-close".equals(framing)) {
                 assertThat(body).isEqualTo(FORBIDDEN);
                 assertThat(head).doesNotContainIgnoringCase("transfer-encoding");

@@ -1,17 +1,16 @@
 package dev.meridian.agent.forward;
 
+import static dev.meridian.agent.testing.AgentHarness.ALICE_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.meridian.agent.testing.AgentHarness;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-
-import static dev.meridian.agent.testing.AgentHarness.ALICE_TOKEN;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** A flood of distinct bogus tokens from one address, through the real agent: few TokenReviews, the rest 429. */
 class ReviewRateLimitTest {
@@ -33,7 +32,9 @@ class ReviewRateLimitTest {
 
     @Test
     void aFloodOfBogusTokensCausesAtMostTheBurstOfReviewsAndTheRestGet429() throws Exception {
-        assertThat(h.get("/kubernetes/cluster/api", "Authorization", "Bearer " + ALICE_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(h.get("/kubernetes/cluster/api", "Authorization", "Bearer " + ALICE_TOKEN)
+                        .statusCode())
+                .isEqualTo(200);
         int reviewsBefore = h.authority.calls();
         int upstreamBefore = h.upstream.seen().size();
         List<HttpResponse<String>> limited = new ArrayList<>();
@@ -45,8 +46,10 @@ class ReviewRateLimitTest {
             }
         }
         int reviews = h.authority.calls() - reviewsBefore;
-        assertThat(reviews).as("TokenReviews caused by %d bogus tokens; Alice's review took one of the burst", FLOOD)
-                .isLessThanOrEqualTo(BURST).isEqualTo(BURST - 1);
+        assertThat(reviews)
+                .as("TokenReviews caused by %d bogus tokens; Alice's review took one of the burst", FLOOD)
+                .isLessThanOrEqualTo(BURST)
+                .isEqualTo(BURST - 1);
         assertThat(limited).hasSize(FLOOD - reviews);
         assertThat(h.upstream.seen()).hasSize(upstreamBefore);
 
@@ -61,12 +64,22 @@ class ReviewRateLimitTest {
 
     @Test
     void aCachedTokenIsServedWhileItsAddressIsLimited() throws Exception {
-        assertThat(h.get("/kubernetes/cluster/api", "Authorization", "Bearer " + ALICE_TOKEN).statusCode()).isEqualTo(200);
-        for (int i = 0; h.get("/kubernetes/cluster/api", "Authorization", "Bearer other-" + i).statusCode() != 429; i++) {
+        assertThat(h.get("/kubernetes/cluster/api", "Authorization", "Bearer " + ALICE_TOKEN)
+                        .statusCode())
+                .isEqualTo(200);
+        for (int i = 0;
+                h.get("/kubernetes/cluster/api", "Authorization", "Bearer other-" + i)
+                                .statusCode()
+                        != 429;
+                i++) {
             assertThat(i).as("the burst should run out").isLessThan(BURST);
         }
         int reviewsBefore = h.authority.calls();
-        assertThat(h.get("/kubernetes/cluster/api", "Authorization", "Bearer " + ALICE_TOKEN).statusCode()).isEqualTo(200);
-        assertThat(h.authority.calls()).as("Alice's cached token caused no TokenReview").isEqualTo(reviewsBefore);
+        assertThat(h.get("/kubernetes/cluster/api", "Authorization", "Bearer " + ALICE_TOKEN)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(h.authority.calls())
+                .as("Alice's cached token caused no TokenReview")
+                .isEqualTo(reviewsBefore);
     }
 }

@@ -1,14 +1,13 @@
 package dev.meridian.agent.forward;
 
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TokenFileCredentialsTest {
     @TempDir
@@ -25,7 +24,9 @@ class TokenFileCredentialsTest {
             await().untilAsserted(() -> assertThat(credentials.bearerToken()).hasValue("second-token"));
             Files.delete(file);
             Thread.onSpinWait();
-            assertThat(credentials.bearerToken()).as("a missing file keeps the last token").hasValue("second-token");
+            assertThat(credentials.bearerToken())
+                    .as("a missing file keeps the last token")
+                    .hasValue("second-token");
         } finally {
             vertx.close();
         }

@@ -1,22 +1,21 @@
 package dev.meridian.agent.forward;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.meridian.agent.audit.AuditEvent;
 import dev.meridian.agent.auth.UserInfo;
 import dev.meridian.agent.testing.AgentHarness;
 import dev.meridian.agent.testing.EchoUpstream;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A front proxy (the central gateway) passes its users through the agent with Impersonate-*
@@ -39,19 +38,27 @@ class TrustedProxyTest {
         h.authority.allow(GATEWAY_TOKEN, UserInfo.of(GATEWAY, "system:serviceaccounts"));
         h.authority.allow(MALLORY_TOKEN, UserInfo.of("mallory", "system:authenticated"));
         // The cluster's RBAC: the gateway may impersonate anyone but the system:masters group.
-        h.upstream.on(SAR_PATH, req -> req.body().onSuccess(body -> {
-            reviews.incrementAndGet();
-            if (rbacDown.get()) {
-                req.response().setStatusCode(500).end();
-                return;
-            }
-            JsonObject spec = body.toJsonObject().getJsonObject("spec");
-            JsonObject attributes = spec.getJsonObject("resourceAttributes");
-            boolean allowed = GATEWAY.equals(spec.getString("user")) && "impersonate".equals(attributes.getString("verb"))
-                    && !("groups".equals(attributes.getString("resource")) && "system:masters".equals(attributes.getString("name")));
-            req.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-                    .end(body.toJsonObject().put("status", new JsonObject().put("allowed", allowed)).encode());
-        }));
+        h.upstream.on(
+                SAR_PATH,
+                req -> req.body().onSuccess(body -> {
+                    reviews.incrementAndGet();
+                    if (rbacDown.get()) {
+                        req.response().setStatusCode(500).end();
+                        return;
+                    }
+                    JsonObject spec = body.toJsonObject().getJsonObject("spec");
+                    JsonObject attributes = spec.getJsonObject("resourceAttributes");
+                    boolean allowed = GATEWAY.equals(spec.getString("user"))
+                            && "impersonate".equals(attributes.getString("verb"))
+                            && !("groups".equals(attributes.getString("resource"))
+                                    && "system:masters".equals(attributes.getString("name")));
+                    req.response()
+                            .setStatusCode(201)
+                            .putHeader("Content-Type", "application/json")
+                            .end(body.toJsonObject()
+                                    .put("status", new JsonObject().put("allowed", allowed))
+                                    .encode());
+                }));
     }
 
     @AfterAll
@@ -69,20 +76,39 @@ class TrustedProxyTest {
 
     @Test
     void theTrustedProxysUserIsForwardedAsThatUserWithTheAgentsOwnCredentials() throws Exception {
-        HttpResponse<String> r = asGateway("/kubernetes/cluster/api/v1/namespaces?erin=1",
-                "Impersonate-User", "erin", "Impersonate-Group", "dev", "Impersonate-Group", "system:authenticated",
-                "Impersonate-Uid", "u-9", "Impersonate-Extra-Scopes.example.com%2Fteam", "blue");
+        HttpResponse<String> r = asGateway(
+                "/kubernetes/cluster/api/v1/namespaces?erin=1",
+                "Impersonate-User",
+                "erin",
+                "Impersonate-Group",
+                "dev",
+                "Impersonate-Group",
+                "system:authenticated",
+                "Impersonate-Uid",
+                "u-9",
+                "Impersonate-Extra-Scopes.example.com%2Fteam",
+                "blue");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        EchoUpstream.Seen seen = h.upstream.seen().stream().filter(s -> s.uri().endsWith("erin=1")).findFirst().orElseThrow();
+        EchoUpstream.Seen seen = h.upstream.seen().stream()
+                .filter(s -> s.uri().endsWith("erin=1"))
+                .findFirst()
+                .orElseThrow();
         assertThat(seen.headers().get("Authorization")).isEqualTo("Bearer " + EchoUpstream.AGENT_TOKEN);
         assertThat(seen.headers().get("Impersonate-User")).isEqualTo("erin");
         assertThat(seen.headers().getAll("Impersonate-Group")).containsExactly("dev", "system:authenticated");
         assertThat(seen.headers().get("Impersonate-Uid")).isEqualTo("u-9");
-        assertThat(seen.headers().get("Impersonate-Extra-scopes.example.com%2Fteam")).isEqualTo("blue");
-        AuditEvent event = await().until(() -> h.audit.events().stream()
-                .filter(e -> e.requestUri().endsWith("erin=1")).findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(seen.headers().get("Impersonate-Extra-scopes.example.com%2Fteam"))
+                .isEqualTo("blue");
+        AuditEvent event = await().until(
+                        () -> h.audit.events().stream()
+                                .filter(e -> e.requestUri().endsWith("erin=1"))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
         assertThat(event.user().username()).as("audit names who called").isEqualTo(GATEWAY);
-        assertThat(event.impersonatedUser().username()).as("and whom it acted as").isEqualTo("erin");
+        assertThat(event.impersonatedUser().username())
+                .as("and whom it acted as")
+                .isEqualTo("erin");
         assertThat(event.encode()).contains("\"impersonatedUser\":{\"username\":\"erin\"");
     }
 
@@ -91,17 +117,29 @@ class TrustedProxyTest {
         asGateway("/kubernetes/cluster/api/v1/pods", "Impersonate-User", "frank", "Impersonate-Group", "ops");
         int before = reviews.get();
         for (int i = 0; i < 20; i++) {
-            assertThat(asGateway("/kubernetes/cluster/api/v1/pods?i=" + i,
-                    "Impersonate-User", "frank", "Impersonate-Group", "ops").statusCode()).isEqualTo(200);
+            assertThat(asGateway(
+                                    "/kubernetes/cluster/api/v1/pods?i=" + i,
+                                    "Impersonate-User",
+                                    "frank",
+                                    "Impersonate-Group",
+                                    "ops")
+                            .statusCode())
+                    .isEqualTo(200);
         }
-        assertThat(reviews.get() - before).as("SubjectAccessReviews for 20 cached requests").isZero();
+        assertThat(reviews.get() - before)
+                .as("SubjectAccessReviews for 20 cached requests")
+                .isZero();
     }
 
     @Test
     void anImpersonationTheClusterRefusesIs403AndNeverReachesUpstream() throws Exception {
         int reviewsBefore = reviews.get();
-        HttpResponse<String> r = asGateway("/kubernetes/cluster/api/v1/secrets?masters=1",
-                "Impersonate-User", "erin", "Impersonate-Group", "system:masters");
+        HttpResponse<String> r = asGateway(
+                "/kubernetes/cluster/api/v1/secrets?masters=1",
+                "Impersonate-User",
+                "erin",
+                "Impersonate-Group",
+                "system:masters");
         assertThat(r.statusCode()).isEqualTo(403);
         JsonObject status = new JsonObject(r.body());
         assertThat(status.getString("kind")).isEqualTo("Status");
@@ -113,10 +151,15 @@ class TrustedProxyTest {
     @Test
     void anyoneElsesImpersonationIsForbiddenWithoutAskingTheCluster() throws Exception {
         int reviewsBefore = reviews.get();
-        HttpResponse<String> r = h.get("/kubernetes/cluster/api/v1/pods",
-                "Authorization", "Bearer " + MALLORY_TOKEN, "Impersonate-User", "erin");
+        HttpResponse<String> r = h.get(
+                "/kubernetes/cluster/api/v1/pods",
+                "Authorization",
+                "Bearer " + MALLORY_TOKEN,
+                "Impersonate-User",
+                "erin");
         assertThat(r.statusCode()).isEqualTo(403);
-        assertThat(new JsonObject(r.body()).getString("message")).contains("impersonation through the direct cluster endpoint is not allowed");
+        assertThat(new JsonObject(r.body()).getString("message"))
+                .contains("impersonation through the direct cluster endpoint is not allowed");
         assertThat(reviews.get()).isEqualTo(reviewsBefore);
     }
 
@@ -125,8 +168,8 @@ class TrustedProxyTest {
         HttpResponse<String> r = asGateway("/kubernetes/cluster/api/v1/pods", "Impersonate-Group", "dev");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(new JsonObject(r.body()).getString("message")).contains("Impersonate-User");
-        HttpResponse<String> unknown = asGateway("/kubernetes/cluster/api/v1/pods",
-                "Impersonate-User", "erin", "Impersonate-Everything", "yes");
+        HttpResponse<String> unknown = asGateway(
+                "/kubernetes/cluster/api/v1/pods", "Impersonate-User", "erin", "Impersonate-Everything", "yes");
         assertThat(unknown.statusCode()).isEqualTo(400);
     }
 
@@ -139,14 +182,21 @@ class TrustedProxyTest {
         } finally {
             rbacDown.set(false);
         }
-        assertThat(asGateway("/kubernetes/cluster/api/v1/pods", "Impersonate-User", "grace").statusCode()).isEqualTo(200);
+        assertThat(asGateway("/kubernetes/cluster/api/v1/pods", "Impersonate-User", "grace")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void serviceAccountTargetsAreAuthorizedAsServiceAccounts() {
-        List<JsonObject> attributes = dev.meridian.agent.auth.SubjectAccessReviewAuthorizer.attributesFor(
-                new UserInfo("system:serviceaccount:team-a:builder", null, List.of("g"), java.util.Map.of("k", List.of("v1", "v2"))));
-        assertThat(attributes).extracting(a -> a.getString("resource") + "/" + a.getString("namespace", "") + "/" + a.getString("name"))
+        List<JsonObject> attributes = dev.meridian.agent.auth.SubjectAccessReviewAuthorizer.attributesFor(new UserInfo(
+                "system:serviceaccount:team-a:builder",
+                null,
+                List.of("g"),
+                java.util.Map.of("k", List.of("v1", "v2"))));
+        assertThat(attributes)
+                .extracting(
+                        a -> a.getString("resource") + "/" + a.getString("namespace", "") + "/" + a.getString("name"))
                 .containsExactly("serviceaccounts/team-a/builder", "groups//g", "userextras//v1", "userextras//v2");
         assertThat(attributes.get(2).getString("subresource")).isEqualTo("k");
         assertThat(attributes.get(2).getString("group")).isEqualTo("authentication.k8s.io");

@@ -1,13 +1,13 @@
 package dev.meridian.agent.forward;
 
+import static dev.meridian.agent.testing.AgentHarness.ALICE_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.meridian.agent.testing.AgentHarness;
 import dev.meridian.agent.testing.RawHttp;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,10 +19,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
-import static dev.meridian.agent.testing.AgentHarness.ALICE_TOKEN;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The connections proxied requests travel on: kept alive and reused, replaced when the API
@@ -46,10 +45,12 @@ class UpstreamConnectionsTest {
                         req.response().end("answered");
                     }
                 })
-                .on("/api/v1/stall", req -> { })
+                .on("/api/v1/stall", req -> {})
                 .on("/api/v1/drip", req -> {
                     req.response().setChunked(true).write("{}\n");
-                    long timer = h.upstream.vertx().setPeriodic(100, id -> req.response().write("{}\n"));
+                    long timer = h.upstream
+                            .vertx()
+                            .setPeriodic(100, id -> req.response().write("{}\n"));
                     req.connection().closeHandler(v -> h.upstream.vertx().cancelTimer(timer));
                 })
                 .on("/api/v1/large", req -> {
@@ -60,7 +61,10 @@ class UpstreamConnectionsTest {
                 .on("/api/v1/refuse-early", req -> {
                     // Reads none of the body, so the agent's side backs up and it pauses the client.
                     req.pause();
-                    h.upstream.vertx().setTimer(500, id -> req.response().setStatusCode(413).end("too large"));
+                    h.upstream
+                            .vertx()
+                            .setTimer(
+                                    500, id -> req.response().setStatusCode(413).end("too large"));
                 })
                 .on("/api/v1/die-midway", req -> {
                     req.response().putHeader("Content-Length", "100000").write(Buffer.buffer(new byte[30_000]));
@@ -98,38 +102,50 @@ class UpstreamConnectionsTest {
         int before = h.upstream.connections();
         for (int i = 0; i < 30; i++) {
             assertThat(h.get("/kubernetes/cluster/api/v1/namespaces?i=" + i, "Authorization", "Bearer " + ALICE_TOKEN)
-                    .statusCode()).isEqualTo(200);
+                            .statusCode())
+                    .isEqualTo(200);
         }
-        assertThat(h.upstream.connections() - before).as("connections opened for 30 requests").isLessThanOrEqualTo(1);
+        assertThat(h.upstream.connections() - before)
+                .as("connections opened for 30 requests")
+                .isLessThanOrEqualTo(1);
     }
 
     @Test
     void aKeptConnectionTheApiServerClosedIsReplacedWithoutAnError() throws Exception {
-        HttpResponse<String> first = h.get("/kubernetes/cluster/api/v1/close-on-reuse", "Authorization", "Bearer " + ALICE_TOKEN);
+        HttpResponse<String> first =
+                h.get("/kubernetes/cluster/api/v1/close-on-reuse", "Authorization", "Bearer " + ALICE_TOKEN);
         assertThat(first.body()).isEqualTo("answered");
         int before = h.upstream.connections();
         // Goes out on the kept connection, which the API server closes instead of answering.
-        HttpResponse<String> second = h.get("/kubernetes/cluster/api/v1/close-on-reuse", "Authorization", "Bearer " + ALICE_TOKEN);
+        HttpResponse<String> second =
+                h.get("/kubernetes/cluster/api/v1/close-on-reuse", "Authorization", "Bearer " + ALICE_TOKEN);
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body()).isEqualTo("answered");
-        assertThat(h.upstream.connections() - before).as("a fresh connection replaced the closed one").isEqualTo(1);
+        assertThat(h.upstream.connections() - before)
+                .as("a fresh connection replaced the closed one")
+                .isEqualTo(1);
     }
 
     @Test
     void anApiServerThatFallsSilentIsCutAfterTheIdleTimeout() throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> r = h.get("/kubernetes/cluster/api/v1/stall?marker=idle", "Authorization", "Bearer " + ALICE_TOKEN);
+        HttpResponse<String> r =
+                h.get("/kubernetes/cluster/api/v1/stall?marker=idle", "Authorization", "Bearer " + ALICE_TOKEN);
         assertThat(r.statusCode()).isEqualTo(504);
         assertThat(r.body()).contains("\"kind\":\"Status\"").contains("\"reason\":\"Timeout\"");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-        await().untilAsserted(() -> assertThat(h.audit.events().stream().filter(e -> e.requestUri().contains("marker=idle")))
-                .singleElement().satisfies(e -> assertThat(e.responseCode()).isEqualTo(504)));
+        await().untilAsserted(() -> assertThat(
+                        h.audit.events().stream().filter(e -> e.requestUri().contains("marker=idle")))
+                .singleElement()
+                .satisfies(e -> assertThat(e.responseCode()).isEqualTo(504)));
     }
 
     @Test
     void aStreamThatOutlivesTheRequestLimitIsCutMidway() throws Exception {
         try (RawHttp raw = new RawHttp(h.agent.port())) {
-            String head = raw.send("GET /kubernetes/cluster/api/v1/drip?watch=true HTTP/1.1\r\nHost: x\r\n" + AUTH + "\r\n").readHead();
+            String head = raw.send(
+                            "GET /kubernetes/cluster/api/v1/drip?watch=true HTTP/1.1\r\nHost: x\r\n" + AUTH + "\r\n")
+                    .readHead();
             assertThat(RawHttp.status(head)).isEqualTo(200);
             String rest = readToEnd(raw);
             assertThat(rest).as("events flowed until the limit").contains("{}");
@@ -142,26 +158,32 @@ class UpstreamConnectionsTest {
         // An API-server connection's lifetime timer is armed by the first request it carries and
         // moved on from there: a later request on it must get its whole limit (3 s), no less.
         assertThat(h.get("/kubernetes/cluster/api/v1/namespaces?first", "Authorization", "Bearer " + ALICE_TOKEN)
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
         // The client's own pace (below the 1 s upstream idle limit, so the connection is kept).
         Thread.sleep(800);
         try (RawHttp raw = new RawHttp(h.agent.port())) {
             long start = System.nanoTime();
-            String head = raw.send("GET /kubernetes/cluster/api/v1/drip?watch=true HTTP/1.1\r\nHost: x\r\n" + AUTH + "\r\n")
+            String head = raw.send(
+                            "GET /kubernetes/cluster/api/v1/drip?watch=true HTTP/1.1\r\nHost: x\r\n" + AUTH + "\r\n")
                     .readHead();
             assertThat(RawHttp.status(head)).isEqualTo(200);
             assertThat(readToEnd(raw)).as("the stream was cut, not ended").doesNotEndWith("0\r\n\r\n");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(2700), Duration.ofSeconds(6));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isBetween(Duration.ofMillis(2700), Duration.ofSeconds(6));
         }
     }
 
     @Test
     void anAnswerCutOffByTheApiServerIsCutOffForTheClientToo() throws Exception {
         try (RawHttp raw = new RawHttp(h.agent.port())) {
-            String head = raw.send("GET /kubernetes/cluster/api/v1/die-midway HTTP/1.1\r\nHost: x\r\n" + AUTH + "\r\n").readHead();
+            String head = raw.send("GET /kubernetes/cluster/api/v1/die-midway HTTP/1.1\r\nHost: x\r\n" + AUTH + "\r\n")
+                    .readHead();
             assertThat(RawHttp.status(head)).isEqualTo(200);
             assertThat(head).containsIgnoringCase("content-length: 100000");
-            assertThat(readToEnd(raw).length()).as("bytes before the connection closed").isEqualTo(30_000);
+            assertThat(readToEnd(raw).length())
+                    .as("bytes before the connection closed")
+                    .isEqualTo(30_000);
         }
     }
 
@@ -174,14 +196,17 @@ class UpstreamConnectionsTest {
                 req.connection().closeHandler(v -> upstreamClosed.complete(null));
             });
             try (RawHttp raw = new RawHttp(patient.agent.port())) {
-                String head = raw.send("GET /kubernetes/cluster/api/v1/forever?watch=true HTTP/1.1\r\nHost: x\r\n" + AUTH + "\r\n")
+                String head = raw.send("GET /kubernetes/cluster/api/v1/forever?watch=true HTTP/1.1\r\nHost: x\r\n"
+                                + AUTH + "\r\n")
                         .readHead();
                 assertThat(RawHttp.status(head)).isEqualTo(200);
             }
             // The agent's idle and request limits are 12 h here: only the client's leaving can close it.
             upstreamClosed.get(10, TimeUnit.SECONDS);
-            await().untilAsserted(() -> assertThat(patient.audit.events().stream().filter(e -> e.requestUri().contains("forever")))
-                    .singleElement().satisfies(e -> assertThat(e.responseCode()).isEqualTo(200)));
+            await().untilAsserted(() -> assertThat(patient.audit.events().stream()
+                            .filter(e -> e.requestUri().contains("forever")))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.responseCode()).isEqualTo(200)));
         }
     }
 
@@ -191,9 +216,11 @@ class UpstreamConnectionsTest {
         for (int i = 0; i < body.length; i++) {
             body[i] = (byte) ('a' + i % 26);
         }
-        HttpResponse<String> r = h.send(HttpRequest.newBuilder(URI.create(h.base() + "/kubernetes/cluster/api/v1/namespaces/a/configmaps"))
-                .header("Authorization", "Bearer " + ALICE_TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
+        HttpResponse<String> r = h.send(
+                HttpRequest.newBuilder(URI.create(h.base() + "/kubernetes/cluster/api/v1/namespaces/a/configmaps"))
+                        .header("Authorization", "Bearer " + ALICE_TOKEN)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                        .build());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"bodyLength\":" + body.length);
         assertThat(h.upstream.last().headers().get("Transfer-Encoding")).isEqualToIgnoringCase("chunked");
@@ -206,8 +233,12 @@ class UpstreamConnectionsTest {
         for (int i = 0; i < LARGE_CHUNKS; i++) {
             expected.update(largeChunk(i));
         }
-        HttpResponse<InputStream> r = h.http().send(HttpRequest.newBuilder(URI.create(h.base() + "/kubernetes/cluster/api/v1/large"))
-                .header("Authorization", "Bearer " + ALICE_TOKEN).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = h.http()
+                .send(
+                        HttpRequest.newBuilder(URI.create(h.base() + "/kubernetes/cluster/api/v1/large"))
+                                .header("Authorization", "Bearer " + ALICE_TOKEN)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
         assertThat(r.statusCode()).isEqualTo(200);
         java.security.MessageDigest seen = java.security.MessageDigest.getInstance("SHA-256");
         long total = 0;
@@ -216,7 +247,10 @@ class UpstreamConnectionsTest {
             for (int n; (n = in.read(buf)) > 0; total += n) {
                 seen.update(buf, 0, n);
                 if (total < 4 * 1024 * 1024) {
-                    Thread.sleep(0, 100_000); // a slow reader at first, so the answer queues up in the agent and the API server waits
+                    Thread.sleep(
+                            0,
+                            100_000); // a slow reader at first, so the answer queues up in the agent and the API server
+                    // waits
                 }
             }
         }
@@ -226,9 +260,12 @@ class UpstreamConnectionsTest {
 
     @Test
     void anIdentityThatCannotTravelAsAHeaderIsRefusedNotSent() throws Exception {
-        h.authority.allow("crlf-token", new dev.meridian.agent.auth.UserInfo("mallory", "",
-                List.of("dev\r\nImpersonate-Group: system:masters"), java.util.Map.of()));
-        HttpResponse<String> r = h.get("/kubernetes/cluster/api/v1/namespaces?marker=crlf", "Authorization", "Bearer crlf-token");
+        h.authority.allow(
+                "crlf-token",
+                new dev.meridian.agent.auth.UserInfo(
+                        "mallory", "", List.of("dev\r\nImpersonate-Group: system:masters"), java.util.Map.of()));
+        HttpResponse<String> r =
+                h.get("/kubernetes/cluster/api/v1/namespaces?marker=crlf", "Authorization", "Bearer crlf-token");
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(r.body()).contains("\"kind\":\"Status\"").contains("cannot be forwarded");
         assertThat(h.upstream.seen()).noneMatch(s -> s.uri().contains("marker=crlf"));
@@ -238,8 +275,8 @@ class UpstreamConnectionsTest {
     void aClientAnsweredBeforeItsBodyEndsCanFinishSendingAndGoOn() throws Exception {
         int length = 16 * 1024 * 1024;
         try (RawHttp raw = new RawHttp(h.agent.port())) {
-            raw.send("POST /kubernetes/cluster/api/v1/refuse-early HTTP/1.1\r\nHost: x\r\n" + AUTH
-                    + "Content-Length: " + length + "\r\n\r\n");
+            raw.send("POST /kubernetes/cluster/api/v1/refuse-early HTTP/1.1\r\nHost: x\r\n" + AUTH + "Content-Length: "
+                    + length + "\r\n\r\n");
             // More than the socket buffers hold, so the agent pauses the client before the answer.
             CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
                 try {
@@ -251,7 +288,8 @@ class UpstreamConnectionsTest {
             assertThat(RawHttp.status(raw.readHead())).isEqualTo(413);
             raw.readBytes("too large".length());
             sent.get(20, TimeUnit.SECONDS);
-            String next = raw.send("GET /kubernetes/cluster/api/v1/namespaces?after=early HTTP/1.1\r\nHost: x\r\n" + AUTH + "\r\n")
+            String next = raw.send("GET /kubernetes/cluster/api/v1/namespaces?after=early HTTP/1.1\r\nHost: x\r\n"
+                            + AUTH + "\r\n")
                     .readHead();
             assertThat(RawHttp.status(next)).isEqualTo(200);
         }
@@ -275,16 +313,22 @@ class UpstreamConnectionsTest {
         // the server writes in strict thread mode, where a write from a foreign thread fails.
         try (AgentHarness loops = new AgentHarness(b -> b.eventLoops(4))) {
             java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                    .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .build();
             List<CompletableFuture<HttpResponse<String>>> answers = new java.util.ArrayList<>();
             for (int i = 0; i < 64; i++) {
-                answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create(loops.base() + "/kubernetes/cluster/api/v1/namespaces?i=" + i))
-                        .header("Authorization", "Bearer " + ALICE_TOKEN).build(), HttpResponse.BodyHandlers.ofString()));
+                answers.add(client.sendAsync(
+                        HttpRequest.newBuilder(
+                                        URI.create(loops.base() + "/kubernetes/cluster/api/v1/namespaces?i=" + i))
+                                .header("Authorization", "Bearer " + ALICE_TOKEN)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()));
             }
             for (CompletableFuture<HttpResponse<String>> answer : answers) {
                 assertThat(answer.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
             }
-            await().untilAsserted(() -> assertThat(loops.audit.events()).hasSize(64)
+            await().untilAsserted(() -> assertThat(loops.audit.events())
+                    .hasSize(64)
                     .allSatisfy(e -> assertThat(e.responseCode()).isEqualTo(200)));
         }
     }

@@ -1,5 +1,8 @@
 package dev.meridian.agent.forward;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.meridian.agent.forward.UpstreamFactory.TlsEngine;
 import dev.meridian.agent.testing.TestTls;
 import dev.meridian.agent.tls.GeneratedTls;
@@ -13,24 +16,19 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.net.URI;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLHandshakeException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Both TLS engines verify the API server the same way: its certificate must chain to the CA
@@ -43,6 +41,7 @@ class UpstreamTlsTest {
     private static HttpServer trusted;
     /** A certificate for another name, from that same CA. */
     private static HttpServer wrongName;
+
     private static final GeneratedTls OTHER_NAME = SelfSignedTls.generate(List.of("elsewhere.example"));
 
     @BeforeAll
@@ -66,7 +65,9 @@ class UpstreamTlsTest {
 
     @Test
     void openSslIsWhatTheAgentUsesOnThisPlatform() {
-        assertThat(OpenSSLEngineOptions.isAvailable()).as("netty-tcnative should load on Linux x86_64").isTrue();
+        assertThat(OpenSSLEngineOptions.isAvailable())
+                .as("netty-tcnative should load on Linux x86_64")
+                .isTrue();
         assertThat(TlsEngine.preferred()).isEqualTo(TlsEngine.OPENSSL);
     }
 
@@ -108,27 +109,40 @@ class UpstreamTlsTest {
             for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
                 chain.add(t);
             }
-            assertThat(chain).as("causes of %s", e).hasAtLeastOneElementOfType(SSLHandshakeException.class)
+            assertThat(chain)
+                    .as("causes of %s", e)
+                    .hasAtLeastOneElementOfType(SSLHandshakeException.class)
                     .hasAtLeastOneElementOfType(CertificateException.class);
         });
     }
 
     private static Upstream upstream(TlsEngine engine, int port, String caPem) {
-        ClusterEndpoint endpoint = new ClusterEndpoint(URI.create("https://localhost:" + port), caPem, null, null, "t", null);
+        ClusterEndpoint endpoint =
+                new ClusterEndpoint(URI.create("https://localhost:" + port), caPem, null, null, "t", null);
         return new UpstreamFactory(vertx, Duration.ofSeconds(30), engine).create("test", endpoint);
     }
 
     private static String get(Upstream upstream) throws Exception {
-        return await(upstream.client().request(new RequestOptions().setMethod(HttpMethod.GET).setHost(upstream.host())
-                        .setPort(upstream.port()).setSsl(true).setURI("/"))
-                .compose(req -> req.send().compose(resp -> resp.body()))).toString();
+        return await(upstream.client()
+                        .request(new RequestOptions()
+                                .setMethod(HttpMethod.GET)
+                                .setHost(upstream.host())
+                                .setPort(upstream.port())
+                                .setSsl(true)
+                                .setURI("/"))
+                        .compose(req -> req.send().compose(resp -> resp.body())))
+                .toString();
     }
 
     /** A connection of the kind proxied requests (or upgrades) travel on, handshake done, taken on an event loop as the agent does. */
     private static io.netty.channel.Channel connection(Upstream upstream, boolean upgrade) throws Exception {
-        io.netty.channel.EventLoop loop = ((io.vertx.core.internal.VertxInternal) vertx).nettyEventLoopGroup().next();
+        io.netty.channel.EventLoop loop = ((io.vertx.core.internal.VertxInternal) vertx)
+                .nettyEventLoopGroup()
+                .next();
         io.netty.util.concurrent.Future<io.netty.channel.Channel> acquired = loop.submit(() -> upgrade
-                ? upstream.channels().connectRaw(loop) : upstream.channels().acquire(loop)).get(10, TimeUnit.SECONDS);
+                        ? upstream.channels().connectRaw(loop)
+                        : upstream.channels().acquire(loop))
+                .get(10, TimeUnit.SECONDS);
         try {
             return acquired.get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {

@@ -1,9 +1,6 @@
 package dev.meridian.agent.fuzz;
 
 import dev.meridian.agent.testing.AgentHarness;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Asks a running agent how it is, with a well-behaved client: its requests in flight (the admin
@@ -22,8 +21,10 @@ import java.time.Duration;
 final class AgentProbe {
     private static final String IN_FLIGHT = "meridian_agent_requests_in_flight ";
     private final AgentHarness h;
-    private final HttpClient admin = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient admin = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final HttpClient front;
     private final String base;
 
@@ -36,36 +37,54 @@ final class AgentProbe {
     }
 
     int inFlight() throws Exception {
-        String metrics = admin.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + h.agent.adminPort() + "/metrics"))
-                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = admin.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + h.agent.adminPort() + "/metrics"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         for (String line : metrics.split("\n")) {
             if (line.startsWith(IN_FLIGHT)) {
-                return (int) Double.parseDouble(line.substring(IN_FLIGHT.length()).trim());
+                return (int)
+                        Double.parseDouble(line.substring(IN_FLIGHT.length()).trim());
             }
         }
         throw new AssertionError("the admin port's /metrics has no " + IN_FLIGHT.trim());
     }
 
     HttpResponse<String> healthz() throws Exception {
-        return front.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).timeout(Duration.ofSeconds(10)).build(),
+        return front.send(
+                HttpRequest.newBuilder(URI.create(base + "/healthz"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> authenticated(String path) throws Exception {
-        return front.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + AgentHarness.ALICE_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        return front.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + AgentHarness.ALICE_TOKEN)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> forged(String path) throws Exception {
-        return front.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer fz-forged-warmup").build(), HttpResponse.BodyHandlers.ofString());
+        return front.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer fz-forged-warmup")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static SSLContext trusting(String caPem) throws Exception {
         KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
         ks.load(null, null);
-        ks.setCertificateEntry("ca", CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
+        ks.setCertificateEntry(
+                "ca",
+                CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(ks);
         SSLContext ctx = SSLContext.getInstance("TLS");

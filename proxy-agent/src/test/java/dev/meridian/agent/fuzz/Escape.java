@@ -5,8 +5,7 @@ final class Escape {
     private static final int FOLD = 24;
     private static final int MAX_CHARS = 4000;
 
-    private Escape() {
-    }
+    private Escape() {}
 
     static String bytes(byte[] b) {
         StringBuilder out = new StringBuilder();

@@ -1,21 +1,20 @@
 package dev.meridian.agent.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.meridian.agent.config.ServerTls;
 import dev.meridian.agent.testing.AgentHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.net.ssl.SSLContext;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Random and mutated requests against the agent's fronts: HTTP/1.1 over plain TCP and over TLS,
@@ -49,8 +48,14 @@ class FrontFuzzTest {
     void http11OverPlainTcpKeepsTheAgentsPromises() throws Exception {
         try (AgentHarness h = FuzzAgent.start(new ServerTls.Plain())) {
             Http1Exchange client = new Http1Exchange(h.agent.port(), null, READERS);
-            fuzz("h1-plain", h, null, HttpClient.Version.HTTP_1_1, Duration.ofSeconds(4),
-                    new Http1Cases(true)::next, client::play);
+            fuzz(
+                    "h1-plain",
+                    h,
+                    null,
+                    HttpClient.Version.HTTP_1_1,
+                    Duration.ofSeconds(4),
+                    new Http1Cases(true)::next,
+                    client::play);
         }
     }
 
@@ -59,8 +64,14 @@ class FrontFuzzTest {
         try (AgentHarness h = FuzzAgent.start(new ServerTls.SelfSigned(dir.resolve("h1"), List.of()))) {
             SSLContext tls = AgentProbe.trusting(h.agent.caCertificatePem().orElseThrow());
             Http1Exchange client = new Http1Exchange(h.agent.port(), tls, READERS);
-            fuzz("h1-tls", h, tls, HttpClient.Version.HTTP_1_1, Duration.ofSeconds(3),
-                    new Http1Cases(false)::next, client::play);
+            fuzz(
+                    "h1-tls",
+                    h,
+                    tls,
+                    HttpClient.Version.HTTP_1_1,
+                    Duration.ofSeconds(3),
+                    new Http1Cases(false)::next,
+                    client::play);
         }
     }
 
@@ -73,11 +84,20 @@ class FrontFuzzTest {
         }
     }
 
-    private static void fuzz(String lane, AgentHarness h, SSLContext tls, HttpClient.Version version, Duration budget,
-                             FuzzRun.Cases cases, FuzzRun.Player player) throws Exception {
+    private static void fuzz(
+            String lane,
+            AgentHarness h,
+            SSLContext tls,
+            HttpClient.Version version,
+            Duration budget,
+            FuzzRun.Cases cases,
+            FuzzRun.Player player)
+            throws Exception {
         FuzzRun run = new FuzzRun(lane, SEED, h, new AgentProbe(h, tls, version));
         Findings findings = run.run(budget, cases, player);
         System.out.println("front fuzz " + run.stats());
-        assertThat(findings.isEmpty()).withFailMessage(() -> findings.report(SEED, run.stats())).isTrue();
+        assertThat(findings.isEmpty())
+                .withFailMessage(() -> findings.report(SEED, run.stats()))
+                .isTrue();
     }
 }

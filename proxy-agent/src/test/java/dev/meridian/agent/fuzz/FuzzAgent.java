@@ -5,7 +5,6 @@ import dev.meridian.agent.testing.AgentHarness;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -16,18 +15,19 @@ import java.util.List;
  * exec and port-forward of pod {@link Corpus#DENIED_POD}.
  */
 final class FuzzAgent {
-    static final String REFUSAL = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"pods \\\"denied\\\" is"
-            + " forbidden: User \\\"alice\\\" cannot create resource \\\"pods/exec\\\"\",\"reason\":\"Forbidden\",\"code\":403}";
+    static final String REFUSAL =
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"pods \\\"denied\\\" is"
+                    + " forbidden: User \\\"alice\\\" cannot create resource \\\"pods/exec\\\"\",\"reason\":\"Forbidden\",\"code\":403}";
 
-    private FuzzAgent() {
-    }
+    private FuzzAgent() {}
 
     static AgentHarness start(ServerTls tls) throws Exception {
         AgentHarness h = new AgentHarness(b -> b.tls(tls).eventLoops(1).shutdownGrace(Duration.ofMillis(100)));
         h.upstream.on(Corpus.WATCH_PATH, FuzzAgent::watch);
         for (String ns : Corpus.NAMESPACES) {
             for (String action : List.of("exec", "portforward")) {
-                h.upstream.on("/api/v1/namespaces/" + ns + "/pods/" + Corpus.DENIED_POD + "/" + action, FuzzAgent::refuse);
+                h.upstream.on(
+                        "/api/v1/namespaces/" + ns + "/pods/" + Corpus.DENIED_POD + "/" + action, FuzzAgent::refuse);
             }
         }
         return h;
@@ -45,6 +45,9 @@ final class FuzzAgent {
 
     /** As the API server refuses an exec its RBAC denies: 403 and a Status, head and body in one write. */
     private static void refuse(HttpServerRequest req) {
-        req.response().setStatusCode(403).putHeader("Content-Type", "application/json").end(REFUSAL);
+        req.response()
+                .setStatusCode(403)
+                .putHeader("Content-Type", "application/json")
+                .end(REFUSAL);
     }
 }

@@ -8,8 +8,15 @@ import java.util.List;
  * the ids ({@code fz=} query values) those requests carry so audit events and upstream requests
  * can be traced back to it. {@code plan} describes binary steps for a reader ("" when the bytes speak for themselves).
  */
-record FuzzCase(String lane, long index, List<String> kind, List<Step> steps, Expect expect, int requests,
-                List<String> ids, String plan) {
+record FuzzCase(
+        String lane,
+        long index,
+        List<String> kind,
+        List<Step> steps,
+        Expect expect,
+        int requests,
+        List<String> ids,
+        String plan) {
 
     enum Expect {
         /** Well-formed: every request is answered (the last one closes the connection or the client does). */
@@ -35,7 +42,9 @@ record FuzzCase(String lane, long index, List<String> kind, List<Step> steps, Ex
     }
 
     int sentBytes() {
-        return steps.stream().mapToInt(s -> s instanceof Step.Send send ? send.bytes().length : 0).sum();
+        return steps.stream()
+                .mapToInt(s -> s instanceof Step.Send send ? send.bytes().length : 0)
+                .sum();
     }
 
     /** The steps as a reader can retype them: bytes escaped Java-style, long runs of one byte folded. */

@@ -2,7 +2,6 @@ package dev.meridian.agent.fuzz;
 
 import dev.meridian.agent.testing.AgentHarness;
 import dev.meridian.agent.testing.EchoUpstream;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,7 +87,8 @@ final class FuzzRun {
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> ok = probe.authenticated(Corpus.PREFIX + "/api?fz=warmup");
             if (ok.statusCode() != 200) {
-                throw new IllegalStateException("the agent refused a well-formed request before any fuzzing: " + ok.statusCode());
+                throw new IllegalStateException(
+                        "the agent refused a well-formed request before any fuzzing: " + ok.statusCode());
             }
             probe.forged(Corpus.PREFIX + "/api?fz=warmup");
             probe.healthz();
@@ -105,26 +105,46 @@ final class FuzzRun {
             findings.add(Findings.HEALTHY, null, null, "GET /healthz answered " + health.statusCode());
         }
         HttpResponse<String> ok = probe.authenticated(Corpus.PREFIX + "/api/v1/namespaces/after/configmaps?fz=final");
-        EchoUpstream.Seen last = h.upstream.seen().stream().filter(s -> s.uri().contains("fz=final")).reduce((a, b) -> b).orElse(null);
-        if (ok.statusCode() != 200 || last == null || !UpstreamRules.violations(last).isEmpty()) {
-            findings.add(Findings.HEALTHY, null, null, "an authenticated GET answered " + ok.statusCode() + ", the upstream "
-                    + (last == null ? "never saw it" : "saw " + UpstreamRules.violations(last)));
+        EchoUpstream.Seen last = h.upstream.seen().stream()
+                .filter(s -> s.uri().contains("fz=final"))
+                .reduce((a, b) -> b)
+                .orElse(null);
+        if (ok.statusCode() != 200
+                || last == null
+                || !UpstreamRules.violations(last).isEmpty()) {
+            findings.add(
+                    Findings.HEALTHY,
+                    null,
+                    null,
+                    "an authenticated GET answered " + ok.statusCode() + ", the upstream "
+                            + (last == null ? "never saw it" : "saw " + UpstreamRules.violations(last)));
         }
         Invariants.within(SETTLE, () -> probe.inFlight() == 0 && h.upstream.busyConnections() == 0);
         int inFlight = probe.inFlight();
         int busy = h.upstream.busyConnections();
         if (inFlight != 0) {
-            findings.add(Findings.IN_FLIGHT, null, null, inFlight + " request(s) still in flight " + SETTLE.toMillis()
-                    + " ms after the run");
+            findings.add(
+                    Findings.IN_FLIGHT,
+                    null,
+                    null,
+                    inFlight + " request(s) still in flight " + SETTLE.toMillis() + " ms after the run");
         }
         if (busy != 0) {
-            findings.add(Findings.UPSTREAM, null, null, busy + " upstream connection(s) still busy " + SETTLE.toMillis()
-                    + " ms after the run");
+            findings.add(
+                    Findings.UPSTREAM,
+                    null,
+                    null,
+                    busy + " upstream connection(s) still busy " + SETTLE.toMillis() + " ms after the run");
         }
         h.upstream.closeIdleConnections();
-        if (!Invariants.within(busy == 0 ? SETTLE : Duration.ofMillis(200), () -> h.upstream.openConnections() <= baseline)) {
-            findings.add(Findings.UPSTREAM, null, null, h.upstream.openConnections() + " upstream connection(s) open after"
-                    + " the idle ones were closed, against " + baseline + " before the run");
+        if (!Invariants.within(
+                busy == 0 ? SETTLE : Duration.ofMillis(200), () -> h.upstream.openConnections() <= baseline)) {
+            findings.add(
+                    Findings.UPSTREAM,
+                    null,
+                    null,
+                    h.upstream.openConnections() + " upstream connection(s) open after"
+                            + " the idle ones were closed, against " + baseline + " before the run");
         }
         invariants.checkEveryForwardedRequestWasAudited();
         reportSuspects(invariants, player);
@@ -138,16 +158,21 @@ final class FuzzRun {
         Map<String, List<Findings.Finding>> byKind = new LinkedHashMap<>();
         for (Findings.Finding f : invariants.suspects()) {
             if (findings.has(f.property())) {
-                byKind.computeIfAbsent(f.property() + " " + f.c().kindText(), k -> new ArrayList<>()).add(f);
+                byKind.computeIfAbsent(f.property() + " " + f.c().kindText(), k -> new ArrayList<>())
+                        .add(f);
             }
         }
         int replays = 0;
         for (List<Findings.Finding> group : byKind.values()) {
-            Findings.Finding smallest = group.stream().min(Comparator.comparingInt(f -> f.c().sentBytes())).orElseThrow();
+            Findings.Finding smallest = group.stream()
+                    .min(Comparator.comparingInt(f -> f.c().sentBytes()))
+                    .orElseThrow();
             String verdict = "";
             if (replays < MAX_REPLAYS) {
                 replays++;
-                verdict = invariants.leaksOnReplay(smallest.c(), player) ? " (leaked again on replay)" : " (not again on replay)";
+                verdict = invariants.leaksOnReplay(smallest.c(), player)
+                        ? " (leaked again on replay)"
+                        : " (not again on replay)";
             }
             for (Findings.Finding f : group) {
                 findings.add(f.property(), f.c(), f.outcome(), f.detail() + (f == smallest ? verdict : ""));

@@ -22,8 +22,11 @@ record FuzzSeed(long seed, Set<String> onlyCases, double scale) {
         String seed = System.getProperty("meridian.fuzz.seed", "").trim();
         String cases = System.getProperty("meridian.fuzz.case", "").trim();
         String scale = System.getProperty("meridian.fuzz.scale", "").trim();
-        return new FuzzSeed(seed.isEmpty() ? DEFAULT : Long.decode(seed),
-                cases.isEmpty() ? Set.of() : Arrays.stream(cases.split(",")).map(String::trim).collect(Collectors.toSet()),
+        return new FuzzSeed(
+                seed.isEmpty() ? DEFAULT : Long.decode(seed),
+                cases.isEmpty()
+                        ? Set.of()
+                        : Arrays.stream(cases.split(",")).map(String::trim).collect(Collectors.toSet()),
                 scale.isEmpty() ? 1.0 : Double.parseDouble(scale));
     }
 
@@ -45,8 +48,11 @@ record FuzzSeed(long seed, Set<String> onlyCases, double scale) {
     }
 
     long highestSelected(String lane) {
-        return onlyCases.stream().filter(c -> c.startsWith(lane + "#"))
-                .mapToLong(c -> Long.parseLong(c.substring(lane.length() + 1))).max().orElse(-1);
+        return onlyCases.stream()
+                .filter(c -> c.startsWith(lane + "#"))
+                .mapToLong(c -> Long.parseLong(c.substring(lane.length() + 1)))
+                .max()
+                .orElse(-1);
     }
 
     String replayHint(String lane, long index) {

@@ -11,12 +11,10 @@ import java.util.Locale;
  * following its head at once. Parsing stops at a 101 (the rest is the upgraded protocol's).
  */
 final class Http1Answers {
-    private Http1Answers() {
-    }
+    private Http1Answers() {}
 
     /** The answers, and what was cut short ("" when nothing was): a body shorter than its length or chunks. */
-    record Parsed(List<Outcome.Answer> answers, String truncated) {
-    }
+    record Parsed(List<Outcome.Answer> answers, String truncated) {}
 
     static Parsed parse(byte[] b) {
         List<Outcome.Answer> answers = new ArrayList<>();
@@ -42,7 +40,8 @@ final class Http1Answers {
             if (status < 200) {
                 continue;
             }
-            answers.add(new Outcome.Answer(status, head.toLowerCase(Locale.ROOT).contains("access-control-allow-origin")));
+            answers.add(
+                    new Outcome.Answer(status, head.toLowerCase(Locale.ROOT).contains("access-control-allow-origin")));
             if (s.startsWith("HTTP/1.", p) || status == 204 || status == 304) {
                 continue;
             }
@@ -55,7 +54,8 @@ final class Http1Answers {
                 }
             } else if (length >= 0) {
                 if (p + length > s.length()) {
-                    truncated = "the " + status + " answer has " + (s.length() - p) + " of its " + length + " body bytes";
+                    truncated =
+                            "the " + status + " answer has " + (s.length() - p) + " of its " + length + " body bytes";
                 }
                 p = (int) Math.min(s.length(), p + length);
             } else {

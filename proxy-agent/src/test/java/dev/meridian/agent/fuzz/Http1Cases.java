@@ -1,11 +1,11 @@
 package dev.meridian.agent.fuzz;
 
+import static dev.meridian.agent.fuzz.Corpus.pick;
+
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static dev.meridian.agent.fuzz.Corpus.pick;
 
 /**
  * HTTP/1.1 fuzz cases: one to four pipelined requests from the {@link Corpus}, a quarter of them
@@ -70,7 +70,8 @@ final class Http1Cases {
         }
         boolean onlyAmbiguousFraming = kind.size() == 1 && kind.get(0).equals("cl+te");
         return onlyAmbiguousFraming && n == 1 && last.after == Http1Request.After.NOTHING
-                ? FuzzCase.Expect.REFUSED : FuzzCase.Expect.ANY;
+                ? FuzzCase.Expect.REFUSED
+                : FuzzCase.Expect.ANY;
     }
 
     private String pickMutation(SplittableRandom r) {
@@ -81,7 +82,8 @@ final class Http1Cases {
         if (family < 8) {
             return BYTE_MUTATIONS.get(r.nextInt(BYTE_MUTATIONS.size()));
         }
-        return halfCloseAllowed ? pick(r, "split", "early-close", "close-after-send", "half-sent-head", "half-close")
+        return halfCloseAllowed
+                ? pick(r, "split", "early-close", "close-after-send", "half-sent-head", "half-close")
                 : pick(r, "split", "early-close", "close-after-send", "half-sent-head");
     }
 
@@ -93,7 +95,8 @@ final class Http1Cases {
         boolean relayed = valid && spec.upgrade() && !spec.refusedUpgrade();
         for (String[] h : spec.headers()) {
             boolean connection = h[0].equals("Connection");
-            // An upgrade that will not be relayed (no valid token, or refused) is answered and the connection then closes.
+            // An upgrade that will not be relayed (no valid token, or refused) is answered and the connection then
+            // closes.
             req.header(h[0] + ": " + (connection && !relayed ? h[1] + ", close" : h[1]));
         }
         if (spec.body() != null) {
@@ -139,8 +142,26 @@ final class Http1Cases {
         return out.toByteArray();
     }
 
-    private static final String[] INSERTS = {"\r", "\n", "\r\n", " ", "\t", ":", "\0", "\u007f", "\u00ff", "%", "/", "..",
-            "\r\n\r\n", "0\r\n\r\n", ",", ";", "\"", "\r\n "};
+    private static final String[] INSERTS = {
+        "\r",
+        "\n",
+        "\r\n",
+        " ",
+        "\t",
+        ":",
+        "\0",
+        "\u007f",
+        "\u00ff",
+        "%",
+        "/",
+        "..",
+        "\r\n\r\n",
+        "0\r\n\r\n",
+        ",",
+        ";",
+        "\"",
+        "\r\n "
+    };
 
     /** Positions fall in the first request's head seven times in ten: that is where parsers differ. */
     private static byte[] mutateBytes(String kind, byte[] b, int headLength, SplittableRandom r) {
@@ -192,7 +213,9 @@ final class Http1Cases {
             int pieces = 2 + r.nextInt(5);
             int from = 0;
             for (int i = 1; i <= pieces && from < bytes.length; i++) {
-                int to = i == pieces ? bytes.length : Math.min(bytes.length, from + 1 + r.nextInt(Math.max(1, bytes.length / pieces)));
+                int to = i == pieces
+                        ? bytes.length
+                        : Math.min(bytes.length, from + 1 + r.nextInt(Math.max(1, bytes.length / pieces)));
                 steps.add(new Step.Send(java.util.Arrays.copyOfRange(bytes, from, to)));
                 steps.add(new Step.Pause(1 + r.nextInt(3)));
                 from = to;

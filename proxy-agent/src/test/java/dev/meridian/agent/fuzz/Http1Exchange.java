@@ -1,8 +1,5 @@
 package dev.meridian.agent.fuzz;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -11,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * Plays one {@link FuzzCase} over a plain or TLS connection to the agent's HTTP/1.1 front, then
@@ -23,6 +23,7 @@ final class Http1Exchange {
     static final int SILENCE_MILLIS = 100;
     /** How long a mutated case waits for an upgrade's 101 or a watch's event before it goes on regardless. */
     static final int AWAIT_MILLIS = 150;
+
     private static final int CAP_MILLIS = 2000;
 
     private final int port;
@@ -55,7 +56,8 @@ final class Http1Exchange {
             if (!clientClosed) {
                 if (awaitAnswer) {
                     if (!received.awaitEnd(ANSWER_MILLIS)) {
-                        note = join(note, "the agent neither answered in full nor closed within " + ANSWER_MILLIS + " ms");
+                        note = join(
+                                note, "the agent neither answered in full nor closed within " + ANSWER_MILLIS + " ms");
                     }
                 } else {
                     received.awaitEndOrSilence(SILENCE_MILLIS, CAP_MILLIS);
@@ -118,7 +120,7 @@ final class Http1Exchange {
         }
         SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(plain, "localhost", port, true);
         SSLParameters params = s.getSSLParameters();
-        params.setApplicationProtocols(new String[]{"http/1.1"});
+        params.setApplicationProtocols(new String[] {"http/1.1"});
         s.setSSLParameters(params);
         s.startHandshake();
         return s;

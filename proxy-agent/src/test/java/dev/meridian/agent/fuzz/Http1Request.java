@@ -11,7 +11,11 @@ import java.util.List;
  * {@code after} says what the client does once the request is sent (an upgrade waits for its 101).
  */
 final class Http1Request {
-    enum After { NOTHING, UPGRADE, WATCH }
+    enum After {
+        NOTHING,
+        UPGRADE,
+        WATCH
+    }
 
     String method;
     String target;
@@ -49,7 +53,10 @@ final class Http1Request {
     Http1Request chunkedBody(String... parts) {
         StringBuilder b = new StringBuilder();
         for (String part : parts) {
-            b.append(Integer.toHexString(part.length())).append("\r\n").append(part).append("\r\n");
+            b.append(Integer.toHexString(part.length()))
+                    .append("\r\n")
+                    .append(part)
+                    .append("\r\n");
         }
         body = b.append("0\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
         return header("Transfer-Encoding: chunked");
@@ -57,7 +64,12 @@ final class Http1Request {
 
     byte[] render() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(' ').append(version).append("\r\n");
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(target)
+                .append(' ')
+                .append(version)
+                .append("\r\n");
         headers.forEach(h -> head.append(h).append("\r\n"));
         out.writeBytes(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
         out.writeBytes(body);

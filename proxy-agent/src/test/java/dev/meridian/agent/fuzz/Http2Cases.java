@@ -1,15 +1,14 @@
 package dev.meridian.agent.fuzz;
 
-import dev.meridian.agent.testing.AgentHarness;
+import static dev.meridian.agent.fuzz.Corpus.pick;
 
+import dev.meridian.agent.testing.AgentHarness;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-
-import static dev.meridian.agent.fuzz.Corpus.pick;
 
 /**
  * HTTP/2 fuzz cases: one stream, a few, or a hundred and more on one connection, each a
@@ -19,9 +18,28 @@ import static dev.meridian.agent.fuzz.Corpus.pick;
  * mid-request), the connection (stray frames, flipped bytes) or the delivery.
  */
 final class Http2Cases {
-    static final List<String> MUTATIONS = List.of("conn-header", "upper-name", "pseudo", "data-beyond-cl", "data-short-of-cl",
-            "rst-mid", "rst-after", "value-injection", "impersonate", "trailers", "get-with-body", "huge-header",
-            "path-escape", "stream-id", "frame-junk", "flip", "insert", "delete", "truncate", "split", "early-close");
+    static final List<String> MUTATIONS = List.of(
+            "conn-header",
+            "upper-name",
+            "pseudo",
+            "data-beyond-cl",
+            "data-short-of-cl",
+            "rst-mid",
+            "rst-after",
+            "value-injection",
+            "impersonate",
+            "trailers",
+            "get-with-body",
+            "huge-header",
+            "path-escape",
+            "stream-id",
+            "frame-junk",
+            "flip",
+            "insert",
+            "delete",
+            "truncate",
+            "split",
+            "early-close");
 
     FuzzCase next(String lane, long index, SplittableRandom r) {
         int size = r.nextInt(10);
@@ -54,11 +72,20 @@ final class Http2Cases {
         List<Step> steps = Http2Delivery.steps(streams, extra, kind, r);
         boolean valid = kind.isEmpty() || kind.equals(List.of("many-streams"));
         StringBuilder plan = new StringBuilder();
-        streams.stream().limit(6).forEach(s -> plan.append("  ").append(s.plan()).append('\n'));
+        streams.stream()
+                .limit(6)
+                .forEach(s -> plan.append("  ").append(s.plan()).append('\n'));
         if (n > 6) {
             plan.append("  ... ").append(n - 6).append(" more streams\n");
         }
-        return new FuzzCase(lane, index, kind, steps, valid ? FuzzCase.Expect.ANSWERED : FuzzCase.Expect.ANY, n, ids,
+        return new FuzzCase(
+                lane,
+                index,
+                kind,
+                steps,
+                valid ? FuzzCase.Expect.ANSWERED : FuzzCase.Expect.ANY,
+                n,
+                ids,
                 plan.toString());
     }
 
@@ -66,7 +93,10 @@ final class Http2Cases {
         Http2Stream s = new Http2Stream(id);
         s.anonymous = spec.anonymous();
         s.watch = spec.template() == Corpus.Template.WATCH && Corpus.hasValidToken(spec);
-        s.field(":method", spec.method()).field(":scheme", "https").field(":authority", "agent").field(":path", spec.path());
+        s.field(":method", spec.method())
+                .field(":scheme", "https")
+                .field(":authority", "agent")
+                .field(":path", spec.path());
         spec.headers().forEach(h -> s.field(h[0].toLowerCase(Locale.ROOT), h[1]));
         if (spec.body() != null) {
             s.body = spec.body().getBytes(StandardCharsets.ISO_8859_1);
@@ -80,14 +110,23 @@ final class Http2Cases {
     private static void mutate(String k, Http2Stream s, List<Http2Stream> all, List<byte[]> extra, SplittableRandom r) {
         switch (k) {
             case "conn-header" -> {
-                String[] f = pick(r, new String[]{"connection", "keep-alive"}, new String[]{"connection", "close"},
-                        new String[]{"keep-alive", "timeout=5"}, new String[]{"proxy-connection", "keep-alive"},
-                        new String[]{"transfer-encoding", "chunked"}, new String[]{"upgrade", "h2c"}, new String[]{"te", "gzip"},
-                        new String[]{"te", "trailers"}, new String[]{"host", "evil.example"});
+                String[] f = pick(
+                        r,
+                        new String[] {"connection", "keep-alive"},
+                        new String[] {"connection", "close"},
+                        new String[] {"keep-alive", "timeout=5"},
+                        new String[] {"proxy-connection", "keep-alive"},
+                        new String[] {"transfer-encoding", "chunked"},
+                        new String[] {"upgrade", "h2c"},
+                        new String[] {"te", "gzip"},
+                        new String[] {"te", "trailers"},
+                        new String[] {"host", "evil.example"});
                 s.field(f[0], f[1]);
             }
-            case "upper-name" -> s.field(pick(r, "Impersonate-User", "X-Note", "Authorization", "Content-Length"),
-                    pick(r, Http1Mutations.MALLORY, "Bearer " + AgentHarness.ALICE_TOKEN, "5"));
+            case "upper-name" ->
+                s.field(
+                        pick(r, "Impersonate-User", "X-Note", "Authorization", "Content-Length"),
+                        pick(r, Http1Mutations.MALLORY, "Bearer " + AgentHarness.ALICE_TOKEN, "5"));
             case "pseudo" -> Http2Pseudo.abuse(s, r);
             case "data-beyond-cl" -> {
                 s.remove("content-length");
@@ -111,18 +150,39 @@ final class Http2Cases {
                 s.pauseBeforeTail = r.nextBoolean();
                 s.tail.add(Http2Wire.rst(s.id, Http2Wire.CANCEL));
             }
-            case "value-injection" -> s.field(pick(r, "x-note", "authorization", "user-agent"),
-                    pick(r, "a\r\nimpersonate-user: " + Http1Mutations.MALLORY, "a\nImpersonate-User: " + Http1Mutations.MALLORY,
-                            "a\rb", "a\0b", " padded ", "Bearer " + AgentHarness.ALICE_TOKEN + "\r\nx-remote-user: " + Http1Mutations.MALLORY));
-            case "impersonate" -> s.field(pick(r, "impersonate-user", "impersonate-group", "impersonate-uid",
-                    "impersonate-extra-scopes", "x-remote-user", "x-remote-group"), Http1Mutations.MALLORY);
+            case "value-injection" ->
+                s.field(
+                        pick(r, "x-note", "authorization", "user-agent"),
+                        pick(
+                                r,
+                                "a\r\nimpersonate-user: " + Http1Mutations.MALLORY,
+                                "a\nImpersonate-User: " + Http1Mutations.MALLORY,
+                                "a\rb",
+                                "a\0b",
+                                " padded ",
+                                "Bearer " + AgentHarness.ALICE_TOKEN + "\r\nx-remote-user: " + Http1Mutations.MALLORY));
+            case "impersonate" ->
+                s.field(
+                        pick(
+                                r,
+                                "impersonate-user",
+                                "impersonate-group",
+                                "impersonate-uid",
+                                "impersonate-extra-scopes",
+                                "x-remote-user",
+                                "x-remote-group"),
+                        Http1Mutations.MALLORY);
             case "trailers" -> {
                 s.open = true;
                 if (s.body == null) {
                     s.body = "{}".getBytes(StandardCharsets.ISO_8859_1);
                 }
-                s.tail.add(Http2Wire.headers(s.id, List.<String[]>of(new String[]{pick(r, "impersonate-user", "authorization", "x-trailer"),
-                        Http1Mutations.MALLORY}), true));
+                s.tail.add(Http2Wire.headers(
+                        s.id,
+                        List.<String[]>of(new String[] {
+                            pick(r, "impersonate-user", "authorization", "x-trailer"), Http1Mutations.MALLORY
+                        }),
+                        true));
             }
             case "get-with-body" -> {
                 s.set(":method", pick(r, "GET", "HEAD", "DELETE"));
@@ -134,7 +194,8 @@ final class Http2Cases {
                 int q = path == null ? -1 : path.indexOf('?');
                 s.set(":path", pick(r, Http1Mutations.PATH_ESCAPES) + (q < 0 ? "" : path.substring(q)));
             }
-            case "stream-id" -> s.id = pick(r, 0, 2, all.size() > 1 ? 1 : 4, Integer.MAX_VALUE, 1 + 2 * (all.size() + 5));
+            case "stream-id" ->
+                s.id = pick(r, 0, 2, all.size() > 1 ? 1 : 4, Integer.MAX_VALUE, 1 + 2 * (all.size() + 5));
             case "frame-junk" -> extra.add(junkFrame(s.id, r));
             default -> {
                 // byte and delivery mutations: see Http2Delivery
@@ -145,7 +206,7 @@ final class Http2Cases {
     private static byte[] junkFrame(int stream, SplittableRandom r) {
         return switch (r.nextInt(9)) {
             case 0 -> Http2Wire.frame(0xfa, 0xff, stream, "junk".getBytes(StandardCharsets.ISO_8859_1));
-            case 1 -> Http2Wire.frame(Http2Wire.PRIORITY, 0, stream, concat(Http2Wire.int32(stream), new byte[]{16}));
+            case 1 -> Http2Wire.frame(Http2Wire.PRIORITY, 0, stream, concat(Http2Wire.int32(stream), new byte[] {16}));
             case 2 -> Http2Wire.windowUpdate(stream, 0);
             case 3 -> Http2Wire.data(0, "stream zero".getBytes(StandardCharsets.ISO_8859_1), false);
             case 4 -> Http2Wire.settings(0x2, 2);

@@ -14,8 +14,7 @@ import java.util.SplittableRandom;
 final class Http2Delivery {
     private static final String[] INSERTS = {"\0", "\u00ff", "\u0001", "\u0004\u0000\u0000\u0000"};
 
-    private Http2Delivery() {
-    }
+    private Http2Delivery() {}
 
     static List<Step> steps(List<Http2Stream> streams, List<byte[]> extra, List<String> kind, SplittableRandom r) {
         List<byte[]> writes = new ArrayList<>();
@@ -30,7 +29,8 @@ final class Http2Delivery {
             }
             queues.add(q);
         }
-        // Streams open in increasing id order (RFC 9113 5.1.1); after its HEADERS a stream's frames may come at any point.
+        // Streams open in increasing id order (RFC 9113 5.1.1); after its HEADERS a stream's frames may come at any
+        // point.
         boolean interleave = streams.size() > 1 && r.nextBoolean();
         int opened = 0;
         while (queues.stream().anyMatch(q -> !q.isEmpty())) {
@@ -58,8 +58,12 @@ final class Http2Delivery {
         return toSteps(writes, pauseAfter, streams, kind, r);
     }
 
-    private static List<Step> toSteps(List<byte[]> writes, List<Boolean> pauseAfter, List<Http2Stream> streams,
-                                      List<String> kind, SplittableRandom r) {
+    private static List<Step> toSteps(
+            List<byte[]> writes,
+            List<Boolean> pauseAfter,
+            List<Http2Stream> streams,
+            List<String> kind,
+            SplittableRandom r) {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.Send(Http2Wire.opening()));
         ByteArrayOutputStream pending = new ByteArrayOutputStream();

@@ -1,8 +1,5 @@
 package dev.meridian.agent.fuzz;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -11,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * Plays one {@link FuzzCase} over TLS with ALPN {@code h2} against the agent's HTTP/2 front. A
@@ -35,8 +35,10 @@ final class Http2Exchange {
         // Closed on every path, which also ends the reading thread.
         try {
             if (!"h2".equals(socket.getApplicationProtocol())) {
-                return new Outcome(List.of(), false, "the agent did not negotiate h2 (ALPN gave \""
-                        + socket.getApplicationProtocol() + "\")");
+                return new Outcome(
+                        List.of(),
+                        false,
+                        "the agent did not negotiate h2 (ALPN gave \"" + socket.getApplicationProtocol() + "\")");
             }
             OutputStream out = socket.getOutputStream();
             // The opening goes first: the reader acknowledges the agent's SETTINGS, which must follow the preface.
@@ -53,7 +55,9 @@ final class Http2Exchange {
             String note = run(c.steps().subList(1, c.steps().size()), socket, out, reader, strict);
             boolean clientClosed = socket.isClosed();
             if (!clientClosed) {
-                boolean all = reader.awaitStreams(c.requests(), strict ? -1 : Http1Exchange.SILENCE_MILLIS,
+                boolean all = reader.awaitStreams(
+                        c.requests(),
+                        strict ? -1 : Http1Exchange.SILENCE_MILLIS,
                         strict ? Http1Exchange.ANSWER_MILLIS : CAP_MILLIS);
                 if (strict && !all) {
                     note = join(note, "not every stream ended within " + Http1Exchange.ANSWER_MILLIS + " ms");
@@ -115,7 +119,7 @@ final class Http2Exchange {
         plain.setTcpNoDelay(true);
         SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(plain, "localhost", port, true);
         SSLParameters params = s.getSSLParameters();
-        params.setApplicationProtocols(new String[]{"h2"});
+        params.setApplicationProtocols(new String[] {"h2"});
         s.setSSLParameters(params);
         s.startHandshake();
         return s;

@@ -4,8 +4,7 @@ import java.util.SplittableRandom;
 
 /** Pseudo-header fields broken the ways RFC 9113 8.3 forbids, each of which makes a request malformed. */
 final class Http2Pseudo {
-    private Http2Pseudo() {
-    }
+    private Http2Pseudo() {}
 
     static void abuse(Http2Stream s, SplittableRandom r) {
         switch (r.nextInt(14)) {

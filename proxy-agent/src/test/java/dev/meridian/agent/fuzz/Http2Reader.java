@@ -3,7 +3,6 @@ package dev.meridian.agent.fuzz;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersDecoder;
 import io.netty.handler.codec.http2.Http2Headers;
-
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -62,8 +61,12 @@ final class Http2Reader {
                 }
                 synchronized (this) {
                     lastActivity = System.nanoTime();
-                    if ((type == Http2Wire.HEADERS || type == Http2Wire.CONTINUATION) && (flags & Http2Wire.END_HEADERS) != 0) {
-                        headers(blockStream, hpack.decodeHeaders(blockStream, Unpooled.wrappedBuffer(block.toByteArray())), blockEnds);
+                    if ((type == Http2Wire.HEADERS || type == Http2Wire.CONTINUATION)
+                            && (flags & Http2Wire.END_HEADERS) != 0) {
+                        headers(
+                                blockStream,
+                                hpack.decodeHeaders(blockStream, Unpooled.wrappedBuffer(block.toByteArray())),
+                                blockEnds);
                     } else if (type == Http2Wire.DATA) {
                         data.writeBytes(payload);
                         if ((flags & Http2Wire.END_STREAM) != 0) {

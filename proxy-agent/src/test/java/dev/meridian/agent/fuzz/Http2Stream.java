@@ -21,6 +21,7 @@ final class Http2Stream {
     final List<byte[]> tail = new ArrayList<>();
     /** The client waits between the head and the rest, so the agent forwards the request first. */
     boolean pauseBeforeTail;
+
     boolean watch;
     boolean anonymous;
 
@@ -29,7 +30,7 @@ final class Http2Stream {
     }
 
     Http2Stream field(String name, String value) {
-        fields.add(new String[]{name, value});
+        fields.add(new String[] {name, value});
         return this;
     }
 
@@ -38,7 +39,11 @@ final class Http2Stream {
     }
 
     String get(String name) {
-        return fields.stream().filter(f -> f[0].equals(name)).map(f -> f[1]).findFirst().orElse(null);
+        return fields.stream()
+                .filter(f -> f[0].equals(name))
+                .map(f -> f[1])
+                .findFirst()
+                .orElse(null);
     }
 
     void set(String name, String value) {
@@ -74,8 +79,10 @@ final class Http2Stream {
         StringBuilder s = new StringBuilder("stream ").append(id).append(": HEADERS[");
         for (String[] f : fields) {
             String v = f[1].length() > 80 ? f[1].substring(0, 40) + "...(" + f[1].length() + " chars)" : f[1];
-            s.append(Escape.bytes(f[0].getBytes(StandardCharsets.ISO_8859_1))).append('=')
-                    .append(Escape.bytes(v.getBytes(StandardCharsets.ISO_8859_1))).append(", ");
+            s.append(Escape.bytes(f[0].getBytes(StandardCharsets.ISO_8859_1)))
+                    .append('=')
+                    .append(Escape.bytes(v.getBytes(StandardCharsets.ISO_8859_1)))
+                    .append(", ");
         }
         if (!fields.isEmpty()) {
             s.setLength(s.length() - 2);
@@ -86,7 +93,10 @@ final class Http2Stream {
         }
         s.append(open ? " (no END_STREAM)" : " END_STREAM");
         if (!tail.isEmpty()) {
-            s.append(pauseBeforeTail ? " pause" : "").append(" +").append(tail.size()).append(" frame(s)");
+            s.append(pauseBeforeTail ? " pause" : "")
+                    .append(" +")
+                    .append(tail.size())
+                    .append(" frame(s)");
         }
         return s.toString();
     }

@@ -12,14 +12,20 @@ import java.util.List;
  */
 final class Http2Wire {
     static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-    static final int DATA = 0x0, HEADERS = 0x1, PRIORITY = 0x2, RST_STREAM = 0x3, SETTINGS = 0x4, PING = 0x6, GOAWAY = 0x7,
-            WINDOW_UPDATE = 0x8, CONTINUATION = 0x9;
+    static final int DATA = 0x0,
+            HEADERS = 0x1,
+            PRIORITY = 0x2,
+            RST_STREAM = 0x3,
+            SETTINGS = 0x4,
+            PING = 0x6,
+            GOAWAY = 0x7,
+            WINDOW_UPDATE = 0x8,
+            CONTINUATION = 0x9;
     static final int END_STREAM = 0x1, ACK = 0x1, END_HEADERS = 0x4, PADDED = 0x8, PRIORITY_FLAG = 0x20;
     static final int MAX_FRAME = 16_384;
     static final int CANCEL = 0x8;
 
-    private Http2Wire() {
-    }
+    private Http2Wire() {}
 
     static byte[] frame(int type, int flags, int stream, byte[] payload) {
         byte[] f = new byte[9 + payload.length];
@@ -84,7 +90,10 @@ final class Http2Wire {
         out.writeBytes(frame(HEADERS, flags, stream, java.util.Arrays.copyOfRange(block, 0, first)));
         for (int from = first; from < block.length; from += MAX_FRAME) {
             int to = Math.min(block.length, from + MAX_FRAME);
-            out.writeBytes(frame(CONTINUATION, to == block.length ? END_HEADERS : 0, stream,
+            out.writeBytes(frame(
+                    CONTINUATION,
+                    to == block.length ? END_HEADERS : 0,
+                    stream,
                     java.util.Arrays.copyOfRange(block, from, to)));
         }
         return out.toByteArray();
@@ -123,6 +132,6 @@ final class Http2Wire {
     }
 
     static byte[] int32(int v) {
-        return new byte[]{(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
     }
 }

@@ -1,10 +1,10 @@
 package dev.meridian.agent.fuzz;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.meridian.agent.audit.AuditEvent;
 import dev.meridian.agent.testing.AgentHarness;
 import dev.meridian.agent.testing.EchoUpstream;
-import org.awaitility.core.ConditionTimeoutException;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The properties checked after each case, once the agent is quiet again: requests in flight and
@@ -38,12 +37,10 @@ final class Invariants {
     private final Map<String, Played> played = new java.util.HashMap<>();
 
     /** A case and what its client saw, kept to name the case behind an id later. */
-    private record Played(FuzzCase c, Outcome outcome) {
-    }
+    private record Played(FuzzCase c, Outcome outcome) {}
 
     /** Where the audit log and the upstream's record stood before a case. */
-    record Mark(int events, int seen, int warnings) {
-    }
+    record Mark(int events, int seen, int warnings) {}
 
     Invariants(AgentHarness h, AgentProbe probe, PipelineWarnings warnings, Findings findings) {
         this.h = h;
@@ -76,8 +73,14 @@ final class Invariants {
         if (c.expect() == FuzzCase.Expect.ANSWERED && !o.complete()) {
             findings.add(Findings.ANSWERED, c, o, o.note());
         }
-        if (c.expect() == FuzzCase.Expect.REFUSED && (o.answers().isEmpty() || o.answers().get(0).status() != 400)) {
-            findings.add(Findings.FRAMING, c, o, "answered " + o.answers().stream().map(Outcome.Answer::status).toList());
+        if (c.expect() == FuzzCase.Expect.REFUSED
+                && (o.answers().isEmpty() || o.answers().get(0).status() != 400)) {
+            findings.add(
+                    Findings.FRAMING,
+                    c,
+                    o,
+                    "answered "
+                            + o.answers().stream().map(Outcome.Answer::status).toList());
         }
     }
 
@@ -96,12 +99,20 @@ final class Invariants {
             return now[0] <= inFlightBase && now[1] <= busyBase;
         });
         if (!quiet && now[0] > inFlightBase) {
-            suspects.add(new Findings.Finding(Findings.IN_FLIGHT, c, o,
-                    "in flight went from " + inFlightBase + " to " + now[0] + " and stayed " + limit.toMillis() + " ms"));
+            suspects.add(new Findings.Finding(
+                    Findings.IN_FLIGHT,
+                    c,
+                    o,
+                    "in flight went from " + inFlightBase + " to " + now[0] + " and stayed " + limit.toMillis()
+                            + " ms"));
         }
         if (!quiet && now[1] > busyBase) {
-            suspects.add(new Findings.Finding(Findings.UPSTREAM, c, o, "busy upstream connections went from " + busyBase
-                    + " to " + now[1] + " and stayed " + limit.toMillis() + " ms"));
+            suspects.add(new Findings.Finding(
+                    Findings.UPSTREAM,
+                    c,
+                    o,
+                    "busy upstream connections went from " + busyBase + " to " + now[1] + " and stayed "
+                            + limit.toMillis() + " ms"));
         }
         inFlightBase = now[0];
         busyBase = now[1];
@@ -145,12 +156,21 @@ final class Invariants {
     private void checkAudit(FuzzCase c, Outcome o, List<AuditEvent> all) {
         // A request of an earlier case that ends late is audited now: it carries that case's id. An id
         // no case sent is this case's own, changed by a mutation (a flipped byte in the target).
-        List<AuditEvent> events = all.stream().filter(e -> idOf(e.requestUri())
-                .map(id -> c.ids().contains(id) || !played.containsKey(id)).orElse(true)).toList();
+        List<AuditEvent> events = all.stream()
+                .filter(e -> idOf(e.requestUri())
+                        .map(id -> c.ids().contains(id) || !played.containsKey(id))
+                        .orElse(true))
+                .toList();
         long answered = o.audited();
         if (events.size() < answered || (c.expect() == FuzzCase.Expect.ANSWERED && events.size() != answered)) {
-            findings.add(Findings.AUDIT_ANSWERED, c, o, answered + " answer(s) past the anonymous endpoints, " + events.size()
-                    + " audit event(s) " + events.stream().map(e -> e.responseCode() + " " + e.requestUri()).toList());
+            findings.add(
+                    Findings.AUDIT_ANSWERED,
+                    c,
+                    o,
+                    answered + " answer(s) past the anonymous endpoints, " + events.size() + " audit event(s) "
+                            + events.stream()
+                                    .map(e -> e.responseCode() + " " + e.requestUri())
+                                    .toList());
         }
         Map<String, Long> perId = count(events, AuditEvent::requestUri);
         perId.forEach((id, n) -> {
@@ -166,14 +186,20 @@ final class Invariants {
     }
 
     private static <T> Map<String, Long> count(List<T> items, Function<T, String> uri) {
-        return items.stream().map(i -> ID.matcher(uri.apply(i))).filter(Matcher::find).map(m -> m.group(1))
+        return items.stream()
+                .map(i -> ID.matcher(uri.apply(i)))
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
                 .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
     }
 
     /** Whether {@code condition} holds within {@code limit}, polled briefly. */
     static boolean within(Duration limit, Callable<Boolean> condition) {
         try {
-            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(3)).atMost(limit).until(condition);
+            await().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(3))
+                    .atMost(limit)
+                    .until(condition);
             return true;
         } catch (ConditionTimeoutException e) {
             return false;

@@ -10,8 +10,7 @@ import java.util.List;
 record Outcome(List<Answer> answers, boolean complete, String note) {
 
     /** One answer: its status, and whether the agent answered it anonymously (health, readiness, preflight). */
-    record Answer(int status, boolean anonymous) {
-    }
+    record Answer(int status, boolean anonymous) {}
 
     Outcome {
         answers = List.copyOf(answers);
@@ -22,7 +21,9 @@ record Outcome(List<Answer> answers, boolean complete, String note) {
     }
 
     String summary() {
-        return "answers " + answers.stream().map(a -> a.status() + (a.anonymous() ? "(anonymous)" : "")).toList()
-                + (complete ? "" : ", incomplete") + (note.isEmpty() ? "" : ", " + note);
+        return "answers "
+                + answers.stream()
+                        .map(a -> a.status() + (a.anonymous() ? "(anonymous)" : ""))
+                        .toList() + (complete ? "" : ", incomplete") + (note.isEmpty() ? "" : ", " + note);
     }
 }

@@ -13,18 +13,14 @@ sealed interface Step {
     }
 
     /** Paces the client: the agent reads what came before as a chunk of its own. */
-    record Pause(int millis) implements Step {
-    }
+    record Pause(int millis) implements Step {}
 
     /** Waits until the answers so far contain {@code text} (an upgrade's 101, a watch's first event, an echo). */
-    record AwaitText(String text) implements Step {
-    }
+    record AwaitText(String text) implements Step {}
 
     /** The client goes away: the connection closes at once, whatever is in flight. */
-    record Close() implements Step {
-    }
+    record Close() implements Step {}
 
     /** Plain TCP only: the client ends its side (FIN) and keeps reading. */
-    record HalfClose() implements Step {
-    }
+    record HalfClose() implements Step {}
 }

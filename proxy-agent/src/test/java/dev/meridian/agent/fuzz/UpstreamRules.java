@@ -2,7 +2,6 @@ package dev.meridian.agent.fuzz;
 
 import dev.meridian.agent.testing.AgentHarness;
 import dev.meridian.agent.testing.EchoUpstream;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +22,7 @@ final class UpstreamRules {
             "impersonate-uid", List.of(AgentHarness.ALICE.uid()),
             "impersonate-extra-scopes.example.com%2fteam", List.of("blue"));
 
-    private UpstreamRules() {
-    }
+    private UpstreamRules() {}
 
     /** What is wrong with a request the upstream received, or "" when nothing is. */
     static String violations(EchoUpstream.Seen seen) {
@@ -42,8 +40,10 @@ final class UpstreamRules {
             if (name.startsWith("x-remote-")) {
                 problems.add(h.getKey() + ": " + h.getValue());
             }
-            boolean credential = name.equals("authorization") || name.equals("proxy-authorization")
-                    || name.startsWith("impersonate-") || name.startsWith("x-remote-");
+            boolean credential = name.equals("authorization")
+                    || name.equals("proxy-authorization")
+                    || name.startsWith("impersonate-")
+                    || name.startsWith("x-remote-");
             for (String token : Corpus.CLIENT_TOKEN_MARKS) {
                 if (credential && h.getValue().contains(token)) {
                     problems.add("a client token in " + h.getKey() + ": " + h.getValue());

@@ -1,15 +1,14 @@
 package dev.meridian.agent.http;
 
+import static dev.meridian.agent.testing.AgentHarness.ALICE_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.meridian.agent.testing.AgentHarness;
 import dev.meridian.agent.testing.RawHttp;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.Locale;
-
-import static dev.meridian.agent.testing.AgentHarness.ALICE_TOKEN;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** HTTP/1.x as clients and ingresses speak it to the agent's listener, byte by byte. */
 class ClientConnectionTest {
@@ -46,8 +45,10 @@ class ClientConnectionTest {
     @Test
     void pipelinedRequestsAreAnsweredInTheirOrderOnOneConnection() throws Exception {
         try (RawHttp raw = new RawHttp(h.agent.port())) {
-            raw.send(get("/api/v1/first", "HTTP/1.1") + get("/api/v1/second", "HTTP/1.1") + get("/api/v1/third", "HTTP/1.1"));
-            for (String name : new String[]{"first", "second", "third"}) {
+            raw.send(get("/api/v1/first", "HTTP/1.1")
+                    + get("/api/v1/second", "HTTP/1.1")
+                    + get("/api/v1/third", "HTTP/1.1"));
+            for (String name : new String[] {"first", "second", "third"}) {
                 String head = raw.readHead();
                 assertThat(RawHttp.status(head)).isEqualTo(200);
                 assertThat(raw.readBytes(contentLength(head))).contains("\"uri\":\"/api/v1/" + name + "\"");
@@ -102,7 +103,11 @@ class ClientConnectionTest {
     @Test
     void aPlainHttpOfferOfHttp2IsServedAsHttp11AndNotRelayed() throws Exception {
         try (RawHttp raw = new RawHttp(h.agent.port())) {
-            raw.send(get("/api/v1/h2c", "HTTP/1.1", "Connection: Upgrade, HTTP2-Settings", "Upgrade: h2c",
+            raw.send(get(
+                    "/api/v1/h2c",
+                    "HTTP/1.1",
+                    "Connection: Upgrade, HTTP2-Settings",
+                    "Upgrade: h2c",
                     "HTTP2-Settings: AAMAAABkAAQAoAAAAAIAAAAA"));
             String head = raw.readHead();
             assertThat(head).startsWith("HTTP/1.1 200");

@@ -1,28 +1,28 @@
 package dev.meridian.agent.http;
 
+import static dev.meridian.agent.testing.AgentHarness.ALICE_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.meridian.agent.audit.AuditEvent;
 import dev.meridian.agent.config.ServerTls;
 import dev.meridian.agent.testing.AgentHarness;
 import dev.meridian.agent.testing.RawH2;
 import io.netty.handler.codec.http2.Http2Headers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import static dev.meridian.agent.testing.AgentHarness.ALICE_TOKEN;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** HTTP/2 streams the agent refuses for their headers are audited once each, like any other request. */
 class Http2RefusedStreamTest {
     @TempDir
     static Path dir;
+
     static AgentHarness h;
 
     @BeforeAll
@@ -36,7 +36,10 @@ class Http2RefusedStreamTest {
     }
 
     private static Http2Headers request() {
-        Http2Headers headers = RawH2.headers().method("GET").scheme("https").authority("127.0.0.1")
+        Http2Headers headers = RawH2.headers()
+                .method("GET")
+                .scheme("https")
+                .authority("127.0.0.1")
                 .path("/kubernetes/cluster/api/v1/pods");
         headers.add("authorization", "Bearer " + ALICE_TOKEN);
         return headers;
@@ -67,8 +70,12 @@ class Http2RefusedStreamTest {
             }
         }
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
-            List<AuditEvent> events = h.audit.events().subList(before, h.audit.events().size());
-            assertThat(events).extracting(AuditEvent::responseCode).filteredOn(c -> c != 200).containsExactly(400);
+            List<AuditEvent> events =
+                    h.audit.events().subList(before, h.audit.events().size());
+            assertThat(events)
+                    .extracting(AuditEvent::responseCode)
+                    .filteredOn(c -> c != 200)
+                    .containsExactly(400);
             assertThat(h.inFlight()).isZero();
         });
     }

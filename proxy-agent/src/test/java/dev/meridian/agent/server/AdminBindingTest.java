@@ -1,9 +1,10 @@
 package dev.meridian.agent.server;
 
-import dev.meridian.agent.testing.AgentHarness;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.meridian.agent.testing.AgentHarness;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
@@ -13,10 +14,8 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.Collections;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The admin port has no authentication: it listens on loopback unless told otherwise, whatever the proxy binds. */
 class AdminBindingTest {
@@ -27,17 +26,23 @@ class AdminBindingTest {
         external = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                 .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
                 .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
     void theAdminPortListensOnLoopbackOnlyByDefault() throws Exception {
         assumeTrue(external != null, "this machine has no IPv4 address besides loopback");
         try (AgentHarness h = new AgentHarness(b -> b.bindHost("0.0.0.0"))) {
-            assertThat(connects(external, h.agent.port())).as("the proxy on all addresses").isTrue();
-            assertThat(connects(InetAddress.getLoopbackAddress(), h.agent.adminPort())).as("admin on loopback").isTrue();
+            assertThat(connects(external, h.agent.port()))
+                    .as("the proxy on all addresses")
+                    .isTrue();
+            assertThat(connects(InetAddress.getLoopbackAddress(), h.agent.adminPort()))
+                    .as("admin on loopback")
+                    .isTrue();
             assertThatThrownBy(() -> connects(external, h.agent.adminPort()))
-                    .as("admin port reached at %s", external).isInstanceOf(ConnectException.class);
+                    .as("admin port reached at %s", external)
+                    .isInstanceOf(ConnectException.class);
         }
     }
 

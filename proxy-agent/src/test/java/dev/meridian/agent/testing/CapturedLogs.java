@@ -4,9 +4,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /** Every log line written while it is open, as text (message and stack trace), from every logger. */
 public final class CapturedLogs implements AutoCloseable {
@@ -21,7 +20,9 @@ public final class CapturedLogs implements AutoCloseable {
     public List<String> lines() {
         return List.copyOf(appender.list).stream()
                 .map(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()
-                        + (e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
+                        + (e.getThrowableProxy() == null
+                                ? ""
+                                : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
                 .toList();
     }
 

@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.NetSocket;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
@@ -20,8 +19,7 @@ import java.lang.reflect.Method;
 public final class ConnectionTakeover {
     private static final Method NET_SOCKET = find();
 
-    private ConnectionTakeover() {
-    }
+    private ConnectionTakeover() {}
 
     public static Future<NetSocket> toNetSocket(HttpServerRequest req) {
         if (req.method() == HttpMethod.GET || req.method() == HttpMethod.CONNECT) {

@@ -2,8 +2,7 @@ package dev.meridian.agent.testing;
 
 /** The discovery documents kubectl needs before it lists anything. */
 public final class Discovery {
-    private Discovery() {
-    }
+    private Discovery() {}
 
     public static final String API = """
             {"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","serverAddress":"127.0.0.1:443"}]}""";

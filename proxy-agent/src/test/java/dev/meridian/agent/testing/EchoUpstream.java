@@ -10,7 +10,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
@@ -30,25 +29,30 @@ public final class EchoUpstream implements AutoCloseable {
     public static final String AGENT_TOKEN = "agent-sa-token";
 
     /** What the upstream saw of one request. */
-    public record Seen(String method, String uri, MultiMap headers, String body) {
-    }
+    public record Seen(String method, String uri, MultiMap headers, String body) {}
 
     private final Vertx vertx = Vertx.vertx();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final Map<String, Handler<HttpServerRequest>> routes = new ConcurrentHashMap<>();
     private final HttpServer server;
-    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger connections =
+            new java.util.concurrent.atomic.AtomicInteger();
     /** Each open connection and the requests in progress on it; an upgraded connection stays busy until it closes. */
     private final Map<HttpConnection, AtomicInteger> open = new ConcurrentHashMap<>();
     /** When set, upgrades are answered with this instead of 101. */
     private volatile Handler<HttpServerRequest> upgradeRefusal;
 
     public EchoUpstream() throws Exception {
-        server = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(TestTls.keyCert())
+        server = vertx.createHttpServer(new HttpServerOptions()
+                        .setSsl(true)
+                        .setKeyCertOptions(TestTls.keyCert())
                         .setHandle100ContinueAutomatically(true))
                 .requestHandler(this::handle)
                 .connectionHandler(this::opened)
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     public EchoUpstream on(String path, Handler<HttpServerRequest> handler) {
@@ -93,9 +97,13 @@ public final class EchoUpstream implements AutoCloseable {
         }
         req.body().onSuccess(body -> {
             seen.add(new Seen(req.method().name(), req.uri(), headers, body.toString()));
-            req.response().putHeader("Content-Type", "application/json")
+            req.response()
+                    .putHeader("Content-Type", "application/json")
                     .putHeader("X-Upstream", "echo")
-                    .end(new JsonObject().put("uri", req.uri()).put("bodyLength", body.length()).encode());
+                    .end(new JsonObject()
+                            .put("uri", req.uri())
+                            .put("bodyLength", body.length())
+                            .encode());
         });
     }
 
@@ -114,7 +122,8 @@ public final class EchoUpstream implements AutoCloseable {
         if (req.getHeader("X-Stream-Protocol-Version") != null) {
             req.response().putHeader("X-Stream-Protocol-Version", req.getHeader("X-Stream-Protocol-Version"));
         }
-        ConnectionTakeover.toNetSocket(req).onSuccess(socket -> socket.handler(socket::write).closeHandler(v -> closed.run()));
+        ConnectionTakeover.toNetSocket(req)
+                .onSuccess(socket -> socket.handler(socket::write).closeHandler(v -> closed.run()));
     }
 
     static String websocketAccept(String key) {
@@ -179,13 +188,15 @@ public final class EchoUpstream implements AutoCloseable {
     public Config config() {
         return new ConfigBuilder(Config.empty())
                 .withMasterUrl("https://localhost:" + port())
-                .withCaCertData(Base64.getEncoder().encodeToString(TestTls.LOCALHOST.caCertificatePem().getBytes()))
+                .withCaCertData(Base64.getEncoder()
+                        .encodeToString(TestTls.LOCALHOST.caCertificatePem().getBytes()))
                 .withOauthToken(AGENT_TOKEN)
                 .build();
     }
 
     @Override
-    public void close() throws java.io.IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+    public void close()
+            throws java.io.IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
         try {
             closeAll();
         } catch (InterruptedException e) {
@@ -193,7 +204,9 @@ public final class EchoUpstream implements AutoCloseable {
         }
     }
 
-    private void closeAll() throws java.io.IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException, InterruptedException {
+    private void closeAll()
+            throws java.io.IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException,
+                    InterruptedException {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

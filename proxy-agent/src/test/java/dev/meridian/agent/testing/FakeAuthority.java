@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,8 +45,10 @@ public final class FakeAuthority implements AutoCloseable {
                     if (user != null) {
                         JsonObject extra = new JsonObject();
                         user.extra().forEach((k, v) -> extra.put(k, new JsonArray(v)));
-                        JsonObject u = new JsonObject().put("username", user.username())
-                                .put("groups", new JsonArray(user.groups())).put("extra", extra);
+                        JsonObject u = new JsonObject()
+                                .put("username", user.username())
+                                .put("groups", new JsonArray(user.groups()))
+                                .put("extra", extra);
                         if (user.uid() != null) {
                             u.put("uid", user.uid());
                         }
@@ -57,13 +58,23 @@ public final class FakeAuthority implements AutoCloseable {
                     }
                     String answer = review.put("status", status).encode();
                     if (delayMillis > 0) {
-                        vertx.setTimer(delayMillis, t -> req.response().putHeader("Content-Type", "application/json")
-                                .setStatusCode(201).end(answer));
+                        vertx.setTimer(
+                                delayMillis,
+                                t -> req.response()
+                                        .putHeader("Content-Type", "application/json")
+                                        .setStatusCode(201)
+                                        .end(answer));
                     } else {
-                        req.response().putHeader("Content-Type", "application/json").setStatusCode(201).end(answer);
+                        req.response()
+                                .putHeader("Content-Type", "application/json")
+                                .setStatusCode(201)
+                                .end(answer);
                     }
                 }))
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     public FakeAuthority allow(String token, UserInfo user) {
@@ -82,13 +93,15 @@ public final class FakeAuthority implements AutoCloseable {
     public Config config() {
         return new ConfigBuilder(Config.empty())
                 .withMasterUrl("https://localhost:" + port())
-                .withCaCertData(Base64.getEncoder().encodeToString(TestTls.LOCALHOST.caCertificatePem().getBytes()))
+                .withCaCertData(Base64.getEncoder()
+                        .encodeToString(TestTls.LOCALHOST.caCertificatePem().getBytes()))
                 .withOauthToken(AUTHORITY_TOKEN)
                 .build();
     }
 
     @Override
-    public void close() throws java.io.IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+    public void close()
+            throws java.io.IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
         try {
             closeAll();
         } catch (InterruptedException e) {
@@ -96,7 +109,9 @@ public final class FakeAuthority implements AutoCloseable {
         }
     }
 
-    private void closeAll() throws java.io.IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException, InterruptedException {
+    private void closeAll()
+            throws java.io.IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException,
+                    InterruptedException {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

@@ -45,7 +45,8 @@ public final class Kubectl {
                     cluster: agent
                     user: user
                 current-context: agent
-                """.formatted(server, Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8)), token));
+                """.formatted(
+                        server, Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.UTF_8)), token));
     }
 
     public Result run(String... args) throws Exception {
@@ -54,7 +55,9 @@ public final class Kubectl {
             p.destroyForcibly();
             throw new AssertionError("kubectl did not finish: " + String.join(" ", args));
         }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        return new Result(
+                p.exitValue(),
+                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 

@@ -12,7 +12,6 @@ import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class MockApiServer implements AutoCloseable {
     /** Headers the mock saw on one request. */
-    public record Seen(String method, String path, String authorization, String impersonateUser) {
-    }
+    public record Seen(String method, String path, String authorization, String impersonateUser) {}
 
     private final MockWebServer web = new MockWebServer();
     private final KubernetesMockServer server;
@@ -45,14 +43,21 @@ public final class MockApiServer implements AutoCloseable {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getPath();
-                seen.add(new Seen(request.getMethod(), path, request.getHeader("Authorization"), request.getHeader("Impersonate-User")));
+                seen.add(new Seen(
+                        request.getMethod(),
+                        path,
+                        request.getHeader("Authorization"),
+                        request.getHeader("Impersonate-User")));
                 if (path.startsWith(SUBJECT_ACCESS_REVIEWS) && "POST".equals(request.getMethod())) {
                     return subjectAccessReview(request.getUtf8Body());
                 }
                 int q = path.indexOf('?');
                 String document = Discovery.documentFor(q < 0 ? path : path.substring(0, q));
                 if (document != null) {
-                    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(document);
+                    return new MockResponse()
+                            .setResponseCode(200)
+                            .setHeader("Content-Type", "application/json")
+                            .setBody(document);
                 }
                 return crud.dispatch(request);
             }
@@ -74,8 +79,11 @@ public final class MockApiServer implements AutoCloseable {
         io.vertx.core.json.JsonObject spec = review.getJsonObject("spec");
         boolean allowed = impersonators.contains(spec.getString("user"))
                 && "impersonate".equals(spec.getJsonObject("resourceAttributes").getString("verb"));
-        return new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json")
-                .setBody(review.put("status", new io.vertx.core.json.JsonObject().put("allowed", allowed)).encode());
+        return new MockResponse()
+                .setResponseCode(201)
+                .setHeader("Content-Type", "application/json")
+                .setBody(review.put("status", new io.vertx.core.json.JsonObject().put("allowed", allowed))
+                        .encode());
     }
 
     public int port() {

@@ -24,7 +24,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.ReferenceCountUtil;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -44,19 +43,31 @@ public final class RawH2 implements AutoCloseable {
     private final Channel channel;
 
     public RawH2(int port) throws Exception {
-        SslContext tls = SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE)
-                .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+        SslContext tls = SslContextBuilder.forClient()
+                .trustManager(InsecureTrustManagerFactory.INSTANCE)
+                .applicationProtocolConfig(new ApplicationProtocolConfig(
+                        ApplicationProtocolConfig.Protocol.ALPN,
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_2))
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                        ApplicationProtocolNames.HTTP_2))
                 .build();
-        channel = new Bootstrap().group(group).channel(NioSocketChannel.class).handler(new ChannelInitializer<>() {
-            @Override
-            protected void initChannel(Channel ch) {
-                ch.pipeline().addLast(tls.newHandler(ch.alloc(), "127.0.0.1", port));
-                ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().validateHeaders(false).build());
-                ch.pipeline().addLast(new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
-            }
-        }).connect("127.0.0.1", port).sync().channel();
+        channel = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(tls.newHandler(ch.alloc(), "127.0.0.1", port));
+                        ch.pipeline()
+                                .addLast(Http2FrameCodecBuilder.forClient()
+                                        .validateHeaders(false)
+                                        .build());
+                        ch.pipeline().addLast(new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
+                    }
+                })
+                .connect("127.0.0.1", port)
+                .sync()
+                .channel();
     }
 
     /** Headers without validation; add pseudo-headers yourself. */
@@ -67,22 +78,27 @@ public final class RawH2 implements AutoCloseable {
     /** Opens a stream, sends {@code headers} as the whole request, and waits for how the stream ended. */
     public Outcome send(Http2Headers headers) throws Exception {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        Http2StreamChannel stream = new Http2StreamChannelBootstrap(channel).handler(new ChannelInboundHandlerAdapter() {
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (msg instanceof Http2HeadersFrame h && h.headers().status() != null) {
-                    outcome.complete(new Outcome(Integer.parseInt(h.headers().status().toString()), -1));
-                } else if (msg instanceof Http2ResetFrame r) {
-                    outcome.complete(new Outcome(0, r.errorCode()));
-                }
-                ReferenceCountUtil.release(msg);
-            }
+        Http2StreamChannel stream = new Http2StreamChannelBootstrap(channel)
+                .handler(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        if (msg instanceof Http2HeadersFrame h && h.headers().status() != null) {
+                            outcome.complete(new Outcome(
+                                    Integer.parseInt(h.headers().status().toString()), -1));
+                        } else if (msg instanceof Http2ResetFrame r) {
+                            outcome.complete(new Outcome(0, r.errorCode()));
+                        }
+                        ReferenceCountUtil.release(msg);
+                    }
 
-            @Override
-            public void channelInactive(ChannelHandlerContext ctx) {
-                outcome.complete(new Outcome(0, -1));
-            }
-        }).open().sync().getNow();
+                    @Override
+                    public void channelInactive(ChannelHandlerContext ctx) {
+                        outcome.complete(new Outcome(0, -1));
+                    }
+                })
+                .open()
+                .sync()
+                .getNow();
         stream.writeAndFlush(new DefaultHttp2HeadersFrame(headers, true));
         return outcome.get(10, TimeUnit.SECONDS);
     }

@@ -2,7 +2,6 @@ package dev.meridian.agent.testing;
 
 import dev.meridian.agent.audit.AuditEvent;
 import dev.meridian.agent.audit.AuditSink;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

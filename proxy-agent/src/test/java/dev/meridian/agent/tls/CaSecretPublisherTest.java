@@ -1,5 +1,7 @@
 package dev.meridian.agent.tls;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.config.ServerTls;
@@ -9,16 +11,13 @@ import dev.meridian.agent.testing.MockApiServer;
 import dev.meridian.agent.testing.RecordingAuditSink;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CaSecretPublisherTest {
     @TempDir
@@ -27,17 +26,22 @@ class CaSecretPublisherTest {
     @Test
     void aSelfSignedAgentPublishesItsCaToTheLoftAgentCaSecret() throws Exception {
         try (MockApiServer mock = new MockApiServer();
-             RunningAgent agent = AgentServer.start(AgentConfig.builder()
-                     .bindHost("127.0.0.1").port(0).adminPort(-1)
-                     .tls(new ServerTls.SelfSigned(dir, List.of()))
-                     .upstream(ClusterSource.of(mock.config("agent-sa-token")))
-                     .namespace("agents")
-                     .publishCaSecret(true)
-                     .auditSink(new RecordingAuditSink())
-                     .shutdownGrace(Duration.ofSeconds(1))
-                     .build());
-             KubernetesClient direct = mock.client()) {
-            Secret secret = direct.secrets().inNamespace("agents").withName("loft-agent-ca").get();
+                RunningAgent agent = AgentServer.start(AgentConfig.builder()
+                        .bindHost("127.0.0.1")
+                        .port(0)
+                        .adminPort(-1)
+                        .tls(new ServerTls.SelfSigned(dir, List.of()))
+                        .upstream(ClusterSource.of(mock.config("agent-sa-token")))
+                        .namespace("agents")
+                        .publishCaSecret(true)
+                        .auditSink(new RecordingAuditSink())
+                        .shutdownGrace(Duration.ofSeconds(1))
+                        .build());
+                KubernetesClient direct = mock.client()) {
+            Secret secret = direct.secrets()
+                    .inNamespace("agents")
+                    .withName("loft-agent-ca")
+                    .get();
             assertThat(secret).isNotNull();
             String ca = new String(Base64.getDecoder().decode(secret.getData().get("ca.crt")), StandardCharsets.UTF_8);
             assertThat(ca).isEqualTo(agent.caCertificatePem().orElseThrow());

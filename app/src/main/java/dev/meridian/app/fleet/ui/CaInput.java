@@ -1,14 +1,13 @@
 package dev.meridian.app.fleet.ui;
 
+import dev.meridian.app.MeridianException.InvalidInput;
+import dev.meridian.app.fleet.CaBundle;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.meridian.app.MeridianException.InvalidInput;
-import dev.meridian.app.fleet.CaBundle;
 
 /**
  * What the CA field holds: nothing, PEM text (from a file or pasted) or base64 of PEM (as in the
@@ -21,8 +20,8 @@ import dev.meridian.app.fleet.CaBundle;
  * @param details subject, expiry and fingerprint of each certificate, or "" when there is none
  */
 record CaInput(String pem, String base64, String error, String details) {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     static CaInput read(String text, Instant now) {
         if (text == null || text.isBlank()) {

@@ -25,8 +25,7 @@ final class ClusterColumns {
         }
     }
 
-    private ClusterColumns() {
-    }
+    private ClusterColumns() {}
 
     static String route(ClusterInfo c) {
         return c.isDirect() ? "Direct" : "Central";

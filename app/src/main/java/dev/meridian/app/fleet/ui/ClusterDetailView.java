@@ -1,12 +1,11 @@
 package dev.meridian.app.fleet.ui;
 
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-
 import atlantafx.base.theme.Styles;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.EndpointState;
 import dev.meridian.app.ui.Deferred;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -44,7 +43,8 @@ public final class ClusterDetailView {
      * @param sections build further sections other modules provide (health, spaces), shown in this
      *     order below the endpoint editor; called when a cluster is first selected
      */
-    public ClusterDetailView(EndpointEditorViewModel model, Supplier<Node> actions, java.util.List<Supplier<Node>> sections) {
+    public ClusterDetailView(
+            EndpointEditorViewModel model, Supplier<Node> actions, java.util.List<Supplier<Node>> sections) {
         this.cluster = model.baseProperty();
         this.editor = new EndpointEditorView(model);
         this.actions = actions;
@@ -81,8 +81,8 @@ public final class ClusterDetailView {
         if (buttons != null) {
             content.getChildren().add(buttons);
         }
-        content.getChildren().addAll(new Separator(), sectionTitle("Direct endpoint"), sectionHint(),
-                editor.createView());
+        content.getChildren()
+                .addAll(new Separator(), sectionTitle("Direct endpoint"), sectionHint(), editor.createView());
         for (Supplier<Node> section : sections) {
             content.getChildren().addAll(new Separator(), section.get());
         }
@@ -149,12 +149,16 @@ public final class ClusterDetailView {
             return;
         }
         title.setText(c.title());
-        String labels = c.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        String labels = c.labels().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("  "));
         subtitle.setText(labels.isEmpty() ? c.name() : c.name() + "   ·   " + labels);
         status.setText(ClusterColumns.status(c) + (c.message().isEmpty() ? "" : ": " + c.message()));
-        statusDot.getStyleClass().setAll("status-dot", c.isHealthy() ? "status-ok"
-                : "Failed".equals(c.phase()) ? "status-failed" : "status-warn");
+        statusDot
+                .getStyleClass()
+                .setAll(
+                        "status-dot",
+                        c.isHealthy() ? "status-ok" : "Failed".equals(c.phase()) ? "status-failed" : "status-warn");
         description.setText(c.description());
         routeDetail.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED, Styles.WARNING);
         if (c.endpoint() instanceof EndpointState.On on) {

@@ -16,8 +16,8 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class ClusterRow {
     private final String name;
     private final ObjectProperty<ClusterInfo> info;
-    private final ObjectProperty<HealthSummary> health = new SimpleObjectProperty<>(this, "health",
-            HealthSummary.unknown());
+    private final ObjectProperty<HealthSummary> health =
+            new SimpleObjectProperty<>(this, "health", HealthSummary.unknown());
 
     /** One property per text column: cells observe them, and sorting reads them without allocating. */
     private final ReadOnlyStringWrapper[] columns = new ReadOnlyStringWrapper[Column.values().length];

@@ -1,15 +1,14 @@
 package dev.meridian.app.fleet.ui;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.ui.ClusterColumns.Column;
 import dev.meridian.app.ui.hooks.HealthSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -19,10 +18,10 @@ import javafx.scene.shape.Circle;
 
 /** The cluster table: one row per cluster, sortable by every column, virtualised for thousands of rows. */
 public final class ClusterTable {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
-    private ClusterTable() {
-    }
+    private ClusterTable() {}
 
     /** @param withHealth whether a health source is plugged in; without one the health columns are left out */
     public static TableView<ClusterRow> create(FleetViewModel model, boolean withHealth) {
@@ -34,9 +33,11 @@ public final class ClusterTable {
         model.visibleRows().comparatorProperty().bind(table.comparatorProperty());
         Label placeholder = new Label();
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
-        placeholder.textProperty().bind(Bindings.when(model.totalProperty().isEqualTo(0))
-                .then("No clusters in this management plane yet.")
-                .otherwise(Bindings.concat("No cluster matches \"", model.filterTextProperty(), "\".")));
+        placeholder
+                .textProperty()
+                .bind(Bindings.when(model.totalProperty().isEqualTo(0))
+                        .then("No clusters in this management plane yet.")
+                        .otherwise(Bindings.concat("No cluster matches \"", model.filterTextProperty(), "\".")));
         table.setPlaceholder(placeholder);
 
         // Widths: preferred ones fit typical values side by side in a 1440-px window; the minimums keep
@@ -106,15 +107,20 @@ public final class ClusterTable {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                ClusterRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                ClusterRow row =
+                        empty || getTableRow() == null ? null : getTableRow().getItem();
                 if (row == null) {
                     setText(null);
                     setGraphic(null);
                     return;
                 }
                 ClusterInfo info = row.info();
-                dot.getStyleClass().setAll("status-dot", info.isHealthy() ? "status-ok"
-                        : "Failed".equals(info.phase()) ? "status-failed" : "status-warn");
+                dot.getStyleClass()
+                        .setAll(
+                                "status-dot",
+                                info.isHealthy()
+                                        ? "status-ok"
+                                        : "Failed".equals(info.phase()) ? "status-failed" : "status-warn");
                 setText(item);
                 tip.setText(info.message().isEmpty() ? item : item + ": " + info.message());
                 setTooltip(tip);
@@ -142,12 +148,15 @@ public final class ClusterTable {
                     setGraphic(null);
                     return;
                 }
-                dot.getStyleClass().setAll("status-dot", switch (item.verdict()) {
-                    case UP -> "status-ok";
-                    case DEGRADED -> "status-warn";
-                    case DOWN -> "status-failed";
-                    case UNKNOWN -> "status-unknown";
-                });
+                dot.getStyleClass()
+                        .setAll(
+                                "status-dot",
+                                switch (item.verdict()) {
+                                    case UP -> "status-ok";
+                                    case DEGRADED -> "status-warn";
+                                    case DOWN -> "status-failed";
+                                    case UNKNOWN -> "status-unknown";
+                                });
                 setText(healthText(item));
                 tip.setText(healthTooltip(item));
                 setTooltip(tip);
@@ -164,7 +173,9 @@ public final class ClusterTable {
 
     /** The central route's latency, beside the direct one, or the central-only cluster's own. */
     static String centralText(HealthSummary item) {
-        HealthSummary central = item.route() == HealthSummary.Route.CENTRAL ? item : item.central().orElse(null);
+        HealthSummary central = item.route() == HealthSummary.Route.CENTRAL
+                ? item
+                : item.central().orElse(null);
         if (central == null || central.verdict() == HealthSummary.Verdict.UNKNOWN) {
             return "";
         }
@@ -182,10 +193,12 @@ public final class ClusterTable {
     }
 
     static String healthTooltip(HealthSummary item) {
-        String route = item.route() == HealthSummary.Route.CENTRAL ? "Central route (no direct endpoint)"
-                : "Direct route";
+        String route =
+                item.route() == HealthSummary.Route.CENTRAL ? "Central route (no direct endpoint)" : "Direct route";
         return route + ": " + item.shortText() + ". " + item.detail()
-                + item.central().map(c -> "\nCentral route: " + c.shortText() + ". " + c.detail()).orElse("");
+                + item.central()
+                        .map(c -> "\nCentral route: " + c.shortText() + ". " + c.detail())
+                        .orElse("");
     }
 
     private static javafx.scene.control.Tooltip tooltip(String text) {
@@ -198,7 +211,11 @@ public final class ClusterTable {
     private static TableColumn<ClusterRow, String> certificate() {
         TableColumn<ClusterRow, String> column = new TableColumn<>("Cert expiry");
         column.setCellValueFactory(cell -> Bindings.createStringBinding(
-                () -> cell.getValue().health().certificateNotAfter().map(ClusterTable::expiry).orElse(""),
+                () -> cell.getValue()
+                        .health()
+                        .certificateNotAfter()
+                        .map(ClusterTable::expiry)
+                        .orElse(""),
                 cell.getValue().healthProperty()));
         column.setPrefWidth(125);
         column.setMinWidth(125);

@@ -1,10 +1,9 @@
 package dev.meridian.app.fleet.ui;
 
-import java.io.File;
-
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.meridian.app.ui.Notifier.Kind;
+import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
@@ -78,10 +77,12 @@ final class EndpointEditorView {
         hostField.setPromptText("agent.example.com:443");
         hostField.textProperty().bindBidirectional(model.hostProperty());
         hostField.setOnAction(e -> model.save());
-        model.hostValidProperty().addListener((o, was, valid) -> hostField.pseudoClassStateChanged(Styles.STATE_DANGER,
-                !valid && model.dirtyProperty().get()));
-        model.dirtyProperty().addListener((o, was, dirty) -> hostField.pseudoClassStateChanged(Styles.STATE_DANGER,
-                dirty && !model.hostValidProperty().get()));
+        model.hostValidProperty()
+                .addListener((o, was, valid) -> hostField.pseudoClassStateChanged(
+                        Styles.STATE_DANGER, !valid && model.dirtyProperty().get()));
+        model.dirtyProperty()
+                .addListener((o, was, dirty) -> hostField.pseudoClassStateChanged(
+                        Styles.STATE_DANGER, dirty && !model.hostValidProperty().get()));
         return hostField;
     }
 
@@ -93,8 +94,12 @@ final class EndpointEditorView {
         message.textProperty().bind(model.hostMessageProperty());
         Runnable style = () -> {
             message.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
-            message.getStyleClass().add(!model.hostValidProperty().get() && model.dirtyProperty().get()
-                    ? Styles.DANGER : Styles.TEXT_MUTED);
+            message.getStyleClass()
+                    .add(
+                            !model.hostValidProperty().get()
+                                            && model.dirtyProperty().get()
+                                    ? Styles.DANGER
+                                    : Styles.TEXT_MUTED);
         };
         model.hostValidProperty().addListener((o, a, b) -> style.run());
         model.dirtyProperty().addListener((o, a, b) -> style.run());
@@ -108,8 +113,10 @@ final class EndpointEditorView {
         insecure.selectedProperty().bindBidirectional(model.insecureProperty());
         Label hint = new Label();
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
-        hint.textProperty().bind(Bindings.when(model.insecureProperty())
-                .then("kubectl will not check the endpoint's certificate.").otherwise(""));
+        hint.textProperty()
+                .bind(Bindings.when(model.insecureProperty())
+                        .then("kubectl will not check the endpoint's certificate.")
+                        .otherwise(""));
         HBox row = new HBox(12, insecure, hint);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(4, 0, 4, 0));
@@ -135,11 +142,15 @@ final class EndpointEditorView {
         remove.setOnAction(e -> model.caTextProperty().set(""));
         Button trust = new Button("Trust presented certificate...");
         trust.setId("endpointTrust");
-        trust.setTooltip(new javafx.scene.control.Tooltip("Fetch the certificate the endpoint presents, check its "
-                + "fingerprint, and use it as the CA."));
+        trust.setTooltip(new javafx.scene.control.Tooltip(
+                "Fetch the certificate the endpoint presents, check its " + "fingerprint, and use it as the CA."));
         trust.disableProperty().bind(model.hostValidProperty().not().or(model.busyProperty()));
-        trust.setOnAction(e -> model.fetchPresentedCa(presented -> TrustDialog.show(trust.getScene().getWindow(),
-                model.hostProperty().get().strip(), presented, java.time.Instant.now(), () -> model.trust(presented))));
+        trust.setOnAction(e -> model.fetchPresentedCa(presented -> TrustDialog.show(
+                trust.getScene().getWindow(),
+                model.hostProperty().get().strip(),
+                presented,
+                java.time.Instant.now(),
+                () -> model.trust(presented))));
         // Two short rows: side by side, all three were wider than the field column of a narrow pane.
         VBox actions = new VBox(6, new HBox(8, load, remove), trust);
 
@@ -164,9 +175,11 @@ final class EndpointEditorView {
     private void chooseCaFile(Node owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Choose the endpoint's CA certificate");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Certificates (*.crt, *.pem, *.cer)", "*.crt", "*.pem", "*.cer"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter(
+                                "Certificates (*.crt, *.pem, *.cer)", "*.crt", "*.pem", "*.cer"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
         File file = chooser.showOpenDialog(owner.getScene().getWindow());
         if (file != null) {
             model.loadCaFile(file.toPath());
@@ -206,12 +219,14 @@ final class EndpointEditorView {
         Runnable style = () -> {
             status.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER, Styles.ACCENT);
             Kind kind = model.statusKindProperty().get();
-            status.getStyleClass().add(switch (kind) {
-                case SUCCESS -> Styles.SUCCESS;
-                case WARNING -> Styles.WARNING;
-                case FAILURE -> Styles.DANGER;
-                case INFO -> Styles.ACCENT;
-            });
+            status.getStyleClass()
+                    .add(
+                            switch (kind) {
+                                case SUCCESS -> Styles.SUCCESS;
+                                case WARNING -> Styles.WARNING;
+                                case FAILURE -> Styles.DANGER;
+                                case INFO -> Styles.ACCENT;
+                            });
         };
         model.statusKindProperty().addListener((o, a, b) -> style.run());
         style.run();

@@ -1,21 +1,5 @@
 package dev.meridian.app.fleet.ui;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Objects;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-import java.util.function.Function;
-
-import java.util.function.Supplier;
-
-
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.EditResult;
@@ -31,6 +15,19 @@ import dev.meridian.app.health.TlsMode;
 import dev.meridian.app.ui.Background;
 import dev.meridian.app.ui.ErrorDialogs;
 import dev.meridian.app.ui.Notifier.Kind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -76,8 +73,8 @@ public final class EndpointEditorViewModel {
     private final BooleanBinding canClear;
     private boolean loading;
 
-    public EndpointEditorViewModel(Supplier<FleetService> fleet, Background background, BiConsumer<Kind, String> notify,
-            Clock clock) {
+    public EndpointEditorViewModel(
+            Supplier<FleetService> fleet, Background background, BiConsumer<Kind, String> notify, Clock clock) {
         this(fleet, background, notify, clock, EndpointEditorViewModel::fetchWithSystemResolver);
     }
 
@@ -85,8 +82,12 @@ public final class EndpointEditorViewModel {
      * @param presentedCa fetches the chain an endpoint ("host:port") presents; called on a background
      *     thread
      */
-    public EndpointEditorViewModel(Supplier<FleetService> fleet, Background background, BiConsumer<Kind, String> notify,
-            Clock clock, Function<String, CaFetch> presentedCa) {
+    public EndpointEditorViewModel(
+            Supplier<FleetService> fleet,
+            Background background,
+            BiConsumer<Kind, String> notify,
+            Clock clock,
+            Function<String, CaFetch> presentedCa) {
         this.presentedCa = presentedCa;
         this.fleet = fleet;
         this.background = background;
@@ -98,7 +99,8 @@ public final class EndpointEditorViewModel {
         canSave = base.isNotNull().and(hostValid).and(caValid).and(dirty).and(busy.not());
         canClear = Bindings.createBooleanBinding(
                 () -> base.get() != null && !(base.get().endpoint() instanceof EndpointState.Off) && !busy.get(),
-                base, busy);
+                base,
+                busy);
         validate();
     }
 
@@ -140,15 +142,19 @@ public final class EndpointEditorViewModel {
      */
     public void onServerUpdate(ClusterInfo cluster) {
         ClusterInfo shown = base.get();
-        if (shown == null || !shown.name().equals(cluster.name())
-                || Objects.equals(shown.resourceVersion(), cluster.resourceVersion()) || busy.get()) {
+        if (shown == null
+                || !shown.name().equals(cluster.name())
+                || Objects.equals(shown.resourceVersion(), cluster.resourceVersion())
+                || busy.get()) {
             return;
         }
         if (!dirty.get()) {
             load(cluster);
         } else {
-            setStatus(Kind.WARNING, "This cluster was changed on the server while you were editing. "
-                    + "Saving will show you the new values first.");
+            setStatus(
+                    Kind.WARNING,
+                    "This cluster was changed on the server while you were editing. "
+                            + "Saving will show you the new values first.");
         }
     }
 
@@ -167,9 +173,12 @@ public final class EndpointEditorViewModel {
         }
         String typed = change.hostPort().toString();
         busy.set(true);
-        background.run(() -> fleet.get().setEndpoint(cluster.name(), change, cluster.resourceVersion()),
-                result -> saved(result, "Saved. " + cluster.name() + " is now reached directly at "
-                        + change.hostPort().routeUrl() + "."),
+        background.run(
+                () -> fleet.get().setEndpoint(cluster.name(), change, cluster.resourceVersion()),
+                result -> saved(
+                        result,
+                        "Saved. " + cluster.name() + " is now reached directly at "
+                                + change.hostPort().routeUrl() + "."),
                 error -> failed(cluster, error, "your endpoint '" + typed + "' was not saved"));
     }
 
@@ -180,21 +189,28 @@ public final class EndpointEditorViewModel {
             return;
         }
         busy.set(true);
-        background.run(() -> fleet.get().clearEndpoint(cluster.name(), cluster.resourceVersion()),
-                result -> saved(result, "Cleared. " + cluster.name() + " is reached through the central gateway again."),
+        background.run(
+                () -> fleet.get().clearEndpoint(cluster.name(), cluster.resourceVersion()),
+                result ->
+                        saved(result, "Cleared. " + cluster.name() + " is reached through the central gateway again."),
                 error -> failed(cluster, error, "the endpoint was not cleared"));
     }
 
     /** Reads a CA file off the FX thread and puts its text into the CA field. */
     public void loadCaFile(Path file) {
-        background.run(() -> {
-            if (Files.size(file) > MAX_CA_FILE_BYTES) {
-                throw new MeridianException.InvalidInput(file + " is larger than " + MAX_CA_FILE_BYTES
-                        + " bytes; choose the PEM file of the endpoint's CA certificate.");
-            }
-            return Files.readString(file, StandardCharsets.UTF_8);
-        }, caText::set, error -> setStatus(Kind.FAILURE, "Could not read " + file + ": "
-                + (error instanceof IOException ? error.toString() : ErrorDialogs.userMessage(error))));
+        background.run(
+                () -> {
+                    if (Files.size(file) > MAX_CA_FILE_BYTES) {
+                        throw new MeridianException.InvalidInput(file + " is larger than " + MAX_CA_FILE_BYTES
+                                + " bytes; choose the PEM file of the endpoint's CA certificate.");
+                    }
+                    return Files.readString(file, StandardCharsets.UTF_8);
+                },
+                caText::set,
+                error -> setStatus(
+                        Kind.FAILURE,
+                        "Could not read " + file + ": "
+                                + (error instanceof IOException ? error.toString() : ErrorDialogs.userMessage(error))));
     }
 
     /**
@@ -208,27 +224,35 @@ public final class EndpointEditorViewModel {
         String endpoint = HostPort.parseUserInput(host.get()).hostPort().toString();
         busy.set(true);
         setStatus(Kind.INFO, "Fetching the certificate " + endpoint + " presents...");
-        background.run(() -> presentedCa.apply(endpoint), fetch -> {
-            busy.set(false);
-            if (fetch instanceof CaFetch.Presented presented) {
-                setStatus(Kind.INFO, "");
-                onFetched.accept(presented.ca());
-            } else {
-                setStatus(Kind.FAILURE, "Could not fetch the certificate of " + endpoint + ": "
-                        + ((CaFetch.Failed) fetch).message() + " Check the host and port, and that the agent runs.");
-            }
-        }, error -> {
-            busy.set(false);
-            reportFailure(error);
-        });
+        background.run(
+                () -> presentedCa.apply(endpoint),
+                fetch -> {
+                    busy.set(false);
+                    if (fetch instanceof CaFetch.Presented presented) {
+                        setStatus(Kind.INFO, "");
+                        onFetched.accept(presented.ca());
+                    } else {
+                        setStatus(
+                                Kind.FAILURE,
+                                "Could not fetch the certificate of " + endpoint + ": "
+                                        + ((CaFetch.Failed) fetch).message()
+                                        + " Check the host and port, and that the agent runs.");
+                    }
+                },
+                error -> {
+                    busy.set(false);
+                    reportFailure(error);
+                });
     }
 
     /** Puts a presented CA the user chose to trust into the form (and turns insecure off); Save stores it. */
     public void trust(PresentedCa ca) {
         caText.set(ca.pem().strip());
         insecure.set(false);
-        setStatus(Kind.INFO, "The presented CA (SHA-256 " + ca.sha256Fingerprint().substring(0, 23)
-                + "...) is filled in. Save to store it.");
+        setStatus(
+                Kind.INFO,
+                "The presented CA (SHA-256 " + ca.sha256Fingerprint().substring(0, 23)
+                        + "...) is filled in. Save to store it.");
     }
 
     private static CaFetch fetchWithSystemResolver(String endpoint) {
@@ -249,18 +273,21 @@ public final class EndpointEditorViewModel {
 
     private void failed(ClusterInfo cluster, Throwable error, String whatWasLost) {
         if (error instanceof MeridianException.Conflict) {
-            background.run(() -> fleet.get().get(cluster.name()), fresh -> {
-                busy.set(false);
-                load(fresh);
-                String message = cluster.name() + " was changed by someone else while you were editing, so "
-                        + whatWasLost + ". The form has been reloaded with the current values: review them and "
-                        + "save again.";
-                setStatus(Kind.WARNING, message);
-                notify.accept(Kind.WARNING, message);
-            }, reloadError -> {
-                busy.set(false);
-                reportFailure(reloadError);
-            });
+            background.run(
+                    () -> fleet.get().get(cluster.name()),
+                    fresh -> {
+                        busy.set(false);
+                        load(fresh);
+                        String message = cluster.name() + " was changed by someone else while you were editing, so "
+                                + whatWasLost + ". The form has been reloaded with the current values: review them and "
+                                + "save again.";
+                        setStatus(Kind.WARNING, message);
+                        notify.accept(Kind.WARNING, message);
+                    },
+                    reloadError -> {
+                        busy.set(false);
+                        reportFailure(reloadError);
+                    });
             return;
         }
         busy.set(false);
@@ -298,7 +325,8 @@ public final class EndpointEditorViewModel {
         try {
             HostPort.Parsed parsed = HostPort.parseUserInput(value);
             hostValid.set(true);
-            hostMessage.set(parsed.notice().orElse("kubectl will use " + parsed.hostPort().routeUrl()));
+            hostMessage.set(parsed.notice()
+                    .orElse("kubectl will use " + parsed.hostPort().routeUrl()));
         } catch (MeridianException.InvalidInput e) {
             hostValid.set(false);
             hostMessage.set(e.getMessage());

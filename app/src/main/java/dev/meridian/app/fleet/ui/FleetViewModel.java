@@ -1,5 +1,8 @@
 package dev.meridian.app.fleet.ui;
 
+import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.fleet.FleetEvent;
+import dev.meridian.app.ui.hooks.HealthSummary;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,10 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-
-import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.fleet.FleetEvent;
-import dev.meridian.app.ui.hooks.HealthSummary;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;

@@ -3,7 +3,6 @@ package dev.meridian.app.fleet.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import javafx.collections.ModifiableObservableListBase;
 
 /**

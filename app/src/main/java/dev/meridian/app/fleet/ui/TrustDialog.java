@@ -1,13 +1,12 @@
 package dev.meridian.app.fleet.ui;
 
+import atlantafx.base.theme.Styles;
+import dev.meridian.app.health.CertificateInfo;
+import dev.meridian.app.health.PresentedCa;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-
-import atlantafx.base.theme.Styles;
-import dev.meridian.app.health.CertificateInfo;
-import dev.meridian.app.health.PresentedCa;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -25,11 +24,10 @@ import javafx.stage.Window;
  */
 public final class TrustDialog {
     static final ButtonType TRUST = new ButtonType("Trust this certificate", ButtonBar.ButtonData.OK_DONE);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private TrustDialog() {
-    }
+    private TrustDialog() {}
 
     /** Opens the dialog; calls {@code onTrusted} on the FX thread only if the user trusts the certificate. */
     public static void show(Window owner, String endpoint, PresentedCa presented, Instant now, Runnable onTrusted) {
@@ -60,16 +58,32 @@ public final class TrustDialog {
         grid.setHgap(16);
         grid.setVgap(6);
         int row = 0;
-        row = add(grid, row, "Subject", text("trustSubject", ca.subject() + (ca.selfSigned() ? "  (self-signed)" : "")));
+        row = add(
+                grid, row, "Subject", text("trustSubject", ca.subject() + (ca.selfSigned() ? "  (self-signed)" : "")));
         row = add(grid, row, "Issuer", text("trustIssuer", ca.issuer()));
         long days = Duration.between(now, ca.notAfter()).toDays();
-        row = add(grid, row, "Valid until", text("trustNotAfter", DATE.format(ca.notAfter())
-                + (ca.isExpiredAt(now) ? "  (expired)" : "  (in " + days + (days == 1 ? " day)" : " days)"))));
+        row = add(
+                grid,
+                row,
+                "Valid until",
+                text(
+                        "trustNotAfter",
+                        DATE.format(ca.notAfter())
+                                + (ca.isExpiredAt(now)
+                                        ? "  (expired)"
+                                        : "  (in " + days + (days == 1 ? " day)" : " days)"))));
         Label sha = text("trustFingerprint", fingerprintRows(presented.sha256Fingerprint()));
         sha.getStyleClass().add("monospace");
         row = add(grid, row, "SHA-256", sha);
-        add(grid, row, "Chain", text("trustChain", presented.presentedChain().size() + " certificate"
-                + (presented.presentedChain().size() == 1 ? "" : "s") + " presented; this one is trusted as the CA."));
+        add(
+                grid,
+                row,
+                "Chain",
+                text(
+                        "trustChain",
+                        presented.presentedChain().size() + " certificate"
+                                + (presented.presentedChain().size() == 1 ? "" : "s")
+                                + " presented; this one is trusted as the CA."));
 
         Label advice = new Label("Compare the fingerprint with the one the cluster's administrator gives you "
                 + "(e.g. from 'openssl x509 -fingerprint -sha256'). Trusting fills in the CA field; Save stores it.");

@@ -1,9 +1,8 @@
 package dev.meridian.app.ui.hooks;
 
-import java.util.function.Consumer;
-
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.ManagementConnection;
+import java.util.function.Consumer;
 import javafx.stage.Window;
 
 /**
@@ -21,6 +20,10 @@ public interface AgentInstallerLauncher {
      * @param onFailed called on the FX thread with what went wrong and what to do next; not called
      *     when the user cancels
      */
-    void openUninstall(Window owner, ManagementConnection plane, ClusterInfo cluster, Consumer<String> onDone,
+    void openUninstall(
+            Window owner,
+            ManagementConnection plane,
+            ClusterInfo cluster,
+            Consumer<String> onDone,
             Consumer<String> onFailed);
 }

@@ -1,9 +1,8 @@
 package dev.meridian.app.ui.hooks;
 
-import java.util.List;
-
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.ManagementConnection;
+import java.util.List;
 
 /**
  * Writes and switches kube contexts for clusters and works with their spaces (the kubeconfig

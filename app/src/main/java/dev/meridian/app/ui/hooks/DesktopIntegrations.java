@@ -14,8 +14,8 @@ public record DesktopIntegrations(
         Optional<TrayHook> tray) {
 
     public static DesktopIntegrations none() {
-        return new DesktopIntegrations(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+        return new DesktopIntegrations(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public DesktopIntegrations withContexts(ContextActions value) {

@@ -18,20 +18,31 @@ import java.util.Optional;
  * @param central the central route's health, probed alongside a direct route for comparison; empty
  *     when not probed or when {@code route} is already the central one
  */
-public record HealthSummary(Verdict verdict, Optional<Duration> latency, Optional<Instant> certificateNotAfter,
-        String detail, Route route, String timings, String certificate, Optional<HealthSummary> central) {
+public record HealthSummary(
+        Verdict verdict,
+        Optional<Duration> latency,
+        Optional<Instant> certificateNotAfter,
+        String detail,
+        Route route,
+        String timings,
+        String certificate,
+        Optional<HealthSummary> central) {
 
     public enum Verdict {
-        UP, DEGRADED, DOWN, UNKNOWN
+        UP,
+        DEGRADED,
+        DOWN,
+        UNKNOWN
     }
 
     public enum Route {
-        DIRECT, CENTRAL
+        DIRECT,
+        CENTRAL
     }
 
     /** The health of a direct route, with nothing to compare it with. */
-    public HealthSummary(Verdict verdict, Optional<Duration> latency, Optional<Instant> certificateNotAfter,
-            String detail) {
+    public HealthSummary(
+            Verdict verdict, Optional<Duration> latency, Optional<Instant> certificateNotAfter, String detail) {
         this(verdict, latency, certificateNotAfter, detail, Route.DIRECT, "", "", Optional.empty());
     }
 
@@ -45,13 +56,14 @@ public record HealthSummary(Verdict verdict, Optional<Duration> latency, Optiona
 
     /** The same health with the central route's alongside it. */
     public HealthSummary withCentral(HealthSummary value) {
-        return new HealthSummary(verdict, latency, certificateNotAfter, detail, route, timings, certificate,
-                Optional.of(value));
+        return new HealthSummary(
+                verdict, latency, certificateNotAfter, detail, route, timings, certificate, Optional.of(value));
     }
 
     /** "Up", "Degraded", "Down" or "-" when unknown. */
     public String verdictLabel() {
-        return verdict == Verdict.UNKNOWN ? "-"
+        return verdict == Verdict.UNKNOWN
+                ? "-"
                 : verdict.name().charAt(0) + verdict.name().substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 

@@ -1,11 +1,5 @@
 package dev.meridian.app.ui.install;
 
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.FleetService;
@@ -18,6 +12,11 @@ import dev.meridian.installer.manifest.InstallSpec;
 import dev.meridian.installer.manifest.InvalidSpecException;
 import dev.meridian.installer.manifest.YamlRenderer;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -65,8 +64,12 @@ public final class AgentInstallWizard {
     private InstallSpec spec;
     private InstallOptions options;
 
-    private AgentInstallWizard(ManagementConnection plane, ClusterInfo cluster, List<String> contexts,
-            AgentInstallFlow flow, Clock clock) {
+    private AgentInstallWizard(
+            ManagementConnection plane,
+            ClusterInfo cluster,
+            List<String> contexts,
+            AgentInstallFlow flow,
+            Clock clock) {
         this.plane = plane;
         this.cluster = cluster;
         this.flow = flow;
@@ -83,8 +86,12 @@ public final class AgentInstallWizard {
             }
 
             @Override
-            public void openUninstall(Window owner, ManagementConnection plane, ClusterInfo cluster,
-                    Consumer<String> onDone, Consumer<String> onFailed) {
+            public void openUninstall(
+                    Window owner,
+                    ManagementConnection plane,
+                    ClusterInfo cluster,
+                    Consumer<String> onDone,
+                    Consumer<String> onFailed) {
                 new AgentUninstallDialog(plane, cluster, kubeconfig.contextNames(), flow, clock, onDone, onFailed)
                         .show(owner);
             }
@@ -184,10 +191,16 @@ public final class AgentInstallWizard {
             @Override
             protected AgentInstallFlow.Outcome call() {
                 try (KubernetesClient management = new dev.meridian.app.fleet.ManagementConnection(
-                        plane.kubeconfigFiles(), plane.contextName()).open();
+                                        plane.kubeconfigFiles(), plane.contextName())
+                                .open();
                         KubernetesClient target = new dev.meridian.app.fleet.ManagementConnection(
-                                plane.kubeconfigFiles(), targetContext).open()) {
-                    return flow.install(target, new FleetService(management, clock), installSpec, options,
+                                        plane.kubeconfigFiles(), targetContext)
+                                .open()) {
+                    return flow.install(
+                            target,
+                            new FleetService(management, clock),
+                            installSpec,
+                            options,
                             event -> Platform.runLater(() -> progress.getItems().add(event.message())));
                 }
             }
@@ -210,8 +223,8 @@ public final class AgentInstallWizard {
     private void page(int index, Node content) {
         BorderPane.setMargin(content, new Insets(8, 16, 8, 16));
         root.setCenter(content);
-        stepLabels.forEach((i, label) -> label.setStyle(i == index
-                ? "-fx-font-weight: bold; -fx-underline: true;" : "-fx-opacity: 0.6;"));
+        stepLabels.forEach((i, label) ->
+                label.setStyle(i == index ? "-fx-font-weight: bold; -fx-underline: true;" : "-fx-opacity: 0.6;"));
     }
 
     private static Button button(String text, String id) {

@@ -1,10 +1,5 @@
 package dev.meridian.app.ui.install;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.function.Consumer;
-import java.util.regex.Pattern;
-
 import atlantafx.base.theme.Styles;
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.ClusterInfo;
@@ -12,6 +7,10 @@ import dev.meridian.app.fleet.FleetService;
 import dev.meridian.app.kubeconfig.ManagementConnection;
 import dev.meridian.installer.manifest.InstallSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.concurrent.Task;
@@ -60,8 +59,14 @@ final class AgentUninstallDialog {
     private final Button cancel = new Button("Cancel");
     private final Button confirm = new Button("Uninstall");
 
-    AgentUninstallDialog(ManagementConnection plane, ClusterInfo cluster, List<String> contexts, AgentInstallFlow flow,
-            Clock clock, Consumer<String> onDone, Consumer<String> onFailed) {
+    AgentUninstallDialog(
+            ManagementConnection plane,
+            ClusterInfo cluster,
+            List<String> contexts,
+            AgentInstallFlow flow,
+            Clock clock,
+            Consumer<String> onDone,
+            Consumer<String> onFailed) {
         this.plane = plane;
         this.cluster = cluster;
         this.flow = flow;
@@ -88,7 +93,10 @@ final class AgentUninstallDialog {
         confirm.setId("uninstallConfirm");
         confirm.getStyleClass().add(Styles.DANGER);
         confirm.setDefaultButton(true);
-        confirm.disableProperty().bind(context.valueProperty().isNull().or(namespace.textProperty().isEmpty()));
+        confirm.disableProperty()
+                .bind(context.valueProperty()
+                        .isNull()
+                        .or(namespace.textProperty().isEmpty()));
         confirm.setOnAction(e -> uninstall());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -125,13 +133,18 @@ final class AgentUninstallDialog {
 
         summary.setId("uninstallSummary");
         summary.setWrapText(true);
-        summary.textProperty().bind(Bindings.createStringBinding(() -> context.getValue() == null
-                ? "Choose the kube context of cluster " + cluster.name() + " itself: the agent runs there, not in "
-                        + "the management plane."
-                : "This deletes every object Meridian installed in namespace " + namespace.getText().strip()
-                        + " of context " + context.getValue() + ", then clears the direct endpoint of cluster "
-                        + cluster.name() + ": its kube contexts use the central route again.",
-                context.valueProperty(), namespace.textProperty()));
+        summary.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> context.getValue() == null
+                                ? "Choose the kube context of cluster " + cluster.name()
+                                        + " itself: the agent runs there, not in " + "the management plane."
+                                : "This deletes every object Meridian installed in namespace "
+                                        + namespace.getText().strip()
+                                        + " of context " + context.getValue()
+                                        + ", then clears the direct endpoint of cluster "
+                                        + cluster.name() + ": its kube contexts use the central route again.",
+                        context.valueProperty(),
+                        namespace.textProperty()));
         problem.setId("uninstallProblem");
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
@@ -168,25 +181,33 @@ final class AgentUninstallDialog {
             @Override
             protected AgentInstallFlow.Removal call() {
                 try (KubernetesClient management = new dev.meridian.app.fleet.ManagementConnection(
-                        plane.kubeconfigFiles(), plane.contextName()).open();
+                                        plane.kubeconfigFiles(), plane.contextName())
+                                .open();
                         KubernetesClient target = new dev.meridian.app.fleet.ManagementConnection(
-                                plane.kubeconfigFiles(), targetContext).open()) {
-                    return flow.uninstall(target, new FleetService(management, clock), cluster.name(), ns,
+                                        plane.kubeconfigFiles(), targetContext)
+                                .open()) {
+                    return flow.uninstall(
+                            target,
+                            new FleetService(management, clock),
+                            cluster.name(),
+                            ns,
                             event -> Platform.runLater(() -> progress.getItems().add(event.message())));
                 }
             }
         };
         task.setOnSucceeded(e -> {
             AgentInstallFlow.Removal removal = task.getValue();
-            String text = "Agent removed from cluster " + cluster.name() + " (" + removal.deleted().size()
-                    + " objects deleted in namespace " + ns + "); its kube contexts use the central route.";
+            String text = "Agent removed from cluster " + cluster.name() + " ("
+                    + removal.deleted().size() + " objects deleted in namespace " + ns
+                    + "); its kube contexts use the central route.";
             finish(true, text);
             onDone.accept(text);
         });
         task.setOnFailed(e -> {
             Throwable error = task.getException();
-            String text = "Uninstall failed: " + (error.getMessage() == null ? error.getClass().getSimpleName()
-                    : error.getMessage()) + " Fix the cause and uninstall again; it deletes what is left.";
+            String text = "Uninstall failed: "
+                    + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage())
+                    + " Fix the cause and uninstall again; it deletes what is left.";
             finish(false, text);
             onFailed.accept(text);
         });

@@ -1,18 +1,16 @@
 package dev.meridian.app.ui.install;
 
+import dev.meridian.installer.apply.InstallOptions;
+import dev.meridian.installer.manifest.AgentVersion;
+import dev.meridian.installer.manifest.Exposure;
+import dev.meridian.installer.manifest.InstallSpec;
+import dev.meridian.installer.manifest.InvalidSpecException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.meridian.installer.apply.InstallOptions;
-import dev.meridian.installer.manifest.AgentVersion;
-
-import dev.meridian.installer.manifest.Exposure;
-import dev.meridian.installer.manifest.InstallSpec;
-import dev.meridian.installer.manifest.InvalidSpecException;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -71,11 +69,13 @@ final class InstallForm {
         exposure.setConverter(new StringConverter<>() {
             @Override
             public String toString(Exposure value) {
-                return value == null ? "" : switch (value) {
-                    case INGRESS -> "Ingress (TLS at the ingress controller)";
-                    case LOADBALANCER -> "LoadBalancer service (agent's own TLS)";
-                    case NODEPORT -> "NodePort service (agent's own TLS)";
-                };
+                return value == null
+                        ? ""
+                        : switch (value) {
+                            case INGRESS -> "Ingress (TLS at the ingress controller)";
+                            case LOADBALANCER -> "LoadBalancer service (agent's own TLS)";
+                            case NODEPORT -> "NodePort service (agent's own TLS)";
+                        };
             }
 
             @Override
@@ -163,21 +163,24 @@ final class InstallForm {
      * @throws InvalidSpecException when the timeout cannot be read; pass it to {@link #showError}
      */
     InstallOptions options() {
-        InstallOptions options = InstallOptions.defaults().withInsecure(insecure.isSelected())
-                .withWaitForRollout(wait.isSelected());
+        InstallOptions options =
+                InstallOptions.defaults().withInsecure(insecure.isSelected()).withWaitForRollout(wait.isSelected());
         return wait.isSelected() ? options.withTimeout(timeout()) : options;
     }
 
     /** "waits up to 5m for the rollout" or "does not wait for the rollout", for the preview. */
     String waitDescription() {
-        return wait.isSelected() ? "waits up to " + timeout.getText().strip() + " for the rollout"
+        return wait.isSelected()
+                ? "waits up to " + timeout.getText().strip() + " for the rollout"
                 : "does not wait for the rollout";
     }
 
     private Duration timeout() {
         Matcher m = TIMEOUT.matcher(timeout.getText().strip());
         if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new InvalidSpecException("timeout", timeout.getText().strip(),
+            throw new InvalidSpecException(
+                    "timeout",
+                    timeout.getText().strip(),
                     "write a positive whole number with s, m or h, e.g. 90s or 5m.");
         }
         long amount = Long.parseLong(m.group(1));
@@ -204,10 +207,14 @@ final class InstallForm {
     InstallSpec spec() {
         clearErrors();
         String issuerName = issuer.getText().strip();
-        InstallSpec built = InstallSpec.builder(clusterName, host.getText().strip()).exposure(exposure.getValue())
-                .tlsSecret(tlsSecret.getText().strip()).clusterIssuer(issuerName.isEmpty() ? null : issuerName)
-                .namespace(namespace.getText().strip()).image(image.getText().strip())
-                .ingressClass(ingressClass.getText().strip()).replicas(replicas.getValue())
+        InstallSpec built = InstallSpec.builder(clusterName, host.getText().strip())
+                .exposure(exposure.getValue())
+                .tlsSecret(tlsSecret.getText().strip())
+                .clusterIssuer(issuerName.isEmpty() ? null : issuerName)
+                .namespace(namespace.getText().strip())
+                .image(image.getText().strip())
+                .ingressClass(ingressClass.getText().strip())
+                .replicas(replicas.getValue())
                 .build();
         options();
         return checkContext() ? built : null;
@@ -217,9 +224,21 @@ final class InstallForm {
     void showError(InvalidSpecException e) {
         clearErrors();
         checkContext();
-        Map<String, Label> byField = Map.of("host", hostError, "TLS secret", tlsError, "cluster issuer", tlsError,
-                "namespace", namespaceError, "image", imageError, "ingress class", ingressClassError,
-                "timeout", timeoutError);
+        Map<String, Label> byField = Map.of(
+                "host",
+                hostError,
+                "TLS secret",
+                tlsError,
+                "cluster issuer",
+                tlsError,
+                "namespace",
+                namespaceError,
+                "image",
+                imageError,
+                "ingress class",
+                ingressClassError,
+                "timeout",
+                timeoutError);
         Label label = byField.getOrDefault(e.field(), otherError);
         if (advancedGrid.getChildren().contains(label)) {
             expandAdvanced();
@@ -229,8 +248,10 @@ final class InstallForm {
 
     private boolean checkContext() {
         if (context.getValue() == null || context.getValue().isBlank()) {
-            show(contextError, "Choose the kube context of cluster " + clusterName
-                    + " itself: the agent is installed there, not in the management plane.");
+            show(
+                    contextError,
+                    "Choose the kube context of cluster " + clusterName
+                            + " itself: the agent is installed there, not in the management plane.");
             return false;
         }
         return true;
@@ -250,8 +271,15 @@ final class InstallForm {
     }
 
     private void clearErrors() {
-        for (Label label : List.of(contextError, hostError, tlsError, otherError, namespaceError, imageError,
-                ingressClassError, timeoutError)) {
+        for (Label label : List.of(
+                contextError,
+                hostError,
+                tlsError,
+                otherError,
+                namespaceError,
+                imageError,
+                ingressClassError,
+                timeoutError)) {
             label.setText("");
             label.setVisible(false);
             label.setManaged(false);

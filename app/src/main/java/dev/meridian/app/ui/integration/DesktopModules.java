@@ -9,15 +9,15 @@ import dev.meridian.app.ui.install.AgentInstallWizard;
 
 /** The modules the shipped desktop app plugs in. */
 public final class DesktopModules {
-    private DesktopModules() {
-    }
+    private DesktopModules() {}
 
     public static DesktopIntegrations forEnvironment(DesktopEnvironment environment) {
         return DesktopIntegrations.none()
                 .withContexts(new KubeconfigContextActions(environment.kubeconfig()))
                 .withHealth(new HealthProbes(Prober.create(), environment.kubeconfig(), environment.clock()))
-                .withInstaller(AgentInstallWizard.launcher(environment.kubeconfig(),
-                        AgentInstallFlow.standard(environment.clock()), environment.clock()))
-                .withTray(MeridianTray.forDesktop(environment.env(), environment.home(), environment.configDirectory()));
+                .withInstaller(AgentInstallWizard.launcher(
+                        environment.kubeconfig(), AgentInstallFlow.standard(environment.clock()), environment.clock()))
+                .withTray(
+                        MeridianTray.forDesktop(environment.env(), environment.home(), environment.configDirectory()));
     }
 }

@@ -1,12 +1,5 @@
 package dev.meridian.app.ui.integration;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import dev.meridian.app.contexts.CentralGateways;
 import dev.meridian.app.contexts.ProbeTargets;
 import dev.meridian.app.fleet.ClusterInfo;
@@ -20,6 +13,12 @@ import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.kubeconfig.ManagementConnection;
 import dev.meridian.app.ui.hooks.HealthSource;
 import dev.meridian.app.ui.hooks.HealthSummary;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Probes the routes of a cluster's context with the health engine ({@code GET /healthz}), for the
@@ -54,7 +53,10 @@ public final class HealthProbes implements HealthSource {
     public HealthSummary probe(ClusterInfo cluster) {
         Optional<ProbeTarget> target = ProbeTargets.direct(cluster);
         if (target.isEmpty()) {
-            return new HealthSummary(HealthSummary.Verdict.UNKNOWN, Optional.empty(), Optional.empty(),
+            return new HealthSummary(
+                    HealthSummary.Verdict.UNKNOWN,
+                    Optional.empty(),
+                    Optional.empty(),
                     "No direct endpoint to probe; the cluster is reached through the central route.");
         }
         return summary(prober.probe(target.get()), HealthSummary.Route.DIRECT);
@@ -75,18 +77,25 @@ public final class HealthProbes implements HealthSource {
 
     private synchronized HealthSummary central(ManagementConnection plane) {
         Instant now = clock.instant();
-        if (centralHealth != null && plane.contextName().equals(centralPlane)
+        if (centralHealth != null
+                && plane.contextName().equals(centralPlane)
                 && Duration.between(centralAt, now).compareTo(CENTRAL_REUSE) < 0) {
             return centralHealth;
         }
         ProbeTarget target;
         try {
-            target = ProbeTargets.central(gateways.resolve(kubeconfig.managementAccess(plane.contextName()),
-                    plane.minifiedKubeconfig()));
+            target = ProbeTargets.central(
+                    gateways.resolve(kubeconfig.managementAccess(plane.contextName()), plane.minifiedKubeconfig()));
         } catch (RuntimeException e) {
-            return new HealthSummary(HealthSummary.Verdict.UNKNOWN, Optional.empty(), Optional.empty(),
-                    "Cannot tell how to reach the central route: " + e.getMessage(), HealthSummary.Route.CENTRAL, "",
-                    "", Optional.empty());
+            return new HealthSummary(
+                    HealthSummary.Verdict.UNKNOWN,
+                    Optional.empty(),
+                    Optional.empty(),
+                    "Cannot tell how to reach the central route: " + e.getMessage(),
+                    HealthSummary.Route.CENTRAL,
+                    "",
+                    "",
+                    Optional.empty());
         }
         centralHealth = summary(prober.probe(target), HealthSummary.Route.CENTRAL);
         centralPlane = plane.contextName();
@@ -95,9 +104,15 @@ public final class HealthProbes implements HealthSource {
     }
 
     private static HealthSummary summary(ProbeResult result, HealthSummary.Route route) {
-        return new HealthSummary(verdict(result.verdict()), Optional.ofNullable(result.timings().total()),
-                result.leaf().map(CertificateInfo::notAfter), result.verdict().message(), route,
-                timings(result.timings()), result.leaf().map(HealthProbes::certificate).orElse(""), Optional.empty());
+        return new HealthSummary(
+                verdict(result.verdict()),
+                Optional.ofNullable(result.timings().total()),
+                result.leaf().map(CertificateInfo::notAfter),
+                result.verdict().message(),
+                route,
+                timings(result.timings()),
+                result.leaf().map(HealthProbes::certificate).orElse(""),
+                Optional.empty());
     }
 
     private static String timings(ProbeTimings timings) {

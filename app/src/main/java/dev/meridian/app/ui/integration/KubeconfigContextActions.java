@@ -1,9 +1,5 @@
 package dev.meridian.app.ui.integration;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-
 import dev.meridian.app.contexts.CentralGateways;
 import dev.meridian.app.contexts.ClusterContexts;
 import dev.meridian.app.contexts.ContextSwitcher;
@@ -14,6 +10,9 @@ import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.kubeconfig.ManagementAccess;
 import dev.meridian.app.kubeconfig.ManagementConnection;
 import dev.meridian.app.ui.hooks.ContextActions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * "Use cluster", "Use space" and "Create space" through {@link ContextSwitcher}, the same service
@@ -51,7 +50,8 @@ public final class KubeconfigContextActions implements ContextActions {
         ContextSwitcher switcher = switcher(plane);
         ContextSpec spec = switcher.specFor(cluster, space);
         switcher.switchTo(spec, mode);
-        String route = ClusterContexts.directEndpoint(cluster).map(d -> "direct endpoint " + d.url())
+        String route = ClusterContexts.directEndpoint(cluster)
+                .map(d -> "direct endpoint " + d.url())
                 .orElse("central route");
         return "kubectl now uses " + spec.name() + " (" + route + ").";
     }

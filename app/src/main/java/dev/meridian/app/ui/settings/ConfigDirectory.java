@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** Where the desktop app keeps its settings, as each platform expects. */
 public final class ConfigDirectory {
-    private ConfigDirectory() {
-    }
+    private ConfigDirectory() {}
 
     /**
      * Linux and other Unix: {@code $XDG_CONFIG_HOME/meridian}, else {@code ~/.config/meridian};
@@ -17,7 +16,8 @@ public final class ConfigDirectory {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
             String appData = env.get("APPDATA");
-            Path base = appData != null && !appData.isBlank() ? Path.of(appData)
+            Path base = appData != null && !appData.isBlank()
+                    ? Path.of(appData)
                     : home.resolve("AppData").resolve("Roaming");
             return base.resolve("Meridian");
         }

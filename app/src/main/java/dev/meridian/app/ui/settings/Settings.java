@@ -11,7 +11,8 @@ import java.util.Optional;
 public record Settings(ThemeChoice theme, Optional<String> planeContext, Optional<WindowBounds> window) {
 
     public enum ThemeChoice {
-        LIGHT, DARK;
+        LIGHT,
+        DARK;
 
         public ThemeChoice other() {
             return this == LIGHT ? DARK : LIGHT;

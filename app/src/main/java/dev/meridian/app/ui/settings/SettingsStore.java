@@ -1,5 +1,8 @@
 package dev.meridian.app.ui.settings;
 
+import dev.meridian.app.MeridianException;
+import dev.meridian.app.ui.settings.Settings.ThemeChoice;
+import dev.meridian.app.ui.settings.Settings.WindowBounds;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
@@ -14,10 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-
-import dev.meridian.app.MeridianException;
-import dev.meridian.app.ui.settings.Settings.ThemeChoice;
-import dev.meridian.app.ui.settings.Settings.WindowBounds;
 
 /**
  * Reads and writes {@code settings.properties} in the app's config directory. Writes are atomic
@@ -49,7 +48,9 @@ public final class SettingsStore {
         } catch (IOException | IllegalArgumentException e) {
             return Settings.defaults();
         }
-        return new Settings(theme(p.getProperty("theme")), Optional.ofNullable(blankToNull(p.getProperty("plane.context"))),
+        return new Settings(
+                theme(p.getProperty("theme")),
+                Optional.ofNullable(blankToNull(p.getProperty("plane.context"))),
                 window(p));
     }
 
@@ -69,8 +70,11 @@ public final class SettingsStore {
             p.store(text, "Meridian desktop settings");
             writeAtomically(file(), text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new MeridianException(MeridianException.EXIT_USAGE, "Could not save settings to " + file() + ": "
-                    + e.getMessage() + ". Check that the directory is writable.", e);
+            throw new MeridianException(
+                    MeridianException.EXIT_USAGE,
+                    "Could not save settings to " + file() + ": " + e.getMessage()
+                            + ". Check that the directory is writable.",
+                    e);
         }
     }
 
@@ -78,8 +82,9 @@ public final class SettingsStore {
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+            try (FileChannel channel =
+                            FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                    OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 out.write(content);
                 out.flush();
                 channel.force(true);

@@ -2,16 +2,14 @@ package dev.meridian.app.fleet.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.EndpointState;
 import dev.meridian.app.fleet.FleetEvent;
 import dev.meridian.app.fleet.HostPort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The batching and filtering rules, without a window: lists and properties work off the FX thread. */
 class FleetViewModelTest {
@@ -19,8 +17,10 @@ class FleetViewModelTest {
     private final FleetViewModel model = new FleetViewModel(failures::add);
 
     private static ClusterInfo cluster(String name, String version, boolean direct, String phase) {
-        EndpointState endpoint = direct ? new EndpointState.On(HostPort.parse(name + ".example.com"), false,
-                java.util.Optional.empty(), List.of()) : new EndpointState.Off();
+        EndpointState endpoint = direct
+                ? new EndpointState.On(
+                        HostPort.parse(name + ".example.com"), false, java.util.Optional.empty(), List.of())
+                : new EndpointState.Off();
         return new ClusterInfo(name, "", "", Map.of("region", name), phase, "", "", version, endpoint);
     }
 
@@ -47,7 +47,9 @@ class FleetViewModelTest {
 
         model.apply(List.of(new FleetEvent.Modified(cluster("a", "2", true, "Initialized"))));
 
-        assertThat(model.row("a")).as("same row, so the table keeps its selection").isSameAs(row);
+        assertThat(model.row("a"))
+                .as("same row, so the table keeps its selection")
+                .isSameAs(row);
         assertThat(row.info().isDirect()).isTrue();
     }
 

@@ -1,5 +1,9 @@
 package dev.meridian.app.fleet.ui;
 
+import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.fleet.EndpointState;
+import dev.meridian.app.fleet.FleetEvent;
+import dev.meridian.app.fleet.HostPort;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,11 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-
-import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.fleet.EndpointState;
-import dev.meridian.app.fleet.FleetEvent;
-import dev.meridian.app.fleet.HostPort;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -30,12 +29,11 @@ public final class TableRefreshBenchmark {
     private static final int CLUSTERS = 2000;
     private static final int ROUNDS = 15;
 
-    private TableRefreshBenchmark() {
-    }
+    private TableRefreshBenchmark() {}
 
     public static void main(String[] args) {
-        Platform.startup(() -> { });
-        FleetViewModel model = new FleetViewModel(message -> { });
+        Platform.startup(() -> {});
+        FleetViewModel model = new FleetViewModel(message -> {});
         TableView<ClusterRow> table = onFx(() -> ClusterTable.create(model, false));
         TableView<ClusterInfo> plain = onFx(TableRefreshBenchmark::plainTable);
         onFx(() -> show(table, "Meridian table") && show(plain, "baseline"));
@@ -51,7 +49,8 @@ public final class TableRefreshBenchmark {
         long oursMedian = median(ours);
         long baselineMedian = median(baseline);
         System.out.printf("initial load of %d clusters into the table: %.1f ms%n", CLUSTERS, initial / 1e6);
-        System.out.printf("refresh of %d clusters (median of %d): table %.1f ms, baseline %.1f ms, ratio %.2f%n",
+        System.out.printf(
+                "refresh of %d clusters (median of %d): table %.1f ms, baseline %.1f ms, ratio %.2f%n",
                 CLUSTERS, ROUNDS, oursMedian / 1e6, baselineMedian / 1e6, (double) oursMedian / baselineMedian);
         Platform.exit();
     }
@@ -67,8 +66,12 @@ public final class TableRefreshBenchmark {
     private static TableView<ClusterInfo> plainTable() {
         TableView<ClusterInfo> table = new TableView<>(FXCollections.observableArrayList());
         table.setFixedCellSize(30);
-        List<java.util.function.Function<ClusterInfo, String>> columns = List.of(ClusterInfo::name,
-                ClusterInfo::displayName, ClusterColumns::route, ClusterColumns::endpointHost, ClusterColumns::tls,
+        List<java.util.function.Function<ClusterInfo, String>> columns = List.of(
+                ClusterInfo::name,
+                ClusterInfo::displayName,
+                ClusterColumns::route,
+                ClusterColumns::endpointHost,
+                ClusterColumns::tls,
                 ClusterColumns::status);
         for (var column : columns) {
             TableColumn<ClusterInfo, String> c = new TableColumn<>("c");
@@ -91,18 +94,27 @@ public final class TableRefreshBenchmark {
         List<ClusterInfo> clusters = new ArrayList<>(CLUSTERS);
         for (int i = 0; i < CLUSTERS; i++) {
             boolean direct = (i + round) % 3 == 0;
-            EndpointState endpoint = direct ? new EndpointState.On(HostPort.parse("c" + i + ".example.com"), false,
-                    Optional.empty(), List.of()) : new EndpointState.Off();
-            clusters.add(new ClusterInfo(String.format("cluster-%04d", i), "Cluster " + i + " r" + round, "",
-                    Map.of("region", "r" + (i % 7)), (i + round) % 11 == 0 ? "Failed" : "Initialized", "", "",
-                    Integer.toString(round), endpoint));
+            EndpointState endpoint = direct
+                    ? new EndpointState.On(HostPort.parse("c" + i + ".example.com"), false, Optional.empty(), List.of())
+                    : new EndpointState.Off();
+            clusters.add(new ClusterInfo(
+                    String.format("cluster-%04d", i),
+                    "Cluster " + i + " r" + round,
+                    "",
+                    Map.of("region", "r" + (i % 7)),
+                    (i + round) % 11 == 0 ? "Failed" : "Initialized",
+                    "",
+                    "",
+                    Integer.toString(round),
+                    endpoint));
         }
         return clusters;
     }
 
     private static List<FleetEvent> events(int round, boolean added) {
         return clusters(round).stream()
-                .map(c -> added ? (FleetEvent) new FleetEvent.Added(c) : new FleetEvent.Modified(c)).toList();
+                .map(c -> added ? (FleetEvent) new FleetEvent.Added(c) : new FleetEvent.Modified(c))
+                .toList();
     }
 
     private static long median(long[] values) {

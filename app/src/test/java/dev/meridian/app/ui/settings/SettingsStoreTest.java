@@ -2,16 +2,14 @@ package dev.meridian.app.ui.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meridian.app.ui.settings.Settings.ThemeChoice;
+import dev.meridian.app.ui.settings.Settings.WindowBounds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.meridian.app.ui.settings.Settings.ThemeChoice;
-import dev.meridian.app.ui.settings.Settings.WindowBounds;
 
 class SettingsStoreTest {
     @TempDir
@@ -29,8 +27,8 @@ class SettingsStoreTest {
     @Test
     void savedSettingsReadBackEqual() {
         SettingsStore store = new SettingsStore(dir.resolve("nested").resolve("meridian"));
-        Settings saved = new Settings(ThemeChoice.DARK, Optional.of("prod-mgmt"),
-                Optional.of(new WindowBounds(10.5, 20, 1400, 900, true)));
+        Settings saved = new Settings(
+                ThemeChoice.DARK, Optional.of("prod-mgmt"), Optional.of(new WindowBounds(10.5, 20, 1400, 900, true)));
 
         store.save(saved);
 

@@ -2,7 +2,6 @@ package dev.meridian.app.ui.tools;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -14,8 +13,7 @@ import javafx.stage.Stage;
  * process start to the first pulse that lays the window out.
  */
 public final class EmptyWindowBaseline {
-    private EmptyWindowBaseline() {
-    }
+    private EmptyWindowBaseline() {}
 
     public static void main(String[] args) {
         Platform.startup(() -> {
@@ -40,9 +38,14 @@ public final class EmptyWindowBaseline {
 
     private static void report() {
         Instant start = ProcessHandle.current().info().startInstant().orElseThrow();
-        System.out.printf("baseline empty window shown: %d ms after process start, %d ms cpu%n",
+        System.out.printf(
+                "baseline empty window shown: %d ms after process start, %d ms cpu%n",
                 Duration.between(start, Instant.now()).toMillis(),
-                ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis());
+                ProcessHandle.current()
+                        .info()
+                        .totalCpuDuration()
+                        .orElse(Duration.ZERO)
+                        .toMillis());
         // Exiting from within the stage's own show handler left the JVM hanging in GTK.
         Platform.exit();
     }

@@ -1,5 +1,19 @@
 package dev.meridian.app.ui.tools;
 
+import dev.meridian.app.agent.AgentInstallFlow;
+import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.fleet.ui.ClusterRow;
+import dev.meridian.app.kubeconfig.ManagementConnection;
+import dev.meridian.app.testing.MockManagementPlane;
+import dev.meridian.app.ui.DesktopEnvironment;
+import dev.meridian.app.ui.MainWindow;
+import dev.meridian.app.ui.hooks.ContextActions;
+import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.install.AgentInstallWizard;
+import dev.meridian.app.ui.integration.KubeconfigContextActions;
+import dev.meridian.app.ui.settings.Settings;
+import dev.meridian.app.ui.settings.Settings.ThemeChoice;
+import dev.meridian.app.ui.settings.SettingsStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,23 +23,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
-import javax.imageio.ImageIO;
-
-import dev.meridian.app.agent.AgentInstallFlow;
-import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.fleet.ui.ClusterRow;
-import dev.meridian.app.kubeconfig.ManagementConnection;
-import dev.meridian.app.ui.hooks.ContextActions;
-import dev.meridian.app.testing.MockManagementPlane;
-import dev.meridian.app.ui.DesktopEnvironment;
-import dev.meridian.app.ui.MainWindow;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
-import dev.meridian.app.ui.install.AgentInstallWizard;
-import dev.meridian.app.ui.integration.KubeconfigContextActions;
-import dev.meridian.app.ui.settings.Settings;
-import dev.meridian.app.ui.settings.Settings.ThemeChoice;
-import dev.meridian.app.ui.settings.SettingsStore;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -36,6 +33,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javax.imageio.ImageIO;
 
 /**
  * Renders the main window, the endpoint editor, the install wizard and the welcome view in light and dark themes as
@@ -43,14 +41,13 @@ import javafx.stage.Window;
  * under Xvfb. Argument: the output directory.
  */
 public final class Screenshots {
-    private Screenshots() {
-    }
+    private Screenshots() {}
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/screenshots");
         Files.createDirectories(out);
         Path temp = Files.createTempDirectory("meridian-screenshots");
-        Platform.startup(() -> { });
+        Platform.startup(() -> {});
         Platform.setImplicitExit(false);
         try (MockManagementPlane plane = new MockManagementPlane()) {
             DemoFleet.populate(plane);
@@ -59,7 +56,8 @@ public final class Screenshots {
                 String suffix = theme.name().toLowerCase();
                 DesktopEnvironment env = environment(temp.resolve(suffix), kubeconfig);
                 SettingsStore store = new SettingsStore(env.configDirectory());
-                Settings base = Settings.defaults().withTheme(theme)
+                Settings base = Settings.defaults()
+                        .withTheme(theme)
                         .withWindow(new Settings.WindowBounds(40, 40, 1440, 900, false));
                 store.save(base.withPlaneContext("management"));
                 MainWindow window = open(env);
@@ -69,7 +67,8 @@ public final class Screenshots {
                 select(window, "eu-west-1");
                 shoot(window, out.resolve("editor-" + suffix + ".png"));
                 onFx(() -> {
-                    ((TextField) window.stage().getScene().lookup("#endpointHost")).setText("https://eu-west-1.agents.example.com:99999/");
+                    ((TextField) window.stage().getScene().lookup("#endpointHost"))
+                            .setText("https://eu-west-1.agents.example.com:99999/");
                     return null;
                 });
                 shoot(window, out.resolve("editor-invalid-" + suffix + ".png"));
@@ -94,8 +93,15 @@ public final class Screenshots {
     }
 
     private static DesktopEnvironment environment(Path dir, Path kubeconfig) {
-        return new DesktopEnvironment(Map.of("KUBECONFIG", kubeconfig.toString(),
-                "XDG_CONFIG_HOME", dir.resolve("config").toString()), dir.resolve("home"), "Linux", Clock.systemUTC());
+        return new DesktopEnvironment(
+                Map.of(
+                        "KUBECONFIG",
+                        kubeconfig.toString(),
+                        "XDG_CONFIG_HOME",
+                        dir.resolve("config").toString()),
+                dir.resolve("home"),
+                "Linux",
+                Clock.systemUTC());
     }
 
     private static MainWindow open(DesktopEnvironment env) {
@@ -121,18 +127,21 @@ public final class Screenshots {
                 return DemoFleet.spaces(cluster);
             }
         };
-        DesktopIntegrations integrations = DesktopIntegrations.none().withHealth(DemoFleet::health)
+        DesktopIntegrations integrations = DesktopIntegrations.none()
+                .withHealth(DemoFleet::health)
                 .withContexts(contexts)
-                .withInstaller(AgentInstallWizard.launcher(env.kubeconfig(), AgentInstallFlow.standard(env.clock()),
-                        env.clock()));
+                .withInstaller(AgentInstallWizard.launcher(
+                        env.kubeconfig(), AgentInstallFlow.standard(env.clock()), env.clock()));
         return onFx(() -> MainWindow.open(new Stage(), env, integrations));
     }
 
     /** The detail pane scrolled to its Health and Spaces sections, with a bad space name typed. */
     private static void shootSections(MainWindow window, Path out, String suffix) throws Exception {
         select(window, "eu-west-1");
-        waitFor(() -> onFx(() -> !((javafx.scene.control.ListView<?>) window.stage().getScene()
-                .lookup("#spacesList")).getItems().isEmpty()));
+        waitFor(() -> onFx(() -> !((javafx.scene.control.ListView<?>)
+                        window.stage().getScene().lookup("#spacesList"))
+                .getItems()
+                .isEmpty()));
         onFx(() -> {
             ((TextField) window.stage().getScene().lookup("#newSpaceName")).setText("Team_Payments");
             ((javafx.scene.control.ScrollPane) window.stage().getScene().lookup(".detail-scroll")).setVvalue(1);
@@ -148,15 +157,19 @@ public final class Screenshots {
 
     /** The trust dialog for a presented CA, with a certificate generated for the picture. */
     private static void shootTrust(MainWindow window, Path out, String suffix) throws Exception {
-        java.security.cert.X509Certificate cert = dev.meridian.app.testing.TestCertificates.validCa(
-                "Meridian agent CA");
+        java.security.cert.X509Certificate cert =
+                dev.meridian.app.testing.TestCertificates.validCa("Meridian agent CA");
         dev.meridian.app.health.CertificateInfo info = dev.meridian.app.health.CertificateInfo.from(cert);
         dev.meridian.app.health.PresentedCa presented = new dev.meridian.app.health.PresentedCa(
-                dev.meridian.app.health.ProbeTarget.forEndpoint("eu-west-1.agents.example.com",
-                        dev.meridian.app.health.TlsMode.systemTrust()), info, List.of(info), null, null);
+                dev.meridian.app.health.ProbeTarget.forEndpoint(
+                        "eu-west-1.agents.example.com", dev.meridian.app.health.TlsMode.systemTrust()),
+                info,
+                List.of(info),
+                null,
+                null);
         onFx(() -> {
-            dev.meridian.app.fleet.ui.TrustDialog.show(window.stage(), "eu-west-1.agents.example.com", presented,
-                    java.time.Instant.now(), () -> { });
+            dev.meridian.app.fleet.ui.TrustDialog.show(
+                    window.stage(), "eu-west-1.agents.example.com", presented, java.time.Instant.now(), () -> {});
             return null;
         });
         Stage dialog = waitForWindow(window, "Trust the presented certificate");
@@ -176,7 +189,9 @@ public final class Screenshots {
         });
         Stage dialog = waitForWindow(window, "Uninstall agent");
         onFx(() -> {
-            ((ComboBox<?>) dialog.getScene().lookup("#uninstallContext")).getSelectionModel().select(0);
+            ((ComboBox<?>) dialog.getScene().lookup("#uninstallContext"))
+                    .getSelectionModel()
+                    .select(0);
             return null;
         });
         shoot(dialog, out.resolve("uninstall-" + suffix + ".png"));
@@ -187,11 +202,19 @@ public final class Screenshots {
     }
 
     private static Stage waitForWindow(MainWindow window, String titlePrefix) throws InterruptedException {
-        waitFor(() -> onFx(() -> Window.getWindows().stream().anyMatch(w -> w != window.stage() && w.isShowing()
-                && w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith(titlePrefix))));
-        return onFx(() -> Window.getWindows().stream().filter(w -> w != window.stage() && w.isShowing())
-                .filter(Stage.class::isInstance).map(Stage.class::cast)
-                .filter(s -> s.getTitle() != null && s.getTitle().startsWith(titlePrefix)).findFirst().orElseThrow());
+        waitFor(() -> onFx(() -> Window.getWindows().stream()
+                .anyMatch(w -> w != window.stage()
+                        && w.isShowing()
+                        && w instanceof Stage s
+                        && s.getTitle() != null
+                        && s.getTitle().startsWith(titlePrefix))));
+        return onFx(() -> Window.getWindows().stream()
+                .filter(w -> w != window.stage() && w.isShowing())
+                .filter(Stage.class::isInstance)
+                .map(Stage.class::cast)
+                .filter(s -> s.getTitle() != null && s.getTitle().startsWith(titlePrefix))
+                .findFirst()
+                .orElseThrow());
     }
 
     /** The install wizard's first step (with a host error) and its manifest preview. */
@@ -201,9 +224,12 @@ public final class Screenshots {
             ((Button) window.stage().getScene().lookup("#installAgent")).fire();
             return null;
         });
-        Stage wizard = onFx(() -> Window.getWindows().stream().filter(w -> w != window.stage() && w.isShowing())
-                .map(Stage.class::cast).filter(s -> s.getTitle() != null && s.getTitle().startsWith("Install agent"))
-                .findFirst().orElseThrow());
+        Stage wizard = onFx(() -> Window.getWindows().stream()
+                .filter(w -> w != window.stage() && w.isShowing())
+                .map(Stage.class::cast)
+                .filter(s -> s.getTitle() != null && s.getTitle().startsWith("Install agent"))
+                .findFirst()
+                .orElseThrow());
         onFx(() -> {
             ((TextField) wizard.getScene().lookup("#wizardHost")).setText("Agent EU West");
             ((Button) wizard.getScene().lookup("#wizardNext")).fire();
@@ -211,7 +237,9 @@ public final class Screenshots {
         });
         shoot(wizard, out.resolve("wizard-" + suffix + ".png"));
         onFx(() -> {
-            ((ComboBox<?>) wizard.getScene().lookup("#wizardContext")).getSelectionModel().select(0);
+            ((ComboBox<?>) wizard.getScene().lookup("#wizardContext"))
+                    .getSelectionModel()
+                    .select(0);
             ((TextField) wizard.getScene().lookup("#wizardHost")).setText("agent.eu-west-1.example.com");
             ((Button) wizard.getScene().lookup("#wizardNext")).fire();
             return null;
@@ -257,7 +285,9 @@ public final class Screenshots {
     private static void select(MainWindow window, String name) {
         onFx(() -> {
             TableView<ClusterRow> table = table(window);
-            table.getItems().stream().filter(r -> r.name().equals(name)).findFirst()
+            table.getItems().stream()
+                    .filter(r -> r.name().equals(name))
+                    .findFirst()
                     .ifPresent(r -> table.getSelectionModel().select(r));
             table.requestFocus();
             return null;
