@@ -263,6 +263,22 @@ public final class Screenshots {
             return null;
         });
         shoot(wizard, out.resolve("wizard-advanced-" + suffix + ".png"));
+        shootInstallStep(wizard, out, suffix);
+    }
+
+    /** The wizard's last step: the install's progress and its result, here against the demo plane itself. */
+    private static void shootInstallStep(Stage wizard, Path out, String suffix) throws Exception {
+        onFx(() -> {
+            ((TextField) wizard.getScene().lookup("#wizardTimeout")).setText("5m");
+            ((javafx.scene.control.CheckBox) wizard.getScene().lookup("#wizardWait")).setSelected(false);
+            ((Button) wizard.getScene().lookup("#wizardNext")).fire();
+            ((Button) wizard.getScene().lookup("#wizardInstall")).fire();
+            return null;
+        });
+        waitFor(() -> onFx(() -> !((javafx.scene.control.Label) wizard.getScene().lookup("#wizardResult"))
+                .getText()
+                .isEmpty()));
+        shoot(wizard, out.resolve("wizard-install-" + suffix + ".png"));
         onFx(() -> {
             wizard.close();
             return null;
