@@ -1,0 +1,23 @@
+package dev.meridian.app.ui.install;
+
+import dev.meridian.app.agent.AgentInstallFlow;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+
+/**
+ * What the install wizard and the uninstall dialog work with, built by whoever plugs them into the app.
+ *
+ * @param flow the install and uninstall steps, shared with {@code meridian agent}
+ * @param clients opens the management plane's and the target cluster's clients
+ * @param clock stamps the endpoint change on the plane
+ * @param fxThread where progress and outcomes are applied to the view models' properties: the FX thread in the app,
+ *     any single thread in a test without a window
+ */
+public record InstallServices(AgentInstallFlow flow, ContextClients clients, Clock clock, Executor fxThread) {
+
+    /** The desktop app's services: clients from the kubeconfig files, results on the FX thread. */
+    public static InstallServices desktop(AgentInstallFlow flow, Clock clock) {
+        return new InstallServices(flow, ContextClients.fromKubeconfigFiles(), clock, Platform::runLater);
+    }
+}

@@ -1,0 +1,187 @@
+package dev.meridian.app.ui.install;
+
+import dev.meridian.app.agent.AgentInstallFlow;
+import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.kubeconfig.ManagementConnection;
+import dev.meridian.installer.manifest.InstallSpec;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The uninstall dialog's state and work: the context and namespace it will empty, said in one sentence, then
+ * {@link AgentInstallFlow#uninstall} (what {@code meridian agent uninstall} runs) with each deleted object listed as
+ * it goes. Its properties change on the services' FX executor only; the work runs on a worker the model owns.
+ */
+final class UninstallViewModel implements AutoCloseable {
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+    private final ManagementConnection plane;
+    private final ClusterInfo cluster;
+    private final List<String> contexts;
+    private final AgentInstallFlow flow;
+    private final FlowRunner runner;
+    private final Consumer<String> onDone;
+    private final Consumer<String> onFailed;
+    private final StringProperty context = new SimpleStringProperty(this, "context");
+    private final StringProperty namespace = new SimpleStringProperty(this, "namespace", InstallSpec.DEFAULT_NAMESPACE);
+    private final StringBinding summary;
+    private final BooleanBinding canConfirm;
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyBooleanWrapper started = new ReadOnlyBooleanWrapper(this, "started");
+    private final ReadOnlyStringWrapper doing = new ReadOnlyStringWrapper(this, "doing", "");
+    private final ObservableList<String> progress = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
+
+    /**
+     * @param onDone called on the FX executor with the sentence for the user when the agent was removed
+     * @param onFailed called on the FX executor with what went wrong and what to do next
+     */
+    UninstallViewModel(
+            InstallServices services,
+            ManagementConnection plane,
+            ClusterInfo cluster,
+            List<String> contexts,
+            Consumer<String> onDone,
+            Consumer<String> onFailed) {
+        this.plane = plane;
+        this.cluster = cluster;
+        this.contexts = List.copyOf(contexts);
+        this.flow = services.flow();
+        this.runner = new FlowRunner(services, "agent-uninstall");
+        this.onDone = onDone;
+        this.onFailed = onFailed;
+        contexts.stream().filter(c -> c.equals(cluster.name())).findFirst().ifPresent(context::set);
+        summary = Bindings.createStringBinding(
+                () -> context.get() == null
+                        ? "Choose the kube context of cluster " + cluster.name()
+                                + " itself: the agent runs there, not in the management plane."
+                        : "This deletes every object Meridian installed in namespace "
+                                + namespace.get().strip()
+                                + " of context " + context.get()
+                                + ", then clears the direct endpoint of cluster "
+                                + cluster.name() + ": its kube contexts use the central route again.",
+                context,
+                namespace);
+        canConfirm = context.isNotNull().and(namespace.isNotEmpty());
+    }
+
+    String clusterName() {
+        return cluster.name();
+    }
+
+    List<String> contexts() {
+        return contexts;
+    }
+
+    /** Checks the namespace, then removes the agent; {@link #doneProperty()} turns true with the outcome. */
+    void uninstall() {
+        if (!canConfirm.get() || started.get()) {
+            return;
+        }
+        String targetContext = context.get();
+        String ns = namespace.get().strip();
+        if (!DNS_LABEL.matcher(ns).matches()) {
+            problem.set("Invalid namespace '" + ns + "': it must be a DNS label (lower-case letters, digits and "
+                    + "'-', at most 63 characters).");
+            return;
+        }
+        doing.set("Removing the agent from namespace " + ns + " of context " + targetContext + "...");
+        started.set(true);
+        runner.run(
+                plane,
+                targetContext,
+                (target, fleet, listener) -> flow.uninstall(target, fleet, cluster.name(), ns, listener),
+                progress::add,
+                removal -> {
+                    String text = "Agent removed from cluster " + cluster.name() + " ("
+                            + removal.deleted().size() + " objects deleted in namespace " + ns
+                            + "); its kube contexts use the central route.";
+                    finish(true, text);
+                    onDone.accept(text);
+                },
+                error -> {
+                    String text = "Uninstall failed: "
+                            + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage())
+                            + " Fix the cause and uninstall again; it deletes what is left.";
+                    finish(false, text);
+                    onFailed.accept(text);
+                });
+    }
+
+    private void finish(boolean ok, String text) {
+        result.set(text);
+        failed.set(!ok);
+        done.set(true);
+    }
+
+    /** The kube context of the connected cluster itself; null until chosen. */
+    StringProperty contextProperty() {
+        return context;
+    }
+
+    /** The agent's namespace there, as typed. */
+    StringProperty namespaceProperty() {
+        return namespace;
+    }
+
+    /** What confirming will do, or what to choose first. */
+    StringBinding summaryProperty() {
+        return summary;
+    }
+
+    BooleanBinding canConfirmProperty() {
+        return canConfirm;
+    }
+
+    /** Why the last confirmation was refused; empty when it was not. */
+    ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** True once the uninstall is under way. */
+    ReadOnlyBooleanProperty startedProperty() {
+        return started.getReadOnlyProperty();
+    }
+
+    /** "Removing the agent from namespace ... of context ...", once started. */
+    ReadOnlyStringProperty doingProperty() {
+        return doing.getReadOnlyProperty();
+    }
+
+    /** Each deleted object, as it goes. */
+    ObservableList<String> progress() {
+        return FXCollections.unmodifiableObservableList(progress);
+    }
+
+    ReadOnlyBooleanProperty doneProperty() {
+        return done.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** Takes no more work; an uninstall under way finishes. */
+    @Override
+    public void close() {
+        runner.close();
+    }
+}
