@@ -9,7 +9,8 @@ import dev.meridian.app.health.ProbeSettings;
 import dev.meridian.app.health.Prober;
 import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
-import dev.meridian.app.ui.install.AgentInstallWizard;
+import dev.meridian.app.ui.install.InstallLauncher;
+import dev.meridian.app.ui.install.InstallServices;
 import dev.meridian.installer.apply.AgentInstaller;
 import dev.meridian.installer.apply.InstallOptions;
 import dev.meridian.installer.apply.ProgressListener;
@@ -50,7 +51,9 @@ class InstallWizardTest extends GuiTestSupport {
         openWindow(
                 true,
                 DesktopIntegrations.none()
-                        .withInstaller(AgentInstallWizard.launcher(environment.kubeconfig(), flow, Clock.systemUTC())));
+                        .withInstaller(new InstallLauncher(
+                                environment.kubeconfig()::contextNames,
+                                InstallServices.desktop(flow, Clock.systemUTC()))));
 
         clickCluster("eu-west");
         clickOn("#installAgent");
@@ -119,8 +122,9 @@ class InstallWizardTest extends GuiTestSupport {
         openWindow(
                 true,
                 DesktopIntegrations.none()
-                        .withInstaller(
-                                AgentInstallWizard.launcher(environment.kubeconfig(), flow(), Clock.systemUTC())));
+                        .withInstaller(new InstallLauncher(
+                                environment.kubeconfig()::contextNames,
+                                InstallServices.desktop(flow(), Clock.systemUTC()))));
 
         clickCluster("eu-west");
         clickOn("#uninstallAgent");
@@ -173,8 +177,9 @@ class InstallWizardTest extends GuiTestSupport {
         openWindow(
                 true,
                 DesktopIntegrations.none()
-                        .withInstaller(
-                                AgentInstallWizard.launcher(environment.kubeconfig(), flow(), Clock.systemUTC())));
+                        .withInstaller(new InstallLauncher(
+                                environment.kubeconfig()::contextNames,
+                                InstallServices.desktop(flow(), Clock.systemUTC()))));
         clickCluster("eu-west");
         clickOn("#installAgent");
         @SuppressWarnings("unchecked")

@@ -162,14 +162,14 @@ final class InstallForm {
      *
      * @throws InvalidSpecException when the timeout cannot be read; pass it to {@link #showError}
      */
-    InstallOptions options() {
+    private InstallOptions options() {
         InstallOptions options =
                 InstallOptions.defaults().withInsecure(insecure.isSelected()).withWaitForRollout(wait.isSelected());
         return wait.isSelected() ? options.withTimeout(timeout()) : options;
     }
 
     /** "waits up to 5m for the rollout" or "does not wait for the rollout", for the preview. */
-    String waitDescription() {
+    private String waitDescription() {
         return wait.isSelected()
                 ? "waits up to " + timeout.getText().strip() + " for the rollout"
                 : "does not wait for the rollout";
@@ -191,12 +191,8 @@ final class InstallForm {
         };
     }
 
-    String targetContext() {
+    private String targetContext() {
         return context.getValue();
-    }
-
-    boolean insecure() {
-        return insecure.isSelected();
     }
 
     /**
@@ -204,7 +200,7 @@ final class InstallForm {
      *
      * @throws InvalidSpecException when a field is invalid; pass it to {@link #showError}
      */
-    InstallSpec spec() {
+    private InstallSpec spec() {
         clearErrors();
         String issuerName = issuer.getText().strip();
         InstallSpec built = InstallSpec.builder(clusterName, host.getText().strip())
@@ -218,6 +214,16 @@ final class InstallForm {
                 .build();
         options();
         return checkContext() ? built : null;
+    }
+
+    /**
+     * What the fields ask for; null (with the error shown) when no target context is chosen.
+     *
+     * @throws InvalidSpecException when a field is invalid; pass it to {@link #showError}
+     */
+    InstallRequest request() {
+        InstallSpec spec = spec();
+        return spec == null ? null : new InstallRequest(targetContext(), spec, options(), waitDescription());
     }
 
     /** Shows the error under its field, and the missing context too, so every problem is seen at once. */
@@ -300,7 +306,7 @@ final class InstallForm {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);
-        label.setStyle("-fx-text-fill: #c0392b;");
+        label.getStyleClass().add("install-field-error");
         label.setVisible(false);
         label.setManaged(false);
         return label;

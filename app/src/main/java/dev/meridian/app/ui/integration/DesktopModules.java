@@ -5,7 +5,8 @@ import dev.meridian.app.health.Prober;
 import dev.meridian.app.tray.MeridianTray;
 import dev.meridian.app.ui.DesktopEnvironment;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
-import dev.meridian.app.ui.install.AgentInstallWizard;
+import dev.meridian.app.ui.install.InstallLauncher;
+import dev.meridian.app.ui.install.InstallServices;
 
 /** The modules the shipped desktop app plugs in. */
 public final class DesktopModules {
@@ -15,8 +16,9 @@ public final class DesktopModules {
         return DesktopIntegrations.none()
                 .withContexts(new KubeconfigContextActions(environment.kubeconfig()))
                 .withHealth(new HealthProbes(Prober.create(), environment.kubeconfig(), environment.clock()))
-                .withInstaller(AgentInstallWizard.launcher(
-                        environment.kubeconfig(), AgentInstallFlow.standard(environment.clock()), environment.clock()))
+                .withInstaller(new InstallLauncher(
+                        environment.kubeconfig()::contextNames,
+                        InstallServices.desktop(AgentInstallFlow.standard(environment.clock()), environment.clock())))
                 .withTray(
                         MeridianTray.forDesktop(environment.env(), environment.home(), environment.configDirectory()));
     }

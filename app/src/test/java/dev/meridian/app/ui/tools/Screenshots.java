@@ -9,7 +9,8 @@ import dev.meridian.app.ui.DesktopEnvironment;
 import dev.meridian.app.ui.MainWindow;
 import dev.meridian.app.ui.hooks.ContextActions;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
-import dev.meridian.app.ui.install.AgentInstallWizard;
+import dev.meridian.app.ui.install.InstallLauncher;
+import dev.meridian.app.ui.install.InstallServices;
 import dev.meridian.app.ui.integration.KubeconfigContextActions;
 import dev.meridian.app.ui.settings.Settings;
 import dev.meridian.app.ui.settings.Settings.ThemeChoice;
@@ -130,8 +131,9 @@ public final class Screenshots {
         DesktopIntegrations integrations = DesktopIntegrations.none()
                 .withHealth(DemoFleet::health)
                 .withContexts(contexts)
-                .withInstaller(AgentInstallWizard.launcher(
-                        env.kubeconfig(), AgentInstallFlow.standard(env.clock()), env.clock()));
+                .withInstaller(new InstallLauncher(
+                        env.kubeconfig()::contextNames,
+                        InstallServices.desktop(AgentInstallFlow.standard(env.clock()), env.clock())));
         return onFx(() -> MainWindow.open(new Stage(), env, integrations));
     }
 
@@ -275,9 +277,10 @@ public final class Screenshots {
             ((Button) wizard.getScene().lookup("#wizardInstall")).fire();
             return null;
         });
-        waitFor(() -> onFx(() -> !((javafx.scene.control.Label) wizard.getScene().lookup("#wizardResult"))
-                .getText()
-                .isEmpty()));
+        waitFor(() ->
+                onFx(() -> !((javafx.scene.control.Label) wizard.getScene().lookup("#wizardResult"))
+                        .getText()
+                        .isEmpty()));
         shoot(wizard, out.resolve("wizard-install-" + suffix + ".png"));
         onFx(() -> {
             wizard.close();
