@@ -153,6 +153,7 @@ final class AgentInstallWizard {
             result.setWrapText(true);
             result.getStyleClass().add("install-result");
             result.textProperty().bind(model.resultProperty());
+            result.pseudoClassStateChanged(FAILED, model.failedProperty().get());
             model.failedProperty().addListener((o, was, now) -> result.pseudoClassStateChanged(FAILED, now));
             VBox.setVgrow(progress, Priority.ALWAYS);
             installPage = new VBox(8, bar, progress, result);

@@ -118,6 +118,29 @@ class InstallViewModelTest {
     }
 
     @Test
+    void closingTheWindowsModelLetsAnInstallUnderWayFinish() {
+        InstallViewModel model = new InstallViewModel(services, connection, cluster(Map.of()), List.of("target"));
+        onFx(() -> {
+            model.preview(new InstallRequest(
+                    "target",
+                    InstallSpec.builder("eu-west", "agent.eu.example.com").build(),
+                    InstallOptions.defaults().withWaitForRollout(false),
+                    "does not wait for the rollout"));
+            model.install();
+            model.close();
+            return null;
+        });
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> onFx(() -> model.doneProperty().get()));
+        assertThat(onFx(() -> model.resultProperty().get()))
+                .as("not aborted half-way: a re-run would have to complete it")
+                .startsWith("Agent installed");
+        assertThat(plane.read("eu-west").getMetadata().getAnnotations())
+                .containsEntry(Annotations.ENDPOINT, "agent.eu.example.com");
+    }
+
+    @Test
     void anInstallThatCannotReachItsTargetSaysWhatFailedAndWhatToDoNext() {
         try (InstallViewModel model =
                 new InstallViewModel(services, connection, cluster(Map.of()), List.of("target"))) {
