@@ -3,8 +3,8 @@ package dev.meridian.app.ui.install;
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.FleetService;
+import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.kubeconfig.KubeconfigService;
-import dev.meridian.app.kubeconfig.ManagementConnection;
 import dev.meridian.app.ui.hooks.AgentInstallerLauncher;
 import dev.meridian.installer.apply.InstallOptions;
 import dev.meridian.installer.manifest.AgentManifests;
@@ -45,7 +45,7 @@ import javafx.stage.Window;
 public final class AgentInstallWizard {
     private static final List<String> STEPS = List.of("1  Target", "2  Preview", "3  Install");
 
-    private final ManagementConnection plane;
+    private final ContextConnection plane;
     private final ClusterInfo cluster;
     private final AgentInstallFlow flow;
     private final Clock clock;
@@ -65,11 +65,7 @@ public final class AgentInstallWizard {
     private InstallOptions options;
 
     private AgentInstallWizard(
-            ManagementConnection plane,
-            ClusterInfo cluster,
-            List<String> contexts,
-            AgentInstallFlow flow,
-            Clock clock) {
+            ContextConnection plane, ClusterInfo cluster, List<String> contexts, AgentInstallFlow flow, Clock clock) {
         this.plane = plane;
         this.cluster = cluster;
         this.flow = flow;
@@ -81,14 +77,14 @@ public final class AgentInstallWizard {
     public static AgentInstallerLauncher launcher(KubeconfigService kubeconfig, AgentInstallFlow flow, Clock clock) {
         return new AgentInstallerLauncher() {
             @Override
-            public void open(Window owner, ManagementConnection plane, ClusterInfo cluster) {
+            public void open(Window owner, ContextConnection plane, ClusterInfo cluster) {
                 new AgentInstallWizard(plane, cluster, kubeconfig.contextNames(), flow, clock).show(owner);
             }
 
             @Override
             public void openUninstall(
                     Window owner,
-                    ManagementConnection plane,
+                    ContextConnection plane,
                     ClusterInfo cluster,
                     Consumer<String> onDone,
                     Consumer<String> onFailed) {
@@ -190,12 +186,10 @@ public final class AgentInstallWizard {
         Task<AgentInstallFlow.Outcome> task = new Task<>() {
             @Override
             protected AgentInstallFlow.Outcome call() {
-                try (KubernetesClient management = new dev.meridian.app.fleet.ManagementConnection(
-                                        plane.kubeconfigFiles(), plane.contextName())
-                                .open();
-                        KubernetesClient target = new dev.meridian.app.fleet.ManagementConnection(
-                                        plane.kubeconfigFiles(), targetContext)
-                                .open()) {
+                try (KubernetesClient management = dev.meridian.app.contexts.ContextClients.open(
+                                plane.kubeconfigFiles(), plane.contextName());
+                        KubernetesClient target =
+                                dev.meridian.app.contexts.ContextClients.open(plane.kubeconfigFiles(), targetContext)) {
                     return flow.install(
                             target,
                             new FleetService(management, clock),

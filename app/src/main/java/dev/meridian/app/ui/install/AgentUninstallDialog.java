@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.FleetService;
-import dev.meridian.app.kubeconfig.ManagementConnection;
+import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.installer.manifest.InstallSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -41,7 +41,7 @@ import javafx.stage.Window;
  */
 final class AgentUninstallDialog {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private final ManagementConnection plane;
+    private final ContextConnection plane;
     private final ClusterInfo cluster;
     private final AgentInstallFlow flow;
     private final Clock clock;
@@ -60,7 +60,7 @@ final class AgentUninstallDialog {
     private final Button confirm = new Button("Uninstall");
 
     AgentUninstallDialog(
-            ManagementConnection plane,
+            ContextConnection plane,
             ClusterInfo cluster,
             List<String> contexts,
             AgentInstallFlow flow,
@@ -180,12 +180,10 @@ final class AgentUninstallDialog {
         Task<AgentInstallFlow.Removal> task = new Task<>() {
             @Override
             protected AgentInstallFlow.Removal call() {
-                try (KubernetesClient management = new dev.meridian.app.fleet.ManagementConnection(
-                                        plane.kubeconfigFiles(), plane.contextName())
-                                .open();
-                        KubernetesClient target = new dev.meridian.app.fleet.ManagementConnection(
-                                        plane.kubeconfigFiles(), targetContext)
-                                .open()) {
+                try (KubernetesClient management = dev.meridian.app.contexts.ContextClients.open(
+                                plane.kubeconfigFiles(), plane.contextName());
+                        KubernetesClient target =
+                                dev.meridian.app.contexts.ContextClients.open(plane.kubeconfigFiles(), targetContext)) {
                     return flow.uninstall(
                             target,
                             new FleetService(management, clock),
