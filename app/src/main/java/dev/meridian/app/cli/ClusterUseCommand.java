@@ -1,6 +1,6 @@
 package dev.meridian.app.cli;
 
-import dev.meridian.app.contexts.ContextSwitcher.SpaceMode;
+import dev.meridian.app.contexts.Switching.SpaceMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,19 +1,16 @@
 package dev.meridian.app.cli;
 
-import dev.meridian.app.contexts.CentralGateways;
-import dev.meridian.app.contexts.ClusterContexts;
-import dev.meridian.app.contexts.ContextSwitcher;
-import dev.meridian.app.contexts.ContextSwitcher.SpaceMode;
+import dev.meridian.app.contexts.GatewayLookup;
+import dev.meridian.app.contexts.Switching;
+import dev.meridian.app.contexts.Switching.SpaceMode;
 import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.kubeconfig.ContextSpec;
 import dev.meridian.app.kubeconfig.KubeconfigService;
-import dev.meridian.app.kubeconfig.ManagementAccess;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The steps every switching command shares: resolve the route, say which it is, then switch through
- * {@link ContextSwitcher}, which the desktop tray uses too.
+ * What every switching command shares: find the cluster, then switch through {@link Switching},
+ * which the window and the tray use too, saying which route the context takes.
  */
 final class ContextSwitch {
     private ContextSwitch() {}
@@ -24,25 +21,23 @@ final class ContextSwitch {
         PrintWriter err = command.commandLine().getErr();
         KubeconfigService kubeconfig = root.kubeconfig();
         // Read from the kubeconfig first: a credential we cannot carry is reported before any request.
-        ManagementAccess access = root.managementAccess();
-        ClusterInfo cluster;
+        String plane = root.managementAccess().contextName();
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
-            cluster = fleet.service().get(clusterName);
-            access = CentralGateways.resolve(access, fleet.client());
-        }
-        ContextSwitcher switcher = new ContextSwitcher(kubeconfig, access);
-        ContextSpec spec = switcher.specFor(cluster, space);
-        ClusterContexts.directEndpoint(cluster)
-                .ifPresent(direct -> err.println("[info] Using direct cluster endpoint at " + direct.url()));
-        err.flush();
-        if (print) {
-            out.print(kubeconfig.render(spec));
-            out.flush();
-            return;
-        }
-        switcher.switchTo(spec, mode);
-        if (mode == SpaceMode.CREATE) {
-            err.println("[info] Created space " + space + " in cluster " + clusterName);
+            ClusterInfo cluster = fleet.service().get(clusterName);
+            // The plane's gateway record is read through the client this command already holds.
+            Switching switching = new Switching(kubeconfig, GatewayLookup.through(fleet.client()));
+            Switching.Choice choice = switching.choose(plane, cluster, space);
+            choice.directUrl().ifPresent(url -> err.println("[info] Using direct cluster endpoint at " + url));
+            err.flush();
+            if (print) {
+                out.print(kubeconfig.render(choice.spec()));
+                out.flush();
+                return;
+            }
+            Switching.Switched switched = switching.apply(choice, mode);
+            if (switched.spaceCreated()) {
+                err.println("[info] Created space " + space + " in cluster " + clusterName);
+            }
         }
         err.println("[done] √ Successfully updated kube context to use "
                 + (space == null ? "cluster " + clusterName : "space " + space + " in cluster " + clusterName));

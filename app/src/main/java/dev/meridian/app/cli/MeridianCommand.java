@@ -1,8 +1,8 @@
 package dev.meridian.app.cli;
 
 import dev.meridian.app.MeridianException;
+import dev.meridian.app.contexts.ContextClients;
 import dev.meridian.app.fleet.FleetService;
-import dev.meridian.app.fleet.ManagementConnection;
 import dev.meridian.app.kubeconfig.ContextNames;
 import dev.meridian.app.kubeconfig.KubeconfigException;
 import dev.meridian.app.kubeconfig.KubeconfigLocations;
@@ -68,6 +68,7 @@ public final class MeridianCommand implements Runnable {
     CommandSpec spec;
 
     private final CliEnvironment environment;
+    private KubeconfigService kubeconfigService;
 
     public MeridianCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -82,10 +83,18 @@ public final class MeridianCommand implements Runnable {
         return environment;
     }
 
-    /** The user's kubeconfig, found as kubectl finds it; contexts are read from and written to it. */
+    /**
+     * The user's kubeconfig, found as kubectl finds it; contexts are read from and written to it.
+     * One engine per command: every reader in the command shares the trees it parsed.
+     */
     KubeconfigService kubeconfig() {
-        KubeconfigLocations locations = KubeconfigLocations.of(environment.env(), environment.home());
-        return new KubeconfigService(kubeconfig == null ? locations : locations.withExplicitFile(kubeconfig));
+        if (kubeconfigService == null) {
+            KubeconfigLocations locations = KubeconfigLocations.of(environment.env(), environment.home());
+            kubeconfigService = environment
+                    .kubeconfigs()
+                    .apply(kubeconfig == null ? locations : locations.withExplicitFile(kubeconfig));
+        }
+        return kubeconfigService;
     }
 
     /**
@@ -114,21 +123,20 @@ public final class MeridianCommand implements Runnable {
         try {
             return service.managementAccess(managementContext(service));
         } catch (KubeconfigException.ContextNotFound e) {
-            throw ManagementConnection.noPlane(e);
+            throw ContextClients.noPlane(e);
         }
     }
 
     /** A fleet service over a fresh client; close the client when done. */
     Fleet openFleet() {
         KubeconfigService service = kubeconfig();
-        KubernetesClient client =
-                new ManagementConnection(service.locations().files(), managementContext(service)).open();
+        KubernetesClient client = ContextClients.open(service, managementContext(service));
         return new Fleet(client, new FleetService(client, environment.clock()));
     }
 
     /** A client for another kube context of the same kubeconfig, such as a connected cluster's own. */
     KubernetesClient openContext(String contextName) {
-        return new ManagementConnection(kubeconfig().locations().files(), contextName).open();
+        return ContextClients.open(kubeconfig(), contextName);
     }
 
     /** A fleet service and the client it owns. */

@@ -1,7 +1,7 @@
 package dev.meridian.app.cli;
 
 import dev.meridian.app.MeridianException;
-import dev.meridian.app.contexts.ContextSwitcher.SpaceMode;
+import dev.meridian.app.contexts.Switching.SpaceMode;
 import dev.meridian.app.kubeconfig.SwitchOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,6 +3,8 @@ package dev.meridian.app.contexts;
 import dev.meridian.app.MeridianException;
 import dev.meridian.app.fleet.CaBundle;
 import dev.meridian.app.kubeconfig.CentralGateway;
+import dev.meridian.app.kubeconfig.ContextConnection;
+import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.kubeconfig.ManagementAccess;
 import dev.meridian.app.kubeconfig.TlsSettings;
 import dev.meridian.installer.manifest.PlaneManifests;
@@ -35,12 +37,10 @@ public final class CentralGateways {
 
     /**
      * {@code access} with the recorded gateway, read through a short-lived client of the
-     * management context ({@code minifiedKubeconfig}, as {@code kubectl config view --minify --raw}).
+     * management context ({@code connection}, as {@code kubectl config view --minify --raw}).
      */
-    public static ManagementAccess resolve(ManagementAccess access, String minifiedKubeconfig) {
-        Config config = Config.fromKubeconfig(minifiedKubeconfig);
-        config.setRequestRetryBackoffLimit(1);
-        config.setConnectionTimeout(5_000);
+    public static ManagementAccess resolve(ManagementAccess access, ContextConnection connection) {
+        Config config = ContextClients.config(connection);
         config.setRequestTimeout(10_000);
         try (KubernetesClient plane =
                 new KubernetesClientBuilder().withConfig(config).build()) {
@@ -51,27 +51,34 @@ public final class CentralGateways {
     /**
      * Remembers each plane's record for a while, for callers that build contexts or probes often
      * (the tray, the desktop app): the record changes only when an admin re-runs plane install.
+     * On a miss it asks through a short-lived client of the management context, read from {@code
+     * kubeconfig}.
      */
-    public static final class Memo {
+    public static final class Memo implements GatewayLookup {
+        private final KubeconfigService kubeconfig;
         private final Duration ttl;
         private final Clock clock;
         private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
         private record Entry(Optional<CentralGateway> gateway, Instant until) {}
 
-        public Memo(Duration ttl, Clock clock) {
+        public Memo(KubeconfigService kubeconfig, Duration ttl, Clock clock) {
+            this.kubeconfig = kubeconfig;
             this.ttl = ttl;
             this.clock = clock;
         }
 
-        /** As {@link CentralGateways#resolve(ManagementAccess, String)}, answered from memory within the TTL. */
-        public ManagementAccess resolve(ManagementAccess access, String minifiedKubeconfig) {
+        /** As {@link CentralGateways#resolve(ManagementAccess, ContextConnection)}, answered from memory within the TTL. */
+        @Override
+        public ManagementAccess resolve(ManagementAccess access) {
             String key = access.contextName() + "\n" + access.server();
             Instant now = clock.instant();
             Entry entry = entries.get(key);
             if (entry == null || now.isAfter(entry.until())) {
                 entry = new Entry(
-                        CentralGateways.resolve(access, minifiedKubeconfig).centralGateway(), now.plus(ttl));
+                        CentralGateways.resolve(access, kubeconfig.connection(access.contextName()))
+                                .centralGateway(),
+                        now.plus(ttl));
                 entries.put(key, entry);
             }
             return entry.gateway().map(access::withGateway).orElse(access);

@@ -12,8 +12,11 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Reads the files of a kubeconfig into documents, refusing anything that is not one. */
-final class KubeconfigReader {
+/**
+ * Reads the files of a kubeconfig into documents, refusing anything that is not one. Not final:
+ * tests count its reads and parses.
+ */
+class KubeconfigReader {
     private final YamlCodec codec;
 
     KubeconfigReader(YamlCodec codec) {

@@ -41,7 +41,18 @@ public final class KubeconfigService {
             YamlCodec codec,
             Duration lockPatience,
             Consumer<LoadedKubeconfig> beforeSave) {
-        this.store = new KubeconfigStore(locations, codec, lockPatience);
+        this(locations, previous, new KubeconfigReader(codec), codec, lockPatience, beforeSave);
+    }
+
+    /** @param reader reads and parses the files; tests count what it does */
+    KubeconfigService(
+            KubeconfigLocations locations,
+            PreviousContextStore previous,
+            KubeconfigReader reader,
+            YamlCodec codec,
+            Duration lockPatience,
+            Consumer<LoadedKubeconfig> beforeSave) {
+        this.store = new KubeconfigStore(locations, reader, codec, lockPatience);
         this.previous = previous;
         this.resolver = new ManagementAccessResolver(codec);
         this.beforeSave = beforeSave;
@@ -59,6 +70,16 @@ public final class KubeconfigService {
     /** All context names, in kubectl's merge order. */
     public synchronized List<String> contextNames() {
         return store.load().contextNames();
+    }
+
+    /**
+     * The contexts a person can pick a management plane from, merged as everywhere else. Never
+     * throws for a file: a file that cannot be read is left out and named in the listing's problems.
+     */
+    public synchronized ContextList listContexts() {
+        List<String> problems = new ArrayList<>();
+        LoadedKubeconfig config = store.loadReadable(e -> problems.add(e.getMessage()));
+        return new ContextList(store.locations().files(), config.contextNames(), config.currentContext(), problems);
     }
 
     /** The non-Meridian context that {@link #switchBack()} returns to, if one is remembered. */
@@ -79,11 +100,11 @@ public final class KubeconfigService {
     }
 
     /** What a Kubernetes client needs to connect with a context (null: the current one). */
-    public synchronized ManagementConnection managementConnection(String contextName) {
+    public synchronized ContextConnection connection(String contextName) {
         LoadedKubeconfig config = store.load();
         String name = contextOrCurrent(config, contextName);
         String minified = store.codec().dump(Minifier.minify(config, name));
-        return new ManagementConnection(config.locations().files(), name, minified);
+        return new ContextConnection(config.locations().files(), name, minified);
     }
 
     /** Writes a Meridian context's entries; {@code current-context} stays as it is. */

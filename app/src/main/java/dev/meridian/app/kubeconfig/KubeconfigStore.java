@@ -1,6 +1,7 @@
 package dev.meridian.app.kubeconfig;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Loads a kubeconfig and writes back the files an edit changed, as kubectl would: under
@@ -32,10 +34,10 @@ final class KubeconfigStore {
     private final Duration lockPatience;
     private final Map<Path, Cached> cache = new HashMap<>();
 
-    KubeconfigStore(KubeconfigLocations locations, YamlCodec codec, Duration lockPatience) {
+    KubeconfigStore(KubeconfigLocations locations, KubeconfigReader reader, YamlCodec codec, Duration lockPatience) {
         this.locations = locations;
         this.codec = codec;
-        this.reader = new KubeconfigReader(codec);
+        this.reader = reader;
         this.lockPatience = lockPatience;
     }
 
@@ -50,19 +52,43 @@ final class KubeconfigStore {
     synchronized LoadedKubeconfig load() {
         List<KubeconfigDocument> documents = new ArrayList<>();
         for (Path file : locations.files()) {
-            byte[] bytes = reader.readBytes(file, locations.isExplicit());
-            Cached cached = cache.get(file);
-            if (bytes != null && cached != null && Arrays.equals(bytes, cached.bytes())) {
-                documents.add(cached.document().reopen(bytes));
-            } else {
-                KubeconfigDocument document = reader.document(file, bytes);
-                if (bytes != null) {
-                    cache.put(file, new Cached(bytes, document));
-                }
-                documents.add(document);
+            documents.add(document(file));
+        }
+        return new LoadedKubeconfig(locations, documents);
+    }
+
+    /**
+     * The files that can be read, merged as {@link #load()} merges them, for a view that lists
+     * contexts: a file that cannot be read is left out and reported to {@code problems}; files
+     * that are not regular files (missing ones, folders) are left out silently.
+     */
+    synchronized LoadedKubeconfig loadReadable(Consumer<KubeconfigException> problems) {
+        List<KubeconfigDocument> documents = new ArrayList<>();
+        for (Path file : locations.files()) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try {
+                documents.add(document(file));
+            } catch (KubeconfigException e) {
+                problems.accept(e);
             }
         }
         return new LoadedKubeconfig(locations, documents);
+    }
+
+    /** The file's document, parsed again only when its bytes differ from those last parsed. */
+    private KubeconfigDocument document(Path file) {
+        byte[] bytes = reader.readBytes(file, locations.isExplicit());
+        Cached cached = cache.get(file);
+        if (bytes != null && cached != null && Arrays.equals(bytes, cached.bytes())) {
+            return cached.document().reopen(bytes);
+        }
+        KubeconfigDocument document = reader.document(file, bytes);
+        if (bytes != null) {
+            cache.put(file, new Cached(bytes, document));
+        }
+        return document;
     }
 
     /** Forgets every parsed tree: after an edit that did not reach disk. */

@@ -1,7 +1,6 @@
 package dev.meridian.app.tray;
 
 import dev.meridian.app.health.Prober;
-import dev.meridian.app.kubeconfig.KubeconfigLocations;
 import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.ui.hooks.DesktopShell;
 import dev.meridian.app.ui.hooks.TrayHook;
@@ -9,7 +8,6 @@ import java.awt.GraphicsEnvironment;
 import java.awt.SystemTray;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -41,10 +39,13 @@ public final class MeridianTray implements TrayHook {
         this.probeInterval = probeInterval;
     }
 
-    /** The tray of the shipped app: the kubeconfig kubectl reads, settings in {@code configDirectory}. */
-    public static MeridianTray forDesktop(Map<String, String> env, Path home, Path configDirectory) {
+    /**
+     * The tray of the shipped app: the window's kubeconfig engine (the kubeconfig kubectl reads),
+     * settings in {@code configDirectory}.
+     */
+    public static MeridianTray forDesktop(KubeconfigService kubeconfig, Path configDirectory) {
         return new MeridianTray(
-                new KubeconfigService(KubeconfigLocations.of(env, home)),
+                kubeconfig,
                 () -> ClusterProber.withProber(Prober.create()),
                 new TraySettings(configDirectory),
                 DEFAULT_PROBE_INTERVAL);

@@ -1,15 +1,13 @@
 package dev.meridian.app.tray;
 
 import dev.meridian.app.contexts.CentralGateways;
-import dev.meridian.app.contexts.ContextSwitcher;
+import dev.meridian.app.contexts.Switching;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.ContextNames;
 import dev.meridian.app.kubeconfig.KubeconfigService;
-import dev.meridian.app.kubeconfig.ManagementAccess;
 import dev.meridian.app.kubeconfig.MeridianContext;
 import dev.meridian.app.kubeconfig.Route;
 import dev.meridian.app.kubeconfig.SwitchOutcome;
-import dev.meridian.app.kubeconfig.WriteResult;
 import dev.meridian.app.tray.TraySession.Snapshot;
 import dev.meridian.app.tray.TrayState.TrayCluster;
 import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
@@ -43,7 +41,7 @@ final class TrayWork implements AutoCloseable {
     }
 
     private final KubeconfigService kubeconfig;
-    private final CentralGateways.Memo gateways = new CentralGateways.Memo(Duration.ofMinutes(1), Clock.systemUTC());
+    private final Switching switching;
     private final ClusterProber prober;
     private final TraySettings settings;
     private final View view;
@@ -57,7 +55,20 @@ final class TrayWork implements AutoCloseable {
     private TrayMenu shown;
 
     TrayWork(KubeconfigService kubeconfig, ClusterProber prober, TraySettings settings, View view) {
+        this(
+                kubeconfig,
+                new Switching(
+                        kubeconfig, new CentralGateways.Memo(kubeconfig, Duration.ofMinutes(1), Clock.systemUTC())),
+                prober,
+                settings,
+                view);
+    }
+
+    /** @param switching switches as the CLI and the window do; over the same {@code kubeconfig} */
+    TrayWork(
+            KubeconfigService kubeconfig, Switching switching, ClusterProber prober, TraySettings settings, View view) {
         this.kubeconfig = kubeconfig;
+        this.switching = switching;
         this.prober = prober;
         this.settings = settings;
         this.view = view;
@@ -95,15 +106,12 @@ final class TrayWork implements AutoCloseable {
                 ClusterInfo info = now.find(cluster)
                         .orElseThrow(
                                 () -> new IllegalStateException("cluster '" + cluster + "' is no longer connected"));
-                WriteResult result = new ContextSwitcher(kubeconfig, plane(now))
-                        .use(
-                                info,
-                                space,
-                                space == null ? ContextSwitcher.SpaceMode.NONE : ContextSwitcher.SpaceMode.USE);
+                Switching.Switched switched = switching.use(
+                        plane(now), info, space, space == null ? Switching.SpaceMode.NONE : Switching.SpaceMode.USE);
                 view.message(
                         MessageType.INFO,
-                        "Switched to " + result.spec().name()
-                                + (info.isDirect() ? " (direct endpoint)." : " (central route)."));
+                        "Switched to " + switched.contextName()
+                                + (switched.route() == Route.DIRECT ? " (direct endpoint)." : " (central route)."));
             } catch (RuntimeException e) {
                 view.message(MessageType.ERROR, "Could not switch to " + cluster + ": " + e.getMessage());
             }
@@ -159,7 +167,7 @@ final class TrayWork implements AutoCloseable {
 
     private void probe(ClusterInfo cluster) {
         Snapshot at = snapshot;
-        CompletableFuture.supplyAsync(() -> prober.probe(cluster, plane(at)), probes)
+        CompletableFuture.supplyAsync(() -> prober.probe(cluster, switching.access(plane(at))), probes)
                 .exceptionally(e -> Verdict.UNKNOWN)
                 .thenAccept(verdict -> {
                     health.put(cluster.name(), verdict);
@@ -167,13 +175,12 @@ final class TrayWork implements AutoCloseable {
                 });
     }
 
-    private ManagementAccess plane(Snapshot at) {
+    /** The management context of the plane the window is connected to. */
+    private static String plane(Snapshot at) {
         if (at.plane().isEmpty()) {
             throw new IllegalStateException("no management plane is connected");
         }
-        return gateways.resolve(
-                kubeconfig.managementAccess(at.plane()),
-                kubeconfig.managementConnection(at.plane()).minifiedKubeconfig());
+        return at.plane();
     }
 
     private Optional<String> currentContext() {

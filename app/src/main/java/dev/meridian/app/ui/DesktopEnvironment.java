@@ -5,7 +5,6 @@ import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.ui.settings.ConfigDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,12 +25,7 @@ public record DesktopEnvironment(Map<String, String> env, Path home, String osNa
                 Clock.systemUTC());
     }
 
-    /** The kubeconfig files, as kubectl finds them: {@code $KUBECONFIG} or {@code ~/.kube/config}. */
-    public List<Path> kubeconfigFiles() {
-        return KubeconfigLocations.of(env, home).files();
-    }
-
-    /** The kubeconfig engine over those files. */
+    /** The kubeconfig engine over the files kubectl reads: {@code $KUBECONFIG} or {@code ~/.kube/config}. */
     public KubeconfigService kubeconfig() {
         return new KubeconfigService(KubeconfigLocations.of(env, home));
     }

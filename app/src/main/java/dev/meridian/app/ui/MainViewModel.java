@@ -3,10 +3,11 @@ package dev.meridian.app.ui;
 import dev.meridian.app.fleet.FleetService;
 import dev.meridian.app.fleet.ui.ClusterRow;
 import dev.meridian.app.fleet.ui.FleetViewModel;
+import dev.meridian.app.kubeconfig.ContextList;
+import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.ui.Notifier.Kind;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
 import dev.meridian.app.ui.hooks.HealthSummary;
-import dev.meridian.app.ui.plane.KubeContexts;
 import dev.meridian.app.ui.settings.Settings;
 import dev.meridian.app.ui.settings.SettingsStore;
 import java.util.List;
@@ -37,14 +38,14 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private final PlaneSession.Connector connector;
-    private final List<java.nio.file.Path> kubeconfigFiles;
+    private final KubeconfigService kubeconfig;
     private final SettingsStore store;
     private final Background background;
     private final BiConsumer<Kind, String> notify;
     private final DesktopIntegrations integrations;
     private final FleetViewModel fleet;
     private final ObservableList<String> contexts = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<KubeContexts> kubeContexts = new ReadOnlyObjectWrapper<>(this, "kubeContexts");
+    private final ReadOnlyObjectWrapper<ContextList> kubeContexts = new ReadOnlyObjectWrapper<>(this, "kubeContexts");
     private final ReadOnlyStringWrapper planeContext = new ReadOnlyStringWrapper(this, "planeContext", "");
     private final ReadOnlyObjectWrapper<Connection> connection =
             new ReadOnlyObjectWrapper<>(this, "connection", Connection.NONE);
@@ -55,13 +56,13 @@ public final class MainViewModel implements AutoCloseable {
 
     public MainViewModel(
             PlaneSession.Connector connector,
-            List<java.nio.file.Path> kubeconfigFiles,
+            KubeconfigService kubeconfig,
             SettingsStore store,
             Background background,
             BiConsumer<Kind, String> notify,
             DesktopIntegrations integrations) {
         this.connector = connector;
-        this.kubeconfigFiles = List.copyOf(kubeconfigFiles);
+        this.kubeconfig = kubeconfig;
         this.store = store;
         this.background = background;
         this.notify = notify;
@@ -93,7 +94,7 @@ public final class MainViewModel implements AutoCloseable {
     /** Reads the kubeconfig contexts, then reconnects to the plane used last time if it still exists. */
     public void start() {
         background.run(
-                () -> KubeContexts.read(kubeconfigFiles),
+                kubeconfig::listContexts,
                 read -> {
                     setContexts(read);
                     Optional<String> last = settings.get().planeContext();
@@ -115,12 +116,12 @@ public final class MainViewModel implements AutoCloseable {
     /** Re-reads the kubeconfig files, e.g. after the user added a context. */
     public void reloadContexts() {
         background.run(
-                () -> KubeContexts.read(kubeconfigFiles),
+                kubeconfig::listContexts,
                 this::setContexts,
                 error -> notify.accept(Kind.FAILURE, ErrorDialogs.userMessage(error)));
     }
 
-    private void setContexts(KubeContexts read) {
+    private void setContexts(ContextList read) {
         contexts.setAll(read.names());
         kubeContexts.set(read);
         read.problems().forEach(p -> notify.accept(Kind.FAILURE, p));
@@ -252,7 +253,7 @@ public final class MainViewModel implements AutoCloseable {
         return contexts;
     }
 
-    public ReadOnlyObjectProperty<KubeContexts> kubeContextsProperty() {
+    public ReadOnlyObjectProperty<ContextList> kubeContextsProperty() {
         return kubeContexts.getReadOnlyProperty();
     }
 
@@ -273,6 +274,6 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public List<java.nio.file.Path> kubeconfigFiles() {
-        return kubeconfigFiles;
+        return kubeconfig.locations().files();
     }
 }

@@ -60,7 +60,7 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         this.stage = stage;
         this.model = new MainViewModel(
                 connector,
-                environment.kubeconfigFiles(),
+                environment.kubeconfig(),
                 new SettingsStore(environment.configDirectory()),
                 background,
                 notifier::show,

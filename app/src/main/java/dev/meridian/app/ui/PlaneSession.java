@@ -1,22 +1,17 @@
 package dev.meridian.app.ui;
 
+import dev.meridian.app.contexts.ContextClients;
 import dev.meridian.app.fleet.FleetEvent;
 import dev.meridian.app.fleet.FleetService;
+import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.kubeconfig.KubeconfigService;
-import dev.meridian.app.kubeconfig.ManagementConnection;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Clock;
 import java.util.function.Consumer;
 
 /** A live connection to one management plane: its client, fleet service and cluster watch. */
 public record PlaneSession(
-        String context,
-        ManagementConnection connection,
-        KubernetesClient client,
-        FleetService fleet,
-        AutoCloseable watch)
+        String context, ContextConnection connection, KubernetesClient client, FleetService fleet, AutoCloseable watch)
         implements AutoCloseable {
 
     /** Opens sessions; blocking, so it is only called off the FX thread. */
@@ -33,13 +28,9 @@ public record PlaneSession(
     /** The connector that reads the kubeconfig files kubectl would read. */
     public static Connector fromKubeconfig(KubeconfigService kubeconfig, Clock clock) {
         return (context, listener) -> {
-            ManagementConnection connection = kubeconfig.managementConnection(context);
-            Config config = Config.fromKubeconfig(connection.minifiedKubeconfig());
-            // Someone is looking at the window: report "unreachable" within seconds, not after retries.
-            config.setRequestRetryBackoffLimit(1);
-            config.setConnectionTimeout(5_000);
-            KubernetesClient client =
-                    new KubernetesClientBuilder().withConfig(config).build();
+            ContextConnection connection = kubeconfig.connection(context);
+            // Someone is looking at the window: the client reports "unreachable" within seconds, not after retries.
+            KubernetesClient client = ContextClients.open(connection);
             try {
                 FleetService fleet = new FleetService(client, clock);
                 AutoCloseable watch = fleet.watch(listener);

@@ -3,7 +3,7 @@ package dev.meridian.app.ui;
 import atlantafx.base.theme.Styles;
 import dev.meridian.app.contexts.ClusterContexts;
 import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.kubeconfig.ManagementConnection;
+import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.ui.hooks.ContextActions;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -128,7 +128,7 @@ final class SpacesSection {
             return;
         }
         state.setText("Reading the spaces of " + shown.name() + "...");
-        ManagementConnection plane = model.session().connection();
+        ContextConnection plane = model.session().connection();
         refresh.setDisable(true);
         background.run(
                 () -> contexts.spaces(plane, shown),
@@ -171,12 +171,12 @@ final class SpacesSection {
         run((plane, c) -> contexts.createSpace(plane, c, space), true);
     }
 
-    private void run(BiFunction<ManagementConnection, ClusterInfo, String> action, boolean created) {
+    private void run(BiFunction<ContextConnection, ClusterInfo, String> action, boolean created) {
         ClusterInfo shown = cluster.get();
         if (shown == null || model.session() == null || busy.get()) {
             return;
         }
-        ManagementConnection plane = model.session().connection();
+        ContextConnection plane = model.session().connection();
         busy.set(true);
         background.run(
                 () -> action.apply(plane, shown),

@@ -1,8 +1,8 @@
 package dev.meridian.app.ui;
 
 import atlantafx.base.theme.Styles;
+import dev.meridian.app.kubeconfig.ContextList;
 import dev.meridian.app.ui.hooks.SandboxStarter;
-import dev.meridian.app.ui.plane.KubeContexts;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -113,7 +113,7 @@ final class WelcomeView {
         return start;
     }
 
-    private static String emptyText(KubeContexts read) {
+    private static String emptyText(ContextList read) {
         if (read == null) {
             return "Reading the kubeconfig...";
         }

@@ -128,7 +128,7 @@ class ManagementAccessTest {
                 "server: https://m\ncertificate-authority: ca.pem",
                 "client-certificate-data: Y2VydA==\nclient-key-data: a2V5"));
 
-        ManagementConnection connection = service.managementConnection(null);
+        ContextConnection connection = service.connection(null);
 
         assertThat(connection.contextName()).isEqualTo("ctx");
         assertThat(connection.kubeconfigFiles()).containsExactly(home.resolve("conf/config"));
@@ -142,7 +142,7 @@ class ManagementAccessTest {
     void fabric8ConnectsWithTheMinifiedKubeconfig() {
         Path file = Fixtures.write(home.resolve("conf/config"), Fixtures.management("fabric-token"));
         KubeconfigService service = new KubeconfigService(Fixtures.locations(home, List.of(file)));
-        ManagementConnection connection = service.managementConnection("mgmt");
+        ContextConnection connection = service.connection("mgmt");
 
         io.fabric8.kubernetes.client.Config config =
                 io.fabric8.kubernetes.client.Config.fromKubeconfig(connection.minifiedKubeconfig());

@@ -3,9 +3,9 @@ package dev.meridian.app.tray;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.meridian.app.contexts.ContextClients;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.FleetService;
-import dev.meridian.app.fleet.ManagementConnection;
 import dev.meridian.app.health.Prober;
 import dev.meridian.app.kubeconfig.KubeconfigLocations;
 import dev.meridian.app.kubeconfig.KubeconfigService;
@@ -50,8 +50,7 @@ class TrayWorkTest {
         sandbox = Sandbox.start(new SandboxOptions(temp.resolve("sandbox"), SandboxOptions.DEFAULT_CLUSTERS, Map.of()));
         kubectl = new Kubectl(temp.resolve("home"), sandbox.kubeconfig());
         List<ClusterInfo> clusters;
-        try (KubernetesClient client =
-                new ManagementConnection(List.of(sandbox.kubeconfig()), Sandbox.CONTEXT).open()) {
+        try (KubernetesClient client = ContextClients.open(List.of(sandbox.kubeconfig()), Sandbox.CONTEXT)) {
             clusters = new FleetService(client, Clock.systemUTC()).list();
         }
         KubeconfigService kubeconfig = new KubeconfigService(

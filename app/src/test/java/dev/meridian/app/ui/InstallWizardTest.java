@@ -53,7 +53,7 @@ class InstallWizardTest extends GuiTestSupport {
                 DesktopIntegrations.none()
                         .withInstaller(new InstallLauncher(
                                 environment.kubeconfig()::contextNames,
-                                InstallServices.desktop(flow, Clock.systemUTC()))));
+                                InstallServices.desktop(flow, environment.kubeconfig(), Clock.systemUTC()))));
 
         clickCluster("eu-west");
         clickOn("#installAgent");
@@ -124,7 +124,7 @@ class InstallWizardTest extends GuiTestSupport {
                 DesktopIntegrations.none()
                         .withInstaller(new InstallLauncher(
                                 environment.kubeconfig()::contextNames,
-                                InstallServices.desktop(flow(), Clock.systemUTC()))));
+                                InstallServices.desktop(flow(), environment.kubeconfig(), Clock.systemUTC()))));
 
         clickCluster("eu-west");
         clickOn("#uninstallAgent");
@@ -179,7 +179,7 @@ class InstallWizardTest extends GuiTestSupport {
                 DesktopIntegrations.none()
                         .withInstaller(new InstallLauncher(
                                 environment.kubeconfig()::contextNames,
-                                InstallServices.desktop(flow(), Clock.systemUTC()))));
+                                InstallServices.desktop(flow(), environment.kubeconfig(), Clock.systemUTC()))));
         clickCluster("eu-west");
         clickOn("#installAgent");
         @SuppressWarnings("unchecked")

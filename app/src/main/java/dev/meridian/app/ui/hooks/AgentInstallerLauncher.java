@@ -1,7 +1,7 @@
 package dev.meridian.app.ui.hooks;
 
 import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.kubeconfig.ManagementConnection;
+import dev.meridian.app.kubeconfig.ContextConnection;
 import java.util.function.Consumer;
 import javafx.stage.Window;
 
@@ -11,7 +11,7 @@ import javafx.stage.Window;
  * own work off that thread.
  */
 public interface AgentInstallerLauncher {
-    void open(Window owner, ManagementConnection plane, ClusterInfo cluster);
+    void open(Window owner, ContextConnection plane, ClusterInfo cluster);
 
     /**
      * Asks for confirmation, then removes the agent and clears the cluster's endpoint.
@@ -22,7 +22,7 @@ public interface AgentInstallerLauncher {
      */
     void openUninstall(
             Window owner,
-            ManagementConnection plane,
+            ContextConnection plane,
             ClusterInfo cluster,
             Consumer<String> onDone,
             Consumer<String> onFailed);

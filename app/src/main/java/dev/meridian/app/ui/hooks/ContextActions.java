@@ -1,7 +1,7 @@
 package dev.meridian.app.ui.hooks;
 
 import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.kubeconfig.ManagementConnection;
+import dev.meridian.app.kubeconfig.ContextConnection;
 import java.util.List;
 
 /**
@@ -17,17 +17,17 @@ public interface ContextActions {
      * @return a sentence for the user, e.g. "Switched to meridian_eu-west (direct endpoint)."
      * @throws dev.meridian.app.MeridianException with user-facing text when it cannot
      */
-    String useCluster(ManagementConnection plane, ClusterInfo cluster);
+    String useCluster(ContextConnection plane, ClusterInfo cluster);
 
     /**
      * Like {@link #useCluster} with the context's namespace set to {@code space}, which must exist, as
      * {@code meridian space use} does.
      */
-    String useSpace(ManagementConnection plane, ClusterInfo cluster, String space);
+    String useSpace(ContextConnection plane, ClusterInfo cluster, String space);
 
     /** Creates the space through the cluster's route, then switches to it, as {@code meridian space create} does. */
-    String createSpace(ManagementConnection plane, ClusterInfo cluster, String space);
+    String createSpace(ContextConnection plane, ClusterInfo cluster, String space);
 
     /** The cluster's spaces (namespaces), sorted, read through the route its context takes. */
-    List<String> spaces(ManagementConnection plane, ClusterInfo cluster);
+    List<String> spaces(ContextConnection plane, ClusterInfo cluster);
 }

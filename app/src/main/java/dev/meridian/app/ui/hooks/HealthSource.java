@@ -1,7 +1,7 @@
 package dev.meridian.app.ui.hooks;
 
 import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.kubeconfig.ManagementConnection;
+import dev.meridian.app.kubeconfig.ContextConnection;
 
 /**
  * Probes a cluster's health for the UI. Plugged in when the health module is present; without it
@@ -20,7 +20,7 @@ public interface HealthSource {
      * central route too: for a cluster without a direct endpoint, and to compare with one that has
      * it. By default only the direct route is probed.
      */
-    default HealthSummary probe(ManagementConnection plane, ClusterInfo cluster) {
+    default HealthSummary probe(ContextConnection plane, ClusterInfo cluster) {
         return probe(cluster);
     }
 }

@@ -1,7 +1,7 @@
 package dev.meridian.app.ui.install;
 
 import dev.meridian.app.fleet.FleetService;
-import dev.meridian.app.kubeconfig.ManagementConnection;
+import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.installer.apply.ProgressListener;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +42,7 @@ final class FlowRunner implements AutoCloseable {
      * @param onFailure what the step (or opening a client) threw, on the FX executor
      */
     <T> void run(
-            ManagementConnection plane,
+            ContextConnection plane,
             String targetContext,
             Step<T> step,
             Consumer<String> onLine,

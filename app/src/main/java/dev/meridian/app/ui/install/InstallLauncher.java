@@ -1,7 +1,7 @@
 package dev.meridian.app.ui.install;
 
 import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.kubeconfig.ManagementConnection;
+import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.ui.hooks.AgentInstallerLauncher;
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,14 +26,14 @@ public final class InstallLauncher implements AgentInstallerLauncher {
     }
 
     @Override
-    public void open(Window owner, ManagementConnection plane, ClusterInfo cluster) {
+    public void open(Window owner, ContextConnection plane, ClusterInfo cluster) {
         new AgentInstallWizard(new InstallViewModel(services, plane, cluster, contexts.get())).show(owner);
     }
 
     @Override
     public void openUninstall(
             Window owner,
-            ManagementConnection plane,
+            ContextConnection plane,
             ClusterInfo cluster,
             Consumer<String> onDone,
             Consumer<String> onFailed) {

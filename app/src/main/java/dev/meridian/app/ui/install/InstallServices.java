@@ -1,6 +1,7 @@
 package dev.meridian.app.ui.install;
 
 import dev.meridian.app.agent.AgentInstallFlow;
+import dev.meridian.app.kubeconfig.KubeconfigService;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
@@ -14,10 +15,10 @@ import javafx.application.Platform;
  * @param fxThread where progress and outcomes are applied to the view models' properties: the FX thread in the app,
  *     any single thread in a test without a window
  */
-public record InstallServices(AgentInstallFlow flow, ContextClients clients, Clock clock, Executor fxThread) {
+public record InstallServices(AgentInstallFlow flow, ClientOpener clients, Clock clock, Executor fxThread) {
 
-    /** The desktop app's services: clients from the kubeconfig files, results on the FX thread. */
-    public static InstallServices desktop(AgentInstallFlow flow, Clock clock) {
-        return new InstallServices(flow, ContextClients.fromKubeconfigFiles(), clock, Platform::runLater);
+    /** The desktop app's services: clients from the window's kubeconfig engine, results on the FX thread. */
+    public static InstallServices desktop(AgentInstallFlow flow, KubeconfigService kubeconfig, Clock clock) {
+        return new InstallServices(flow, ClientOpener.through(kubeconfig), clock, Platform::runLater);
     }
 }

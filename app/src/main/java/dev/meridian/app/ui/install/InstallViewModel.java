@@ -2,7 +2,7 @@ package dev.meridian.app.ui.install;
 
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.kubeconfig.ManagementConnection;
+import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.installer.manifest.AgentManifests;
 import dev.meridian.installer.manifest.InstallSpec;
 import dev.meridian.installer.manifest.YamlRenderer;
@@ -28,7 +28,7 @@ final class InstallViewModel implements AutoCloseable {
         INSTALL
     }
 
-    private final ManagementConnection plane;
+    private final ContextConnection plane;
     private final ClusterInfo cluster;
     private final List<String> contexts;
     private final AgentInstallFlow flow;
@@ -42,7 +42,7 @@ final class InstallViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
     private InstallRequest request;
 
-    InstallViewModel(InstallServices services, ManagementConnection plane, ClusterInfo cluster, List<String> contexts) {
+    InstallViewModel(InstallServices services, ContextConnection plane, ClusterInfo cluster, List<String> contexts) {
         this.plane = plane;
         this.cluster = cluster;
         this.contexts = List.copyOf(contexts);

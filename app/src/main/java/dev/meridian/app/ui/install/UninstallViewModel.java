@@ -2,7 +2,7 @@ package dev.meridian.app.ui.install;
 
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.kubeconfig.ManagementConnection;
+import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.installer.manifest.InstallSpec;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,7 +27,7 @@ import javafx.collections.ObservableList;
 final class UninstallViewModel implements AutoCloseable {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
-    private final ManagementConnection plane;
+    private final ContextConnection plane;
     private final ClusterInfo cluster;
     private final List<String> contexts;
     private final AgentInstallFlow flow;
@@ -52,7 +52,7 @@ final class UninstallViewModel implements AutoCloseable {
      */
     UninstallViewModel(
             InstallServices services,
-            ManagementConnection plane,
+            ContextConnection plane,
             ClusterInfo cluster,
             List<String> contexts,
             Consumer<String> onDone,

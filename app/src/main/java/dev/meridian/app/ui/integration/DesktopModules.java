@@ -2,6 +2,7 @@ package dev.meridian.app.ui.integration;
 
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.health.Prober;
+import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.tray.MeridianTray;
 import dev.meridian.app.ui.DesktopEnvironment;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
@@ -12,14 +13,16 @@ import dev.meridian.app.ui.install.InstallServices;
 public final class DesktopModules {
     private DesktopModules() {}
 
+    /** The modules share one kubeconfig engine, so they share the trees it parsed. */
     public static DesktopIntegrations forEnvironment(DesktopEnvironment environment) {
+        KubeconfigService kubeconfig = environment.kubeconfig();
         return DesktopIntegrations.none()
-                .withContexts(new KubeconfigContextActions(environment.kubeconfig()))
-                .withHealth(new HealthProbes(Prober.create(), environment.kubeconfig(), environment.clock()))
+                .withContexts(new KubeconfigContextActions(kubeconfig))
+                .withHealth(new HealthProbes(Prober.create(), kubeconfig, environment.clock()))
                 .withInstaller(new InstallLauncher(
-                        environment.kubeconfig()::contextNames,
-                        InstallServices.desktop(AgentInstallFlow.standard(environment.clock()), environment.clock())))
-                .withTray(
-                        MeridianTray.forDesktop(environment.env(), environment.home(), environment.configDirectory()));
+                        kubeconfig::contextNames,
+                        InstallServices.desktop(
+                                AgentInstallFlow.standard(environment.clock()), kubeconfig, environment.clock())))
+                .withTray(MeridianTray.forDesktop(kubeconfig, environment.configDirectory()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.meridian.app.ui.integration;
 
 import dev.meridian.app.contexts.CentralGateways;
+import dev.meridian.app.contexts.GatewayLookup;
 import dev.meridian.app.contexts.ProbeTargets;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.health.CertificateInfo;
@@ -9,8 +10,8 @@ import dev.meridian.app.health.ProbeTarget;
 import dev.meridian.app.health.ProbeTimings;
 import dev.meridian.app.health.Prober;
 import dev.meridian.app.health.Verdict;
+import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.kubeconfig.KubeconfigService;
-import dev.meridian.app.kubeconfig.ManagementConnection;
 import dev.meridian.app.ui.hooks.HealthSource;
 import dev.meridian.app.ui.hooks.HealthSummary;
 import java.time.Clock;
@@ -32,7 +33,7 @@ public final class HealthProbes implements HealthSource {
     private final Prober prober;
     private final KubeconfigService kubeconfig;
     private final Clock clock;
-    private final CentralGateways.Memo gateways;
+    private final GatewayLookup gateways;
     private String centralPlane;
     private Instant centralAt;
     private HealthSummary centralHealth;
@@ -42,7 +43,7 @@ public final class HealthProbes implements HealthSource {
         this.prober = prober;
         this.kubeconfig = kubeconfig;
         this.clock = clock;
-        this.gateways = new CentralGateways.Memo(Duration.ofMinutes(1), clock);
+        this.gateways = kubeconfig == null ? null : new CentralGateways.Memo(kubeconfig, Duration.ofMinutes(1), clock);
     }
 
     public HealthProbes(Prober prober) {
@@ -63,7 +64,7 @@ public final class HealthProbes implements HealthSource {
     }
 
     @Override
-    public HealthSummary probe(ManagementConnection plane, ClusterInfo cluster) {
+    public HealthSummary probe(ContextConnection plane, ClusterInfo cluster) {
         if (kubeconfig == null || plane == null) {
             return probe(cluster);
         }
@@ -75,7 +76,7 @@ public final class HealthProbes implements HealthSource {
         return summary(prober.probe(direct.get()), HealthSummary.Route.DIRECT).withCentral(central);
     }
 
-    private synchronized HealthSummary central(ManagementConnection plane) {
+    private synchronized HealthSummary central(ContextConnection plane) {
         Instant now = clock.instant();
         if (centralHealth != null
                 && plane.contextName().equals(centralPlane)
@@ -84,8 +85,7 @@ public final class HealthProbes implements HealthSource {
         }
         ProbeTarget target;
         try {
-            target = ProbeTargets.central(
-                    gateways.resolve(kubeconfig.managementAccess(plane.contextName()), plane.minifiedKubeconfig()));
+            target = ProbeTargets.central(gateways.resolve(kubeconfig.managementAccess(plane.contextName())));
         } catch (RuntimeException e) {
             return new HealthSummary(
                     HealthSummary.Verdict.UNKNOWN,

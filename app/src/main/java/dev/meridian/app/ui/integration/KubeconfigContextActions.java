@@ -1,67 +1,54 @@
 package dev.meridian.app.ui.integration;
 
 import dev.meridian.app.contexts.CentralGateways;
-import dev.meridian.app.contexts.ClusterContexts;
-import dev.meridian.app.contexts.ContextSwitcher;
-import dev.meridian.app.contexts.ContextSwitcher.SpaceMode;
+import dev.meridian.app.contexts.Switching;
+import dev.meridian.app.contexts.Switching.SpaceMode;
 import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.kubeconfig.ContextSpec;
+import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.kubeconfig.KubeconfigService;
-import dev.meridian.app.kubeconfig.ManagementAccess;
-import dev.meridian.app.kubeconfig.ManagementConnection;
 import dev.meridian.app.ui.hooks.ContextActions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * "Use cluster", "Use space" and "Create space" through {@link ContextSwitcher}, the same service
- * {@code meridian cluster use} and {@code meridian space use|create} call.
+ * "Use cluster", "Use space" and "Create space" through {@link Switching}, the same service
+ * {@code meridian cluster use}, {@code meridian space use|create} and the tray call.
  */
 public final class KubeconfigContextActions implements ContextActions {
-    private final KubeconfigService kubeconfig;
-    private final CentralGateways.Memo gateways = new CentralGateways.Memo(Duration.ofMinutes(1), Clock.systemUTC());
+    private final Switching switching;
 
     public KubeconfigContextActions(KubeconfigService kubeconfig) {
-        this.kubeconfig = kubeconfig;
+        this(new Switching(kubeconfig, new CentralGateways.Memo(kubeconfig, Duration.ofMinutes(1), Clock.systemUTC())));
+    }
+
+    public KubeconfigContextActions(Switching switching) {
+        this.switching = switching;
     }
 
     @Override
-    public String useCluster(ManagementConnection plane, ClusterInfo cluster) {
+    public String useCluster(ContextConnection plane, ClusterInfo cluster) {
         return use(plane, cluster, null, SpaceMode.NONE);
     }
 
     @Override
-    public String useSpace(ManagementConnection plane, ClusterInfo cluster, String space) {
+    public String useSpace(ContextConnection plane, ClusterInfo cluster, String space) {
         return use(plane, cluster, space, SpaceMode.USE);
     }
 
     @Override
-    public String createSpace(ManagementConnection plane, ClusterInfo cluster, String space) {
+    public String createSpace(ContextConnection plane, ClusterInfo cluster, String space) {
         return "Created space " + space + ". " + use(plane, cluster, space, SpaceMode.CREATE);
     }
 
     @Override
-    public List<String> spaces(ManagementConnection plane, ClusterInfo cluster) {
-        return switcher(plane).spaces(cluster);
+    public List<String> spaces(ContextConnection plane, ClusterInfo cluster) {
+        return switching.spaces(plane.contextName(), cluster);
     }
 
-    private String use(ManagementConnection plane, ClusterInfo cluster, String space, SpaceMode mode) {
-        ContextSwitcher switcher = switcher(plane);
-        ContextSpec spec = switcher.specFor(cluster, space);
-        switcher.switchTo(spec, mode);
-        String route = ClusterContexts.directEndpoint(cluster)
-                .map(d -> "direct endpoint " + d.url())
-                .orElse("central route");
-        return "kubectl now uses " + spec.name() + " (" + route + ").";
-    }
-
-    private ContextSwitcher switcher(ManagementConnection plane) {
-        return new ContextSwitcher(kubeconfig, access(plane));
-    }
-
-    /** The management context's access, with the central gateway its plane records. */
-    ManagementAccess access(ManagementConnection plane) {
-        return gateways.resolve(kubeconfig.managementAccess(plane.contextName()), plane.minifiedKubeconfig());
+    private String use(ContextConnection plane, ClusterInfo cluster, String space, SpaceMode mode) {
+        Switching.Switched switched = switching.use(plane.contextName(), cluster, space, mode);
+        String route = switched.directUrl().map(url -> "direct endpoint " + url).orElse("central route");
+        return "kubectl now uses " + switched.contextName() + " (" + route + ").";
     }
 }

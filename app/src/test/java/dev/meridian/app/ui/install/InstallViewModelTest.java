@@ -9,7 +9,7 @@ import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.FleetService;
 import dev.meridian.app.health.ProbeSettings;
 import dev.meridian.app.health.Prober;
-import dev.meridian.app.kubeconfig.ManagementConnection;
+import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.ui.install.InstallViewModel.Step;
 import dev.meridian.installer.apply.AgentInstaller;
@@ -49,14 +49,14 @@ class InstallViewModelTest {
     @TempDir
     Path temp;
 
-    private ManagementConnection connection;
+    private ContextConnection connection;
     private InstallServices services;
 
     @BeforeEach
     void writeKubeconfig() throws Exception {
         Path kubeconfig = plane.writeKubeconfig(temp.resolve("config"), Map.of("target", target.url()));
-        connection = new ManagementConnection(List.of(kubeconfig), "management", "");
-        services = new InstallServices(flow(), ContextClients.fromKubeconfigFiles(), Clock.systemUTC(), fxThread);
+        connection = new ContextConnection(List.of(kubeconfig), "management", "");
+        services = new InstallServices(flow(), ClientOpener.fromKubeconfigFiles(), Clock.systemUTC(), fxThread);
     }
 
     @AfterEach

@@ -3,7 +3,7 @@ package dev.meridian.app.ui.tools;
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.ui.ClusterRow;
-import dev.meridian.app.kubeconfig.ManagementConnection;
+import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.ui.DesktopEnvironment;
 import dev.meridian.app.ui.MainWindow;
@@ -109,22 +109,22 @@ public final class Screenshots {
         KubeconfigContextActions real = new KubeconfigContextActions(env.kubeconfig());
         ContextActions contexts = new ContextActions() {
             @Override
-            public String useCluster(ManagementConnection plane, ClusterInfo cluster) {
+            public String useCluster(ContextConnection plane, ClusterInfo cluster) {
                 return real.useCluster(plane, cluster);
             }
 
             @Override
-            public String useSpace(ManagementConnection plane, ClusterInfo cluster, String space) {
+            public String useSpace(ContextConnection plane, ClusterInfo cluster, String space) {
                 return real.useSpace(plane, cluster, space);
             }
 
             @Override
-            public String createSpace(ManagementConnection plane, ClusterInfo cluster, String space) {
+            public String createSpace(ContextConnection plane, ClusterInfo cluster, String space) {
                 return real.createSpace(plane, cluster, space);
             }
 
             @Override
-            public List<String> spaces(ManagementConnection plane, ClusterInfo cluster) {
+            public List<String> spaces(ContextConnection plane, ClusterInfo cluster) {
                 return DemoFleet.spaces(cluster);
             }
         };
@@ -133,7 +133,8 @@ public final class Screenshots {
                 .withContexts(contexts)
                 .withInstaller(new InstallLauncher(
                         env.kubeconfig()::contextNames,
-                        InstallServices.desktop(AgentInstallFlow.standard(env.clock()), env.clock())));
+                        InstallServices.desktop(
+                                AgentInstallFlow.standard(env.clock()), env.kubeconfig(), env.clock())));
         return onFx(() -> MainWindow.open(new Stage(), env, integrations));
     }
 

@@ -1,20 +1,31 @@
-package dev.meridian.app.ui.plane;
+package dev.meridian.app.kubeconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class KubeContextsTest {
+/** The context listing the plane picker shows: kubectl's merge, and a broken file a problem, not a failure. */
+class ContextListTest {
     @TempDir
     Path dir;
 
     private Path file(String name, String yaml) throws IOException {
         return Files.writeString(dir.resolve(name), yaml);
+    }
+
+    /** The listing of the kubeconfig made of {@code files}, in this order, as $KUBECONFIG lists them. */
+    private ContextList read(List<Path> files) {
+        String variable = files.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        return new KubeconfigService(KubeconfigLocations.of(Map.of("KUBECONFIG", variable), dir.resolve("home")))
+                .listContexts();
     }
 
     @Test
@@ -35,7 +46,7 @@ class KubeContextsTest {
                   context: {cluster: other, user: u}
                 """);
 
-        KubeContexts read = KubeContexts.read(List.of(first, dir.resolve("missing"), second));
+        ContextList read = read(List.of(first, dir.resolve("missing"), second));
 
         assertThat(read.names()).containsExactly("mgmt", "dev", "prod");
         assertThat(read.current()).contains("prod");
@@ -47,7 +58,7 @@ class KubeContextsTest {
         Path broken = file("broken", "contexts: [ {name: x\n");
         Path good = file("good", "contexts:\n- name: ok\n");
 
-        KubeContexts read = KubeContexts.read(List.of(broken, good));
+        ContextList read = read(List.of(broken, good));
 
         assertThat(read.names()).containsExactly("ok");
         assertThat(read.problems()).singleElement().asString().contains(broken.toString());
@@ -55,7 +66,7 @@ class KubeContextsTest {
 
     @Test
     void noFilesMeansNoContexts() {
-        KubeContexts read = KubeContexts.read(List.of(dir.resolve("nope")));
+        ContextList read = read(List.of(dir.resolve("nope")));
 
         assertThat(read.isEmpty()).isTrue();
         assertThat(read.current()).isEmpty();
