@@ -3,7 +3,7 @@ package dev.meridian.agent.forward;
 import dev.meridian.agent.audit.AuditEvent;
 import dev.meridian.agent.audit.AuditSink;
 import dev.meridian.agent.audit.RequestInfo;
-import dev.meridian.agent.auth.UserInfo;
+import dev.meridian.agent.core.UserInfo;
 import dev.meridian.agent.http.ClientRequest;
 import dev.meridian.agent.http.UriRedaction;
 import io.netty.handler.codec.http.HttpHeaderNames;

@@ -5,7 +5,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.vertx.core.json.JsonObject;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every error the agent answers itself, as a {@code v1 Status} like the API server's, so
@@ -37,15 +38,14 @@ public enum StatusResponses {
     }
 
     private static String body(int code, String reason, String message) {
-        return status(code, reason, message).encode();
+        return status(code, reason, message).toString();
     }
 
-    private static JsonObject status(int code, String reason, String message) {
-        return new JsonObject()
-                .put("kind", "Status")
-                .put("apiVersion", "v1")
-                .put("metadata", new JsonObject())
-                .put("status", "Failure")
+    private static ObjectNode status(int code, String reason, String message) {
+        ObjectNode status =
+                JsonNodeFactory.instance.objectNode().put("kind", "Status").put("apiVersion", "v1");
+        status.putObject("metadata");
+        return status.put("status", "Failure")
                 .put("message", message)
                 .put("reason", reason)
                 .put("code", code);
@@ -63,11 +63,12 @@ public enum StatusResponses {
      */
     static int sendTooManyRequests(ClientRequest response, java.time.Duration retryAfter) {
         long seconds = Math.max(1, retryAfter.plusNanos(999_999_999).getSeconds());
-        JsonObject status = status(
-                        429, "TooManyRequests", "too many new tokens from this address, try again in " + seconds + " s")
-                .put("details", new JsonObject().put("retryAfterSeconds", seconds));
+        ObjectNode status =
+                status(429, "TooManyRequests", "too many new tokens from this address, try again in " + seconds + " s");
+        status.putObject("details").put("retryAfterSeconds", seconds);
         HttpHeaders headers = headers(false).add("Retry-After", Long.toString(seconds));
-        response.respond(HttpResponseStatus.TOO_MANY_REQUESTS, headers, Unpooled.wrappedBuffer(bytes(status.encode())));
+        response.respond(
+                HttpResponseStatus.TOO_MANY_REQUESTS, headers, Unpooled.wrappedBuffer(bytes(status.toString())));
         return 429;
     }
 

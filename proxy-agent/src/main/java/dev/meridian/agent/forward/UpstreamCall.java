@@ -1,6 +1,8 @@
 package dev.meridian.agent.forward;
 
 import dev.meridian.agent.http.ClientRequest;
+import dev.meridian.agent.upstream.Upstream;
+import dev.meridian.agent.upstream.UpstreamChannels;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * watches need. A small answer of known length is sent with its head in one write.
  * Ends exactly once: answered, timed out (idle or total), or abandoned by either side.
  */
-final class UpstreamCall {
+final class UpstreamCall implements UpstreamChannels.Call {
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamCall.class);
     private static final long SMALL_BODY = 16 * 1024;
     private static final DefaultHttpHeadersFactory REQUEST_HEADERS =
@@ -186,7 +188,8 @@ final class UpstreamCall {
         return reused && !answered && !requestBody && !finished;
     }
 
-    void onMessage(Object msg) {
+    @Override
+    public void onMessage(Object msg) {
         if (finished) {
             ReferenceCountUtil.release(msg);
             return;
@@ -293,26 +296,31 @@ final class UpstreamCall {
         exchange.complete(status);
     }
 
-    void onWritability(boolean writable) {
+    @Override
+    public void onWritability(boolean writable) {
         if (writable && requestBody && !finished) {
             req.resume();
         }
     }
 
-    void onIdle() {
+    @Override
+    public void onIdle() {
         fail("no data from the API server for the idle timeout", true);
     }
 
     /** When the connection's lifetime timer ends the call ({@link UpstreamChannels}). */
-    long deadlineNanos() {
+    @Override
+    public long deadlineNanos() {
         return deadlineNanos;
     }
 
-    void lifetimeExceeded() {
+    @Override
+    public void lifetimeExceeded() {
         fail("request lifetime exceeded", true);
     }
 
-    void onClosed(Throwable cause) {
+    @Override
+    public void onClosed(Throwable cause) {
         if (finished) {
             return;
         }

@@ -50,7 +50,7 @@ class ProxySecurityTest {
     @Test
     void manyRequestsWithOneTokenCauseOneTokenReview() throws Exception {
         String token = "bob-token";
-        h.authority.allow(token, dev.meridian.agent.auth.UserInfo.of("bob", "dev"));
+        h.authority.allow(token, dev.meridian.agent.core.UserInfo.of("bob", "dev"));
         int before = h.authority.calls();
         for (int i = 0; i < 25; i++) {
             assertThat(h.get("/kubernetes/cluster/api/v1/pods?i=" + i, "Authorization", "Bearer " + token)
@@ -159,7 +159,7 @@ class ProxySecurityTest {
                 .filter(e -> e.responseCode() == 200)
                 .findFirst()
                 .orElseThrow();
-        JsonObject json = ok.toJson();
+        JsonObject json = dev.meridian.agent.audit.AuditEventJson.of(ok);
         assertThat(json.getString("apiVersion")).isEqualTo("audit.k8s.io/v1");
         assertThat(json.getString("kind")).isEqualTo("Event");
         assertThat(json.getString("level")).isEqualTo("Metadata");
@@ -178,7 +178,8 @@ class ProxySecurityTest {
                 .filter(e -> e.responseCode() == 401)
                 .findFirst()
                 .orElseThrow();
-        assertThat(refused.toJson().getString("verb")).isEqualTo("list");
+        assertThat(dev.meridian.agent.audit.AuditEventJson.of(refused).getString("verb"))
+                .isEqualTo("list");
     }
 
     private static List<AuditEvent> eventsWith(String marker) {

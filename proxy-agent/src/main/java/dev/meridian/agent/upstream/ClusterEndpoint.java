@@ -1,7 +1,7 @@
-package dev.meridian.agent.forward;
+package dev.meridian.agent.upstream;
 
-import dev.meridian.agent.AgentException;
 import dev.meridian.agent.config.ClusterSource;
+import dev.meridian.agent.core.AgentException;
 import io.fabric8.kubernetes.client.Config;
 import java.io.IOException;
 import java.net.URI;
