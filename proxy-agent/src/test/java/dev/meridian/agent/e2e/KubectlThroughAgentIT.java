@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real kubectl, through the agent over TLS, against fabric8's CRUD mock API server. */
-class KubectlThroughAgentTest {
+class KubectlThroughAgentIT {
     @TempDir
     static Path dir;
 

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The gateway in front of a management plane and connected clusters, driven by the real kubectl. */
-class GatewayTest {
+class GatewayIT {
     static final ResourceDefinitionContext CLUSTERS = new ResourceDefinitionContext.Builder()
             .withGroup("management.loft.sh")
             .withVersion("v1")

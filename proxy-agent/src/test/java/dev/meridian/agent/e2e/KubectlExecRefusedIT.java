@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * user the API server does not let exec: it prints the API server's Forbidden at once instead of
  * hanging until its timeout.
  */
-class KubectlExecRefusedTest {
+class KubectlExecRefusedIT {
     @TempDir
     static Path dir;
 
