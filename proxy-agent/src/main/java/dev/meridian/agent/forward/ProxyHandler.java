@@ -86,11 +86,11 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
             }
         }
         if (HttpMethod.OPTIONS.equals(req.method())) {
-            Cors.preflight(req);
+            Cors.preflight(req.response());
             return;
         }
         if (health) {
-            Cors.health(req, rawPath.equals("/healthz") || ready.getAsBoolean());
+            Cors.health(req.response(), rawPath.equals("/healthz") || ready.getAsBoolean());
             return;
         }
         Exchange exchange = newExchange(req);

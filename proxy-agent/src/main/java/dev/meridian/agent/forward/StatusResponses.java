@@ -1,6 +1,7 @@
 package dev.meridian.agent.forward;
 
 import dev.meridian.agent.http.ClientRequest;
+import dev.meridian.agent.http.ClientResponse;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -52,7 +53,7 @@ public enum StatusResponses {
     }
 
     /** A 403 whose message says what the cluster refused (no internals: only names the caller sent). */
-    static int sendForbidden(ClientRequest response, String message) {
+    static int sendForbidden(ClientResponse response, String message) {
         send(response, 403, bytes(body(403, "Forbidden", message)), false);
         return 403;
     }
@@ -61,7 +62,7 @@ public enum StatusResponses {
      * A 429 with {@code Retry-After} (RFC 9110 10.2.3, whole seconds, at least 1) and the same
      * {@code details.retryAfterSeconds} as the API server's own 429, which kubectl and client-go honour.
      */
-    static int sendTooManyRequests(ClientRequest response, java.time.Duration retryAfter) {
+    static int sendTooManyRequests(ClientResponse response, java.time.Duration retryAfter) {
         long seconds = Math.max(1, retryAfter.plusNanos(999_999_999).getSeconds());
         ObjectNode status =
                 status(429, "TooManyRequests", "too many new tokens from this address, try again in " + seconds + " s");
@@ -73,7 +74,7 @@ public enum StatusResponses {
     }
 
     /** A 400 naming what is malformed in the request. */
-    static int sendBadRequest(ClientRequest response, String message) {
+    static int sendBadRequest(ClientResponse response, String message) {
         send(response, 400, bytes(body(400, "BadRequest", message)), false);
         return 400;
     }
@@ -93,7 +94,7 @@ public enum StatusResponses {
     }
 
     /** Sends this status unless a response has already started. */
-    public void send(ClientRequest response) {
+    public void send(ClientResponse response) {
         send(response, code, body, this == UNAUTHORIZED);
     }
 
@@ -101,7 +102,7 @@ public enum StatusResponses {
         return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static void send(ClientRequest response, int code, byte[] body, boolean challenge) {
+    private static void send(ClientResponse response, int code, byte[] body, boolean challenge) {
         HttpHeaders headers = headers(challenge);
         if (code == 429 || code == 503) {
             // Every 429 and 503 of the agent's own passes (too many connections or requests, an

@@ -158,7 +158,7 @@ final class UpgradeRelay {
         HeaderRules.copyResponseHeaders(head.headers(), head.headers().getAll("Connection"), headers);
         headers.set("Upgrade", head.headers().get("Upgrade")).set("Connection", "Upgrade");
         exchange.request.onAbort(null);
-        Channel down = exchange.request.switchProtocols(headers);
+        Channel down = exchange.request.response().switchProtocols(headers);
         down.pipeline().addLast("splice", new Splice(up, () -> {
             up.close();
             exchange.complete(101);

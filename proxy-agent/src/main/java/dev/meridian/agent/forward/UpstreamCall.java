@@ -1,6 +1,7 @@
 package dev.meridian.agent.forward;
 
 import dev.meridian.agent.http.ClientRequest;
+import dev.meridian.agent.http.ClientResponse;
 import dev.meridian.agent.upstream.Upstream;
 import dev.meridian.agent.upstream.UpstreamChannels;
 import io.netty.buffer.ByteBuf;
@@ -49,6 +50,7 @@ final class UpstreamCall implements UpstreamChannels.Call {
     private final long deadlineNanos;
 
     private final ClientRequest req;
+    private final ClientResponse res;
     private final boolean requestBody;
     private Channel ch;
     private boolean reused;
@@ -78,6 +80,7 @@ final class UpstreamCall implements UpstreamChannels.Call {
         this.deadlineNanos =
                 exchange.startNanos + Math.min(TimeUnit.MILLISECONDS.toNanos(totalMillis), Long.MAX_VALUE >> 2);
         this.req = exchange.request;
+        this.res = req.response();
         this.requestBody = requestBody;
     }
 
@@ -214,7 +217,7 @@ final class UpstreamCall implements UpstreamChannels.Call {
             // 100 Continue is passed on; other interim answers are not; the final answer follows.
             informational = true;
             if (code == 100) {
-                req.writeContinue();
+                res.writeContinue();
             }
             return;
         }
@@ -232,7 +235,7 @@ final class UpstreamCall implements UpstreamChannels.Call {
         answer = head;
         if (!small) {
             // Flushed at once: a watch's head comes long before its first event.
-            req.head(head.status(), answerHeaders, true);
+            res.head(head.status(), answerHeaders, true);
         }
     }
 
@@ -264,10 +267,10 @@ final class UpstreamCall implements UpstreamChannels.Call {
                     body = parts.addComponent(true, data.retain());
                 }
             } else {
-                req.write(data.retain());
-                if (!last && !req.writable()) {
+                res.write(data.retain());
+                if (!last && !res.writable()) {
                     ch.config().setAutoRead(false);
-                    req.onDrain(() -> ch.config().setAutoRead(true));
+                    res.onDrain(() -> ch.config().setAutoRead(true));
                 }
             }
         }
@@ -286,10 +289,10 @@ final class UpstreamCall implements UpstreamChannels.Call {
             ch.close();
         }
         if (small) {
-            req.respond(answer.status(), answerHeaders, body != null ? body : Unpooled.EMPTY_BUFFER);
+            res.respond(answer.status(), answerHeaders, body != null ? body : Unpooled.EMPTY_BUFFER);
             body = null;
         } else {
-            req.end(null);
+            res.end(null);
         }
         // Audited once the answer is handed to the client's connection; a listener on the end
         // future cost a dispatch per request for a timestamp microseconds later.
@@ -357,9 +360,9 @@ final class UpstreamCall implements UpstreamChannels.Call {
         } else {
             LOG.warn("upstream request failed for {}: {}", exchange.loggableUri(), reason);
         }
-        if (req.headWritten() || req.ended()) {
-            req.reset();
-            exchange.complete(req.status());
+        if (res.headWritten() || res.ended()) {
+            res.reset();
+            exchange.complete(res.status());
         } else {
             exchange.refuse(timeout ? StatusResponses.UPSTREAM_TIMEOUT : StatusResponses.UPSTREAM_UNREACHABLE);
         }

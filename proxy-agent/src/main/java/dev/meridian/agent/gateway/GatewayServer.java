@@ -59,6 +59,8 @@ public final class GatewayServer {
     }
 
     /** The management plane's configuration, for the client that watches Cluster objects. */
+    // fabric8 deprecates the text form for removal; the file form would skip the error handling here.
+    @SuppressWarnings("removal")
     static Config fabric8Config(ClusterSource source) {
         if (source instanceof ClusterSource.Fabric8 f) {
             return f.config();

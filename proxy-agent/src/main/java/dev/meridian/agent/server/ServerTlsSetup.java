@@ -98,6 +98,8 @@ final class ServerTlsSetup {
         }
     }
 
+    // fabric8 deprecates the text form for removal; the file form would skip the error handling here.
+    @SuppressWarnings("removal")
     private static Config fabric8Config(ClusterSource source) {
         if (source instanceof ClusterSource.Fabric8 f) {
             return f.config();

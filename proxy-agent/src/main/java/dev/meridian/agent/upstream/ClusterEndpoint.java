@@ -62,6 +62,8 @@ public record ClusterEndpoint(
                 null);
     }
 
+    // fabric8 deprecates the text form for removal; the file form would skip the error handling here.
+    @SuppressWarnings("removal")
     private static Config loadKubeconfig(ClusterSource.Kubeconfig k) {
         try {
             String text = Files.readString(k.path());

@@ -140,6 +140,7 @@ class KubectlThroughAgentIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the watch is held open by its try block, never read
     void fabric8WebSocketWatchStreamsThroughTheAgent() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         try (KubernetesClient viaAgent = new KubernetesClientBuilder()

@@ -166,8 +166,9 @@ class ProxySecurityTest {
         assertThat(json.getString("verb")).isEqualTo("get");
         assertThat(json.getString("userAgent")).isEqualTo("kubectl/v1.32");
         assertThat(json.getJsonObject("user").getString("username")).isEqualTo("alice");
-        assertThat(json.getJsonObject("user").getJsonArray("groups").getList()).containsExactly("dev", "ops");
-        assertThat(json.getJsonArray("sourceIPs").getList()).containsExactly("127.0.0.1");
+        assertThat(json.getJsonObject("user").getJsonArray("groups").stream().toList())
+                .containsExactly("dev", "ops");
+        assertThat(json.getJsonArray("sourceIPs").stream().toList()).containsExactly("127.0.0.1");
         assertThat(json.getJsonObject("objectRef").getString("namespace")).isEqualTo("team-a");
         assertThat(json.getJsonObject("objectRef").getString("resource")).isEqualTo("pods");
         assertThat(json.getJsonObject("objectRef").getString("name")).isEqualTo("web-1");
