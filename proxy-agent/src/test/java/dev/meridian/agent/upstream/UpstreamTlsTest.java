@@ -1,4 +1,4 @@
-package dev.meridian.agent.forward;
+package dev.meridian.agent.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,10 +7,6 @@ import dev.meridian.agent.core.EventLoops;
 import dev.meridian.agent.testing.TestTls;
 import dev.meridian.agent.tls.GeneratedTls;
 import dev.meridian.agent.tls.SelfSignedTls;
-import dev.meridian.agent.upstream.ApiPost;
-import dev.meridian.agent.upstream.ClusterEndpoint;
-import dev.meridian.agent.upstream.Upstream;
-import dev.meridian.agent.upstream.UpstreamFactory;
 import dev.meridian.agent.upstream.UpstreamFactory.TlsEngine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,9 +1,8 @@
-package dev.meridian.agent.forward;
+package dev.meridian.agent.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.meridian.agent.upstream.TokenFileCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
