@@ -2,6 +2,7 @@ package dev.meridian.agent;
 
 import dev.meridian.agent.config.AgentCommand;
 import dev.meridian.agent.config.AgentConfig;
+import dev.meridian.agent.core.AgentException;
 import dev.meridian.agent.gateway.GatewayServer;
 import dev.meridian.agent.server.AgentServer;
 import dev.meridian.agent.server.RunningAgent;

@@ -1,6 +1,6 @@
 package dev.meridian.agent.audit;
 
-import dev.meridian.agent.auth.UserInfo;
+import dev.meridian.agent.core.UserInfo;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

@@ -1,6 +1,7 @@
 package dev.meridian.agent.auth;
 
-import dev.meridian.agent.forward.Upstream;
+import dev.meridian.agent.core.UserInfo;
+import dev.meridian.agent.upstream.Upstream;
 import java.util.concurrent.CompletionStage;
 
 /**

@@ -1,9 +1,9 @@
 package dev.meridian.agent.auth;
 
-import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.OptionalLong;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the {@code exp} claim (RFC 7519 4.1.4, seconds since the epoch) of a token that looks like
@@ -27,12 +27,15 @@ final class JwtExpiry {
         }
         try {
             byte[] payload = Base64.getUrlDecoder().decode(token.substring(first + 1, second));
-            Object exp = new JsonObject(new String(payload, StandardCharsets.UTF_8)).getValue("exp");
-            if (exp instanceof Integer || exp instanceof Long) {
-                return OptionalLong.of(((Number) exp).longValue());
+            JsonNode exp = Json.parseObject(new String(payload, StandardCharsets.UTF_8))
+                    .get("exp");
+            if (exp != null && (exp.isInt() || exp.isLong())) {
+                return OptionalLong.of(exp.longValue());
             }
             // A fractional NumericDate rounds down: earlier is the safe side for a cache.
-            return exp instanceof Double d && !d.isNaN() ? OptionalLong.of((long) Math.floor(d)) : OptionalLong.empty();
+            return exp != null && exp.isDouble() && !Double.isNaN(exp.doubleValue())
+                    ? OptionalLong.of((long) Math.floor(exp.doubleValue()))
+                    : OptionalLong.empty();
         } catch (RuntimeException e) {
             return OptionalLong.empty();
         }

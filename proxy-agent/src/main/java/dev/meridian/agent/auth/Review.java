@@ -1,5 +1,6 @@
 package dev.meridian.agent.auth;
 
+import dev.meridian.agent.core.UserInfo;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,13 +1,14 @@
 package dev.meridian.agent.auth;
 
-import dev.meridian.agent.forward.Upstream;
-import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import dev.meridian.agent.core.UserInfo;
+import dev.meridian.agent.upstream.ApiPost;
+import dev.meridian.agent.upstream.Upstream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Asks an API server, with one {@code authorization.k8s.io/v1} SubjectAccessReview per
@@ -20,105 +21,106 @@ public final class SubjectAccessReviewAuthorizer implements ImpersonationAuthori
     static final String PATH = "/apis/authorization.k8s.io/v1/subjectaccessreviews";
     private static final String SERVICE_ACCOUNT_PREFIX = "system:serviceaccount:";
 
-    private final long timeoutMillis;
+    private final Duration timeout;
 
     public SubjectAccessReviewAuthorizer(Duration timeout) {
-        this.timeoutMillis = timeout.toMillis();
+        this.timeout = timeout;
     }
+
+    /** The resource attributes of one impersonation check; {@code subresource} and {@code namespace} may be null. */
+    public record Attributes(String group, String resource, String subresource, String name, String namespace) {}
 
     @Override
     public CompletionStage<ImpersonationDecision> authorize(Upstream cluster, UserInfo caller, UserInfo target) {
-        List<Future<ImpersonationDecision>> checks = new ArrayList<>();
-        for (JsonObject attributes : attributesFor(target)) {
+        List<CompletableFuture<ImpersonationDecision>> checks = new ArrayList<>();
+        for (Attributes attributes : attributesFor(target)) {
             checks.add(check(cluster, caller, attributes));
         }
-        return Future.all(checks)
-                .map(all -> {
-                    for (Future<ImpersonationDecision> check : checks) {
-                        if (!(check.result() instanceof ImpersonationDecision.Allowed)) {
-                            return check.result();
-                        }
-                    }
-                    return ImpersonationDecision.allowed();
-                })
-                .toCompletionStage();
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).thenApply(all -> {
+            for (CompletableFuture<ImpersonationDecision> check : checks) {
+                if (!(check.join() instanceof ImpersonationDecision.Allowed)) {
+                    return check.join();
+                }
+            }
+            return ImpersonationDecision.allowed();
+        });
     }
 
     /** The resource attributes the API server authorizes for impersonating {@code target}. */
-    public static List<JsonObject> attributesFor(UserInfo target) {
-        List<JsonObject> out = new ArrayList<>();
+    public static List<Attributes> attributesFor(UserInfo target) {
+        List<Attributes> out = new ArrayList<>();
         String user = target.username();
         String[] sa = user.startsWith(SERVICE_ACCOUNT_PREFIX)
                 ? user.substring(SERVICE_ACCOUNT_PREFIX.length()).split(":", -1)
                 : null;
         if (sa != null && sa.length == 2 && !sa[0].isEmpty() && !sa[1].isEmpty()) {
-            out.add(resource("", "serviceaccounts", null, sa[1]).put("namespace", sa[0]));
+            out.add(new Attributes("", "serviceaccounts", null, sa[1], sa[0]));
         } else {
-            out.add(resource("", "users", null, user));
+            out.add(new Attributes("", "users", null, user, null));
         }
-        target.groups().forEach(g -> out.add(resource("", "groups", null, g)));
+        target.groups().forEach(g -> out.add(new Attributes("", "groups", null, g, null)));
         if (target.uid() != null && !target.uid().isEmpty()) {
-            out.add(resource("authentication.k8s.io", "uids", null, target.uid()));
+            out.add(new Attributes("authentication.k8s.io", "uids", null, target.uid(), null));
         }
         target.extra()
-                .forEach((key, values) ->
-                        values.forEach(v -> out.add(resource("authentication.k8s.io", "userextras", key, v))));
+                .forEach((key, values) -> values.forEach(
+                        v -> out.add(new Attributes("authentication.k8s.io", "userextras", key, v, null))));
         return out;
     }
 
-    private static JsonObject resource(String group, String resource, String subresource, String name) {
-        JsonObject a = new JsonObject()
+    private CompletableFuture<ImpersonationDecision> check(Upstream cluster, UserInfo caller, Attributes attributes) {
+        return ApiPost.send(cluster, PATH, review(caller, attributes).toString(), timeout)
+                .handle((answer, error) -> error != null
+                        ? new ImpersonationDecision.Unavailable(
+                                "subject access review call failed: " + error.getMessage())
+                        : interpret(answer.status(), answer.body(), caller, attributes));
+    }
+
+    static ObjectNode review(UserInfo caller, Attributes attributes) {
+        ObjectNode review =
+                Json.object().put("apiVersion", "authorization.k8s.io/v1").put("kind", "SubjectAccessReview");
+        ObjectNode spec = review.putObject("spec").put("user", caller.username());
+        spec.set("groups", Json.array(caller.groups()));
+        ObjectNode resource = spec.putObject("resourceAttributes")
                 .put("verb", "impersonate")
-                .put("group", group)
-                .put("resource", resource)
-                .put("name", name);
-        return subresource == null ? a : a.put("subresource", subresource);
-    }
-
-    private Future<ImpersonationDecision> check(Upstream cluster, UserInfo caller, JsonObject attributes) {
-        return ApiPost.send(cluster, PATH, review(caller, attributes), timeoutMillis)
-                .map(answer -> interpret(answer.status(), answer.body(), caller, attributes))
-                .recover(e -> Future.succeededFuture(
-                        new ImpersonationDecision.Unavailable("subject access review call failed: " + e.getMessage())));
-    }
-
-    static JsonObject review(UserInfo caller, JsonObject attributes) {
-        JsonObject spec = new JsonObject()
-                .put("user", caller.username())
-                .put("groups", new JsonArray(List.copyOf(caller.groups())))
-                .put("resourceAttributes", attributes);
+                .put("group", attributes.group())
+                .put("resource", attributes.resource())
+                .put("name", attributes.name());
+        if (attributes.subresource() != null) {
+            resource.put("subresource", attributes.subresource());
+        }
+        if (attributes.namespace() != null) {
+            resource.put("namespace", attributes.namespace());
+        }
         if (caller.uid() != null) {
             spec.put("uid", caller.uid());
         }
         if (!caller.extra().isEmpty()) {
-            JsonObject extra = new JsonObject();
-            caller.extra().forEach((k, v) -> extra.put(k, new JsonArray(List.copyOf(v))));
-            spec.put("extra", extra);
+            ObjectNode extra = spec.putObject("extra");
+            caller.extra().forEach((k, v) -> extra.set(k, Json.array(v)));
         }
-        return new JsonObject()
-                .put("apiVersion", "authorization.k8s.io/v1")
-                .put("kind", "SubjectAccessReview")
-                .put("spec", spec);
+        return review;
     }
 
-    static ImpersonationDecision interpret(int status, String body, UserInfo caller, JsonObject attributes) {
+    static ImpersonationDecision interpret(int status, String body, UserInfo caller, Attributes attributes) {
         if (status / 100 != 2) {
             return new ImpersonationDecision.Unavailable("subject access review answered HTTP " + status);
         }
-        JsonObject result;
+        boolean allowed;
         try {
-            result = new JsonObject(body).getJsonObject("status");
+            ObjectNode result = Json.object(Json.parseObject(body), "status");
+            allowed = result != null && Json.bool(result, "allowed", false) && !Json.bool(result, "denied", false);
         } catch (RuntimeException e) {
             return new ImpersonationDecision.Unavailable("subject access review answer is not JSON: " + e.getMessage());
         }
-        if (result != null && result.getBoolean("allowed", false) && !result.getBoolean("denied", false)) {
+        if (allowed) {
             return ImpersonationDecision.allowed();
         }
-        String subresource = attributes.getString("subresource");
+        String subresource = attributes.subresource();
         return new ImpersonationDecision.Denied(String.format(
                 "%s cannot impersonate %s \"%s\"",
                 caller.username(),
-                attributes.getString("resource") + (subresource == null ? "" : "/" + subresource),
-                attributes.getString("name")));
+                attributes.resource() + (subresource == null ? "" : "/" + subresource),
+                attributes.name()));
     }
 }

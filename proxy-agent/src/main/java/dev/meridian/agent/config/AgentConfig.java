@@ -1,14 +1,13 @@
 package dev.meridian.agent.config;
 
-import dev.meridian.agent.audit.AuditSink;
-import dev.meridian.agent.auth.TokenReviewer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything the agent needs to start, immutable. Build it with {@link #builder()} (all
+ * Everything the agent needs to start, as plain values, immutable; what is built from it (the
+ * reviewer, the audit sink, the upstreams, the listeners) is wired by {@code server.AgentServer}. Build it with {@link #builder()} (all
  * defaults as documented by {@code --help}) or from the command line with {@code AgentCommand}.
  *
  * @param bindHost            address the proxy listener binds to
@@ -20,9 +19,7 @@ import java.util.Optional;
  * @param caFile              where to write the self-signed CA (PEM); null writes none
  * @param upstream            the API server requests are forwarded to
  * @param authority           the API server that reviews tokens; null means the upstream
- * @param tokenReviewer       replaces TokenReview calls entirely (in-process use); null uses the authority
- * @param audit               where audit events are written, unless {@code auditSink} is given
- * @param auditSink           receives audit events instead of {@code audit} (in-process use); null uses {@code audit}
+ * @param audit               where audit events are written
  * @param routePrefix         path prefix forwarded to the upstream, stripped on the way
  * @param idleTimeout         a proxied connection with no traffic for this long is closed
  * @param requestTimeout      no proxied request (watch, exec) lives longer than this
@@ -52,9 +49,7 @@ public record AgentConfig(
         Path caFile,
         ClusterSource upstream,
         ClusterSource authority,
-        TokenReviewer tokenReviewer,
         AuditTarget audit,
-        AuditSink auditSink,
         String routePrefix,
         Duration idleTimeout,
         Duration requestTimeout,

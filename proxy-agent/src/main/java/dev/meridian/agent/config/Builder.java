@@ -1,7 +1,5 @@
 package dev.meridian.agent.config;
 
-import dev.meridian.agent.audit.AuditSink;
-import dev.meridian.agent.auth.TokenReviewer;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,9 +15,7 @@ public final class Builder {
     private Path caFile;
     private ClusterSource upstream = new ClusterSource.InCluster();
     private ClusterSource authority;
-    private TokenReviewer tokenReviewer;
     private AuditTarget audit = new AuditTarget.Stdout();
-    private AuditSink auditSink;
     private String routePrefix = AgentConfig.DEFAULT_ROUTE_PREFIX;
     private Duration idleTimeout = DEFAULT_STREAM_TIMEOUT;
     private Duration requestTimeout = DEFAULT_STREAM_TIMEOUT;
@@ -49,9 +45,7 @@ public final class Builder {
         caFile = c.caFile();
         upstream = c.upstream();
         authority = c.authority();
-        tokenReviewer = c.tokenReviewer();
         audit = c.audit();
-        auditSink = c.auditSink();
         routePrefix = c.routePrefix();
         idleTimeout = c.idleTimeout();
         requestTimeout = c.requestTimeout();
@@ -111,18 +105,8 @@ public final class Builder {
         return this;
     }
 
-    public Builder tokenReviewer(TokenReviewer v) {
-        tokenReviewer = v;
-        return this;
-    }
-
     public Builder audit(AuditTarget v) {
         audit = v;
-        return this;
-    }
-
-    public Builder auditSink(AuditSink v) {
-        auditSink = v;
         return this;
     }
 
@@ -221,9 +205,7 @@ public final class Builder {
                 caFile,
                 upstream,
                 authority,
-                tokenReviewer,
                 audit,
-                auditSink,
                 routePrefix,
                 idleTimeout,
                 requestTimeout,

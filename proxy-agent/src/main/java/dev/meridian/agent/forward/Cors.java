@@ -1,6 +1,6 @@
 package dev.meridian.agent.forward;
 
-import dev.meridian.agent.http.ClientRequest;
+import dev.meridian.agent.http.ClientResponse;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -22,11 +22,11 @@ public final class Cors {
                 .add("cache-control", "no-cache, private");
     }
 
-    public static void preflight(ClientRequest request) {
+    public static void preflight(ClientResponse request) {
         request.respond(HttpResponseStatus.NO_CONTENT, headers(), Unpooled.EMPTY_BUFFER);
     }
 
-    public static void health(ClientRequest request, boolean healthy) {
+    public static void health(ClientResponse request, boolean healthy) {
         request.respond(
                 healthy ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
                 headers().add("content-type", "text/plain; charset=utf-8"),

@@ -3,8 +3,9 @@ package dev.meridian.agent.forward;
 import dev.meridian.agent.audit.AuditEvent;
 import dev.meridian.agent.audit.AuditSink;
 import dev.meridian.agent.audit.RequestInfo;
-import dev.meridian.agent.auth.UserInfo;
+import dev.meridian.agent.core.UserInfo;
 import dev.meridian.agent.http.ClientRequest;
+import dev.meridian.agent.http.ClientResponse;
 import dev.meridian.agent.http.UriRedaction;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.time.Instant;
@@ -122,13 +123,13 @@ final class Exchange {
 
     /** Answers with {@code status} (unless a response already started) and completes the exchange. */
     void refuse(StatusResponses status) {
-        status.send(request);
+        status.send(request.response());
         complete(status.code());
     }
 
     /** Answers with a status the handler wrote itself ({@code send} returns its code) and completes the exchange. */
-    void refuse(java.util.function.ToIntFunction<ClientRequest> send) {
-        complete(send.applyAsInt(request));
+    void refuse(java.util.function.ToIntFunction<ClientResponse> send) {
+        complete(send.applyAsInt(request.response()));
     }
 
     /**
@@ -138,10 +139,11 @@ final class Exchange {
      */
     void aborted() {
         int failure = request.bodyFailure();
-        if (failure != 0 && !request.headWritten()) {
+        ClientResponse response = request.response();
+        if (failure != 0 && !response.headWritten()) {
             refuse(StatusResponses.forBodyFailure(failure));
         } else {
-            complete(request.headWritten() ? request.status() : 499);
+            complete(response.headWritten() ? response.status() : 499);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.meridian.agent.forward;
 
 import dev.meridian.agent.http.ClientRequest;
+import dev.meridian.agent.upstream.Upstream;
+import dev.meridian.agent.upstream.UpstreamFactory;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.meridian.agent.forward;
 
+import dev.meridian.agent.upstream.Upstream;
 import java.util.Optional;
 
 /** One route: every path under {@code prefix} goes to {@code upstream} with the prefix stripped. */

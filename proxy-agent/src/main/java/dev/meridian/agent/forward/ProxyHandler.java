@@ -4,7 +4,7 @@ import dev.meridian.agent.audit.AuditSink;
 import dev.meridian.agent.auth.ImpersonationDecision;
 import dev.meridian.agent.auth.Review;
 import dev.meridian.agent.auth.TokenReviewer;
-import dev.meridian.agent.auth.UserInfo;
+import dev.meridian.agent.core.UserInfo;
 import dev.meridian.agent.http.ClientRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -86,11 +86,11 @@ public final class ProxyHandler implements Consumer<ClientRequest> {
             }
         }
         if (HttpMethod.OPTIONS.equals(req.method())) {
-            Cors.preflight(req);
+            Cors.preflight(req.response());
             return;
         }
         if (health) {
-            Cors.health(req, rawPath.equals("/healthz") || ready.getAsBoolean());
+            Cors.health(req.response(), rawPath.equals("/healthz") || ready.getAsBoolean());
             return;
         }
         Exchange exchange = newExchange(req);

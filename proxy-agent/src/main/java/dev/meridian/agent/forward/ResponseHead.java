@@ -1,11 +1,16 @@
 package dev.meridian.agent.forward;
 
-import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** A parsed HTTP/1.1 response head, read from a raw connection. */
-record ResponseHead(int status, MultiMap headers) {
+record ResponseHead(int status, HttpHeaders headers) {
+    /** As read: names and values are checked where they are copied ({@link HeaderRules}). */
+    private static final DefaultHttpHeadersFactory HEADERS =
+            DefaultHttpHeadersFactory.headersFactory().withNameValidation(false).withValueValidation(false);
 
     long contentLength() {
         String value = headers.get("content-length");
@@ -22,43 +27,41 @@ record ResponseHead(int status, MultiMap headers) {
     /** Accumulates bytes until the blank line that ends the head; {@link #rest()} is what followed it. */
     static final class Reader {
         private final int max;
-        private Buffer pending = Buffer.buffer();
-        private Buffer rest = Buffer.buffer();
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private byte[] rest = new byte[0];
 
         Reader(int max) {
             this.max = max;
         }
 
         /** The head once complete, else null; throws IllegalArgumentException on a malformed or oversized head. */
-        ResponseHead feed(Buffer data) {
-            pending.appendBuffer(data);
-            int end = indexOfBlankLine(pending);
+        ResponseHead feed(byte[] data) {
+            pending.writeBytes(data);
+            byte[] all = pending.toByteArray();
+            int end = indexOfBlankLine(all);
             if (end < 0) {
-                if (pending.length() > max) {
+                if (all.length > max) {
                     throw new IllegalArgumentException("response head larger than " + max + " bytes");
                 }
                 return null;
             }
-            String text = pending.getString(0, end, StandardCharsets.ISO_8859_1.name());
-            rest = pending.getBuffer(end + 4, pending.length());
+            String text = new String(all, 0, end, StandardCharsets.ISO_8859_1);
+            rest = Arrays.copyOfRange(all, end + 4, all.length);
             return parse(text);
         }
 
-        Buffer rest() {
+        byte[] rest() {
             return rest;
         }
 
         /** Every byte fed so far, the head included. */
-        Buffer all() {
-            return pending;
+        byte[] all() {
+            return pending.toByteArray();
         }
 
-        private static int indexOfBlankLine(Buffer b) {
-            for (int i = 0; i + 3 < b.length(); i++) {
-                if (b.getByte(i) == '\r'
-                        && b.getByte(i + 1) == '\n'
-                        && b.getByte(i + 2) == '\r'
-                        && b.getByte(i + 3) == '\n') {
+        private static int indexOfBlankLine(byte[] b) {
+            for (int i = 0; i + 3 < b.length; i++) {
+                if (b[i] == '\r' && b[i + 1] == '\n' && b[i + 2] == '\r' && b[i + 3] == '\n') {
                     return i;
                 }
             }
@@ -76,7 +79,7 @@ record ResponseHead(int status, MultiMap headers) {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("bad status code in '" + lines[0] + "'");
             }
-            MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+            HttpHeaders headers = HEADERS.newHeaders();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 if (colon <= 0) {

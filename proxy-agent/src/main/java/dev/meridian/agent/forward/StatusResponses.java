@@ -1,11 +1,13 @@
 package dev.meridian.agent.forward;
 
 import dev.meridian.agent.http.ClientRequest;
+import dev.meridian.agent.http.ClientResponse;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.vertx.core.json.JsonObject;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every error the agent answers itself, as a {@code v1 Status} like the API server's, so
@@ -37,22 +39,21 @@ public enum StatusResponses {
     }
 
     private static String body(int code, String reason, String message) {
-        return status(code, reason, message).encode();
+        return status(code, reason, message).toString();
     }
 
-    private static JsonObject status(int code, String reason, String message) {
-        return new JsonObject()
-                .put("kind", "Status")
-                .put("apiVersion", "v1")
-                .put("metadata", new JsonObject())
-                .put("status", "Failure")
+    private static ObjectNode status(int code, String reason, String message) {
+        ObjectNode status =
+                JsonNodeFactory.instance.objectNode().put("kind", "Status").put("apiVersion", "v1");
+        status.putObject("metadata");
+        return status.put("status", "Failure")
                 .put("message", message)
                 .put("reason", reason)
                 .put("code", code);
     }
 
     /** A 403 whose message says what the cluster refused (no internals: only names the caller sent). */
-    static int sendForbidden(ClientRequest response, String message) {
+    static int sendForbidden(ClientResponse response, String message) {
         send(response, 403, bytes(body(403, "Forbidden", message)), false);
         return 403;
     }
@@ -61,18 +62,19 @@ public enum StatusResponses {
      * A 429 with {@code Retry-After} (RFC 9110 10.2.3, whole seconds, at least 1) and the same
      * {@code details.retryAfterSeconds} as the API server's own 429, which kubectl and client-go honour.
      */
-    static int sendTooManyRequests(ClientRequest response, java.time.Duration retryAfter) {
+    static int sendTooManyRequests(ClientResponse response, java.time.Duration retryAfter) {
         long seconds = Math.max(1, retryAfter.plusNanos(999_999_999).getSeconds());
-        JsonObject status = status(
-                        429, "TooManyRequests", "too many new tokens from this address, try again in " + seconds + " s")
-                .put("details", new JsonObject().put("retryAfterSeconds", seconds));
+        ObjectNode status =
+                status(429, "TooManyRequests", "too many new tokens from this address, try again in " + seconds + " s");
+        status.putObject("details").put("retryAfterSeconds", seconds);
         HttpHeaders headers = headers(false).add("Retry-After", Long.toString(seconds));
-        response.respond(HttpResponseStatus.TOO_MANY_REQUESTS, headers, Unpooled.wrappedBuffer(bytes(status.encode())));
+        response.respond(
+                HttpResponseStatus.TOO_MANY_REQUESTS, headers, Unpooled.wrappedBuffer(bytes(status.toString())));
         return 429;
     }
 
     /** A 400 naming what is malformed in the request. */
-    static int sendBadRequest(ClientRequest response, String message) {
+    static int sendBadRequest(ClientResponse response, String message) {
         send(response, 400, bytes(body(400, "BadRequest", message)), false);
         return 400;
     }
@@ -92,7 +94,7 @@ public enum StatusResponses {
     }
 
     /** Sends this status unless a response has already started. */
-    public void send(ClientRequest response) {
+    public void send(ClientResponse response) {
         send(response, code, body, this == UNAUTHORIZED);
     }
 
@@ -100,7 +102,7 @@ public enum StatusResponses {
         return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static void send(ClientRequest response, int code, byte[] body, boolean challenge) {
+    private static void send(ClientResponse response, int code, byte[] body, boolean challenge) {
         HttpHeaders headers = headers(challenge);
         if (code == 429 || code == 503) {
             // Every 429 and 503 of the agent's own passes (too many connections or requests, an

@@ -1,7 +1,7 @@
 package dev.meridian.agent.forward;
 
 import dev.meridian.agent.auth.ImpersonationAuthorizer;
-import dev.meridian.agent.auth.UserInfo;
+import dev.meridian.agent.core.UserInfo;
 import java.util.Objects;
 import java.util.Set;
 

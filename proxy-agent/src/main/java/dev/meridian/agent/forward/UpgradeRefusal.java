@@ -5,7 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -73,10 +73,13 @@ final class UpgradeRefusal extends ChannelInboundHandlerAdapter {
         }
         ClientRequest req = exchange.request;
         req.onAbort(null);
-        HttpHeaders headers = new DefaultHttpHeaders(false);
+        HttpHeaders headers = DefaultHttpHeadersFactory.headersFactory()
+                .withNameValidation(false)
+                .withValueValidation(false)
+                .newHeaders();
         HeaderRules.copyResponseHeaders(answer.headers(), answer.headers().getAll("Connection"), headers);
         headers.remove(HttpHeaderNames.CONTENT_LENGTH);
-        req.respond(answer.status(), headers, answer.content().retain());
+        req.response().respond(answer.status(), headers, answer.content().retain());
         answer.release();
         up.close();
         exchange.complete(answer.status().code());

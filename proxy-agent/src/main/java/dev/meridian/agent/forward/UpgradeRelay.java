@@ -1,6 +1,7 @@
 package dev.meridian.agent.forward;
 
 import dev.meridian.agent.http.ClientRequest;
+import dev.meridian.agent.upstream.Upstream;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -11,7 +12,6 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -106,7 +106,7 @@ final class UpgradeRelay {
             }
             ResponseHead head;
             try {
-                head = reader.feed(Buffer.buffer(ByteBufUtil.getBytes((ByteBuf) msg)));
+                head = reader.feed(ByteBufUtil.getBytes((ByteBuf) msg));
             } catch (IllegalArgumentException e) {
                 LOG.warn("upstream answered an upgrade of {} with garbage: {}", exchange.loggableUri(), e.getMessage());
                 answered = true;
@@ -120,19 +120,11 @@ final class UpgradeRelay {
                 answered = true;
                 if (head.status() == 101) {
                     ctx.pipeline().remove(this);
-                    splice(
-                            exchange,
-                            up,
-                            head,
-                            Unpooled.wrappedBuffer(reader.rest().getBytes()));
+                    splice(exchange, up, head, Unpooled.wrappedBuffer(reader.rest()));
                 } else {
                     // Everything read so far, head included, goes through an HTTP decoder: the
                     // refusal's body may be chunked or end with the connection.
-                    UpgradeRefusal.relay(
-                            ctx,
-                            exchange,
-                            up,
-                            Unpooled.wrappedBuffer(reader.all().getBytes()));
+                    UpgradeRefusal.relay(ctx, exchange, up, Unpooled.wrappedBuffer(reader.all()));
                 }
             }
         }
@@ -166,7 +158,7 @@ final class UpgradeRelay {
         HeaderRules.copyResponseHeaders(head.headers(), head.headers().getAll("Connection"), headers);
         headers.set("Upgrade", head.headers().get("Upgrade")).set("Connection", "Upgrade");
         exchange.request.onAbort(null);
-        Channel down = exchange.request.switchProtocols(headers);
+        Channel down = exchange.request.response().switchProtocols(headers);
         down.pipeline().addLast("splice", new Splice(up, () -> {
             up.close();
             exchange.complete(101);

@@ -1,6 +1,9 @@
 package dev.meridian.agent.forward;
 
 import dev.meridian.agent.http.ClientRequest;
+import dev.meridian.agent.http.ClientResponse;
+import dev.meridian.agent.upstream.Upstream;
+import dev.meridian.agent.upstream.UpstreamChannels;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * watches need. A small answer of known length is sent with its head in one write.
  * Ends exactly once: answered, timed out (idle or total), or abandoned by either side.
  */
-final class UpstreamCall {
+final class UpstreamCall implements UpstreamChannels.Call {
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamCall.class);
     private static final long SMALL_BODY = 16 * 1024;
     private static final DefaultHttpHeadersFactory REQUEST_HEADERS =
@@ -47,6 +50,7 @@ final class UpstreamCall {
     private final long deadlineNanos;
 
     private final ClientRequest req;
+    private final ClientResponse res;
     private final boolean requestBody;
     private Channel ch;
     private boolean reused;
@@ -76,6 +80,7 @@ final class UpstreamCall {
         this.deadlineNanos =
                 exchange.startNanos + Math.min(TimeUnit.MILLISECONDS.toNanos(totalMillis), Long.MAX_VALUE >> 2);
         this.req = exchange.request;
+        this.res = req.response();
         this.requestBody = requestBody;
     }
 
@@ -186,7 +191,8 @@ final class UpstreamCall {
         return reused && !answered && !requestBody && !finished;
     }
 
-    void onMessage(Object msg) {
+    @Override
+    public void onMessage(Object msg) {
         if (finished) {
             ReferenceCountUtil.release(msg);
             return;
@@ -211,7 +217,7 @@ final class UpstreamCall {
             // 100 Continue is passed on; other interim answers are not; the final answer follows.
             informational = true;
             if (code == 100) {
-                req.writeContinue();
+                res.writeContinue();
             }
             return;
         }
@@ -229,7 +235,7 @@ final class UpstreamCall {
         answer = head;
         if (!small) {
             // Flushed at once: a watch's head comes long before its first event.
-            req.head(head.status(), answerHeaders, true);
+            res.head(head.status(), answerHeaders, true);
         }
     }
 
@@ -261,10 +267,10 @@ final class UpstreamCall {
                     body = parts.addComponent(true, data.retain());
                 }
             } else {
-                req.write(data.retain());
-                if (!last && !req.writable()) {
+                res.write(data.retain());
+                if (!last && !res.writable()) {
                     ch.config().setAutoRead(false);
-                    req.onDrain(() -> ch.config().setAutoRead(true));
+                    res.onDrain(() -> ch.config().setAutoRead(true));
                 }
             }
         }
@@ -283,36 +289,41 @@ final class UpstreamCall {
             ch.close();
         }
         if (small) {
-            req.respond(answer.status(), answerHeaders, body != null ? body : Unpooled.EMPTY_BUFFER);
+            res.respond(answer.status(), answerHeaders, body != null ? body : Unpooled.EMPTY_BUFFER);
             body = null;
         } else {
-            req.end(null);
+            res.end(null);
         }
         // Audited once the answer is handed to the client's connection; a listener on the end
         // future cost a dispatch per request for a timestamp microseconds later.
         exchange.complete(status);
     }
 
-    void onWritability(boolean writable) {
+    @Override
+    public void onWritability(boolean writable) {
         if (writable && requestBody && !finished) {
             req.resume();
         }
     }
 
-    void onIdle() {
+    @Override
+    public void onIdle() {
         fail("no data from the API server for the idle timeout", true);
     }
 
     /** When the connection's lifetime timer ends the call ({@link UpstreamChannels}). */
-    long deadlineNanos() {
+    @Override
+    public long deadlineNanos() {
         return deadlineNanos;
     }
 
-    void lifetimeExceeded() {
+    @Override
+    public void lifetimeExceeded() {
         fail("request lifetime exceeded", true);
     }
 
-    void onClosed(Throwable cause) {
+    @Override
+    public void onClosed(Throwable cause) {
         if (finished) {
             return;
         }
@@ -349,9 +360,9 @@ final class UpstreamCall {
         } else {
             LOG.warn("upstream request failed for {}: {}", exchange.loggableUri(), reason);
         }
-        if (req.headWritten() || req.ended()) {
-            req.reset();
-            exchange.complete(req.status());
+        if (res.headWritten() || res.ended()) {
+            res.reset();
+            exchange.complete(res.status());
         } else {
             exchange.refuse(timeout ? StatusResponses.UPSTREAM_TIMEOUT : StatusResponses.UPSTREAM_UNREACHABLE);
         }

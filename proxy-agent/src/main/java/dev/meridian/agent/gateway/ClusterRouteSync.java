@@ -1,10 +1,10 @@
 package dev.meridian.agent.gateway;
 
 import dev.meridian.agent.config.ClusterSource;
-import dev.meridian.agent.forward.ClusterEndpoint;
 import dev.meridian.agent.forward.GatewayRoutes;
-import dev.meridian.agent.forward.Upstream;
-import dev.meridian.agent.forward.UpstreamFactory;
+import dev.meridian.agent.upstream.ClusterEndpoint;
+import dev.meridian.agent.upstream.Upstream;
+import dev.meridian.agent.upstream.UpstreamFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.Config;

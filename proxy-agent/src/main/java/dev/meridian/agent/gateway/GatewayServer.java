@@ -1,12 +1,13 @@
 package dev.meridian.agent.gateway;
 
-import dev.meridian.agent.AgentException;
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClusterSource;
-import dev.meridian.agent.forward.ClusterEndpoint;
+import dev.meridian.agent.core.AgentException;
 import dev.meridian.agent.forward.GatewayRoutes;
 import dev.meridian.agent.server.AgentServer;
+import dev.meridian.agent.server.InProcess;
 import dev.meridian.agent.server.RunningAgent;
+import dev.meridian.agent.upstream.ClusterEndpoint;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -33,12 +34,17 @@ public final class GatewayServer {
 
     /** Starts the gateway; {@code secretResync} is how often rotated kubeconfig Secrets are picked up. */
     public static RunningAgent start(AgentConfig config, Duration secretResync) {
+        return start(config, secretResync, InProcess.NONE);
+    }
+
+    /** Like {@link #start(AgentConfig, Duration)}, with the parts an in-process caller supplies. */
+    public static RunningAgent start(AgentConfig config, Duration secretResync, InProcess parts) {
         KubernetesClient management = new KubernetesClientBuilder()
                 .withConfig(fabric8Config(config.upstream()))
                 .build();
         AtomicReference<ClusterRouteSync> sync = new AtomicReference<>();
         try {
-            RunningAgent agent = AgentServer.start(config, upstreams -> {
+            RunningAgent agent = AgentServer.start(config, parts, upstreams -> {
                 GatewayRoutes routes =
                         new GatewayRoutes(upstreams.create("management", ClusterEndpoint.resolve(config.upstream())));
                 sync.set(new ClusterRouteSync(management, upstreams, routes, secretResync).start());
@@ -53,6 +59,8 @@ public final class GatewayServer {
     }
 
     /** The management plane's configuration, for the client that watches Cluster objects. */
+    // fabric8 deprecates the text form for removal; the file form would skip the error handling here.
+    @SuppressWarnings("removal")
     static Config fabric8Config(ClusterSource source) {
         if (source instanceof ClusterSource.Fabric8 f) {
             return f.config();

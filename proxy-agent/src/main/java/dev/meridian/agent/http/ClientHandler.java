@@ -228,7 +228,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 requests.accept(started);
             } catch (RuntimeException e) {
                 LOG.error("request handler failed for {}", UriRedaction.redact(request.uri()), e);
-                started.reset();
+                started.response().reset();
             }
             if (msg instanceof HttpContent content) {
                 // HTTP/2: a request without a body comes whole. A malformed one has none to read.

@@ -4,28 +4,21 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpResponse;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.util.function.Consumer;
 
 /**
- * One client request and its answer, on the channel it came in on: an HTTP/1.x connection
- * (one request at a time; pipelined ones wait) or an HTTP/2 stream. Everything is called on
- * that channel's event loop. The request body arrives through {@link #body}, with
- * {@link #pause}/{@link #resume} for back-pressure; the answer is either {@link #respond whole}
- * or a {@link #head} followed by {@link #write chunks} and an {@link #end}.
+ * One client request, on the channel it came in on: an HTTP/1.x connection (one request at a
+ * time; pipelined ones wait) or an HTTP/2 stream. Everything is called on that channel's event
+ * loop. The request body arrives through {@link #body}, with {@link #pause}/{@link #resume} for
+ * back-pressure; the answer is written through its {@link #response()}. The request is done,
+ * and the connection serves the next one, once its body has been read and its answer has ended.
  */
 public final class ClientRequest {
     private final ClientHandler connection;
@@ -44,20 +37,14 @@ public final class ClientRequest {
     private boolean requestEnded;
     private boolean discarding;
 
+    private final ClientResponse response;
     private Runnable abortHandler;
-    private Runnable drainHandler;
     /** 0, or why the body could not be read: 400 bad chunk framing, 408 the client stopped sending it. */
     private int bodyFailure;
     /** The connection closes after this answer whatever the client asked (ambiguous framing, a malformed request). */
     private boolean mustClose;
-    /** The answer was broken off by {@link #reset}: nothing more is written. */
-    private boolean broken;
 
-    private int status;
-    private boolean headWritten;
-    private boolean ended;
     private boolean closed;
-    private boolean closeAfter;
     private boolean done;
 
     ClientRequest(ClientHandler connection, Channel ch, HttpRequest request, boolean h2, int malformedStatus) {
@@ -66,6 +53,7 @@ public final class ClientRequest {
         this.request = request;
         this.h2 = h2;
         this.malformedStatus = malformedStatus;
+        this.response = new ClientResponse(this, ch);
         if (malformedStatus != 0) {
             // Nothing of a malformed request is read any further; its answer closes the connection.
             requestEnded = true;
@@ -146,6 +134,27 @@ public final class ClientRequest {
 
     public String header(CharSequence name) {
         return request.headers().get(name);
+    }
+
+    /** Whether the connection closes after this answer whatever the client asked. */
+    boolean mustClose() {
+        return mustClose;
+    }
+
+    /** Whether the client asked to keep the connection open (always, for an HTTP/2 stream). */
+    boolean keepAlive() {
+        return keepAlive;
+    }
+
+    /** Whether the agent is shutting down: answers close their connections. */
+    boolean draining() {
+        return connection.draining();
+    }
+
+    /** The answer switched protocols: the connection is handed over, this request is done. */
+    void handOver() {
+        done = true;
+        connection.handOver();
     }
 
     /** The event loop every call about this request runs on. */
@@ -243,20 +252,14 @@ public final class ClientRequest {
         }
     }
 
-    // ---- the answer
+    // ---- its lifecycle
 
-    public int status() {
-        return status;
+    /** The answer to this request. */
+    public ClientResponse response() {
+        return response;
     }
 
-    public boolean headWritten() {
-        return headWritten;
-    }
-
-    public boolean ended() {
-        return ended;
-    }
-
+    /** Whether the client has gone (its connection or stream closed). */
     public boolean closed() {
         return closed;
     }
@@ -268,7 +271,7 @@ public final class ClientRequest {
      * unfinished, the connection is closed after it returns. Null removes it.
      */
     public void onAbort(Runnable handler) {
-        if (handler != null && closed && !ended) {
+        if (handler != null && closed && !response.ended()) {
             // The client left while the request waited (on a token review, say): whatever is
             // being started for it ends at once rather than live on for no one.
             handler.run();
@@ -277,163 +280,20 @@ public final class ClientRequest {
         this.abortHandler = handler;
     }
 
-    /** Whether the client takes more now; else {@link #onDrain} says when it does. */
-    public boolean writable() {
-        return ch.isWritable();
-    }
-
-    /** Runs once, when the client's connection takes writes again. */
-    public void onDrain(Runnable handler) {
-        this.drainHandler = handler;
-    }
-
-    public void writeContinue() {
-        if (!headWritten && !silenced()) {
-            ch.writeAndFlush(new DefaultFullHttpResponse(
-                    HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
-        }
-    }
-
-    /** The whole answer in one write. Ignored when an answer has started or ended already. */
-    public void respond(HttpResponseStatus st, HttpHeaders headers, ByteBuf body) {
-        if (headWritten || ended || silenced()) {
-            body.release();
-            return;
-        }
-        if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-            headers.set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
-        }
-        prepareHead(st, headers, true);
-        ended = true;
-        send(new DefaultFullHttpResponse(version(), st, body, headers, EmptyHttpHeaders.INSTANCE), true, true);
-        finishIfDone();
-    }
-
-    /**
-     * Starts an answer whose body follows in {@link #write} calls and an {@link #end}; without a
-     * Content-Length the body is chunked (HTTP/1.1) or ends with the connection (HTTP/1.0).
-     */
-    public void head(HttpResponseStatus st, HttpHeaders headers, boolean flush) {
-        if (headWritten || silenced()) {
-            return;
-        }
-        boolean framed = headers.contains(HttpHeaderNames.CONTENT_LENGTH) || !bodyAllowed(st);
-        if (!framed && !h2 && !isHttp10()) {
-            headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-            framed = true;
-        }
-        prepareHead(st, headers, framed);
-        send(new DefaultHttpResponse(version(), st, headers), flush, false);
-    }
-
-    /** The 101 of an upgrade: written, then the connection is handed over with the HTTP codec gone. */
-    public Channel switchProtocols(HttpHeaders headers) {
-        headWritten = true;
-        ended = true;
-        status = 101;
-        done = true;
-        ch.writeAndFlush(new DefaultFullHttpResponse(
-                HttpVersion.HTTP_1_1,
-                HttpResponseStatus.SWITCHING_PROTOCOLS,
-                Unpooled.EMPTY_BUFFER,
-                headers,
-                EmptyHttpHeaders.INSTANCE));
-        connection.handOver();
-        return ch;
-    }
-
-    public void write(ByteBuf chunk) {
-        if (ended || silenced()) {
-            chunk.release();
-            return;
-        }
-        send(new DefaultHttpContent(chunk), true, false);
-    }
-
-    /** Ends the answer; {@code last} (may be null) is its final chunk. */
-    public void end(ByteBuf last) {
-        if (ended || silenced()) {
-            if (last != null) {
-                last.release();
-            }
-            return;
-        }
-        ended = true;
-        send(
-                last == null
-                        ? LastHttpContent.EMPTY_LAST_CONTENT
-                        : new io.netty.handler.codec.http.DefaultLastHttpContent(last),
-                true,
-                true);
-        finishIfDone();
-    }
-
-    /** Breaks the answer off: the client sees it cut (HTTP/1.x: the connection closes; HTTP/2: the stream is reset). */
-    public void reset() {
-        if (silenced()) {
-            return;
-        }
-        // Not "ended": the abort handler still runs when the connection closes, so whoever
-        // holds something for this request (an upstream call) lets go of it.
-        broken = true;
-        closeAfter = true;
-        ch.close();
-    }
-
-    private void prepareHead(HttpResponseStatus st, HttpHeaders headers, boolean framed) {
-        headWritten = true;
-        status = st.code();
-        if (h2) {
-            return;
-        }
-        // The connection ends with this answer when the client asked so, when the body has no
-        // length of its own, when the agent is shutting down, or when the request's own body
-        // has not been read (its framing may be in doubt, or it is too late to read it).
-        closeAfter = mustClose
-                || !keepAlive
-                || !framed
-                || connection.draining()
-                || headers.contains(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
-        if (closeAfter) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (isHttp10()) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        }
-    }
-
-    private boolean bodyAllowed(HttpResponseStatus st) {
-        int code = st.code();
-        return !HttpMethod.HEAD.equals(request.method()) && code >= 200 && code != 204 && code != 304;
-    }
-
-    private HttpVersion version() {
-        return isHttp10() ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
-    }
-
-    /**
-     * Writes with no promise to listen on: a write that fails reaches {@link ClientHandler},
-     * which closes the connection. The last write of a connection that ends with it closes it.
-     */
-    private void send(Object msg, boolean flush, boolean last) {
-        if (last && closeAfter) {
-            ch.writeAndFlush(msg).addListener(ChannelFutureListener.CLOSE);
-        } else if (flush) {
-            ch.writeAndFlush(msg, ch.voidPromise());
-        } else {
-            ch.write(msg, ch.voidPromise());
-        }
-    }
-
     /**
      * The request is done when its answer has ended and its body has been read (a body not
      * wanted is read and dropped); then the connection serves the next one.
      */
+    void answerEnded() {
+        finishIfDone();
+    }
+
     private void finishIfDone() {
-        if (done || !ended) {
+        if (done || !response.ended()) {
             return;
         }
         if (!requestEnded) {
-            if (closeAfter) {
+            if (response.closeAfter()) {
                 done = true;
                 connection.finished(this);
             } else {
@@ -460,21 +320,16 @@ public final class ClientRequest {
         mustClose = true;
         discarding = true;
         abort();
-        if (!ended) {
-            reset();
+        if (!response.ended()) {
+            response.reset();
             return;
         }
-        boolean closing = closeAfter;
+        boolean closing = response.closeAfter();
         finishIfDone();
         if (!closing) {
             // The answer went out whole (the body was being dropped): it is flushed, then the connection ends.
             ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
-    }
-
-    /** Whether nothing more may be written: the client is gone, or the answer was broken off. */
-    private boolean silenced() {
-        return closed || broken;
     }
 
     /** The client's connection (or stream) is gone. */
@@ -488,7 +343,7 @@ public final class ClientRequest {
         if (!wasDone) {
             connection.finished(this);
         }
-        if (!ended) {
+        if (!response.ended()) {
             abort();
         }
     }
@@ -502,10 +357,6 @@ public final class ClientRequest {
     }
 
     void onWritable() {
-        Runnable handler = drainHandler;
-        drainHandler = null;
-        if (handler != null) {
-            handler.run();
-        }
+        response.onWritable();
     }
 }

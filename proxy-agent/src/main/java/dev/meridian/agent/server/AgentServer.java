@@ -1,6 +1,5 @@
 package dev.meridian.agent.server;
 
-import dev.meridian.agent.AgentException;
 import dev.meridian.agent.audit.AuditSink;
 import dev.meridian.agent.auth.CachingImpersonationAuthorizer;
 import dev.meridian.agent.auth.CachingTokenReviewer;
@@ -11,7 +10,8 @@ import dev.meridian.agent.auth.TokenCachePolicy;
 import dev.meridian.agent.auth.TokenReviewer;
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClientLimits;
-import dev.meridian.agent.forward.ClusterEndpoint;
+import dev.meridian.agent.core.AgentException;
+import dev.meridian.agent.core.EventLoops;
 import dev.meridian.agent.forward.Forwarder;
 import dev.meridian.agent.forward.PrefixRoute;
 import dev.meridian.agent.forward.ProxyHandler;
@@ -19,31 +19,29 @@ import dev.meridian.agent.forward.ProxyMetrics;
 import dev.meridian.agent.forward.RoutingTable;
 import dev.meridian.agent.forward.TrustedForwarders;
 import dev.meridian.agent.forward.TrustedProxies;
-import dev.meridian.agent.forward.Upstream;
-import dev.meridian.agent.forward.UpstreamFactory;
 import dev.meridian.agent.http.ProxyServer;
+import dev.meridian.agent.upstream.ClusterEndpoint;
+import dev.meridian.agent.upstream.Upstream;
+import dev.meridian.agent.upstream.UpstreamFactory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.internal.VertxInternal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts an agent in this JVM: the proxy listener (its connections spread over the event loops), the admin
- * listener, the upstream and authority clients, the token cache and the audit sink.
- * Blocks until both listeners accept connections.
+ * Assembles and starts an agent in this JVM from its plain configuration: the event loops it owns,
+ * the upstreams, the token reviewer and its cache, the impersonation authorizer, the audit sink,
+ * the proxy listener (its connections spread over the event loops) and the admin listener.
+ * The one place where the agent's parts are wired together. Blocks until both listeners accept
+ * connections.
  */
 public final class AgentServer {
     private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
-    private static final long START_TIMEOUT_SECONDS = 30;
     /** Impersonation decisions keep their documented lifetimes, whatever the token cache time. */
     static final Duration IMPERSONATION_ALLOWED_TTL = Duration.ofSeconds(60);
 
@@ -52,30 +50,36 @@ public final class AgentServer {
     private AgentServer() {}
 
     public static RunningAgent start(AgentConfig config) {
-        return start(config, null);
+        return start(config, InProcess.NONE);
+    }
+
+    /** Like {@link #start(AgentConfig)}, with the parts an in-process caller supplies in place of configured ones. */
+    public static RunningAgent start(AgentConfig config, InProcess parts) {
+        return start(config, parts, null);
     }
 
     /**
-     * Like {@link #start(AgentConfig)} with a routing table other than the single cluster route
-     * (gateway mode); the table receives the factory for its upstreams.
+     * Like {@link #start(AgentConfig, InProcess)} with a routing table other than the single cluster
+     * route (gateway mode); the table receives the factory for its upstreams.
      */
     public static RunningAgent start(
-            AgentConfig config, java.util.function.Function<UpstreamFactory, RoutingTable> routes) {
-        int loops = config.eventLoops();
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
+            AgentConfig config, InProcess parts, Function<UpstreamFactory, RoutingTable> routes) {
+        int loopCount = config.eventLoops();
+        EventLoops loops = new EventLoops(loopCount);
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             ProxyMetrics metrics = new ProxyMetrics(registry);
-            UpstreamFactory upstreams = new UpstreamFactory(vertx, config.idleTimeout());
+            UpstreamFactory upstreams = new UpstreamFactory(loops, config.idleTimeout());
             Upstream cluster = upstreams.create("cluster", ClusterEndpoint.resolve(config.upstream()));
+            resources.add(cluster::close);
             RoutingTable table =
                     routes != null ? routes.apply(upstreams) : new PrefixRoute(config.routePrefix(), cluster);
-            TokenReviewer reviewer = reviewer(config, upstreams, cluster, metrics);
-            AuditSink audit = AuditSinks.of(config);
+            TokenReviewer reviewer = reviewer(config, parts, upstreams, cluster, metrics, resources);
+            AuditSink audit = AuditSinks.of(config, parts);
             resources.add(audit);
 
-            ServerTlsSetup.Listener tls = ServerTlsSetup.apply(config, vertx, upstreams.tlsEngine());
+            ServerTlsSetup.Listener tls = ServerTlsSetup.apply(config, upstreams.tlsEngine());
             AtomicBoolean ready = new AtomicBoolean(false);
             TrustedForwarders forwarders = trustedForwarders(config);
             ProxyHandler handler = new ProxyHandler(
@@ -90,7 +94,6 @@ public final class AgentServer {
                     ready::get,
                     trustedProxies(config),
                     forwarders);
-            VertxInternal internal = (VertxInternal) vertx;
             ClientLimits limits = config.clientLimits();
             ProxyServer server = ProxyServer.start(
                     new ProxyServer.Options(
@@ -102,24 +105,24 @@ public final class AgentServer {
                             limits.maxConnections(),
                             limits.maxConnectionsPerClient(),
                             forwarders::trusts),
-                    internal.acceptorEventLoopGroup(),
-                    internal.nettyEventLoopGroup(),
-                    internal.transport().serverChannelFactory(false),
+                    loops.acceptor(),
+                    loops.loops(),
+                    loops.serverChannels(),
                     handler);
             resources.add(0, server);
-            HttpServer admin = config.adminPort() < 0
+            AdminServer admin = config.adminPort() < 0
                     ? null
-                    : await(AdminServer.create(vertx, registry, ready::get)
-                            .listen(config.adminPort(), config.adminBindHost()));
+                    : AdminServer.start(loops, config.adminBindHost(), config.adminPort(), registry, ready::get);
             ready.set(true);
             DefaultRunningAgent agent =
-                    new DefaultRunningAgent(vertx, server, admin, tls.ca(), config, ready, resources);
+                    new DefaultRunningAgent(loops, server, admin, tls.ca(), config, ready, resources);
             LOG.info(
-                    "agent listening on {}:{} ({}, {} event loops), admin on {}:{}, TLS to API servers by {}, {}",
+                    "agent listening on {}:{} ({}, {} {} event loops), admin on {}:{}, TLS to API servers by {}, {}",
                     config.bindHost(),
                     agent.port(),
                     tls.tls() != null ? "https" : "http",
-                    loops,
+                    loopCount,
+                    loops.transport(),
                     config.adminBindHost(),
                     agent.adminPort(),
                     upstreams.tlsEngine(),
@@ -129,18 +132,25 @@ public final class AgentServer {
             return agent;
         } catch (RuntimeException e) {
             resources.forEach(DefaultRunningAgent::closeQuietly);
-            vertx.close();
+            loops.close();
             throw e instanceof AgentException ? e : new AgentException("cannot start the agent: " + e.getMessage(), e);
         }
     }
 
     private static TokenReviewer reviewer(
-            AgentConfig config, UpstreamFactory upstreams, Upstream cluster, ProxyMetrics metrics) {
-        TokenReviewer base = config.tokenReviewer();
+            AgentConfig config,
+            InProcess parts,
+            UpstreamFactory upstreams,
+            Upstream cluster,
+            ProxyMetrics metrics,
+            List<AutoCloseable> resources) {
+        TokenReviewer base = parts.tokenReviewer();
         if (base == null) {
-            Upstream authority = config.authority() == null
-                    ? cluster
-                    : upstreams.create("authority", ClusterEndpoint.resolve(config.authority()));
+            Upstream authority = cluster;
+            if (config.authority() != null) {
+                authority = upstreams.create("authority", ClusterEndpoint.resolve(config.authority()));
+                resources.add(authority::close);
+            }
             base = new KubernetesTokenReviewer(authority, config.reviewTimeout());
         }
         TokenReviewer delegate = base;
@@ -183,18 +193,5 @@ public final class AgentServer {
                     config.trustedForwarders());
         }
         return new TrustedForwarders(config.trustedForwarders());
-    }
-
-    static <T> T await(io.vertx.core.Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AgentException("interrupted while starting", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new AgentException(e.getCause().getMessage(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AgentException("timed out while starting", e);
-        }
     }
 }

@@ -1,12 +1,12 @@
 package dev.meridian.agent.server;
 
-import dev.meridian.agent.AgentException;
 import dev.meridian.agent.audit.AuditSink;
 import dev.meridian.agent.audit.JsonLinesAuditSink;
 import dev.meridian.agent.audit.RotatingFileLineWriter;
 import dev.meridian.agent.audit.StreamLineWriter;
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.AuditTarget;
+import dev.meridian.agent.core.AgentException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -14,9 +14,9 @@ import java.io.IOException;
 final class AuditSinks {
     private AuditSinks() {}
 
-    static AuditSink of(AgentConfig config) {
-        if (config.auditSink() != null) {
-            return config.auditSink();
+    static AuditSink of(AgentConfig config, InProcess parts) {
+        if (parts.auditSink() != null) {
+            return parts.auditSink();
         }
         if (config.audit() instanceof AuditTarget.File f) {
             try {

@@ -1,12 +1,11 @@
 package dev.meridian.agent.server;
 
 import dev.meridian.agent.config.AgentConfig;
+import dev.meridian.agent.core.EventLoops;
 import dev.meridian.agent.http.ProxyServer;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +13,9 @@ import org.slf4j.LoggerFactory;
 final class DefaultRunningAgent implements RunningAgent {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultRunningAgent.class);
 
-    private final Vertx vertx;
+    private final EventLoops loops;
     private final ProxyServer server;
-    private final HttpServer admin;
+    private final AdminServer admin;
     private final Optional<String> ca;
     private final AgentConfig config;
     private final AtomicBoolean ready;
@@ -24,14 +23,14 @@ final class DefaultRunningAgent implements RunningAgent {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     DefaultRunningAgent(
-            Vertx vertx,
+            EventLoops loops,
             ProxyServer server,
-            HttpServer admin,
+            AdminServer admin,
             Optional<String> ca,
             AgentConfig config,
             AtomicBoolean ready,
             List<AutoCloseable> resources) {
-        this.vertx = vertx;
+        this.loops = loops;
         this.server = server;
         this.admin = admin;
         this.ca = ca;
@@ -47,7 +46,7 @@ final class DefaultRunningAgent implements RunningAgent {
 
     @Override
     public int adminPort() {
-        return admin == null ? -1 : admin.actualPort();
+        return admin == null ? -1 : admin.port();
     }
 
     @Override
@@ -79,10 +78,8 @@ final class DefaultRunningAgent implements RunningAgent {
             admin.close();
         }
         resources.forEach(DefaultRunningAgent::closeQuietly);
-        try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("event loops did not stop cleanly: {}", e.toString());
+        if (!loops.close(Duration.ofSeconds(10))) {
+            LOG.warn("event loops did not stop cleanly");
         }
     }
 

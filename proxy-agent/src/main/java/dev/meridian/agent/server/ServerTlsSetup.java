@@ -1,14 +1,14 @@
 package dev.meridian.agent.server;
 
-import dev.meridian.agent.AgentException;
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.config.ServerTls;
-import dev.meridian.agent.forward.UpstreamFactory;
+import dev.meridian.agent.core.AgentException;
 import dev.meridian.agent.tls.CaSecretPublisher;
 import dev.meridian.agent.tls.GeneratedTls;
 import dev.meridian.agent.tls.SelfSignedTls;
 import dev.meridian.agent.tls.TlsStore;
+import dev.meridian.agent.upstream.UpstreamFactory;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -17,12 +17,10 @@ import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.PemKeyCertOptions;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +33,7 @@ final class ServerTlsSetup {
     /** The server's TLS context (null for plain HTTP) and, when self-signed, the CA clients should trust. */
     record Listener(SslContext tls, Optional<String> ca) {}
 
-    static Listener apply(AgentConfig config, Vertx vertx, UpstreamFactory.TlsEngine engine) {
+    static Listener apply(AgentConfig config, UpstreamFactory.TlsEngine engine) {
         ServerTls tls = config.tls();
         if (tls instanceof ServerTls.Plain) {
             return new Listener(null, Optional.empty());
@@ -43,7 +41,7 @@ final class ServerTlsSetup {
         if (tls instanceof ServerTls.Provided p) {
             try {
                 return new Listener(
-                        context(vertx, engine, Files.readString(p.certificate()), Files.readString(p.key())),
+                        context(engine, Files.readString(p.certificate()), Files.readString(p.key())),
                         Optional.empty());
             } catch (IOException e) {
                 throw new AgentException("cannot read the TLS certificate or key: " + e.getMessage(), e);
@@ -53,23 +51,19 @@ final class ServerTlsSetup {
         List<String> names = new ArrayList<>(s.subjectAlternativeNames());
         names.addAll(SelfSignedTls.defaultNames(config.namespace()));
         GeneratedTls generated = TlsStore.loadOrCreate(s.directory(), names);
-        SslContext context = context(vertx, engine, generated.certificateChainPem(), generated.privateKeyPem());
+        SslContext context = context(engine, generated.certificateChainPem(), generated.privateKeyPem());
         publish(config, generated.caCertificatePem());
         return new Listener(context, Optional.of(generated.caCertificatePem()));
     }
 
     /**
-     * HTTP/2 and HTTP/1.1 offered by ALPN, HTTP/2's cipher suites first. The PEM is read as
-     * Vert.x reads it (PKCS#8, PKCS#1 RSA and SEC1 EC keys).
+     * HTTP/2 and HTTP/1.1 offered by ALPN, HTTP/2's cipher suites first. The key may be PKCS#8,
+     * PKCS#1 RSA or SEC1 EC (Netty reads the last two through Bouncy Castle).
      */
-    private static SslContext context(
-            Vertx vertx, UpstreamFactory.TlsEngine engine, String certificatePem, String keyPem) {
+    private static SslContext context(UpstreamFactory.TlsEngine engine, String certificatePem, String keyPem) {
         try {
-            return SslContextBuilder.forServer(new PemKeyCertOptions()
-                            .addCertValue(Buffer.buffer(certificatePem))
-                            .addKeyValue(Buffer.buffer(keyPem))
-                            .getKeyManagerFactory(vertx))
-                    .sslProvider(engine == UpstreamFactory.TlsEngine.OPENSSL ? SslProvider.OPENSSL : SslProvider.JDK)
+            return SslContextBuilder.forServer(pem(certificatePem), pem(keyPem))
+                    .sslProvider(engine.provider())
                     .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                     .applicationProtocolConfig(new ApplicationProtocolConfig(
                             ApplicationProtocolConfig.Protocol.ALPN,
@@ -81,6 +75,10 @@ final class ServerTlsSetup {
         } catch (Exception e) {
             throw new AgentException("cannot use the TLS certificate and key: " + e.getMessage(), e);
         }
+    }
+
+    private static ByteArrayInputStream pem(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static void publish(AgentConfig config, String caPem) {
@@ -100,6 +98,8 @@ final class ServerTlsSetup {
         }
     }
 
+    // fabric8 deprecates the text form for removal; the file form would skip the error handling here.
+    @SuppressWarnings("removal")
     private static Config fabric8Config(ClusterSource source) {
         if (source instanceof ClusterSource.Fabric8 f) {
             return f.config();

@@ -1,7 +1,7 @@
 package dev.meridian.agent.tls;
 
-import dev.meridian.agent.AgentException;
 import dev.meridian.agent.config.AgentConfig;
+import dev.meridian.agent.core.AgentException;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,6 +1,6 @@
 package dev.meridian.agent.tls;
 
-import dev.meridian.agent.AgentException;
+import dev.meridian.agent.core.AgentException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

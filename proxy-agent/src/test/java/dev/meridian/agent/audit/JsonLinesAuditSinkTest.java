@@ -2,7 +2,7 @@ package dev.meridian.agent.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meridian.agent.auth.UserInfo;
+import dev.meridian.agent.core.UserInfo;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

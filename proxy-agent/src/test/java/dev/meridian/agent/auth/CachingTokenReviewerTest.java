@@ -2,6 +2,7 @@ package dev.meridian.agent.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meridian.agent.core.UserInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;

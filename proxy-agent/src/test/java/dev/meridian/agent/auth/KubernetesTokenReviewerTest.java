@@ -2,6 +2,7 @@ package dev.meridian.agent.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meridian.agent.core.UserInfo;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

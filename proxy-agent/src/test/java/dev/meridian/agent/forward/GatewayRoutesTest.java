@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.server.AgentServer;
+import dev.meridian.agent.server.InProcess;
 import dev.meridian.agent.server.RunningAgent;
 import dev.meridian.agent.testing.AgentHarness;
 import dev.meridian.agent.testing.EchoUpstream;
 import dev.meridian.agent.testing.FakeAuthority;
 import dev.meridian.agent.testing.RawHttp;
 import dev.meridian.agent.testing.RecordingAuditSink;
+import dev.meridian.agent.upstream.ClusterEndpoint;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -42,9 +44,9 @@ class GatewayRoutesTest {
                         .adminPort(-1)
                         .upstream(ClusterSource.of(management.config()))
                         .authority(ClusterSource.of(authority.config()))
-                        .auditSink(new RecordingAuditSink())
                         .shutdownGrace(Duration.ofSeconds(2))
                         .build(),
+                InProcess.NONE.withAuditSink(new RecordingAuditSink()),
                 factory -> {
                     GatewayRoutes table = new GatewayRoutes(factory.create(
                             "management", ClusterEndpoint.resolve(ClusterSource.of(management.config()))));

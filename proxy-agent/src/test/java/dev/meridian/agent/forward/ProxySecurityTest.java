@@ -50,7 +50,7 @@ class ProxySecurityTest {
     @Test
     void manyRequestsWithOneTokenCauseOneTokenReview() throws Exception {
         String token = "bob-token";
-        h.authority.allow(token, dev.meridian.agent.auth.UserInfo.of("bob", "dev"));
+        h.authority.allow(token, dev.meridian.agent.core.UserInfo.of("bob", "dev"));
         int before = h.authority.calls();
         for (int i = 0; i < 25; i++) {
             assertThat(h.get("/kubernetes/cluster/api/v1/pods?i=" + i, "Authorization", "Bearer " + token)
@@ -159,15 +159,16 @@ class ProxySecurityTest {
                 .filter(e -> e.responseCode() == 200)
                 .findFirst()
                 .orElseThrow();
-        JsonObject json = ok.toJson();
+        JsonObject json = dev.meridian.agent.audit.AuditEventJson.of(ok);
         assertThat(json.getString("apiVersion")).isEqualTo("audit.k8s.io/v1");
         assertThat(json.getString("kind")).isEqualTo("Event");
         assertThat(json.getString("level")).isEqualTo("Metadata");
         assertThat(json.getString("verb")).isEqualTo("get");
         assertThat(json.getString("userAgent")).isEqualTo("kubectl/v1.32");
         assertThat(json.getJsonObject("user").getString("username")).isEqualTo("alice");
-        assertThat(json.getJsonObject("user").getJsonArray("groups").getList()).containsExactly("dev", "ops");
-        assertThat(json.getJsonArray("sourceIPs").getList()).containsExactly("127.0.0.1");
+        assertThat(json.getJsonObject("user").getJsonArray("groups").stream().toList())
+                .containsExactly("dev", "ops");
+        assertThat(json.getJsonArray("sourceIPs").stream().toList()).containsExactly("127.0.0.1");
         assertThat(json.getJsonObject("objectRef").getString("namespace")).isEqualTo("team-a");
         assertThat(json.getJsonObject("objectRef").getString("resource")).isEqualTo("pods");
         assertThat(json.getJsonObject("objectRef").getString("name")).isEqualTo("web-1");
@@ -178,7 +179,8 @@ class ProxySecurityTest {
                 .filter(e -> e.responseCode() == 401)
                 .findFirst()
                 .orElseThrow();
-        assertThat(refused.toJson().getString("verb")).isEqualTo("list");
+        assertThat(dev.meridian.agent.audit.AuditEventJson.of(refused).getString("verb"))
+                .isEqualTo("list");
     }
 
     private static List<AuditEvent> eventsWith(String marker) {

@@ -33,8 +33,7 @@ class QueryTokenRedactionTest {
     void theApiServerGetsTheQueryAsSentWhileTheAuditLineHasItRedacted() throws Exception {
         Path auditLog = dir.resolve("audit.log");
         try (CapturedLogs logs = new CapturedLogs();
-                AgentHarness h =
-                        new AgentHarness(b -> b.auditSink(null).audit(new AuditTarget.File(auditLog, 1 << 20, 1)))) {
+                AgentHarness h = new AgentHarness(b -> b.audit(new AuditTarget.File(auditLog, 1 << 20, 1)), false)) {
             String path = "/kubernetes/cluster/api/v1/pods" + QUERY;
             assertThat(h.get(path, "Authorization", "Bearer " + ALICE_TOKEN).statusCode())
                     .isEqualTo(200);
@@ -55,9 +54,9 @@ class QueryTokenRedactionTest {
         Path auditLog = dir.resolve("audit.log");
         Config dead = unreachable();
         try (CapturedLogs logs = new CapturedLogs();
-                AgentHarness h = new AgentHarness(b -> b.auditSink(null)
-                        .audit(new AuditTarget.File(auditLog, 1 << 20, 1))
-                        .upstream(ClusterSource.of(dead)))) {
+                AgentHarness h = new AgentHarness(
+                        b -> b.audit(new AuditTarget.File(auditLog, 1 << 20, 1)).upstream(ClusterSource.of(dead)),
+                        false)) {
             assertThat(h.get("/kubernetes/cluster/api/v1/pods" + QUERY, "Authorization", "Bearer " + ALICE_TOKEN)
                             .statusCode())
                     .isEqualTo(502);

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meridian.agent.audit.AuditEvent;
-import dev.meridian.agent.auth.UserInfo;
+import dev.meridian.agent.auth.SubjectAccessReviewAuthorizer;
+import dev.meridian.agent.core.UserInfo;
 import dev.meridian.agent.testing.AgentHarness;
 import dev.meridian.agent.testing.EchoUpstream;
 import io.vertx.core.json.JsonObject;
@@ -189,16 +190,16 @@ class TrustedProxyTest {
 
     @Test
     void serviceAccountTargetsAreAuthorizedAsServiceAccounts() {
-        List<JsonObject> attributes = dev.meridian.agent.auth.SubjectAccessReviewAuthorizer.attributesFor(new UserInfo(
-                "system:serviceaccount:team-a:builder",
-                null,
-                List.of("g"),
-                java.util.Map.of("k", List.of("v1", "v2"))));
+        List<SubjectAccessReviewAuthorizer.Attributes> attributes =
+                SubjectAccessReviewAuthorizer.attributesFor(new UserInfo(
+                        "system:serviceaccount:team-a:builder",
+                        null,
+                        List.of("g"),
+                        java.util.Map.of("k", List.of("v1", "v2"))));
         assertThat(attributes)
-                .extracting(
-                        a -> a.getString("resource") + "/" + a.getString("namespace", "") + "/" + a.getString("name"))
+                .extracting(a -> a.resource() + "/" + (a.namespace() == null ? "" : a.namespace()) + "/" + a.name())
                 .containsExactly("serviceaccounts/team-a/builder", "groups//g", "userextras//v1", "userextras//v2");
-        assertThat(attributes.get(2).getString("subresource")).isEqualTo("k");
-        assertThat(attributes.get(2).getString("group")).isEqualTo("authentication.k8s.io");
+        assertThat(attributes.get(2).subresource()).isEqualTo("k");
+        assertThat(attributes.get(2).group()).isEqualTo("authentication.k8s.io");
     }
 }

@@ -85,7 +85,7 @@ class UpgradeAndStreamingTest {
     void anIdentityWithALineBreakCannotAddHeadersToAnUpgrade() throws Exception {
         h.authority.allow(
                 "crlf-upgrade",
-                new dev.meridian.agent.auth.UserInfo(
+                new dev.meridian.agent.core.UserInfo(
                         "mallory",
                         "",
                         java.util.List.of("dev\r\nImpersonate-Group: system:masters"),

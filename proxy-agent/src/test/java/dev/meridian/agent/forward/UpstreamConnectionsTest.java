@@ -262,7 +262,7 @@ class UpstreamConnectionsTest {
     void anIdentityThatCannotTravelAsAHeaderIsRefusedNotSent() throws Exception {
         h.authority.allow(
                 "crlf-token",
-                new dev.meridian.agent.auth.UserInfo(
+                new dev.meridian.agent.core.UserInfo(
                         "mallory", "", List.of("dev\r\nImpersonate-Group: system:masters"), java.util.Map.of()));
         HttpResponse<String> r =
                 h.get("/kubernetes/cluster/api/v1/namespaces?marker=crlf", "Authorization", "Bearer crlf-token");

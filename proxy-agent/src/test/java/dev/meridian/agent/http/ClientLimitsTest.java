@@ -193,7 +193,7 @@ class ClientLimitsTest {
                                     .filter(s -> s.uri().startsWith("/api/v1/pods")))
                             .hasSize(3));
             // Counted per user: another user on the same address is not held back.
-            h.authority.allow("bob-token", dev.meridian.agent.auth.UserInfo.of("bob", "dev"));
+            h.authority.allow("bob-token", dev.meridian.agent.core.UserInfo.of("bob", "dev"));
             assertThat(h.get("/kubernetes/cluster/api", "Authorization", "Bearer bob-token")
                             .statusCode())
                     .isEqualTo(200);

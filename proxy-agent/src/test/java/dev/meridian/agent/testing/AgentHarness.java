@@ -1,9 +1,10 @@
 package dev.meridian.agent.testing;
 
-import dev.meridian.agent.auth.UserInfo;
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClusterSource;
+import dev.meridian.agent.core.UserInfo;
 import dev.meridian.agent.server.AgentServer;
+import dev.meridian.agent.server.InProcess;
 import dev.meridian.agent.server.RunningAgent;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,18 +35,25 @@ public final class AgentHarness implements AutoCloseable {
     }
 
     public AgentHarness(UnaryOperator<dev.meridian.agent.config.Builder> customise) throws Exception {
+        this(customise, true);
+    }
+
+    /** With {@code recordAudit} false, audit events go where the configuration says, not to {@link #audit}. */
+    public AgentHarness(UnaryOperator<dev.meridian.agent.config.Builder> customise, boolean recordAudit)
+            throws Exception {
         upstream = new EchoUpstream();
         authority = new FakeAuthority().allow(ALICE_TOKEN, ALICE);
-        agent = AgentServer.start(customise
-                .apply(AgentConfig.builder()
-                        .bindHost("127.0.0.1")
-                        .port(0)
-                        .adminPort(0)
-                        .upstream(ClusterSource.of(upstream.config()))
-                        .authority(ClusterSource.of(authority.config()))
-                        .shutdownGrace(java.time.Duration.ofSeconds(2))
-                        .auditSink(audit))
-                .build());
+        agent = AgentServer.start(
+                customise
+                        .apply(AgentConfig.builder()
+                                .bindHost("127.0.0.1")
+                                .port(0)
+                                .adminPort(0)
+                                .upstream(ClusterSource.of(upstream.config()))
+                                .authority(ClusterSource.of(authority.config()))
+                                .shutdownGrace(java.time.Duration.ofSeconds(2)))
+                        .build(),
+                recordAudit ? InProcess.NONE.withAuditSink(audit) : InProcess.NONE);
     }
 
     public String base() {

@@ -1,6 +1,6 @@
 package dev.meridian.agent.testing;
 
-import dev.meridian.agent.auth.UserInfo;
+import dev.meridian.agent.core.UserInfo;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.vertx.core.Vertx;

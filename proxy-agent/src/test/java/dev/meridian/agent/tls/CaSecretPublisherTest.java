@@ -6,6 +6,7 @@ import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.config.ServerTls;
 import dev.meridian.agent.server.AgentServer;
+import dev.meridian.agent.server.InProcess;
 import dev.meridian.agent.server.RunningAgent;
 import dev.meridian.agent.testing.MockApiServer;
 import dev.meridian.agent.testing.RecordingAuditSink;
@@ -26,17 +27,18 @@ class CaSecretPublisherTest {
     @Test
     void aSelfSignedAgentPublishesItsCaToTheLoftAgentCaSecret() throws Exception {
         try (MockApiServer mock = new MockApiServer();
-                RunningAgent agent = AgentServer.start(AgentConfig.builder()
-                        .bindHost("127.0.0.1")
-                        .port(0)
-                        .adminPort(-1)
-                        .tls(new ServerTls.SelfSigned(dir, List.of()))
-                        .upstream(ClusterSource.of(mock.config("agent-sa-token")))
-                        .namespace("agents")
-                        .publishCaSecret(true)
-                        .auditSink(new RecordingAuditSink())
-                        .shutdownGrace(Duration.ofSeconds(1))
-                        .build());
+                RunningAgent agent = AgentServer.start(
+                        AgentConfig.builder()
+                                .bindHost("127.0.0.1")
+                                .port(0)
+                                .adminPort(-1)
+                                .tls(new ServerTls.SelfSigned(dir, List.of()))
+                                .upstream(ClusterSource.of(mock.config("agent-sa-token")))
+                                .namespace("agents")
+                                .publishCaSecret(true)
+                                .shutdownGrace(Duration.ofSeconds(1))
+                                .build(),
+                        InProcess.NONE.withAuditSink(new RecordingAuditSink()));
                 KubernetesClient direct = mock.client()) {
             Secret secret = direct.secrets()
                     .inNamespace("agents")

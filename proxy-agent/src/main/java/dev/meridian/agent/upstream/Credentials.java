@@ -1,4 +1,4 @@
-package dev.meridian.agent.forward;
+package dev.meridian.agent.upstream;
 
 import java.util.Optional;
 

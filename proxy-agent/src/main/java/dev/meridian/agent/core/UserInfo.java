@@ -1,4 +1,4 @@
-package dev.meridian.agent.auth;
+package dev.meridian.agent.core;
 
 import java.util.LinkedHashMap;
 import java.util.List;

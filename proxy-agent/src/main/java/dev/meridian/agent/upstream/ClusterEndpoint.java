@@ -1,7 +1,7 @@
-package dev.meridian.agent.forward;
+package dev.meridian.agent.upstream;
 
-import dev.meridian.agent.AgentException;
 import dev.meridian.agent.config.ClusterSource;
+import dev.meridian.agent.core.AgentException;
 import io.fabric8.kubernetes.client.Config;
 import java.io.IOException;
 import java.net.URI;
@@ -62,6 +62,8 @@ public record ClusterEndpoint(
                 null);
     }
 
+    // fabric8 deprecates the text form for removal; the file form would skip the error handling here.
+    @SuppressWarnings("removal")
     private static Config loadKubeconfig(ClusterSource.Kubeconfig k) {
         try {
             String text = Files.readString(k.path());

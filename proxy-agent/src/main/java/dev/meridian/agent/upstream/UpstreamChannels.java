@@ -1,5 +1,6 @@
-package dev.meridian.agent.forward;
+package dev.meridian.agent.upstream;
 
+import dev.meridian.agent.core.EventLoops;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
@@ -56,29 +57,60 @@ public final class UpstreamChannels implements AutoCloseable {
     /** Every open connection, idle or in use: closing the upstream ends them all, watches included. */
     private final ChannelGroup open = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
+    private final EventLoops loops;
+
     private volatile boolean closed;
 
     private record Idle(Channel channel, long since) {}
 
-    UpstreamChannels(
-            String host, int port, SslContext tls, ChannelFactory<? extends Channel> channels, Duration idleTimeout) {
+    /**
+     * What a connection tells the exchange it currently serves, on the connection's event loop:
+     * the proxy's relayed requests and the agent's own calls alike.
+     */
+    public interface Call {
+        /** A message read (a response head or content); the call releases it. */
+        void onMessage(Object msg);
+
+        /** The connection's writability changed. */
+        default void onWritability(boolean writable) {}
+
+        /** Nothing was read for the idle timeout. */
+        void onIdle();
+
+        /** When the call has lived as long as it may (System.nanoTime). */
+        long deadlineNanos();
+
+        /** The call outlived {@link #deadlineNanos()}. */
+        void lifetimeExceeded();
+
+        /** The connection closed ({@code cause} null) or failed while serving the call. */
+        void onClosed(Throwable cause);
+    }
+
+    UpstreamChannels(String host, int port, SslContext tls, EventLoops loops, Duration idleTimeout) {
         this.host = host;
         this.port = port;
         this.hostHeader = new AsciiString(Upstream.authority(host, port, tls != null));
         this.tls = tls;
-        this.channels = channels;
+        this.loops = loops;
+        this.channels = loops.channels();
         this.idleMillis = idleTimeout.toMillis();
     }
 
-    AsciiString hostHeader() {
+    public AsciiString hostHeader() {
         return hostHeader;
+    }
+
+    /** The event loop a call started by the current thread runs on: its own when it is one of the agent's. */
+    public EventLoop loop() {
+        return loops.current();
     }
 
     /**
      * A connection ready for a request (TLS handshake done), on {@code loop}: an idle one when
      * there is one, else a new one. Called on {@code loop}'s thread; the future completes there.
      */
-    Future<Channel> acquire(EventLoop loop) {
+    public Future<Channel> acquire(EventLoop loop) {
         Channel kept = idle(loop);
         if (kept != null) {
             return loop.newSucceededFuture(kept);
@@ -90,7 +122,7 @@ public final class UpstreamChannels implements AutoCloseable {
     }
 
     /** An idle connection of {@code loop} still fit for a request, or null. Called on {@code loop}'s thread. */
-    Channel idle(EventLoop loop) {
+    public Channel idle(EventLoop loop) {
         ArrayDeque<Idle> pool = closed ? null : idle.get(loop);
         if (pool != null) {
             long now = System.nanoTime();
@@ -110,7 +142,7 @@ public final class UpstreamChannels implements AutoCloseable {
      * writes and reads; its owner closes it. Idle in both directions for the idle timeout, it
      * says so with an {@link IdleStateEvent}.
      */
-    Future<Channel> connectRaw(EventLoop loop) {
+    public Future<Channel> connectRaw(EventLoop loop) {
         if (closed) {
             return loop.newFailedFuture(new IllegalStateException("upstream " + host + ":" + port + " is closed"));
         }
@@ -173,7 +205,7 @@ public final class UpstreamChannels implements AutoCloseable {
     }
 
     /** Returns a connection whose exchange ended cleanly, on its own event loop's thread. */
-    void release(Channel ch) {
+    public void release(Channel ch) {
         CallHandler handler = callHandler(ch);
         if (handler != null) {
             handler.call = null;
@@ -194,10 +226,10 @@ public final class UpstreamChannels implements AutoCloseable {
 
     /**
      * Points the connection's events at {@code call} until the connection is released or closed,
-     * and ends the call when it outlives its {@link UpstreamCall#deadlineNanos}. Returns whether
+     * and ends the call when it outlives its {@link Call#deadlineNanos}. Returns whether
      * the connection served an earlier request (and so waited in the pool).
      */
-    static boolean attach(Channel ch, UpstreamCall call) {
+    public static boolean attach(Channel ch, Call call) {
         CallHandler handler = callHandler(ch);
         handler.call = call;
         handler.watch(call.deadlineNanos());
@@ -229,7 +261,7 @@ public final class UpstreamChannels implements AutoCloseable {
 
     /** Hands what the connection reads to the exchange it currently serves, and ends one that outlives its limit. */
     private static final class CallHandler extends ChannelInboundHandlerAdapter {
-        UpstreamCall call;
+        Call call;
         int calls;
         private ChannelHandlerContext ctx;
         /**
@@ -262,7 +294,7 @@ public final class UpstreamChannels implements AutoCloseable {
 
         private void checkLifetime() {
             lifetimeTimer = null;
-            UpstreamCall current = call;
+            Call current = call;
             if (current == null) {
                 // Idle: the next call arms the timer again.
                 return;
@@ -316,7 +348,7 @@ public final class UpstreamChannels implements AutoCloseable {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             stopTimer();
-            UpstreamCall current = call;
+            Call current = call;
             call = null;
             if (current != null) {
                 current.onClosed(null);
@@ -325,7 +357,7 @@ public final class UpstreamChannels implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            UpstreamCall current = call;
+            Call current = call;
             call = null;
             ctx.close();
             if (current != null) {

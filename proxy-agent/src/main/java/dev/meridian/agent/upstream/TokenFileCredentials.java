@@ -1,36 +1,42 @@
-package dev.meridian.agent.forward;
+package dev.meridian.agent.upstream;
 
-import dev.meridian.agent.AgentException;
-import io.vertx.core.Vertx;
+import dev.meridian.agent.core.AgentException;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A token read from a file, such as the projected ServiceAccount token, re-read periodically
- * off the event loop because the kubelet rotates it in place.
+ * off the event loops (on a thread of its own, asleep in between) because the kubelet rotates
+ * it in place.
  */
 public final class TokenFileCredentials implements Credentials, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokenFileCredentials.class);
 
     private final Path file;
-    private final Vertx vertx;
-    private final long timerId;
+    private final ScheduledExecutorService timer;
     private volatile String token;
 
-    public TokenFileCredentials(Vertx vertx, Path file, long refreshMillis) {
-        this.vertx = vertx;
+    public TokenFileCredentials(Path file, long refreshMillis) {
         this.file = file;
         this.token = read(file);
-        this.timerId = vertx.setPeriodic(
-                refreshMillis,
-                id -> vertx.executeBlocking(() -> read(file), false)
-                        .onSuccess(this::replace)
-                        .onFailure(e -> LOG.warn(
-                                "cannot re-read token file {}, keeping the previous token: {}", file, e.getMessage())));
+        this.timer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("agent-token-file", true));
+        timer.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void refresh() {
+        try {
+            replace(read(file));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot re-read token file {}, keeping the previous token: {}", file, e.getMessage());
+        }
     }
 
     @Override
@@ -59,6 +65,6 @@ public final class TokenFileCredentials implements Credentials, AutoCloseable {
 
     @Override
     public void close() {
-        vertx.cancelTimer(timerId);
+        timer.shutdownNow();
     }
 }

@@ -1,18 +1,15 @@
-package dev.meridian.agent.forward;
+package dev.meridian.agent.upstream;
 
-import io.vertx.core.http.HttpClient;
 import java.util.Objects;
 
 /**
- * One API server requests can be sent to: the connections proxied requests travel on, a pooled
- * HTTP client for the agent's own calls (reviews), both configured
- * with the server's TLS trust (verification is never skipped); its address, the path it is
- * mounted under, and the agent's own credentials towards it.
+ * One API server requests can be sent to: the connections proxied requests and the agent's own
+ * calls (reviews, {@link ApiPost}) travel on, with the server's TLS trust (verification is never
+ * skipped); its address, the path it is mounted under, and the agent's own credentials towards it.
  */
 public record Upstream(
         String name,
         UpstreamChannels channels,
-        HttpClient client,
         String host,
         int port,
         boolean ssl,
@@ -21,16 +18,21 @@ public record Upstream(
     public Upstream {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(channels, "channels");
-        Objects.requireNonNull(client, "client");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(credentials, "credentials");
         basePath = basePath == null || basePath.equals("/") ? "" : stripTrailingSlash(basePath);
     }
 
-    /** Closes the clients and the idle connections; requests in flight finish on theirs. */
+    /** Closes every connection, those in use too, and stops re-reading a token file. */
     public void close() {
         channels.close();
-        client.close();
+        if (credentials instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // Nothing to do: a timer that cannot be cancelled ends with the loops.
+            }
+        }
     }
 
     /** The authority for the Host header sent upstream. */

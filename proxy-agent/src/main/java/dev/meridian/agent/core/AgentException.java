@@ -1,4 +1,4 @@
-package dev.meridian.agent;
+package dev.meridian.agent.core;
 
 /** Root of every exception the agent throws on purpose; always carries its cause when it has one. */
 public class AgentException extends RuntimeException {

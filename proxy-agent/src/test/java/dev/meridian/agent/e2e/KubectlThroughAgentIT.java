@@ -7,6 +7,7 @@ import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.config.ServerTls;
 import dev.meridian.agent.server.AgentServer;
+import dev.meridian.agent.server.InProcess;
 import dev.meridian.agent.server.RunningAgent;
 import dev.meridian.agent.testing.AgentHarness;
 import dev.meridian.agent.testing.FakeAuthority;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real kubectl, through the agent over TLS, against fabric8's CRUD mock API server. */
-class KubectlThroughAgentTest {
+class KubectlThroughAgentIT {
     @TempDir
     static Path dir;
 
@@ -48,17 +49,18 @@ class KubectlThroughAgentTest {
     static void start() throws Exception {
         mock = new MockApiServer();
         authority = new FakeAuthority().allow(AgentHarness.ALICE_TOKEN, AgentHarness.ALICE);
-        agent = AgentServer.start(AgentConfig.builder()
-                .bindHost("127.0.0.1")
-                .port(0)
-                .adminPort(0)
-                .tls(new ServerTls.SelfSigned(dir.resolve("tls"), List.of()))
-                .caFile(dir.resolve("ca.crt"))
-                .upstream(ClusterSource.of(mock.config("agent-sa-token")))
-                .authority(ClusterSource.of(authority.config()))
-                .auditSink(audit)
-                .shutdownGrace(Duration.ofSeconds(2))
-                .build());
+        agent = AgentServer.start(
+                AgentConfig.builder()
+                        .bindHost("127.0.0.1")
+                        .port(0)
+                        .adminPort(0)
+                        .tls(new ServerTls.SelfSigned(dir.resolve("tls"), List.of()))
+                        .caFile(dir.resolve("ca.crt"))
+                        .upstream(ClusterSource.of(mock.config("agent-sa-token")))
+                        .authority(ClusterSource.of(authority.config()))
+                        .shutdownGrace(Duration.ofSeconds(2))
+                        .build(),
+                InProcess.NONE.withAuditSink(audit));
         kubectl = new Kubectl(
                 dir,
                 "https://127.0.0.1:" + agent.port() + "/kubernetes/cluster",
@@ -138,6 +140,7 @@ class KubectlThroughAgentTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the watch is held open by its try block, never read
     void fabric8WebSocketWatchStreamsThroughTheAgent() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         try (KubernetesClient viaAgent = new KubernetesClientBuilder()

@@ -7,6 +7,7 @@ import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.config.ServerTls;
 import dev.meridian.agent.gateway.GatewayServer;
+import dev.meridian.agent.server.InProcess;
 import dev.meridian.agent.server.RunningAgent;
 import dev.meridian.agent.testing.AgentHarness;
 import dev.meridian.agent.testing.EchoUpstream;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The gateway in front of a management plane and connected clusters, driven by the real kubectl. */
-class GatewayTest {
+class GatewayIT {
     static final ResourceDefinitionContext CLUSTERS = new ResourceDefinitionContext.Builder()
             .withGroup("management.loft.sh")
             .withVersion("v1")
@@ -94,10 +95,10 @@ class GatewayTest {
                         .tls(new ServerTls.SelfSigned(dir.resolve("tls"), List.of()))
                         .upstream(ClusterSource.of(management.config("management-gateway-token")))
                         .authority(ClusterSource.of(authority.config()))
-                        .auditSink(audit)
                         .shutdownGrace(Duration.ofSeconds(1))
                         .build(),
-                Duration.ofMillis(300));
+                Duration.ofMillis(300),
+                InProcess.NONE.withAuditSink(audit));
     }
 
     /**
@@ -110,19 +111,20 @@ class GatewayTest {
         clusterCAuthority = new FakeAuthority()
                 .allow(
                         "c-gateway-token",
-                        dev.meridian.agent.auth.UserInfo.of(
+                        dev.meridian.agent.core.UserInfo.of(
                                 GATEWAY_IDENTITY, "system:serviceaccounts", "system:serviceaccounts:meridian-system"));
-        agentC = dev.meridian.agent.server.AgentServer.start(AgentConfig.builder()
-                .bindHost("127.0.0.1")
-                .port(0)
-                .adminPort(-1)
-                .tls(new ServerTls.SelfSigned(dir.resolve("agent-c-tls"), List.of()))
-                .upstream(ClusterSource.of(clusterC.config("c-agent-token")))
-                .authority(ClusterSource.of(clusterCAuthority.config()))
-                .trustedProxies(java.util.Set.of(GATEWAY_IDENTITY))
-                .auditSink(agentCAudit)
-                .shutdownGrace(Duration.ofSeconds(1))
-                .build());
+        agentC = dev.meridian.agent.server.AgentServer.start(
+                AgentConfig.builder()
+                        .bindHost("127.0.0.1")
+                        .port(0)
+                        .adminPort(-1)
+                        .tls(new ServerTls.SelfSigned(dir.resolve("agent-c-tls"), List.of()))
+                        .upstream(ClusterSource.of(clusterC.config("c-agent-token")))
+                        .authority(ClusterSource.of(clusterCAuthority.config()))
+                        .trustedProxies(java.util.Set.of(GATEWAY_IDENTITY))
+                        .shutdownGrace(Duration.ofSeconds(1))
+                        .build(),
+                InProcess.NONE.withAuditSink(agentCAudit));
         register(
                 "c",
                 new io.fabric8.kubernetes.client.ConfigBuilder(Config.empty())

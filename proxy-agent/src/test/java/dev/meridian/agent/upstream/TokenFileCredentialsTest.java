@@ -1,9 +1,8 @@
-package dev.meridian.agent.forward;
+package dev.meridian.agent.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,7 @@ class TokenFileCredentialsTest {
     @Test
     void aRotatedTokenFileIsPickedUp() throws Exception {
         Path file = Files.writeString(dir.resolve("token"), "first-token\n");
-        Vertx vertx = Vertx.vertx();
-        try (TokenFileCredentials credentials = new TokenFileCredentials(vertx, file, 50)) {
+        try (TokenFileCredentials credentials = new TokenFileCredentials(file, 50)) {
             assertThat(credentials.bearerToken()).hasValue("first-token");
             Files.writeString(dir.resolve("token.new"), "second-token");
             Files.move(dir.resolve("token.new"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -27,8 +25,6 @@ class TokenFileCredentialsTest {
             assertThat(credentials.bearerToken())
                     .as("a missing file keeps the last token")
                     .hasValue("second-token");
-        } finally {
-            vertx.close();
         }
     }
 }

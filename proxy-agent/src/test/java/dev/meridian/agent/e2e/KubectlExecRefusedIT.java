@@ -7,6 +7,7 @@ import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.config.ServerTls;
 import dev.meridian.agent.forward.RefusedUpgradeTestSupport;
 import dev.meridian.agent.server.AgentServer;
+import dev.meridian.agent.server.InProcess;
 import dev.meridian.agent.server.RunningAgent;
 import dev.meridian.agent.testing.AgentHarness;
 import dev.meridian.agent.testing.EchoUpstream;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * user the API server does not let exec: it prints the API server's Forbidden at once instead of
  * hanging until its timeout.
  */
-class KubectlExecRefusedTest {
+class KubectlExecRefusedIT {
     @TempDir
     static Path dir;
 
@@ -38,16 +39,17 @@ class KubectlExecRefusedTest {
     static void start() throws Exception {
         upstream = RefusedUpgradeTestSupport.podServer(new EchoUpstream());
         authority = new FakeAuthority().allow(AgentHarness.ALICE_TOKEN, AgentHarness.ALICE);
-        agent = AgentServer.start(AgentConfig.builder()
-                .bindHost("127.0.0.1")
-                .port(0)
-                .adminPort(0)
-                .tls(new ServerTls.SelfSigned(dir.resolve("tls"), List.of()))
-                .upstream(ClusterSource.of(upstream.config()))
-                .authority(ClusterSource.of(authority.config()))
-                .auditSink(e -> {})
-                .shutdownGrace(Duration.ofSeconds(2))
-                .build());
+        agent = AgentServer.start(
+                AgentConfig.builder()
+                        .bindHost("127.0.0.1")
+                        .port(0)
+                        .adminPort(0)
+                        .tls(new ServerTls.SelfSigned(dir.resolve("tls"), List.of()))
+                        .upstream(ClusterSource.of(upstream.config()))
+                        .authority(ClusterSource.of(authority.config()))
+                        .shutdownGrace(Duration.ofSeconds(2))
+                        .build(),
+                InProcess.NONE.withAuditSink(e -> {}));
         kubectl = new Kubectl(
                 dir,
                 "https://127.0.0.1:" + agent.port() + "/kubernetes/cluster",

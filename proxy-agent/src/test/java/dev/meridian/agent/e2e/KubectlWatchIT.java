@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kubectl get ns -w} through the agent against an upstream that streams chunked watch events. */
-class KubectlWatchTest {
+class KubectlWatchIT {
     @TempDir
     static Path dir;
 
