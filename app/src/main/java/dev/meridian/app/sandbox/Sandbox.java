@@ -2,14 +2,15 @@ package dev.meridian.app.sandbox;
 
 import dev.meridian.agent.auth.Review;
 import dev.meridian.agent.auth.TokenReviewer;
-import dev.meridian.agent.auth.UserInfo;
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.AuditTarget;
 import dev.meridian.agent.config.Builder;
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.config.ServerTls;
+import dev.meridian.agent.core.UserInfo;
 import dev.meridian.agent.gateway.GatewayServer;
 import dev.meridian.agent.server.AgentServer;
+import dev.meridian.agent.server.InProcess;
 import dev.meridian.agent.server.RunningAgent;
 import dev.meridian.app.fleet.Annotations;
 import dev.meridian.app.fleet.FleetService;
@@ -106,7 +107,7 @@ public final class Sandbox implements AutoCloseable {
                             .build())
                     .create();
         }
-        RunningAgent agent = track(AgentServer.start(agentConfig(name, api).build()));
+        RunningAgent agent = track(AgentServer.start(agentConfig(name, api).build(), IN_PROCESS));
         int endpointPort = delayed(name, agent.port());
         return new SandboxCluster(name, api, agent, endpointPort, scenario);
     }
@@ -119,7 +120,6 @@ public final class Sandbox implements AutoCloseable {
                 .adminPort(-1)
                 .tls(new ServerTls.SelfSigned(home.resolve("tls"), List.of("127.0.0.1", "localhost")))
                 .upstream(ClusterSource.of(upstreamConfig(upstream)))
-                .tokenReviewer(sandboxReviewer())
                 .audit(new AuditTarget.File(
                         options.directory().resolve("audit").resolve(name + ".log"), 10_000_000, 1));
     }
@@ -134,6 +134,9 @@ public final class Sandbox implements AutoCloseable {
                 .build();
     }
 
+    /** The agents and the gateway review tokens in process: the simulated servers have no TokenReview. */
+    private static final InProcess IN_PROCESS = InProcess.NONE.withTokenReviewer(sandboxReviewer());
+
     /** Accepts the sandbox admin's token, as a TokenReview against the management plane would. */
     static TokenReviewer sandboxReviewer() {
         return token -> CompletableFuture.completedFuture(
@@ -146,7 +149,9 @@ public final class Sandbox implements AutoCloseable {
     /** The gateway is the agent in gateway mode: it routes to the clusters the Cluster objects name. */
     private void startGateway() {
         RunningAgent gateway = track(GatewayServer.start(
-                agentConfig(SandboxOptions.CENTRAL, management).build()));
+                agentConfig(SandboxOptions.CENTRAL, management).build(),
+                GatewayServer.DEFAULT_SECRET_RESYNC,
+                IN_PROCESS));
         gatewayCa = gateway.caCertificatePem().orElseThrow();
         gatewayPort = delayed(SandboxOptions.CENTRAL, gateway.port());
     }

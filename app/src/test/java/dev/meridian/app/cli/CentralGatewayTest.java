@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meridian.agent.auth.Review;
-import dev.meridian.agent.auth.UserInfo;
 import dev.meridian.agent.config.AgentConfig;
 import dev.meridian.agent.config.AuditTarget;
 import dev.meridian.agent.config.ClusterSource;
 import dev.meridian.agent.config.ServerTls;
+import dev.meridian.agent.core.UserInfo;
 import dev.meridian.agent.gateway.GatewayServer;
+import dev.meridian.agent.server.InProcess;
 import dev.meridian.agent.server.RunningAgent;
 import dev.meridian.app.sandbox.SimulatedApiServer;
 import dev.meridian.app.testing.Kubectl;
@@ -73,14 +74,14 @@ class CentralGatewayTest {
                         .adminPort(-1)
                         .tls(new ServerTls.SelfSigned(home.resolve("gateway-tls"), List.of("127.0.0.1", "localhost")))
                         .upstream(ClusterSource.of(verified(management, "gateway-sa-token")))
-                        .tokenReviewer(token -> CompletableFuture.completedFuture(
-                                USER_TOKEN.equals(token)
-                                        ? new Review.Authenticated(UserInfo.of("alice", "system:authenticated"))
-                                        : new Review.Rejected("unknown token")))
                         .audit(new AuditTarget.File(home.resolve("audit.log"), 1_000_000, 1))
                         .shutdownGrace(Duration.ofSeconds(1))
                         .build(),
-                Duration.ofMillis(300));
+                Duration.ofMillis(300),
+                InProcess.NONE.withTokenReviewer(token -> CompletableFuture.completedFuture(
+                        USER_TOKEN.equals(token)
+                                ? new Review.Authenticated(UserInfo.of("alice", "system:authenticated"))
+                                : new Review.Rejected("unknown token"))));
         kubeconfig = home.resolve(".kube/config");
         Files.createDirectories(kubeconfig.getParent());
         Files.writeString(kubeconfig, """
@@ -147,20 +148,21 @@ class CentralGatewayTest {
     void aClusterThePlaneReachesOnlyAtItsDirectEndpointIsReachedThroughTheGatewayAndItsAgent() throws Exception {
         String gatewayIdentity = ConnectManifests.gatewayUsername(PlaneManifests.DEFAULT_NAMESPACE);
         Path agentAudit = home.resolve("agent-audit.log");
-        try (RunningAgent agent = dev.meridian.agent.server.AgentServer.start(AgentConfig.builder()
-                .bindHost("127.0.0.1")
-                .port(0)
-                .adminPort(-1)
-                .tls(new ServerTls.SelfSigned(home.resolve("agent-tls"), List.of("localhost")))
-                .upstream(ClusterSource.of(verified(connected, "agent-sa-token")))
-                .tokenReviewer(token -> CompletableFuture.completedFuture(
+        try (RunningAgent agent = dev.meridian.agent.server.AgentServer.start(
+                AgentConfig.builder()
+                        .bindHost("127.0.0.1")
+                        .port(0)
+                        .adminPort(-1)
+                        .tls(new ServerTls.SelfSigned(home.resolve("agent-tls"), List.of("localhost")))
+                        .upstream(ClusterSource.of(verified(connected, "agent-sa-token")))
+                        .trustedProxies(java.util.Set.of(gatewayIdentity))
+                        .audit(new AuditTarget.File(agentAudit, 1_000_000, 1))
+                        .shutdownGrace(Duration.ofSeconds(1))
+                        .build(),
+                InProcess.NONE.withTokenReviewer(token -> CompletableFuture.completedFuture(
                         "gateway-sa-token".equals(token)
                                 ? new Review.Authenticated(UserInfo.of(gatewayIdentity, "system:serviceaccounts"))
-                                : new Review.Rejected("unknown token")))
-                .trustedProxies(java.util.Set.of(gatewayIdentity))
-                .audit(new AuditTarget.File(agentAudit, 1_000_000, 1))
-                .shutdownGrace(Duration.ofSeconds(1))
-                .build())) {
+                                : new Review.Rejected("unknown token"))))) {
             recordGateway();
             String endpoint = "https://localhost:" + agent.port() + "/kubernetes/cluster";
             // What 'cluster connect eu-west --server <endpoint> --server-ca-file <agent CA>' does
