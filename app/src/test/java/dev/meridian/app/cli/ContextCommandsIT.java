@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The switching commands, with what they write read back by the real kubectl. */
-class ContextCommandsTest {
+class ContextCommandsIT {
     @TempDir
     Path home;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The spaces section against the sandbox: list, a bad name, create, use; kubectl reads the result. */
-class SpacesTest extends GuiTestSupport {
+class SpacesIT extends GuiTestSupport {
     private Sandbox sandbox;
     private Kubectl kubectl;
 
