@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.meridian.app.MeridianException;
+import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.testing.TestCertificates;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
