@@ -55,6 +55,8 @@ final class ClusterListCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    // The watch runs until it is closed: the try body only waits for it to fail or be interrupted.
+    @SuppressWarnings("try")
     private void watch(MeridianCommand.Fleet fleet, PrintWriter out) {
         CountDownLatch failed = new CountDownLatch(1);
         try (AutoCloseable ignored = fleet.service().watch(event -> {

@@ -171,6 +171,7 @@ class FleetServiceTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the watch only has to stay open while the test asserts
     void watchSeesClustersAddedChangedAndRemoved() throws Exception {
         plane.addCluster("existing", Map.of());
         List<FleetEvent> events = new CopyOnWriteArrayList<>();

@@ -86,9 +86,9 @@ class SpacesIT extends GuiTestSupport {
                 .contains("eu-west");
 
         reveal("#spacesSection");
-        clickOn((Node) lookup(".list-cell")
+        clickOn(lookup(".list-cell")
                 .match(org.testfx.matcher.control.LabeledMatchers.hasText("default"))
-                .query());
+                .<Node>query());
         clickOn("#useSpace");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> minified("{.contexts[0].context.namespace}").equals("default"));
