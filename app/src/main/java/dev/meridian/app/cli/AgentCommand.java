@@ -1,7 +1,7 @@
 package dev.meridian.app.cli;
 
-import dev.meridian.app.MeridianException;
 import dev.meridian.app.agent.AgentInstallFlow;
+import dev.meridian.app.core.MeridianException;
 import dev.meridian.installer.apply.AgentInstaller;
 import dev.meridian.installer.apply.AgentStatus;
 import dev.meridian.installer.apply.InstallOptions;
@@ -13,6 +13,7 @@ import dev.meridian.installer.manifest.YamlRenderer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,19 +30,20 @@ import picocli.CommandLine.Spec;
             AgentCommand.Upgrade.class,
             AgentCommand.Uninstall.class
         })
-final class AgentCommand implements Runnable {
+final class AgentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
     }
 
     /** Options every agent command shares: which cluster, and the kube context that reaches it. */
     static final class Target {
-        @Option(names = "--cluster", required = true, paramLabel = "CLUSTER", description = "The connected cluster.")
-        String cluster;
+        @Mixin
+        ClusterOption cluster;
 
         @Option(
                 names = "--target-context",
@@ -59,7 +61,7 @@ final class AgentCommand implements Runnable {
         KubernetesClient open(MeridianCommand root) {
             if (targetContext == null) {
                 throw new MeridianException.InvalidInput("Pass --target-context with a kube context of cluster '"
-                        + cluster + "' itself: the agent is installed there, not in the management plane.");
+                        + cluster.name() + "' itself: the agent is installed there, not in the management plane.");
             }
             return root.openContext(targetContext);
         }
@@ -79,7 +81,7 @@ final class AgentCommand implements Runnable {
                 "Install the agent and its exposure in the connected cluster, wait for the rollout,",
                 "then set the cluster's direct endpoint annotations. Idempotent: a re-run completes or changes nothing."
             })
-    static final class Install implements Runnable {
+    static final class Install implements Callable<Integer> {
         @Mixin
         Target target;
 
@@ -113,10 +115,10 @@ final class AgentCommand implements Runnable {
         CommandSpec spec;
 
         @Override
-        public void run() {
+        public Integer call() {
             MeridianCommand root = MeridianCommand.of(spec);
             InstallSpec installSpec = exposure.applyTo(
-                            InstallSpec.builder(target.cluster, exposure.requireHost("the agent"))
+                            InstallSpec.builder(target.cluster.name(), exposure.requireHost("the agent"))
                                     .namespace(target.namespace))
                     .build();
             if (dryRun) {
@@ -125,7 +127,7 @@ final class AgentCommand implements Runnable {
                 }
                 spec.commandLine().getOut().print(YamlRenderer.render(AgentManifests.build(installSpec)));
                 spec.commandLine().getOut().flush();
-                return;
+                return ExitCodes.OK;
             }
             PrintWriter err = spec.commandLine().getErr();
             InstallOptions options = InstallOptions.defaults()
@@ -138,15 +140,16 @@ final class AgentCommand implements Runnable {
                 outcome = AgentInstallFlow.standard(root.environment().clock())
                         .install(client, fleet.service(), installSpec, options, printer(err));
             }
-            err.println("[info] Set the direct endpoint of cluster " + target.cluster + " to "
+            err.println("[info] Set the direct endpoint of cluster " + target.cluster.name() + " to "
                     + outcome.change().hostPort().routeUrl());
             outcome.health()
                     .ifPresent(health -> err.println("[info] Endpoint health: "
                             + health.verdict().label()
                             + (health.isUp() ? "" : " (" + health.verdict().message() + ")")));
             InstallResult result = outcome.install();
-            err.println("[done] √ Agent installed in cluster " + target.cluster + " (namespace " + result.namespace()
-                    + "); run 'meridian cluster use " + target.cluster + "' to use it.");
+            err.println("[done] √ Agent installed in cluster " + target.cluster.name() + " (namespace "
+                    + result.namespace() + "); run 'meridian cluster use " + target.cluster.name() + "' to use it.");
+            return ExitCodes.OK;
         }
     }
 
@@ -154,7 +157,7 @@ final class AgentCommand implements Runnable {
             name = "status",
             mixinStandardHelpOptions = true,
             description = "Show what is installed and whether it is ready.")
-    static final class Status implements Runnable {
+    static final class Status implements Callable<Integer> {
         @Mixin
         Target target;
 
@@ -162,7 +165,7 @@ final class AgentCommand implements Runnable {
         CommandSpec spec;
 
         @Override
-        public void run() {
+        public Integer call() {
             MeridianCommand root = MeridianCommand.of(spec);
             AgentStatus status;
             try (KubernetesClient client = target.open(root)) {
@@ -171,18 +174,19 @@ final class AgentCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             if (!status.installed()) {
                 out.println("Agent:     not installed in namespace " + target.namespace);
-                return;
+                return ExitCodes.OK;
             }
             out.println("Agent:     installed in namespace " + status.namespace());
             out.println("Image:     " + status.image() + " (version " + status.version() + ")");
             out.println("Replicas:  " + status.readyReplicas() + "/" + status.desiredReplicas() + " ready");
             out.println("Exposure:  " + status.exposure() + (status.host() == null ? "" : " for " + status.host()));
             out.println("Address:   " + (status.address() == null ? "none yet" : status.address()));
+            return ExitCodes.OK;
         }
     }
 
     @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Change the agent's image in place.")
-    static final class Upgrade implements Runnable {
+    static final class Upgrade implements Callable<Integer> {
         @Mixin
         Target target;
 
@@ -193,7 +197,7 @@ final class AgentCommand implements Runnable {
         CommandSpec spec;
 
         @Override
-        public void run() {
+        public Integer call() {
             MeridianCommand root = MeridianCommand.of(spec);
             try (KubernetesClient client = target.open(root)) {
                 AgentStatus status = new AgentInstaller(client)
@@ -204,8 +208,9 @@ final class AgentCommand implements Runnable {
                                 printer(spec.commandLine().getErr()));
                 spec.commandLine()
                         .getErr()
-                        .println("[done] √ Agent in cluster " + target.cluster + " runs " + status.image());
+                        .println("[done] √ Agent in cluster " + target.cluster.name() + " runs " + status.image());
             }
+            return ExitCodes.OK;
         }
     }
 
@@ -213,7 +218,7 @@ final class AgentCommand implements Runnable {
             name = "uninstall",
             mixinStandardHelpOptions = true,
             description = "Remove every object the install created and clear the cluster's endpoint annotations.")
-    static final class Uninstall implements Runnable {
+    static final class Uninstall implements Callable<Integer> {
         @Mixin
         Target target;
 
@@ -221,16 +226,17 @@ final class AgentCommand implements Runnable {
         CommandSpec spec;
 
         @Override
-        public void run() {
+        public Integer call() {
             MeridianCommand root = MeridianCommand.of(spec);
             PrintWriter err = spec.commandLine().getErr();
             try (KubernetesClient client = target.open(root);
                     MeridianCommand.Fleet fleet = root.openFleet()) {
                 AgentInstallFlow.standard(root.environment().clock())
-                        .uninstall(client, fleet.service(), target.cluster, target.namespace, printer(err));
+                        .uninstall(client, fleet.service(), target.cluster.name(), target.namespace, printer(err));
             }
-            err.println(
-                    "[done] √ Agent removed from cluster " + target.cluster + "; its contexts use the central route.");
+            err.println("[done] √ Agent removed from cluster " + target.cluster.name()
+                    + "; its contexts use the central route.");
+            return ExitCodes.OK;
         }
     }
 }

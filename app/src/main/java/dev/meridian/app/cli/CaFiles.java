@@ -1,6 +1,6 @@
 package dev.meridian.app.cli;
 
-import dev.meridian.app.MeridianException.InvalidInput;
+import dev.meridian.app.core.MeridianException.InvalidInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.meridian.app.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -14,12 +15,13 @@ import picocli.CommandLine.Spec;
             ClusterConnectCommand.class,
             ClusterDisconnectCommand.class
         })
-final class ClusterCommand implements Runnable {
+final class ClusterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
     }
 }

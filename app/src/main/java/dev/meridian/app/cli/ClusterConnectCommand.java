@@ -1,6 +1,6 @@
 package dev.meridian.app.cli;
 
-import dev.meridian.app.MeridianException;
+import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.fleet.CaBundle;
 import dev.meridian.installer.apply.ClusterConnector;
 import dev.meridian.installer.apply.ClusterConnector.ConnectResult;
@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
             "impersonate-only ServiceAccount in the cluster (--target-context), store a kubeconfig with its token",
             "in the plane and create the Cluster object. Idempotent; an existing Cluster keeps its annotations."
         })
-final class ClusterConnectCommand implements Runnable {
+final class ClusterConnectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Cluster object (a DNS label).")
     String name;
 
@@ -76,7 +77,7 @@ final class ClusterConnectCommand implements Runnable {
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         MeridianCommand root = MeridianCommand.of(spec);
         ConnectSpec connect;
         try {
@@ -106,6 +107,7 @@ final class ClusterConnectCommand implements Runnable {
                 + result.cluster().name().toLowerCase(java.util.Locale.ROOT) + "); the gateway reaches it at "
                 + result.server() + ". Run 'meridian cluster use " + name + "'.");
         err.flush();
+        return ExitCodes.OK;
     }
 
     /** The --server-ca-file as base64 PEM, refused as `endpoint set --ca-file` refuses a CA: no certificate, or one not current. */

@@ -6,6 +6,7 @@ import dev.meridian.installer.manifest.PlaneManifests;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
             "Remove a cluster from the management plane: its Cluster object and kubeconfig Secret;",
             "with --target-context, also the gateway's ServiceAccount and rights in the cluster."
         })
-final class ClusterDisconnectCommand implements Runnable {
+final class ClusterDisconnectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Cluster object.")
     String name;
 
@@ -37,7 +38,7 @@ final class ClusterDisconnectCommand implements Runnable {
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         MeridianCommand root = MeridianCommand.of(spec);
         PrintWriter err = spec.commandLine().getErr();
         List<ObjectRef> deleted;
@@ -51,5 +52,6 @@ final class ClusterDisconnectCommand implements Runnable {
                         ? "[done] √ Nothing to remove: cluster " + name + " is not connected."
                         : "[done] √ Cluster " + name + " disconnected (" + deleted.size() + " objects removed).");
         err.flush();
+        return ExitCodes.OK;
     }
 }

@@ -4,8 +4,10 @@ import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.FleetEvent;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -15,14 +17,10 @@ import picocli.CommandLine.Spec;
         aliases = "ls",
         mixinStandardHelpOptions = true,
         description = "List the connected clusters of the management plane, with their route and endpoint.")
-final class ClusterListCommand implements Runnable {
+final class ClusterListCommand implements Callable<Integer> {
 
-    @Option(
-            names = {"-o", "--output"},
-            defaultValue = "table",
-            paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     @Option(
             names = {"-w", "--watch"},
@@ -33,16 +31,16 @@ final class ClusterListCommand implements Runnable {
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         MeridianCommand root = MeridianCommand.of(spec);
         PrintWriter out = spec.commandLine().getOut();
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
             if (watch) {
                 watch(fleet, out);
-                return;
+                return ExitCodes.OK;
             }
             List<ClusterInfo> clusters = fleet.service().list();
-            if (output == OutputFormat.TABLE) {
+            if (output.isTable()) {
                 if (clusters.isEmpty()) {
                     spec.commandLine().getErr().println("No connected clusters in the management plane.");
                 } else {
@@ -54,8 +52,11 @@ final class ClusterListCommand implements Runnable {
             }
             out.flush();
         }
+        return ExitCodes.OK;
     }
 
+    // The watch runs until it is closed: the try body only waits for it to fail or be interrupted.
+    @SuppressWarnings("try")
     private void watch(MeridianCommand.Fleet fleet, PrintWriter out) {
         CountDownLatch failed = new CountDownLatch(1);
         try (AutoCloseable ignored = fleet.service().watch(event -> {

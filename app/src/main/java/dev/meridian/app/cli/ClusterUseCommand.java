@@ -1,9 +1,10 @@
 package dev.meridian.app.cli;
 
 import dev.meridian.app.contexts.Switching.SpaceMode;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -14,18 +15,19 @@ import picocli.CommandLine.Spec;
             "Write the kube context meridian_CLUSTER and switch to it.",
             "It uses the cluster's direct endpoint when one is set, else the central route."
         })
-final class ClusterUseCommand implements Runnable {
+final class ClusterUseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CLUSTER", description = "Name of the connected cluster.")
     String cluster;
 
-    @Option(names = "--print", description = "Write nothing; print the kubeconfig fragment instead.")
-    boolean print;
+    @Mixin
+    PrintOption print;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
-        ContextSwitch.run(spec, cluster, null, SpaceMode.NONE, print);
+    public Integer call() {
+        ContextSwitch.run(spec, cluster, null, SpaceMode.NONE, print.requested());
+        return ExitCodes.OK;
     }
 }

@@ -4,9 +4,10 @@ import dev.meridian.app.kubeconfig.MeridianContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -14,13 +15,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Show the kube contexts Meridian wrote.",
         subcommands = {ContextCommand.ListContexts.class})
-final class ContextCommand implements Runnable {
+final class ContextCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
     }
 
     @Command(
@@ -28,22 +30,18 @@ final class ContextCommand implements Runnable {
             aliases = "ls",
             mixinStandardHelpOptions = true,
             description = "List Meridian's contexts with their cluster, space, route and server.")
-    static final class ListContexts implements Runnable {
-        @Option(
-                names = {"-o", "--output"},
-                defaultValue = "table",
-                paramLabel = "FORMAT",
-                description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-        OutputFormat output;
+    static final class ListContexts implements Callable<Integer> {
+        @Mixin
+        OutputOption output;
 
         @Spec
         CommandSpec spec;
 
         @Override
-        public void run() {
+        public Integer call() {
             MeridianCommand root = MeridianCommand.of(spec);
             List<MeridianContext> contexts = root.kubeconfig().meridianContexts();
-            if (output != OutputFormat.TABLE) {
+            if (!output.isTable()) {
                 spec.commandLine()
                         .getOut()
                         .println(output.render(OutputFormat.list(contexts.stream()
@@ -59,13 +57,13 @@ final class ContextCommand implements Runnable {
                                     return map;
                                 })
                                 .toList())));
-                return;
+                return ExitCodes.OK;
             }
             if (contexts.isEmpty()) {
                 spec.commandLine()
                         .getErr()
                         .println("No Meridian contexts yet. Write one with 'meridian cluster use CLUSTER'.");
-                return;
+                return ExitCodes.OK;
             }
             Table table = new Table("CURRENT", "NAME", "CLUSTER", "SPACE", "ROUTE", "SERVER");
             for (MeridianContext c : contexts) {
@@ -78,6 +76,7 @@ final class ContextCommand implements Runnable {
                         c.server() == null ? "-" : c.server());
             }
             spec.commandLine().getOut().print(table.render());
+            return ExitCodes.OK;
         }
     }
 }

@@ -1,8 +1,9 @@
 package dev.meridian.app.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -10,29 +11,27 @@ import picocli.CommandLine.Spec;
         name = "clear",
         mixinStandardHelpOptions = true,
         description = "Remove a cluster's direct endpoint; its contexts go back to the central route.")
-final class EndpointClearCommand implements Runnable {
+final class EndpointClearCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CLUSTER", description = "Name of the connected cluster.")
     String cluster;
 
-    @Option(
-            names = "--resource-version",
-            paramLabel = "VERSION",
-            description = "Only write if the cluster is still at this resourceVersion.")
-    String resourceVersion;
+    @Mixin
+    ResourceVersionOption resourceVersion;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         MeridianCommand root = MeridianCommand.of(spec);
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
-            fleet.service().clearEndpoint(cluster, resourceVersion);
+            fleet.service().clearEndpoint(cluster, resourceVersion.value());
             spec.commandLine()
                     .getErr()
                     .println("[done] √ Direct endpoint of cluster " + cluster
                             + " cleared; its kube contexts use the central route.");
         }
+        return ExitCodes.OK;
     }
 }

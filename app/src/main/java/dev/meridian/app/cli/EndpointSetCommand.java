@@ -4,8 +4,10 @@ import dev.meridian.app.fleet.EditResult;
 import dev.meridian.app.fleet.EndpointChange;
 import dev.meridian.app.fleet.EndpointState;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
             "Set a cluster's direct endpoint, which turns it on.",
             "HOST is host[:port]; a pasted URL is reduced to its host and port."
         })
-final class EndpointSetCommand implements Runnable {
+final class EndpointSetCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CLUSTER", description = "Name of the connected cluster.")
     String cluster;
@@ -40,17 +42,14 @@ final class EndpointSetCommand implements Runnable {
         String data;
     }
 
-    @Option(
-            names = "--resource-version",
-            paramLabel = "VERSION",
-            description = "Only write if the cluster is still at this resourceVersion.")
-    String resourceVersion;
+    @Mixin
+    ResourceVersionOption resourceVersion;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         MeridianCommand root = MeridianCommand.of(spec);
         EndpointChange change = EndpointChange.of(
                 host,
@@ -59,7 +58,7 @@ final class EndpointSetCommand implements Runnable {
                 readCaFile(),
                 root.environment().clock().instant());
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
-            EditResult result = fleet.service().setEndpoint(cluster, change, resourceVersion);
+            EditResult result = fleet.service().setEndpoint(cluster, change, resourceVersion.value());
             result.notices().forEach(n -> spec.commandLine().getErr().println("[info] " + n));
             EndpointState.On on = (EndpointState.On) result.cluster().endpoint();
             spec.commandLine()
@@ -68,6 +67,7 @@ final class EndpointSetCommand implements Runnable {
                             + on.hostPort().routeUrl() + " (TLS: "
                             + on.tlsMode().label() + ")");
         }
+        return ExitCodes.OK;
     }
 
     private String readCaFile() {

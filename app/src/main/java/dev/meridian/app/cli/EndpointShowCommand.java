@@ -4,9 +4,10 @@ import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.EndpointState;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -14,28 +15,24 @@ import picocli.CommandLine.Spec;
         name = "show",
         mixinStandardHelpOptions = true,
         description = "Show a cluster's direct endpoint: host, URL, TLS mode and CA certificates.")
-final class EndpointShowCommand implements Runnable {
+final class EndpointShowCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CLUSTER", description = "Name of the connected cluster.")
     String cluster;
 
-    @Option(
-            names = {"-o", "--output"},
-            defaultValue = "table",
-            paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         MeridianCommand root = MeridianCommand.of(spec);
         PrintWriter out = spec.commandLine().getOut();
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
             ClusterInfo info = fleet.service().get(cluster);
-            if (output != OutputFormat.TABLE) {
+            if (!output.isTable()) {
                 out.println(output.render(Map.of(
                         "cluster",
                         info.name(),
@@ -43,7 +40,7 @@ final class EndpointShowCommand implements Runnable {
                         ClusterView.route(info),
                         "endpoint",
                         ClusterView.endpointMap(info.endpoint()))));
-                return;
+                return ExitCodes.OK;
             }
             out.println("Cluster:   " + info.name()
                     + (info.displayName().isEmpty() ? "" : " (" + info.displayName() + ")"));
@@ -65,5 +62,6 @@ final class EndpointShowCommand implements Runnable {
                         + "'meridian endpoint set " + info.name() + " HOST'.");
             }
         }
+        return ExitCodes.OK;
     }
 }

@@ -1,6 +1,6 @@
 package dev.meridian.app.cli;
 
-import dev.meridian.app.MeridianException;
+import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.EndpointChange;
 import dev.meridian.app.fleet.EndpointState;
@@ -12,6 +12,7 @@ import dev.meridian.app.health.Prober;
 import dev.meridian.app.health.TlsMode;
 import java.io.Console;
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
             "Trust on first use: show the CA the endpoint presents and, once confirmed, store it as",
             "the cluster's CA data (and turn insecure off), so kube contexts verify the endpoint."
         })
-final class EndpointTrustCommand implements Runnable {
+final class EndpointTrustCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CLUSTER", description = "Name of the connected cluster.")
     String cluster;
 
@@ -36,7 +37,7 @@ final class EndpointTrustCommand implements Runnable {
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         MeridianCommand root = MeridianCommand.of(spec);
         PrintWriter out = spec.commandLine().getOut();
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
@@ -73,6 +74,7 @@ final class EndpointTrustCommand implements Runnable {
                             + " (SHA-256 " + presented.sha256Fingerprint() + "); run 'meridian cluster use " + cluster
                             + "' to refresh its kube context.");
         }
+        return ExitCodes.OK;
     }
 
     private static PresentedCa fetch(ProbeTarget target) {

@@ -1,6 +1,6 @@
 package dev.meridian.app.cli;
 
-import dev.meridian.app.MeridianException;
+import dev.meridian.app.core.MeridianException;
 import dev.meridian.installer.manifest.Exposure;
 import dev.meridian.installer.manifest.InstallSpec;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package dev.meridian.app.cli;
 
-import dev.meridian.app.MeridianException;
 import dev.meridian.app.contexts.ContextClients;
+import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.fleet.FleetService;
 import dev.meridian.app.kubeconfig.ContextNames;
 import dev.meridian.app.kubeconfig.KubeconfigException;
@@ -10,6 +10,7 @@ import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.kubeconfig.ManagementAccess;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,9 +41,10 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Exit codes: 0 ok, 1 usage error, 2 not found or invalid input, 3 conflict,",
-            "4 management plane unreachable or unauthorised, 5 probe: not all endpoints up."
+            "4 management plane unreachable or unauthorised, 5 probe: not all endpoints up,",
+            "70 unexpected failure (a bug: run again with --verbose and report it)."
         })
-public final class MeridianCommand implements Runnable {
+public final class MeridianCommand implements Callable<Integer> {
 
     @Option(
             names = "--kubeconfig",
@@ -148,7 +150,8 @@ public final class MeridianCommand implements Runnable {
     }
 
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
     }
 }

@@ -3,6 +3,7 @@ package dev.meridian.app.cli;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /** How list and show commands print: a table for people, JSON or YAML for scripts. */
 enum OutputFormat {
@@ -10,10 +11,13 @@ enum OutputFormat {
     JSON,
     YAML;
 
+    // Plain data (maps, lists, strings, numbers) needs no Kubernetes modules: a bare mapper prints it
+    // as fabric8's deprecated Serialization.jsonMapper() did.
+    private static final JsonMapper JSON_MAPPER = JsonMapper.builder().build();
+
     String render(Object data) {
         return switch (this) {
-            case JSON ->
-                Serialization.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(data);
+            case JSON -> JSON_MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(data);
             case YAML -> Serialization.asYaml(data);
             case TABLE -> throw new IllegalStateException("tables are rendered by the command");
         };

@@ -1,6 +1,6 @@
 package dev.meridian.app.cli;
 
-import dev.meridian.app.MeridianException;
+import dev.meridian.app.core.MeridianException;
 import dev.meridian.installer.apply.Change;
 import dev.meridian.installer.apply.InstallOptions;
 import dev.meridian.installer.apply.InstallResult;
@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,13 +27,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Make any Kubernetes cluster a management plane Meridian can use.",
         subcommands = {PlaneCommand.Install.class})
-final class PlaneCommand implements Runnable {
+final class PlaneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
     }
 
     @Command(
@@ -44,7 +46,7 @@ final class PlaneCommand implements Runnable {
                 "(the agent in gateway mode, exposed like an agent) and record its URL in the plane, so contexts",
                 "of clusters without a direct endpoint reach them through it. Idempotent."
             })
-    static final class Install implements Runnable {
+    static final class Install implements Callable<Integer> {
         @Option(names = "--gateway", description = "Also deploy the central gateway; needs --host.")
         boolean gateway;
 
@@ -79,7 +81,7 @@ final class PlaneCommand implements Runnable {
         CommandSpec spec;
 
         @Override
-        public void run() {
+        public Integer call() {
             InstallSpec gatewaySpec = gateway
                     ? exposure.applyTo(InstallSpec.gatewayBuilder(exposure.requireHost("the gateway"))
                                     .namespace(namespace))
@@ -95,7 +97,7 @@ final class PlaneCommand implements Runnable {
                 }
                 spec.commandLine().getOut().print(YamlRenderer.render(objects));
                 spec.commandLine().getOut().flush();
-                return;
+                return ExitCodes.OK;
             }
             MeridianCommand root = MeridianCommand.of(spec);
             PrintWriter err = spec.commandLine().getErr();
@@ -116,6 +118,7 @@ final class PlaneCommand implements Runnable {
             }
             err.println("[done] √ Management plane ready; register clusters with 'meridian cluster connect NAME "
                     + "--target-context CTX'.");
+            return ExitCodes.OK;
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.meridian.app.cli;
 
-import dev.meridian.app.MeridianException;
 import dev.meridian.app.contexts.CentralGateways;
 import dev.meridian.app.contexts.ProbeTargets;
+import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.health.ProbeResult;
 import dev.meridian.app.health.ProbeSettings;
@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Spec;
             "Probe GET /healthz of clusters' direct endpoints and of the central route, with the TLS",
             "settings their kube contexts use. Exit code 0 when every probed endpoint is UP, 5 otherwise."
         })
-final class ProbeCommand implements Runnable {
+final class ProbeCommand implements Callable<Integer> {
     static final String CENTRAL = "(central)";
 
     @Parameters(paramLabel = "CLUSTER", arity = "0..*", description = "Clusters to probe.")
@@ -38,12 +40,8 @@ final class ProbeCommand implements Runnable {
     @Option(names = "--all", description = "Probe every connected cluster.")
     boolean all;
 
-    @Option(
-            names = {"-o", "--output"},
-            defaultValue = "table",
-            paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     @Option(
             names = "--timeout",
@@ -57,7 +55,7 @@ final class ProbeCommand implements Runnable {
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         if (clusters.isEmpty() && !all) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "Name clusters to probe, or pass --all.");
@@ -88,7 +86,7 @@ final class ProbeCommand implements Runnable {
         print(rows);
         if (results.values().stream().anyMatch(r -> !r.isUp())) {
             throw new MeridianException(
-                    MeridianException.EXIT_PROBE_NOT_UP,
+                    MeridianException.Kind.PROBE_NOT_UP,
                     "Not every endpoint is up: "
                             + results.entrySet().stream()
                                     .filter(e -> !e.getValue().isUp())
@@ -98,6 +96,7 @@ final class ProbeCommand implements Runnable {
                             + ".",
                     null);
         }
+        return ExitCodes.OK;
     }
 
     private static Map<String, Object> row(String name, String route, ProbeResult result) {
@@ -130,7 +129,7 @@ final class ProbeCommand implements Runnable {
 
     private void print(List<Map<String, Object>> rows) {
         PrintWriter out = spec.commandLine().getOut();
-        if (output != OutputFormat.TABLE) {
+        if (!output.isTable()) {
             out.println(output.render(OutputFormat.list(rows)));
             out.flush();
             return;

@@ -4,6 +4,7 @@ import dev.meridian.app.sandbox.Sandbox;
 import dev.meridian.app.sandbox.SandboxOptions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
             "Run a whole multi-region fleet on this machine, on loopback only: a management plane",
             "behind a gateway, and connected clusters each with a real agent. Runs until interrupted."
         })
-final class SandboxCommand implements Runnable {
+final class SandboxCommand implements Callable<Integer> {
 
     @Option(
             names = "--dir",
@@ -43,7 +44,7 @@ final class SandboxCommand implements Runnable {
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         MeridianCommand root = MeridianCommand.of(spec);
         SandboxOptions options = new SandboxOptions(
                 directory != null
@@ -70,5 +71,6 @@ final class SandboxCommand implements Runnable {
             Runtime.getRuntime().removeShutdownHook(hook);
             sandbox.close();
         }
+        return ExitCodes.OK;
     }
 }

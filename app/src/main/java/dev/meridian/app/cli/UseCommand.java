@@ -1,11 +1,12 @@
 package dev.meridian.app.cli;
 
-import dev.meridian.app.MeridianException;
 import dev.meridian.app.contexts.Switching.SpaceMode;
+import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.kubeconfig.SwitchOutcome;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -16,21 +17,21 @@ import picocli.CommandLine.Spec;
             "Switch to a connected cluster (like 'cluster use'), or with '-' back to the",
             "context you were in before switching to a Meridian context (like 'kubectx -')."
         })
-final class UseCommand implements Runnable {
+final class UseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CLUSTER|-", description = "A connected cluster, or '-' for the previous context.")
     String target;
 
-    @Option(names = "--print", description = "Write nothing; print the kubeconfig fragment instead.")
-    boolean print;
+    @Mixin
+    PrintOption print;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
         if (!"-".equals(target)) {
-            ContextSwitch.run(spec, target, null, SpaceMode.NONE, print);
-            return;
+            ContextSwitch.run(spec, target, null, SpaceMode.NONE, print.requested());
+            return ExitCodes.OK;
         }
         MeridianCommand root = MeridianCommand.of(spec);
         SwitchOutcome outcome = root.kubeconfig().switchBack();
@@ -43,5 +44,6 @@ final class UseCommand implements Runnable {
             throw new MeridianException.NotFound("No previous context is remembered: 'use -' returns to the context "
                     + "you were in before your first switch to a Meridian context.");
         }
+        return ExitCodes.OK;
     }
 }

@@ -1,6 +1,6 @@
 package dev.meridian.app.contexts;
 
-import dev.meridian.app.MeridianException;
+import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.fleet.CaBundle;
 import dev.meridian.app.kubeconfig.CentralGateway;
 import dev.meridian.app.kubeconfig.ContextConnection;

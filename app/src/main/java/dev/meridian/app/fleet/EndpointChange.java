@@ -1,6 +1,6 @@
 package dev.meridian.app.fleet;
 
-import dev.meridian.app.MeridianException.InvalidInput;
+import dev.meridian.app.core.MeridianException.InvalidInput;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

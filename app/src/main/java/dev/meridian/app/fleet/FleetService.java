@@ -1,8 +1,8 @@
 package dev.meridian.app.fleet;
 
-import dev.meridian.app.MeridianException;
-import dev.meridian.app.MeridianException.Conflict;
-import dev.meridian.app.MeridianException.NotFound;
+import dev.meridian.app.core.MeridianException;
+import dev.meridian.app.core.MeridianException.Conflict;
+import dev.meridian.app.core.MeridianException.NotFound;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

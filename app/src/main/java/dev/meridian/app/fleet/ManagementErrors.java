@@ -1,6 +1,6 @@
 package dev.meridian.app.fleet;
 
-import dev.meridian.app.MeridianException;
+import dev.meridian.app.core.MeridianException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.util.function.Supplier;

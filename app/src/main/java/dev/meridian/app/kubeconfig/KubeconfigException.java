@@ -1,19 +1,21 @@
 package dev.meridian.app.kubeconfig;
 
+import dev.meridian.app.core.MeridianException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Root of every failure of the kubeconfig engine. Subclasses say what kind of failure it was;
- * each carries the file it concerns (when there is one) and the underlying cause.
- * Whenever one of these is thrown, no kubeconfig file has been changed by the failing call.
+ * Root of every failure of the kubeconfig engine, under the app's error root. Subclasses say what
+ * failed, each with its {@link MeridianException.Kind}; each carries the file it concerns (when
+ * there is one) and the underlying cause. Whenever one of these is thrown, no kubeconfig file
+ * has been changed by the failing call.
  */
-public class KubeconfigException extends RuntimeException {
+public class KubeconfigException extends MeridianException {
     private static final long serialVersionUID = 1L;
     private final transient Path file;
 
-    public KubeconfigException(String message, Path file, Throwable cause) {
-        super(message, cause);
+    protected KubeconfigException(Kind kind, String message, Path file, Throwable cause) {
+        super(kind, message, cause);
         this.file = file;
     }
 
@@ -27,7 +29,7 @@ public class KubeconfigException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         public Unreadable(String message, Path file, Throwable cause) {
-            super(message, file, cause);
+            super(Kind.INVALID, message, file, cause);
         }
     }
 
@@ -36,7 +38,7 @@ public class KubeconfigException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         public Unwritable(String message, Path file, Throwable cause) {
-            super(message, file, cause);
+            super(Kind.UNWRITABLE, message, file, cause);
         }
     }
 
@@ -45,7 +47,7 @@ public class KubeconfigException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         public Locked(String message, Path file, Throwable cause) {
-            super(message, file, cause);
+            super(Kind.CONFLICT, message, file, cause);
         }
     }
 
@@ -54,7 +56,7 @@ public class KubeconfigException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         public Conflict(String message, Path file, Throwable cause) {
-            super(message, file, cause);
+            super(Kind.CONFLICT, message, file, cause);
         }
     }
 
@@ -64,7 +66,7 @@ public class KubeconfigException extends RuntimeException {
         private final String contextName;
 
         public ContextNotFound(String message, String contextName, Throwable cause) {
-            super(message, null, cause);
+            super(Kind.NOT_FOUND, message, null, cause);
             this.contextName = contextName;
         }
 
@@ -84,7 +86,7 @@ public class KubeconfigException extends RuntimeException {
         private final String userName;
 
         public UnsupportedCredential(String message, String userName, Path file, Throwable cause) {
-            super(message, file, cause);
+            super(Kind.INVALID, message, file, cause);
             this.userName = userName;
         }
 

@@ -1,6 +1,6 @@
 package dev.meridian.app.sandbox;
 
-import dev.meridian.app.MeridianException.InvalidInput;
+import dev.meridian.app.core.MeridianException.InvalidInput;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

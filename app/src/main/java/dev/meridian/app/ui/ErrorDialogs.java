@@ -1,6 +1,6 @@
 package dev.meridian.app.ui;
 
-import dev.meridian.app.MeridianException;
+import dev.meridian.app.core.MeridianException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import javafx.application.Platform;

@@ -1,6 +1,6 @@
 package dev.meridian.app.ui;
 
-import dev.meridian.app.MeridianException;
+import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.kubeconfig.KubeconfigException;
 import dev.meridian.app.sandbox.Sandbox;
 import dev.meridian.app.sandbox.SandboxOptions;

@@ -20,7 +20,7 @@ public record PlaneSession(
         /**
          * Connects to the plane of {@code context} and starts watching its clusters.
          *
-         * @throws dev.meridian.app.MeridianException.ManagementPlane when it cannot be reached
+         * @throws dev.meridian.app.core.MeridianException.ManagementPlane when it cannot be reached
          */
         PlaneSession open(String context, Consumer<FleetEvent> listener);
     }

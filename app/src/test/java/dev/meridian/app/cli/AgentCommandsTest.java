@@ -6,7 +6,7 @@ import dev.meridian.app.fleet.Annotations;
 import dev.meridian.app.testing.MockManagementPlane;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The agent and plane commands; the full install flow is tested in the installer module. */
 class AgentCommandsTest {
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
     @TempDir
     Path home;
 
@@ -59,7 +61,7 @@ class AgentCommandsTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<HasMetadata> objects = java.util.Arrays.stream(run.out().split("(?m)^---\\s*$"))
                 .filter(doc -> !doc.isBlank())
-                .map(doc -> (HasMetadata) Serialization.unmarshal(doc))
+                .map(doc -> (HasMetadata) SERIALIZATION.unmarshal(doc))
                 .toList();
         assertThat(objects)
                 .extracting(HasMetadata::getKind)
@@ -153,7 +155,7 @@ class AgentCommandsTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<HasMetadata> objects = java.util.Arrays.stream(run.out().split("(?m)^---\\s*$"))
                 .filter(doc -> !doc.isBlank())
-                .map(doc -> (HasMetadata) Serialization.unmarshal(doc))
+                .map(doc -> (HasMetadata) SERIALIZATION.unmarshal(doc))
                 .toList();
         assertThat(objects)
                 .extracting(HasMetadata::getKind)

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.type.TypeReference;
 
 class FleetCommandsTest {
     @TempDir
@@ -68,8 +69,10 @@ class FleetCommandsTest {
         CliRun yaml = meridian("cluster", "list", "-o", "yaml");
 
         assertThat(json.exitCode()).as(json.toString()).isZero();
-        Map<String, Object> parsedJson = Serialization.unmarshal(json.out(), Map.class);
-        Map<String, Object> parsedYaml = Serialization.unmarshal(yaml.out(), Map.class);
+        Map<String, Object> parsedJson =
+                Serialization.unmarshal(json.out(), new TypeReference<Map<String, Object>>() {});
+        Map<String, Object> parsedYaml =
+                Serialization.unmarshal(yaml.out(), new TypeReference<Map<String, Object>>() {});
         assertThat(parsedJson).isEqualTo(parsedYaml);
         @SuppressWarnings("unchecked")
         Map<String, Object> first = ((List<Map<String, Object>>) parsedJson.get("items")).get(0);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.meridian.app.MeridianException;
+import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.testing.TestCertificates;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -171,6 +171,7 @@ class FleetServiceTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the watch only has to stay open while the test asserts
     void watchSeesClustersAddedChangedAndRemoved() throws Exception {
         plane.addCluster("existing", Map.of());
         List<FleetEvent> events = new CopyOnWriteArrayList<>();

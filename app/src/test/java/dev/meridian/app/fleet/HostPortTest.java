@@ -3,7 +3,7 @@ package dev.meridian.app.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.meridian.app.MeridianException.InvalidInput;
+import dev.meridian.app.core.MeridianException.InvalidInput;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -123,9 +123,9 @@ abstract class GuiTestSupport extends FxRobot {
     /** Selects a cluster by clicking its name cell. */
     void clickCluster(String name) {
         awaitCell(name);
-        clickOn((Node) lookup(".table-cell")
+        clickOn(lookup(".table-cell")
                 .match(org.testfx.matcher.control.LabeledMatchers.hasText(name))
-                .query());
+                .<Node>query());
     }
 
     void awaitCell(String text) {

@@ -1,6 +1,6 @@
 package dev.meridian.app.fleet.ui;
 
-import dev.meridian.app.MeridianException.InvalidInput;
+import dev.meridian.app.core.MeridianException.InvalidInput;
 import dev.meridian.app.fleet.CaBundle;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.meridian.app.fleet.ui;
 
-import dev.meridian.app.MeridianException;
+import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.EditResult;
 import dev.meridian.app.fleet.EndpointChange;

@@ -15,7 +15,7 @@ public interface ContextActions {
      *
      * @param plane the management plane the cluster belongs to
      * @return a sentence for the user, e.g. "Switched to meridian_eu-west (direct endpoint)."
-     * @throws dev.meridian.app.MeridianException with user-facing text when it cannot
+     * @throws dev.meridian.app.core.MeridianException with user-facing text when it cannot
      */
     String useCluster(ContextConnection plane, ClusterInfo cluster);
 

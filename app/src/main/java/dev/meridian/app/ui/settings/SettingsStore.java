@@ -1,6 +1,6 @@
 package dev.meridian.app.ui.settings;
 
-import dev.meridian.app.MeridianException;
+import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.ui.settings.Settings.ThemeChoice;
 import dev.meridian.app.ui.settings.Settings.WindowBounds;
 import java.io.IOException;
@@ -71,7 +71,7 @@ public final class SettingsStore {
             writeAtomically(file(), text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new MeridianException(
-                    MeridianException.EXIT_USAGE,
+                    MeridianException.Kind.UNWRITABLE,
                     "Could not save settings to " + file() + ": " + e.getMessage()
                             + ". Check that the directory is writable.",
                     e);

@@ -251,7 +251,7 @@ public final class Screenshots {
         onFx(() -> {
             ((Button) wizard.getScene().lookup("#wizardBack")).fire();
             wizard.getScene().getRoot().applyCss();
-            ((javafx.scene.Parent) wizard.getScene().getRoot()).layout();
+            wizard.getScene().getRoot().layout();
             return null;
         });
         onFx(() -> {

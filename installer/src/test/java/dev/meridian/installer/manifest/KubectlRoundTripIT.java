@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The rendered YAML goes through the real kubectl ({@code kubectl create -f -}) into the mock API
  * server, and what the server then holds equals the typed objects.
  */
-class KubectlRoundTripTest {
+class KubectlRoundTripIT {
 
     private static final String KUBECTL = "/usr/bin/kubectl";
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();

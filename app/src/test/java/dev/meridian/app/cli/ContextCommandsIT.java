@@ -15,9 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.type.TypeReference;
 
 /** The switching commands, with what they write read back by the real kubectl. */
-class ContextCommandsTest {
+class ContextCommandsIT {
     @TempDir
     Path home;
 
@@ -104,7 +105,7 @@ class ContextCommandsTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(Files.readString(kubeconfig)).isEqualTo(before);
         assertThat(run.err()).startsWith("[info] Using direct cluster endpoint at https://eu.example.com");
-        Map<String, Object> fragment = Serialization.unmarshal(run.out(), Map.class);
+        Map<String, Object> fragment = Serialization.unmarshal(run.out(), new TypeReference<Map<String, Object>>() {});
         assertThat(fragment.get("current-context")).isEqualTo("meridian_team-a_eu-west");
         assertThat(first(fragment, "contexts", "context")).containsEntry("namespace", "team-a");
     }

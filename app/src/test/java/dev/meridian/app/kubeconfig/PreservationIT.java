@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Everything Meridian does not own survives its writes. */
-class PreservationTest {
+class PreservationIT {
     @TempDir
     Path home;
 
@@ -129,7 +129,7 @@ class PreservationTest {
                         .replace("current-context: mgmt\n", meridianContext + "current-context: meridian_eu-1\n"));
         Kubectl kubectl = Kubectl.forFiles(home, List.of(file));
         assertThat(kubectl.currentContext()).isEqualTo("meridian_eu-1");
-        assertThat(KubectlRoundTripTest.cluster(kubectl.minified("meridian_eu-1")))
+        assertThat(KubectlRoundTripIT.cluster(kubectl.minified("meridian_eu-1")))
                 .containsEntry("server", "https://mgmt.example.com:8443/kubernetes/cluster/eu-1");
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The spaces section against the sandbox: list, a bad name, create, use; kubectl reads the result. */
-class SpacesTest extends GuiTestSupport {
+class SpacesIT extends GuiTestSupport {
     private Sandbox sandbox;
     private Kubectl kubectl;
 
@@ -86,9 +86,9 @@ class SpacesTest extends GuiTestSupport {
                 .contains("eu-west");
 
         reveal("#spacesSection");
-        clickOn((Node) lookup(".list-cell")
+        clickOn(lookup(".list-cell")
                 .match(org.testfx.matcher.control.LabeledMatchers.hasText("default"))
-                .query());
+                .<Node>query());
         clickOn("#useSpace");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> minified("{.contexts[0].context.namespace}").equals("default"));

@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The actions other modules plug in: they appear only when plugged in, and do what they say. */
-class ClusterActionsTest extends GuiTestSupport {
+class ClusterActionsIT extends GuiTestSupport {
 
     @Test
     void probeResultsFillTheHealthColumnAndTheUnhealthyCount() throws Exception {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the engine writes, read back by the real kubectl. */
-class KubectlRoundTripTest {
+class KubectlRoundTripIT {
     private static final String CA = "ZW5kcG9pbnQtY2E=";
 
     @TempDir

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ManagementAccessTest {
+class ManagementAccessIT {
     @TempDir
     Path home;
 
@@ -106,7 +106,7 @@ class ManagementAccessTest {
         service.writeAndSwitch(ContextSpec.of("eu-1", null, null, service.managementAccess(null)));
 
         Map<String, Object> user =
-                KubectlRoundTripTest.user(Kubectl.forFiles(home, List.of(file)).minified("meridian_eu-1"));
+                KubectlRoundTripIT.user(Kubectl.forFiles(home, List.of(file)).minified("meridian_eu-1"));
         assertThat(user.get("exec").toString()).contains("command=aws").contains("args=[eks, get-token]");
     }
 

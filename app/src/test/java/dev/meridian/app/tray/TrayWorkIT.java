@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the tray does behind its menu, headless, against the sandbox and checked with the real kubectl. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TrayWorkTest {
+class TrayWorkIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @TempDir

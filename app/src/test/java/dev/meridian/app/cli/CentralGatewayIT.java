@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * registered with {@code cluster connect}'s objects and without a direct endpoint is reached
  * through the gateway, by a context the CLI writes, with the real kubectl.
  */
-class CentralGatewayTest {
+class CentralGatewayIT {
     private static final String USER_TOKEN = "alice-token";
 
     @TempDir

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The sandbox driven the way a user drives it: the CLI and the real kubectl, step by step. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SandboxEndToEndTest {
+class SandboxEndToEndIT {
     @TempDir
     static Path home;
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * between our read and our write and between operations. After every step: every file
  * parses, and no foreign entry (nor any other part Meridian does not own) changed.
  */
-class RandomizedOperationsTest {
+class RandomizedOperationsIT {
     private static final int SEQUENCES = Integer.getInteger("kubeconfig.sequences", 2000);
     /** Keeps the suite's running time bounded on a busy machine; a quiet one runs all sequences. */
     private static final Duration BUDGET = Duration.ofSeconds(50);
