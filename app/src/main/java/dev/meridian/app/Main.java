@@ -2,6 +2,8 @@ package dev.meridian.app;
 
 import dev.meridian.app.cli.Cli;
 import dev.meridian.app.cli.CliEnvironment;
+import dev.meridian.app.ui.integration.DesktopModules;
+import dev.meridian.app.ui.shell.DesktopLauncher;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -16,7 +18,7 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 0) {
             // Only this branch touches JavaFX: the CLI path never loads its classes.
-            dev.meridian.app.ui.DesktopLauncher.main(args);
+            DesktopLauncher.main(args, DesktopModules::forEnvironment);
             return;
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

@@ -2,11 +2,11 @@ package dev.meridian.app.tray;
 
 import dev.meridian.app.contexts.ProbeTargets;
 import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.health.HealthSummary;
 import dev.meridian.app.health.ProbeResult;
 import dev.meridian.app.health.Prober;
 import dev.meridian.app.health.Verdict;
 import dev.meridian.app.kubeconfig.ManagementAccess;
-import dev.meridian.app.ui.hooks.HealthSummary;
 
 /**
  * Probes the route a cluster's context takes: its direct endpoint, else the central gateway, as

@@ -1,6 +1,6 @@
 package dev.meridian.app.tray;
 
-import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
+import dev.meridian.app.health.HealthSummary.Verdict;
 import java.util.List;
 import java.util.Optional;
 

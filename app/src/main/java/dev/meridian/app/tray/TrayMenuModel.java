@@ -1,5 +1,6 @@
 package dev.meridian.app.tray;
 
+import dev.meridian.app.health.HealthSummary.Verdict;
 import dev.meridian.app.kubeconfig.ContextNames;
 import dev.meridian.app.kubeconfig.Route;
 import dev.meridian.app.tray.TrayMenu.Action;
@@ -9,7 +10,6 @@ import dev.meridian.app.tray.TrayMenu.Command;
 import dev.meridian.app.tray.TrayMenu.Entry;
 import dev.meridian.app.tray.TrayMenu.Separator;
 import dev.meridian.app.tray.TrayState.TrayCluster;
-import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,12 +1,12 @@
 package dev.meridian.app.tray;
 
 import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.fleet.ui.ClusterRow;
+import dev.meridian.app.health.HealthSummary;
+import dev.meridian.app.health.HealthSummary.Verdict;
 import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.tray.TrayMenu.Command;
+import dev.meridian.app.ui.fleet.ClusterRow;
 import dev.meridian.app.ui.hooks.DesktopShell;
-import dev.meridian.app.ui.hooks.HealthSummary;
-import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
 import java.awt.AWTException;
 import java.awt.EventQueue;
 import java.awt.PopupMenu;

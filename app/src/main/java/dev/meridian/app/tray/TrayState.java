@@ -1,7 +1,7 @@
 package dev.meridian.app.tray;
 
+import dev.meridian.app.health.HealthSummary.Verdict;
 import dev.meridian.app.kubeconfig.Route;
-import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
 import java.util.List;
 import java.util.Optional;
 

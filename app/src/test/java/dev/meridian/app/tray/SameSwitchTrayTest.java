@@ -3,8 +3,8 @@ package dev.meridian.app.tray;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.meridian.app.health.HealthSummary;
 import dev.meridian.app.testing.SwitchFixture;
-import dev.meridian.app.ui.hooks.HealthSummary;
 import java.awt.TrayIcon.MessageType;
 import java.nio.file.Files;
 import java.nio.file.Path;

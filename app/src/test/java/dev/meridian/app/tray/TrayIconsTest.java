@@ -2,7 +2,7 @@ package dev.meridian.app.tray;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
+import dev.meridian.app.health.HealthSummary.Verdict;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,6 +2,7 @@ package dev.meridian.app.tray;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meridian.app.health.HealthSummary.Verdict;
 import dev.meridian.app.kubeconfig.Route;
 import dev.meridian.app.tray.TrayMenu.Action;
 import dev.meridian.app.tray.TrayMenu.Caption;
@@ -9,7 +10,6 @@ import dev.meridian.app.tray.TrayMenu.Choice;
 import dev.meridian.app.tray.TrayMenu.Command;
 import dev.meridian.app.tray.TrayMenu.Entry;
 import dev.meridian.app.tray.TrayState.TrayCluster;
-import dev.meridian.app.ui.hooks.HealthSummary.Verdict;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

@@ -112,7 +112,7 @@ class TrayWorkIT {
                         .out())
                 .isEqualTo(sandbox.gatewayUrl() + "/kubernetes/cluster/ap-south");
         assertThat(lastMenu().currentCluster()).contains("ap-south");
-        assertThat(lastMenu().iconHealth()).isEqualTo(dev.meridian.app.ui.hooks.HealthSummary.Verdict.UP);
+        assertThat(lastMenu().iconHealth()).isEqualTo(dev.meridian.app.health.HealthSummary.Verdict.UP);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.meridian.app.ui.hooks;
 
-import dev.meridian.app.fleet.ui.ClusterRow;
+import dev.meridian.app.ui.fleet.ClusterRow;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ObservableList;
 

@@ -1,6 +1,7 @@
 package dev.meridian.app.ui.hooks;
 
 import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.health.HealthSummary;
 import dev.meridian.app.kubeconfig.ContextConnection;
 
 /**

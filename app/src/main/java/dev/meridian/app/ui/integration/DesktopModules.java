@@ -4,10 +4,10 @@ import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.health.Prober;
 import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.tray.MeridianTray;
-import dev.meridian.app.ui.DesktopEnvironment;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
 import dev.meridian.app.ui.install.InstallLauncher;
 import dev.meridian.app.ui.install.InstallServices;
+import dev.meridian.app.ui.shell.DesktopEnvironment;
 
 /** The modules the shipped desktop app plugs in. */
 public final class DesktopModules {

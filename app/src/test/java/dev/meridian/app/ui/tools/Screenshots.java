@@ -2,11 +2,9 @@ package dev.meridian.app.ui.tools;
 
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.ClusterInfo;
-import dev.meridian.app.fleet.ui.ClusterRow;
 import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.testing.MockManagementPlane;
-import dev.meridian.app.ui.DesktopEnvironment;
-import dev.meridian.app.ui.MainWindow;
+import dev.meridian.app.ui.fleet.ClusterRow;
 import dev.meridian.app.ui.hooks.ContextActions;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
 import dev.meridian.app.ui.install.InstallLauncher;
@@ -15,6 +13,8 @@ import dev.meridian.app.ui.integration.KubeconfigContextActions;
 import dev.meridian.app.ui.settings.Settings;
 import dev.meridian.app.ui.settings.Settings.ThemeChoice;
 import dev.meridian.app.ui.settings.SettingsStore;
+import dev.meridian.app.ui.shell.DesktopEnvironment;
+import dev.meridian.app.ui.shell.MainWindow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,7 +171,7 @@ public final class Screenshots {
                 null,
                 null);
         onFx(() -> {
-            dev.meridian.app.fleet.ui.TrustDialog.show(
+            dev.meridian.app.ui.fleet.TrustDialog.show(
                     window.stage(), "eu-west-1.agents.example.com", presented, java.time.Instant.now(), () -> {});
             return null;
         });

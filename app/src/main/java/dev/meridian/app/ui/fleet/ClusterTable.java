@@ -1,0 +1,230 @@
+package dev.meridian.app.ui.fleet;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.health.HealthSummary;
+import dev.meridian.app.ui.fleet.ClusterColumns.Column;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.shape.Circle;
+
+/** The cluster table: one row per cluster, sortable by every column, virtualised for thousands of rows. */
+public final class ClusterTable {
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private ClusterTable() {}
+
+    /** @param withHealth whether a health source is plugged in; without one the health columns are left out */
+    public static TableView<ClusterRow> create(FleetViewModel model, boolean withHealth) {
+        TableView<ClusterRow> table = new TableView<>(model.visibleRows());
+        table.setId("clusterTable");
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(30);
+        model.visibleRows().comparatorProperty().bind(table.comparatorProperty());
+        Label placeholder = new Label();
+        placeholder.getStyleClass().add(Styles.TEXT_MUTED);
+        placeholder
+                .textProperty()
+                .bind(Bindings.when(model.totalProperty().isEqualTo(0))
+                        .then("No clusters in this management plane yet.")
+                        .otherwise(Bindings.concat("No cluster matches \"", model.filterTextProperty(), "\".")));
+        table.setPlaceholder(placeholder);
+
+        // Widths: preferred ones fit typical values side by side in a 1440-px window; the minimums keep
+        // every header readable down to the window's minimum width. Longer values have tooltips.
+        TableColumn<ClusterRow, String> name = text("Name", Column.NAME, 125, 90);
+        table.getColumns().add(name);
+        table.getColumns().add(text("Display name", Column.DISPLAY_NAME, 140, 120));
+        table.getColumns().add(route());
+        table.getColumns().add(text("Endpoint", Column.ENDPOINT, 175, 95));
+        table.getColumns().add(text("TLS", Column.TLS, 82, 80));
+        table.getColumns().add(status());
+        if (withHealth) {
+            table.getColumns().add(health());
+            table.getColumns().add(centralLatency());
+            table.getColumns().add(certificate());
+        }
+        table.getSortOrder().add(name);
+        return table;
+    }
+
+    private static TableColumn<ClusterRow, String> text(String title, Column value, double width, double minWidth) {
+        TableColumn<ClusterRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> cell.getValue().text(value));
+        column.setPrefWidth(width);
+        column.setMinWidth(minWidth);
+        column.setCellFactory(c -> new TruncatableCell());
+        return column;
+    }
+
+    /** A text cell whose full text is a tooltip away, for columns narrower than their longest value. */
+    static class TruncatableCell extends TableCell<ClusterRow, String> {
+        // One tooltip per cell, its text replaced as the cell is reused while scrolling.
+        private final javafx.scene.control.Tooltip tooltip = tooltip("");
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            tooltip.setText(item == null ? "" : item);
+            setTooltip(empty || item == null || item.isEmpty() ? null : tooltip);
+        }
+    }
+
+    private static TableColumn<ClusterRow, String> route() {
+        TableColumn<ClusterRow, String> column = text("Route", Column.ROUTE, 70, 68);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(null);
+                getStyleClass().removeAll("route-direct", "route-central");
+                if (!empty) {
+                    getStyleClass().add("Direct".equals(item) ? "route-direct" : "route-central");
+                }
+            }
+        });
+        return column;
+    }
+
+    private static TableColumn<ClusterRow, String> status() {
+        TableColumn<ClusterRow, String> column = text("Status", Column.STATUS, 115, 85);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Circle dot = new Circle(4);
+            private final javafx.scene.control.Tooltip tip = tooltip("");
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                ClusterRow row =
+                        empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (row == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                ClusterInfo info = row.info();
+                dot.getStyleClass()
+                        .setAll(
+                                "status-dot",
+                                info.isHealthy()
+                                        ? "status-ok"
+                                        : "Failed".equals(info.phase()) ? "status-failed" : "status-warn");
+                setText(item);
+                tip.setText(info.message().isEmpty() ? item : item + ": " + info.message());
+                setTooltip(tip);
+                setGraphic(dot);
+            }
+        });
+        return column;
+    }
+
+    private static TableColumn<ClusterRow, HealthSummary> health() {
+        TableColumn<ClusterRow, HealthSummary> column = new TableColumn<>("Health");
+        column.setCellValueFactory(cell -> cell.getValue().healthProperty());
+        column.setComparator((a, b) -> a.verdict().compareTo(b.verdict()));
+        column.setPrefWidth(130);
+        column.setMinWidth(120);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Circle dot = new Circle(4);
+            private final javafx.scene.control.Tooltip tip = tooltip("");
+
+            @Override
+            protected void updateItem(HealthSummary item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                dot.getStyleClass()
+                        .setAll(
+                                "status-dot",
+                                switch (item.verdict()) {
+                                    case UP -> "status-ok";
+                                    case DEGRADED -> "status-warn";
+                                    case DOWN -> "status-failed";
+                                    case UNKNOWN -> "status-unknown";
+                                });
+                setText(healthText(item));
+                tip.setText(healthTooltip(item));
+                setTooltip(tip);
+                setGraphic(dot);
+            }
+        });
+        return column;
+    }
+
+    /** The verdict and latency of the route the cluster's context takes ("Up · 7 ms"). */
+    static String healthText(HealthSummary item) {
+        return item.shortText();
+    }
+
+    /** The central route's latency, beside the direct one, or the central-only cluster's own. */
+    static String centralText(HealthSummary item) {
+        HealthSummary central = item.route() == HealthSummary.Route.CENTRAL
+                ? item
+                : item.central().orElse(null);
+        if (central == null || central.verdict() == HealthSummary.Verdict.UNKNOWN) {
+            return "";
+        }
+        return central.latency().map(l -> l.toMillis() + " ms").orElse(central.verdictLabel());
+    }
+
+    private static TableColumn<ClusterRow, String> centralLatency() {
+        TableColumn<ClusterRow, String> column = new TableColumn<>("Central");
+        column.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> centralText(cell.getValue().health()), cell.getValue().healthProperty()));
+        column.setPrefWidth(76);
+        column.setMinWidth(76);
+        column.setCellFactory(c -> new TruncatableCell());
+        return column;
+    }
+
+    static String healthTooltip(HealthSummary item) {
+        String route =
+                item.route() == HealthSummary.Route.CENTRAL ? "Central route (no direct endpoint)" : "Direct route";
+        return route + ": " + item.shortText() + ". " + item.detail()
+                + item.central()
+                        .map(c -> "\nCentral route: " + c.shortText() + ". " + c.detail())
+                        .orElse("");
+    }
+
+    private static javafx.scene.control.Tooltip tooltip(String text) {
+        javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip(text);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(480);
+        return tooltip;
+    }
+
+    private static TableColumn<ClusterRow, String> certificate() {
+        TableColumn<ClusterRow, String> column = new TableColumn<>("Cert expiry");
+        column.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> cell.getValue()
+                        .health()
+                        .certificateNotAfter()
+                        .map(ClusterTable::expiry)
+                        .orElse(""),
+                cell.getValue().healthProperty()));
+        column.setPrefWidth(125);
+        column.setMinWidth(125);
+        column.setCellFactory(c -> new TruncatableCell());
+        return column;
+    }
+
+    private static String expiry(Instant notAfter) {
+        long days = Duration.between(Instant.now(), notAfter).toDays();
+        return DAY.format(notAfter) + (days < 30 ? " (" + days + " d)" : "");
+    }
+}

@@ -1,0 +1,235 @@
+package dev.meridian.app.ui.fleet;
+
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
+import dev.meridian.app.ui.common.Notifier.Kind;
+import java.io.File;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** The form that edits a cluster's direct endpoint: host, TLS verification, CA, Save and Clear. */
+final class EndpointEditorView {
+    private final EndpointEditorViewModel model;
+    private TextField hostField;
+
+    EndpointEditorView(EndpointEditorViewModel model) {
+        this.model = model;
+    }
+
+    Node createView() {
+        GridPane form = new GridPane();
+        form.setHgap(16);
+        form.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(120);
+        labels.setHalignment(HPos.RIGHT);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        form.getColumnConstraints().addAll(labels, fields);
+
+        form.add(fieldLabel("Host"), 0, 0);
+        form.add(hostField(), 1, 0);
+        form.add(hostMessage(), 1, 1);
+        form.add(fieldLabel("TLS verification"), 0, 2);
+        form.add(insecureSwitch(), 1, 2);
+        Label caLabel = fieldLabel("CA certificate");
+        GridPane.setValignment(caLabel, VPos.TOP);
+        caLabel.setPadding(new Insets(6, 0, 0, 0));
+        form.add(caLabel, 0, 3);
+        form.add(caEditor(), 1, 3);
+        form.add(buttons(), 1, 4);
+        form.add(status(), 1, 5);
+        return form;
+    }
+
+    /** Moves the keyboard focus to the host field, e.g. when the user presses Enter in the table. */
+    void focusHost() {
+        if (hostField != null) {
+            hostField.requestFocus();
+            hostField.selectAll();
+        }
+    }
+
+    private static Label fieldLabel(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-label");
+        return label;
+    }
+
+    private Node hostField() {
+        hostField = new TextField();
+        hostField.setId("endpointHost");
+        hostField.setPromptText("agent.example.com:443");
+        hostField.textProperty().bindBidirectional(model.hostProperty());
+        hostField.setOnAction(e -> model.save());
+        model.hostValidProperty()
+                .addListener((o, was, valid) -> hostField.pseudoClassStateChanged(
+                        Styles.STATE_DANGER, !valid && model.dirtyProperty().get()));
+        model.dirtyProperty()
+                .addListener((o, was, dirty) -> hostField.pseudoClassStateChanged(
+                        Styles.STATE_DANGER, dirty && !model.hostValidProperty().get()));
+        return hostField;
+    }
+
+    private Node hostMessage() {
+        Label message = new Label();
+        message.setId("endpointHostMessage");
+        message.setWrapText(true);
+        message.getStyleClass().add(Styles.TEXT_SMALL);
+        message.textProperty().bind(model.hostMessageProperty());
+        Runnable style = () -> {
+            message.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
+            message.getStyleClass()
+                    .add(
+                            !model.hostValidProperty().get()
+                                            && model.dirtyProperty().get()
+                                    ? Styles.DANGER
+                                    : Styles.TEXT_MUTED);
+        };
+        model.hostValidProperty().addListener((o, a, b) -> style.run());
+        model.dirtyProperty().addListener((o, a, b) -> style.run());
+        style.run();
+        return message;
+    }
+
+    private Node insecureSwitch() {
+        ToggleSwitch insecure = new ToggleSwitch("Skip verification (insecure)");
+        insecure.setId("endpointInsecure");
+        insecure.selectedProperty().bindBidirectional(model.insecureProperty());
+        Label hint = new Label();
+        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+        hint.textProperty()
+                .bind(Bindings.when(model.insecureProperty())
+                        .then("kubectl will not check the endpoint's certificate.")
+                        .otherwise(""));
+        HBox row = new HBox(12, insecure, hint);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(4, 0, 4, 0));
+        return row;
+    }
+
+    private Node caEditor() {
+        TextArea ca = new TextArea();
+        ca.setId("endpointCa");
+        ca.setPromptText("Paste the CA's PEM or its base64, or load a file. "
+                + "Leave empty to trust the system's certificate authorities.");
+        ca.setWrapText(true);
+        ca.setPrefRowCount(4);
+        ca.getStyleClass().add("monospace");
+        ca.textProperty().bindBidirectional(model.caTextProperty());
+
+        Button load = new Button("Load from file...");
+        load.setId("endpointCaLoad");
+        load.setOnAction(e -> chooseCaFile(load));
+        Button remove = new Button("Remove CA");
+        remove.getStyleClass().add(Styles.FLAT);
+        remove.disableProperty().bind(model.caTextProperty().isEmpty());
+        remove.setOnAction(e -> model.caTextProperty().set(""));
+        Button trust = new Button("Trust presented certificate...");
+        trust.setId("endpointTrust");
+        trust.setTooltip(new javafx.scene.control.Tooltip(
+                "Fetch the certificate the endpoint presents, check its " + "fingerprint, and use it as the CA."));
+        trust.disableProperty().bind(model.hostValidProperty().not().or(model.busyProperty()));
+        trust.setOnAction(e -> model.fetchPresentedCa(presented -> TrustDialog.show(
+                trust.getScene().getWindow(),
+                model.hostProperty().get().strip(),
+                presented,
+                java.time.Instant.now(),
+                () -> model.trust(presented))));
+        // Two short rows: side by side, all three were wider than the field column of a narrow pane.
+        VBox actions = new VBox(6, new HBox(8, load, remove), trust);
+
+        Label error = new Label();
+        error.setId("endpointCaMessage");
+        error.setWrapText(true);
+        error.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+        error.textProperty().bind(model.caMessageProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.managedProperty());
+
+        Label details = new Label();
+        details.setId("endpointCaDetails");
+        details.getStyleClass().addAll("ca-details", "monospace");
+        details.setWrapText(false);
+        details.textProperty().bind(model.caDetailsProperty());
+        details.managedProperty().bind(details.textProperty().isNotEmpty());
+        details.visibleProperty().bind(details.managedProperty());
+        return new VBox(6, ca, actions, error, details);
+    }
+
+    private void chooseCaFile(Node owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose the endpoint's CA certificate");
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter(
+                                "Certificates (*.crt, *.pem, *.cer)", "*.crt", "*.pem", "*.cer"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(owner.getScene().getWindow());
+        if (file != null) {
+            model.loadCaFile(file.toPath());
+        }
+    }
+
+    private Node buttons() {
+        Button save = new Button("Save");
+        save.setId("endpointSave");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setDefaultButton(false);
+        save.disableProperty().bind(model.canSaveBinding().not());
+        save.setOnAction(e -> model.save());
+        Button revert = new Button("Revert");
+        revert.setId("endpointRevert");
+        revert.disableProperty().bind(model.dirtyProperty().not().or(model.busyProperty()));
+        revert.setOnAction(e -> model.select(model.baseProperty().get()));
+        Button clear = new Button("Clear endpoint");
+        clear.setId("endpointClear");
+        clear.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
+        clear.disableProperty().bind(model.canClearBinding().not());
+        clear.setOnAction(e -> model.clear());
+        HBox row = new HBox(8, save, revert, clear);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(10, 0, 0, 0));
+        return row;
+    }
+
+    private Node status() {
+        Label status = new Label();
+        status.setId("endpointStatus");
+        status.setWrapText(true);
+        status.getStyleClass().add("endpoint-status");
+        status.textProperty().bind(model.statusProperty());
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        status.visibleProperty().bind(status.managedProperty());
+        Runnable style = () -> {
+            status.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER, Styles.ACCENT);
+            Kind kind = model.statusKindProperty().get();
+            status.getStyleClass()
+                    .add(
+                            switch (kind) {
+                                case SUCCESS -> Styles.SUCCESS;
+                                case WARNING -> Styles.WARNING;
+                                case FAILURE -> Styles.DANGER;
+                                case INFO -> Styles.ACCENT;
+                            });
+        };
+        model.statusKindProperty().addListener((o, a, b) -> style.run());
+        style.run();
+        return status;
+    }
+}

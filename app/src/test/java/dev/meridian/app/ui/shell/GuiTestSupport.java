@@ -1,0 +1,177 @@
+package dev.meridian.app.ui.shell;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.meridian.app.testing.MockManagementPlane;
+import dev.meridian.app.ui.fleet.ClusterRow;
+import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.settings.Settings;
+import dev.meridian.app.ui.settings.SettingsStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Runs the real main window headless (Monocle) against a mock management plane reached through a
+ * kubeconfig in a temp directory; settings live in a temp config directory too.
+ */
+abstract class GuiTestSupport extends FxRobot {
+    @TempDir
+    Path temp;
+
+    MockManagementPlane plane;
+    MainWindow window;
+    Stage stage;
+    DesktopEnvironment environment;
+
+    @BeforeAll
+    static void startToolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void startPlane() throws IOException {
+        plane = new MockManagementPlane();
+        Path kubeconfig = plane.writeKubeconfig(temp.resolve("kube").resolve("config"));
+        environment = new DesktopEnvironment(
+                Map.of(
+                        "KUBECONFIG",
+                        kubeconfig.toString(),
+                        "XDG_CONFIG_HOME",
+                        temp.resolve("config").toString()),
+                temp.resolve("home"),
+                "Linux",
+                Clock.systemUTC());
+    }
+
+    /** Opens the window; with {@code rememberPlane} as if the user had connected to the mock before. */
+    void openWindow(boolean rememberPlane, DesktopIntegrations integrations) throws TimeoutException {
+        openWindow(rememberPlane ? "management" : null, integrations);
+    }
+
+    /** Reads kube contexts from {@code kubeconfig} (e.g. the sandbox's) instead of the mock's. */
+    void useKubeconfig(Path kubeconfig) {
+        environment = new DesktopEnvironment(
+                Map.of(
+                        "KUBECONFIG",
+                        kubeconfig.toString(),
+                        "XDG_CONFIG_HOME",
+                        temp.resolve("config").toString()),
+                temp.resolve("home"),
+                "Linux",
+                Clock.systemUTC());
+    }
+
+    /** Opens the window connected to {@code planeContext}, as if the user had picked it before; null for none. */
+    void openWindow(String planeContext, DesktopIntegrations integrations) throws TimeoutException {
+        Settings settings = Settings.defaults().withWindow(new Settings.WindowBounds(0, 0, 1600, 1000, false));
+        new SettingsStore(environment.configDirectory())
+                .save(planeContext != null ? settings.withPlaneContext(planeContext) : settings);
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> window = MainWindow.open(stage, environment, integrations));
+    }
+
+    void openWindow() throws TimeoutException {
+        openWindow(true, DesktopIntegrations.none());
+    }
+
+    @AfterEach
+    void closeWindow() throws TimeoutException {
+        if (window != null) {
+            FxToolkit.setupFixture(() -> {
+                stage.hide();
+                window.close();
+            });
+        }
+        plane.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    TableView<ClusterRow> table() {
+        return (TableView<ClusterRow>) lookup("#clusterTable").query();
+    }
+
+    /** The names of the rows the table shows, in their order. */
+    java.util.List<String> shownNames() {
+        return onFx(() -> table().getItems().stream().map(ClusterRow::name).toList());
+    }
+
+    String text(String query) {
+        return onFx(() -> ((Labeled) lookup(query).query()).getText());
+    }
+
+    void awaitShown(int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> shownNames().size() == count);
+    }
+
+    /** Selects a cluster by clicking its name cell. */
+    void clickCluster(String name) {
+        awaitCell(name);
+        clickOn(lookup(".table-cell")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText(name))
+                .<Node>query());
+    }
+
+    void awaitCell(String text) {
+        await().atMost(Duration.ofSeconds(20))
+                .alias("a table cell showing '" + text + "'")
+                .conditionEvaluationListener(c -> {
+                    if (c.getRemainingTimeInMS() <= c.getPollInterval().toMillis()) {
+                        System.out.println("cells: " + cellTexts());
+                    }
+                })
+                .until(() -> cellTexts().contains(text));
+    }
+
+    /** The texts of the table's visible cells. */
+    java.util.List<String> cellTexts() {
+        return onFx(() -> table().lookupAll(".table-cell").stream()
+                .map(n -> ((Labeled) n).getText())
+                .filter(java.util.Objects::nonNull)
+                .toList());
+    }
+
+    /** Scrolls the detail pane so that the node {@code query} finds is in view, for the robot to click it. */
+    void reveal(String query) {
+        onFx(() -> {
+            javafx.scene.control.ScrollPane scroll =
+                    (javafx.scene.control.ScrollPane) lookup(".detail-scroll").query();
+            Node node = lookup(query).query();
+            Node content = scroll.getContent();
+            double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()))
+                    .getMinY();
+            double extra = content.getBoundsInLocal().getHeight()
+                    - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(extra <= 0 ? 0 : Math.max(0, Math.min(1, (y - 40) / extra)));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static <T> T onFx(Callable<T> call) {
+        try {
+            return WaitForAsyncUtils.asyncFx(call).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package dev.meridian.app.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.meridian.app.agent.AgentInstallFlow;
+import dev.meridian.app.fleet.Annotations;
+import dev.meridian.app.health.ProbeSettings;
+import dev.meridian.app.health.Prober;
+import dev.meridian.app.testing.MockManagementPlane;
+import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.install.InstallLauncher;
+import dev.meridian.app.ui.install.InstallServices;
+import dev.meridian.installer.apply.AgentInstaller;
+import dev.meridian.installer.apply.InstallOptions;
+import dev.meridian.installer.apply.ProgressListener;
+import dev.meridian.installer.manifest.AgentManifests;
+import dev.meridian.installer.manifest.InstallSpec;
+import dev.meridian.installer.manifest.YamlRenderer;
+import dev.meridian.installer.testing.CreateOrReplaceApplier;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputControl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The install wizard, driven to the end against a second mock API server as the target cluster. */
+class InstallWizardTest extends GuiTestSupport {
+    private final MockManagementPlane target = new MockManagementPlane();
+
+    @AfterEach
+    void stopTarget() {
+        target.close();
+    }
+
+    @Test
+    void wizardShowsBadHostUnderItsFieldThenInstallsAndSetsTheClustersEndpoint() throws Exception {
+        plane.addCluster("eu-west", Map.of());
+        writeKubeconfigWithBothContexts();
+        // The endpoint host resolves to loopback, where no agent listens: the probe says so quickly.
+        AgentInstallFlow flow = flow();
+        openWindow(
+                true,
+                DesktopIntegrations.none()
+                        .withInstaller(new InstallLauncher(
+                                environment.kubeconfig()::contextNames,
+                                InstallServices.desktop(flow, environment.kubeconfig(), Clock.systemUTC()))));
+
+        clickCluster("eu-west");
+        clickOn("#installAgent");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> contexts = (ComboBox<String>) lookup("#wizardContext").query();
+        assertThat(onFx(() -> List.copyOf(contexts.getItems()))).containsExactly("management", "target");
+        clickOn("#wizardNext");
+        assertThat(text("#wizardContextError")).startsWith("Choose the kube context of cluster eu-west");
+        assertThat(text("#wizardHostError")).isEqualTo("Invalid host '': is required");
+        onFx(() -> {
+            contexts.getSelectionModel().select("target");
+            return null;
+        });
+        clickOn("#wizardHost").write("Not A Host");
+        assertThat(onFx(() -> ((TextInputControl) lookup("#wizardHost").query()).getText()))
+                .isEqualTo("Not A Host");
+        clickOn("#wizardNext");
+
+        assertThat(text("#wizardHostError")).startsWith("Invalid host 'Not A Host'");
+        assertThat(onFx(() -> lookup("#wizardYaml").tryQuery().isPresent()))
+                .as("still on the first step")
+                .isFalse();
+
+        onFx(() -> {
+            ((TextInputControl) lookup("#wizardHost").query()).clear();
+            return null;
+        });
+        clickOn("#wizardHost").write("agent.eu.example.com");
+        clickOn("#wizardNext");
+        String expected = YamlRenderer.render(AgentManifests.build(
+                InstallSpec.builder("eu-west", "agent.eu.example.com").build()));
+        assertThat(onFx(() -> ((TextInputControl) lookup("#wizardYaml").query()).getText()))
+                .isEqualTo(expected);
+
+        clickOn("#wizardInstall");
+        markDeploymentReady(target.client());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> text("#wizardResult").contains("Health:"));
+        assertThat(text("#wizardResult"))
+                .contains("Endpoint set to https://agent.eu.example.com")
+                .doesNotContain("not probed");
+        assertThat(plane.read("eu-west").getMetadata().getAnnotations())
+                .containsEntry(Annotations.ENDPOINT, "agent.eu.example.com");
+        assertThat(progressLines())
+                .anyMatch(line -> line.contains("Deployment"))
+                .hasSizeGreaterThan(5);
+        clickOn("#wizardClose");
+    }
+
+    @Test
+    void uninstallNamesItsTargetThenRemovesTheAgentAndClearsTheEndpointAsTheCliDoes() throws Exception {
+        plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "agent.eu.example.com", Annotations.INSECURE, "true"));
+        writeKubeconfigWithBothContexts();
+        new AgentInstaller(target.client(), new CreateOrReplaceApplier(target.client()), Duration.ofMillis(50))
+                .install(
+                        InstallSpec.builder("eu-west", "agent.eu.example.com").build(),
+                        InstallOptions.defaults().withWaitForRollout(false),
+                        ProgressListener.NONE);
+        assertThat(target.client()
+                        .apps()
+                        .deployments()
+                        .inNamespace(InstallSpec.DEFAULT_NAMESPACE)
+                        .withName("loft-agent")
+                        .get())
+                .isNotNull();
+        openWindow(
+                true,
+                DesktopIntegrations.none()
+                        .withInstaller(new InstallLauncher(
+                                environment.kubeconfig()::contextNames,
+                                InstallServices.desktop(flow(), environment.kubeconfig(), Clock.systemUTC()))));
+
+        clickCluster("eu-west");
+        clickOn("#uninstallAgent");
+        assertThat(text("#uninstallSummary")).startsWith("Choose the kube context of cluster eu-west");
+        assertThat(lookup("#uninstallConfirm").query().isDisabled())
+                .as("nothing to confirm without a context")
+                .isTrue();
+        @SuppressWarnings("unchecked")
+        ComboBox<String> contexts =
+                (ComboBox<String>) lookup("#uninstallContext").query();
+        onFx(() -> {
+            contexts.getSelectionModel().select("target");
+            return null;
+        });
+        assertThat(text("#uninstallSummary"))
+                .contains("namespace vcluster-pro of context target", "clears the direct endpoint of cluster eu-west");
+
+        clickOn("#uninstallConfirm");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> lookup("#uninstallResult").tryQuery().isPresent()
+                        && !text("#uninstallResult").isEmpty());
+        assertThat(text("#uninstallResult")).startsWith("Agent removed from cluster eu-west");
+        assertThat(target.client()
+                        .apps()
+                        .deployments()
+                        .inNamespace(InstallSpec.DEFAULT_NAMESPACE)
+                        .withName("loft-agent")
+                        .get())
+                .isNull();
+        assertThat(plane.read("eu-west").getMetadata().getAnnotations())
+                .doesNotContainKeys(Annotations.ENDPOINT, Annotations.INSECURE, Annotations.CA_DATA);
+        assertThat(onFx(() -> ((ListView<?>) lookup("#uninstallProgress").query())
+                        .getItems()
+                        .size()))
+                .isGreaterThan(3);
+        clickOn("#uninstallClose");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> lookup(".notification").queryAll().stream()
+                        .anyMatch(n -> onFx(() -> ((atlantafx.base.controls.Notification) n)
+                                .getMessage()
+                                .startsWith("Agent removed from cluster eu-west"))));
+        awaitCell("Central");
+    }
+
+    @Test
+    void advancedOptionsAreValidatedShownInThePreviewAndInstalled() throws Exception {
+        plane.addCluster("eu-west", Map.of());
+        writeKubeconfigWithBothContexts();
+        openWindow(
+                true,
+                DesktopIntegrations.none()
+                        .withInstaller(new InstallLauncher(
+                                environment.kubeconfig()::contextNames,
+                                InstallServices.desktop(flow(), environment.kubeconfig(), Clock.systemUTC()))));
+        clickCluster("eu-west");
+        clickOn("#installAgent");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> contexts = (ComboBox<String>) lookup("#wizardContext").query();
+        onFx(() -> {
+            contexts.getSelectionModel().select("target");
+            return null;
+        });
+        clickOn("#wizardHost").write("agent.eu.example.com");
+        clickOn("#wizardAdvanced .title");
+        replaceText("#wizardNamespace", "Bad_NS");
+        clickOn("#wizardNext");
+        assertThat(text("#wizardNamespaceError")).startsWith("Invalid namespace 'Bad_NS'");
+
+        replaceText("#wizardNamespace", "edge-agent");
+        replaceText("#wizardImage", "registry.example.com/meridian/agent:1.2");
+        replaceText("#wizardIngressClass", "traefik");
+        replaceText("#wizardTimeout", "0m");
+        clickOn("#wizardNext");
+        assertThat(text("#wizardTimeoutError")).contains("positive whole number", "90s");
+        assertThat(onFx(() -> lookup("#wizardNamespaceError").query().isVisible()))
+                .isFalse();
+
+        replaceText("#wizardTimeout", "90s");
+        clickOn("#wizardNext");
+        InstallSpec expected = InstallSpec.builder("eu-west", "agent.eu.example.com")
+                .namespace("edge-agent")
+                .image("registry.example.com/meridian/agent:1.2")
+                .ingressClass("traefik")
+                .build();
+        assertThat(onFx(() -> ((TextInputControl) lookup("#wizardYaml").query()).getText()))
+                .isEqualTo(YamlRenderer.render(AgentManifests.build(expected)));
+        assertThat(text("#wizardPreviewHint")).contains("namespace edge-agent", "waits up to 90s");
+
+        clickOn("#wizardBack");
+        onFx(() -> {
+            ((javafx.scene.control.CheckBox) lookup("#wizardWait").query()).setSelected(false);
+            return null;
+        });
+        clickOn("#wizardNext");
+        assertThat(text("#wizardPreviewHint")).contains("does not wait for the rollout");
+        clickOn("#wizardInstall");
+        await().atMost(Duration.ofSeconds(30)).until(() -> text("#wizardResult").contains("Health:"));
+        assertThat(text("#wizardResult")).contains("namespace edge-agent", "not probed");
+        var deployment = target.client()
+                .apps()
+                .deployments()
+                .inNamespace("edge-agent")
+                .withName("loft-agent")
+                .get();
+        assertThat(deployment
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getImage())
+                .isEqualTo("registry.example.com/meridian/agent:1.2");
+        assertThat(target.client()
+                        .network()
+                        .v1()
+                        .ingresses()
+                        .inNamespace("edge-agent")
+                        .list()
+                        .getItems())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getSpec().getIngressClassName()).isEqualTo("traefik"));
+        clickOn("#wizardClose");
+    }
+
+    /** Sets a field's text as typing would; fields low in the scrolled form may be out of the robot's view. */
+    private void replaceText(String query, String value) {
+        onFx(() -> {
+            ((TextInputControl) lookup(query).query()).setText(value);
+            return null;
+        });
+    }
+
+    private static AgentInstallFlow flow() {
+        return new AgentInstallFlow(
+                client -> new AgentInstaller(client, new CreateOrReplaceApplier(client), Duration.ofMillis(50)),
+                () -> new Prober(
+                        ProbeSettings.defaults(),
+                        host -> new InetAddress[] {InetAddress.getLoopbackAddress()},
+                        Clock.systemUTC()),
+                Clock.systemUTC());
+    }
+
+    private List<String> progressLines() {
+        return onFx(() -> List.copyOf(((ListView<?>) lookup("#wizardProgress").query())
+                .getItems().stream().map(String::valueOf).toList()));
+    }
+
+    /** Plays the deployment controller in the target cluster: every replica of the agent is ready. */
+    private static void markDeploymentReady(KubernetesClient client) {
+        var deployment = client.apps()
+                .deployments()
+                .inNamespace(InstallSpec.DEFAULT_NAMESPACE)
+                .withName("loft-agent");
+        await().atMost(Duration.ofSeconds(30)).until(() -> deployment.get() != null);
+        deployment.editStatus(d -> {
+            int replicas = d.getSpec().getReplicas();
+            d.setStatus(new DeploymentStatusBuilder()
+                    .withObservedGeneration(d.getMetadata().getGeneration())
+                    .withReplicas(replicas)
+                    .withUpdatedReplicas(replicas)
+                    .withReadyReplicas(replicas)
+                    .withAvailableReplicas(replicas)
+                    .build());
+            return d;
+        });
+    }
+
+    private void writeKubeconfigWithBothContexts() throws IOException {
+        plane.writeKubeconfig(Path.of(environment.env().get("KUBECONFIG")), Map.of("target", target.url()));
+    }
+}

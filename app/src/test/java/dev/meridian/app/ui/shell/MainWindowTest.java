@@ -1,0 +1,166 @@
+package dev.meridian.app.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.meridian.app.fleet.Annotations;
+import dev.meridian.app.fleet.FleetService;
+import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.settings.SettingsStore;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.scene.control.ListView;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+class MainWindowTest extends GuiTestSupport {
+
+    @Test
+    void tableShowsTheClustersAndFollowsAddChangeAndRemove() throws Exception {
+        plane.addCluster("us-east", Map.of());
+        plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "eu.example.com"));
+        openWindow();
+
+        awaitShown(2);
+        assertThat(shownNames()).as("sorted by name").containsExactly("eu-west", "us-east");
+        assertThat(stage.getTitle()).startsWith("Meridian");
+        awaitCell("eu.example.com");
+        assertThat(text("#statusClusters")).isEqualTo("2 clusters");
+        assertThat(text("#statusDirect")).isEqualTo("1 direct");
+
+        plane.addCluster("ap-south", Map.of());
+        awaitShown(3);
+        assertThat(shownNames()).containsExactly("ap-south", "eu-west", "us-east");
+
+        plane.client()
+                .genericKubernetesResources(FleetService.CLUSTERS)
+                .withName("us-east")
+                .edit(r -> {
+                    r.getMetadata().setAnnotations(new HashMap<>(Map.of(Annotations.ENDPOINT, "us.example.com:8443")));
+                    return r;
+                });
+        awaitCell("us.example.com:8443");
+        await().atMost(Duration.ofSeconds(10)).until(() -> text("#statusDirect").equals("2 direct"));
+
+        plane.client()
+                .genericKubernetesResources(FleetService.CLUSTERS)
+                .withName("eu-west")
+                .delete();
+        awaitShown(2);
+        assertThat(shownNames()).containsExactly("ap-south", "us-east");
+        assertThat(text("#statusUnhealthy")).isEqualTo("0 unhealthy");
+    }
+
+    @Test
+    void statusBarCountsUnhealthyClusters() throws Exception {
+        GenericKubernetesResource sick = dev.meridian.app.testing.MockManagementPlane.cluster("sick", Map.of());
+        sick.setAdditionalProperty("status", Map.of("phase", "Failed", "reason", "AgentNotReady"));
+        plane.client()
+                .genericKubernetesResources(FleetService.CLUSTERS)
+                .resource(sick)
+                .create();
+        plane.addCluster("fine", Map.of());
+        openWindow();
+
+        awaitShown(2);
+        assertThat(text("#statusUnhealthy")).isEqualTo("1 unhealthy");
+        awaitCell("Failed (AgentNotReady)");
+        assertThat(text("#statusPlane")).isEqualTo("Plane: management");
+    }
+
+    @Test
+    void filterNarrowsTheTableAndEscapeClearsIt() throws Exception {
+        plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "eu.example.com"));
+        plane.addCluster("eu-north", Map.of());
+        plane.addCluster("us-east", Map.of());
+        openWindow();
+        awaitShown(3);
+
+        clickOn("#filter").write("eu");
+        await().atMost(Duration.ofSeconds(5)).until(() -> shownNames().size() == 2);
+        assertThat(shownNames()).containsExactly("eu-north", "eu-west");
+
+        write(" direct");
+        await().atMost(Duration.ofSeconds(5)).until(() -> shownNames().size() == 1);
+        assertThat(shownNames()).containsExactly("eu-west");
+
+        type(javafx.scene.input.KeyCode.ESCAPE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> shownNames().size() == 3);
+    }
+
+    @Test
+    void keyboardMovesFromTheFilterThroughTheTableIntoTheEditor() throws Exception {
+        plane.addCluster("a-one", Map.of());
+        plane.addCluster("b-two", Map.of());
+        openWindow();
+        awaitShown(2);
+
+        clickOn("#filter");
+        type(javafx.scene.input.KeyCode.DOWN);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "Cluster a-one".equals(text("#detailTitle")));
+        type(javafx.scene.input.KeyCode.DOWN);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "Cluster b-two".equals(text("#detailTitle")));
+        type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> lookup("#endpointHost").query().isFocused())).isTrue();
+    }
+
+    @Test
+    void firstRunShowsTheWelcomeViewAndConnectsToThePickedContext() throws Exception {
+        plane.addCluster("eu-west", Map.of());
+        openWindow(false, DesktopIntegrations.none());
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> onFx(() -> lookup("#welcome").query().isVisible()
+                        && ((ListView<?>) lookup("#welcomeContexts").query())
+                                .getItems()
+                                .contains("management")));
+        assertThat(lookup("#welcomeSandbox").tryQuery())
+                .as("no sandbox button without the sandbox module")
+                .isEmpty();
+        clickOn("management");
+        clickOn("#welcomeConnect");
+
+        awaitShown(1);
+        assertThat(onFx(() -> lookup("#welcome").query().isVisible())).isFalse();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> new SettingsStore(environment.configDirectory())
+                        .load()
+                        .planeContext()
+                        .orElse("")
+                        .equals("management"));
+    }
+
+    @Test
+    void aRememberedPlaneOpensOnConnectingWithoutBuildingTheWelcomeView() throws Exception {
+        plane.addCluster("eu-west", Map.of());
+        openWindow("management", DesktopIntegrations.none());
+
+        // In the first frame already: the table says it is connecting; the welcome view and the
+        // detail pane's editor are not built until they are needed (issue #9: start-up time).
+        assertThat(onFx(() -> window.model().connectionProperty().get())).isNotEqualTo(MainViewModel.Connection.NONE);
+        assertThat(onFx(() -> lookup(".welcome").tryQuery()))
+                .as("welcome view built")
+                .isEmpty();
+        assertThat(onFx(() -> lookup("#endpointHost").tryQuery()))
+                .as("editor built before a selection")
+                .isEmpty();
+
+        awaitShown(1);
+        clickOn("eu-west");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> onFx(() -> lookup("#endpointHost").tryQuery().isPresent()));
+    }
+
+    @Test
+    void aRememberedPlaneThatIsNoLongerInTheKubeconfigFallsBackToTheWelcomeView() throws Exception {
+        openWindow("gone-context", DesktopIntegrations.none());
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> onFx(() -> lookup("#welcome").query().isVisible()
+                        && lookup(".welcome").tryQuery().isPresent()));
+        assertThat(onFx(() -> window.model().connectionProperty().get())).isEqualTo(MainViewModel.Connection.NONE);
+    }
+}
