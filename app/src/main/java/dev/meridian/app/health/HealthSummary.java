@@ -1,13 +1,12 @@
 package dev.meridian.app.health;
 
-import dev.meridian.app.ui.hooks.HealthSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * What the cluster table and detail pane show about a cluster's health. The health module's
- * probe results are adapted to this record by the {@link HealthSource} that is plugged in.
+ * probe results are adapted to this record by the window's health source.
  *
  * @param latency the round trip of the probe; empty when it did not answer
  * @param certificateNotAfter expiry of the endpoint's serving certificate; empty when unknown

@@ -5,8 +5,8 @@ import dev.meridian.app.health.HealthSummary;
 import dev.meridian.app.health.HealthSummary.Verdict;
 import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.tray.TrayMenu.Command;
-import dev.meridian.app.ui.fleet.ClusterRow;
 import dev.meridian.app.ui.hooks.DesktopShell;
+import dev.meridian.app.ui.hooks.FleetSnapshot;
 import java.awt.AWTException;
 import java.awt.EventQueue;
 import java.awt.PopupMenu;
@@ -24,7 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
-import javafx.collections.ListChangeListener;
 
 /**
  * A tray icon installed for one run of the app. Three threads: the FX thread reads the shell, one
@@ -48,8 +47,7 @@ final class TraySession implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "meridian-tray-timer"));
     private final Map<String, HealthSummary> seenRowHealth = new HashMap<>();
     private String lastPlane = "";
-    private final ListChangeListener<ClusterRow> onRows = change -> takeSnapshot();
-    private final InvalidationListener onPlane = o -> takeSnapshot();
+    private final InvalidationListener onFleet = o -> takeSnapshot();
     private final PopupMenu popup = new PopupMenu();
     private final TrayIcon icon;
 
@@ -89,8 +87,7 @@ final class TraySession implements AutoCloseable {
     private void install(Duration probeInterval) throws AWTException {
         SystemTray.getSystemTray().add(icon);
         icon.addActionListener(e -> Platform.runLater(shell::showMainWindow));
-        shell.clusters().addListener(onRows);
-        shell.planeContextProperty().addListener(onPlane);
+        shell.fleetProperty().addListener(onFleet);
         takeSnapshot();
         // Follows switches made outside the app, e.g. with kubectl.
         ticker.scheduleWithFixedDelay(
@@ -102,7 +99,8 @@ final class TraySession implements AutoCloseable {
 
     /** FX thread: copies the clusters and any health the app probed since the last look. */
     private void takeSnapshot() {
-        String plane = shell.planeContextProperty().get();
+        FleetSnapshot fleet = shell.fleetProperty().get();
+        String plane = fleet.plane();
         if (!plane.equals(lastPlane)) {
             // Another plane's clusters: what was known about the previous plane's ones does not apply.
             seenRowHealth.clear();
@@ -110,7 +108,7 @@ final class TraySession implements AutoCloseable {
             lastPlane = plane;
         }
         List<ClusterInfo> clusters = new ArrayList<>();
-        for (ClusterRow row : shell.clusters()) {
+        for (FleetSnapshot.Cluster row : fleet.clusters()) {
             clusters.add(row.info());
             // Unknown is what the app shows before its first probe: it does not replace the tray's own result.
             if (!row.health().equals(seenRowHealth.put(row.name(), row.health()))
@@ -161,8 +159,7 @@ final class TraySession implements AutoCloseable {
     /** Removes the icon so AWT lets the JVM exit, and stops the threads. */
     @Override
     public void close() {
-        shell.clusters().removeListener(onRows);
-        shell.planeContextProperty().removeListener(onPlane);
+        shell.fleetProperty().removeListener(onFleet);
         ticker.shutdownNow();
         SystemTray.getSystemTray().remove(icon);
         work.close();

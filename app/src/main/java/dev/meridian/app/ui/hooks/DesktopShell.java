@@ -1,8 +1,6 @@
 package dev.meridian.app.ui.hooks;
 
-import dev.meridian.app.ui.fleet.ClusterRow;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.collections.ObservableList;
+import javafx.beans.property.ReadOnlyObjectProperty;
 
 /**
  * What the running desktop app offers to companions such as the tray. Every method must be called
@@ -16,12 +14,8 @@ public interface DesktopShell {
     void quit();
 
     /**
-     * The connected clusters, live from the watch, each with its last probed health; read-only.
-     * Rows are updated in place; listen to {@link ClusterRow#infoProperty()} and
-     * {@link ClusterRow#healthProperty()} or to the list, which reports such updates.
+     * The connected clusters with their last probed health, and the plane they belong to; a new snapshot whenever
+     * the window's fleet or plane changes.
      */
-    ObservableList<ClusterRow> clusters();
-
-    /** The management plane's kube context, or empty when none is connected. */
-    ReadOnlyStringProperty planeContextProperty();
+    ReadOnlyObjectProperty<FleetSnapshot> fleetProperty();
 }

@@ -12,17 +12,18 @@ import dev.meridian.app.ui.fleet.ClusterDetailView;
 import dev.meridian.app.ui.fleet.ClusterRow;
 import dev.meridian.app.ui.fleet.ClusterTable;
 import dev.meridian.app.ui.fleet.EndpointEditorViewModel;
+import dev.meridian.app.ui.fleet.FleetFeed;
 import dev.meridian.app.ui.hooks.DesktopIntegrations;
 import dev.meridian.app.ui.hooks.DesktopShell;
+import dev.meridian.app.ui.hooks.FleetSnapshot;
 import dev.meridian.app.ui.settings.Settings.ThemeChoice;
 import dev.meridian.app.ui.settings.SettingsStore;
 import dev.meridian.app.ui.shell.MainViewModel.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -50,6 +51,7 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
     private final MainViewModel model;
     private final EndpointEditorViewModel editor;
     private final WindowState windowState;
+    private final FleetFeed fleetFeed;
     private final List<AutoCloseable> companions = new ArrayList<>();
     private TableView<ClusterRow> table;
     private CustomTextField filter;
@@ -70,6 +72,7 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
                 integrations);
         this.editor = new EndpointEditorViewModel(model::fleetService, background, notifier::show, environment.clock());
         this.windowState = new WindowState(stage, model);
+        this.fleetFeed = new FleetFeed(model.fleet().rows(), model.planeContextProperty());
     }
 
     /** Builds the window on {@code stage}, shows it, and starts connecting. FX thread. */
@@ -314,13 +317,8 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
     }
 
     @Override
-    public ObservableList<ClusterRow> clusters() {
-        return model.fleet().rows();
-    }
-
-    @Override
-    public ReadOnlyStringProperty planeContextProperty() {
-        return model.planeContextProperty();
+    public ReadOnlyObjectProperty<FleetSnapshot> fleetProperty() {
+        return fleetFeed.property();
     }
 
     private boolean closed;
