@@ -1,9 +1,13 @@
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -17,17 +21,20 @@ import java.util.spi.ToolProvider;
 
 /**
  * Fails the build when the project's own packages in a classes folder depend on each other in a
- * cycle. Run by the build in verify: {@code java build/PackageCycles.java target/classes}.
+ * cycle, or when ARCHITECTURE.md does not list exactly the module's packages. Run by the build in
+ * verify: {@code java build/PackageCycles.java target/classes [ARCHITECTURE.md]}.
  *
  * <p>The package graph comes from {@code jdeps -verbose:package}; cycles are its strongly
- * connected components with more than one package.
+ * connected components with more than one package. In ARCHITECTURE.md a module's packages are the
+ * rows of the table whose header names the module's root package, e.g. {@code (`dev.meridian.app.…`)}.
  */
 public final class PackageCycles {
+    private static final Pattern ROW = Pattern.compile("^\\| (?:`([\\w.]+)`|\\(root\\)) \\|");
     private static final Pattern EDGE = Pattern.compile("^\\s+(dev\\.meridian\\.\\S+)\\s+->\\s+(dev\\.meridian\\.\\S+)");
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: java build/PackageCycles.java CLASSES_FOLDER");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: java build/PackageCycles.java CLASSES_FOLDER [ARCHITECTURE.md]");
             System.exit(2);
         }
         Path classes = Path.of(args[0]);
@@ -35,10 +42,14 @@ public final class PackageCycles {
             System.err.println("No classes folder at " + classes.toAbsolutePath() + "; build the module first.");
             System.exit(2);
         }
+        boolean documented = args.length < 2 || documented(classes, Path.of(args[1]));
         Map<String, Set<String>> graph = graph(classes);
         List<List<String>> cycles = new Cycles(graph).find();
         if (cycles.isEmpty()) {
-            System.out.println("[package-cycles] " + graph.size() + " packages in " + classes + ", no cycle");
+            System.out.println("[package-cycles] " + graph.size() + " linked packages in " + classes + ", no cycle");
+            if (!documented) {
+                System.exit(1);
+            }
             return;
         }
         System.err.println("[package-cycles] " + classes + ": packages that depend on each other in a cycle:");
@@ -54,6 +65,62 @@ public final class PackageCycles {
         }
         System.err.println("Break each cycle: move the shared type down into a package both can use.");
         System.exit(1);
+    }
+
+    /** Whether the architecture file's table for this module names exactly the packages that hold classes. */
+    private static boolean documented(Path classes, Path architecture) {
+        Set<String> packages = new TreeSet<>();
+        try (var files = Files.walk(classes)) {
+            files.filter(f -> f.toString().endsWith(".class"))
+                    .map(f -> classes.relativize(f.getParent()).toString().replace(File.separatorChar, '.'))
+                    .forEach(packages::add);
+            String root = packages.stream()
+                    .filter(p -> p.startsWith("dev.meridian"))
+                    .min(Comparator.comparingInt(String::length))
+                    .orElseThrow();
+            Set<String> listed = listed(Files.readAllLines(architecture), root);
+            Set<String> actual = new TreeSet<>();
+            for (String p : packages) {
+                if (p.equals(root)) {
+                    actual.add("(root)");
+                } else if (p.startsWith(root + ".")) {
+                    actual.add(p.substring(root.length() + 1));
+                }
+            }
+            if (listed.equals(actual)) {
+                return true;
+            }
+            Set<String> missing = new TreeSet<>(actual);
+            missing.removeAll(listed);
+            Set<String> gone = new TreeSet<>(listed);
+            gone.removeAll(actual);
+            System.err.println("[package-cycles] " + architecture + " does not match the packages of " + root + ":");
+            missing.forEach(p -> System.err.println("  not described: " + p));
+            gone.forEach(p -> System.err.println("  described but absent: " + p));
+            System.err.println("Add a row for each new package (one line: what it holds, what it uses); drop rows of"
+                    + " packages that are gone.");
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<String> listed(List<String> lines, String root) {
+        Set<String> listed = new TreeSet<>();
+        boolean inTable = false;
+        for (String line : lines) {
+            if (line.startsWith("| package (`" + root + ".")) {
+                inTable = true;
+            } else if (inTable && !line.startsWith("|")) {
+                break;
+            } else if (inTable) {
+                Matcher row = ROW.matcher(line);
+                if (row.find()) {
+                    listed.add(row.group(1) != null ? row.group(1) : "(root)");
+                }
+            }
+        }
+        return listed;
     }
 
     private static Map<String, Set<String>> graph(Path classes) {
