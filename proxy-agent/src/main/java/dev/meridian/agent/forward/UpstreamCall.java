@@ -100,18 +100,7 @@ final class UpstreamCall implements UpstreamChannels.Call {
     }
 
     private void connect(EventLoop loop) {
-        Channel kept = upstream.channels().idle(loop);
-        if (kept != null) {
-            send(kept);
-            return;
-        }
-        upstream.channels().acquire(loop).addListener(f -> {
-            if (f.isSuccess()) {
-                send((Channel) f.getNow());
-            } else {
-                fail(f.cause().toString(), false);
-            }
-        });
+        upstream.channels().obtain(loop, this::send, cause -> fail(cause.toString(), false));
     }
 
     private void send(Channel channel) {
