@@ -7,11 +7,11 @@ import dev.meridian.installer.apply.ClusterConnector.ConnectResult;
 import dev.meridian.installer.apply.ClusterConnector.ConnectSpec;
 import dev.meridian.installer.apply.InstallOptions;
 import dev.meridian.installer.apply.ServerSideApplier;
-import dev.meridian.installer.manifest.PlaneManifests;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -53,12 +53,8 @@ final class ClusterConnectCommand extends CliCommand {
     @Option(names = "--display-name", paramLabel = "TEXT", description = "Name shown in listings.")
     String displayName;
 
-    @Option(
-            names = "--namespace",
-            defaultValue = PlaneManifests.DEFAULT_NAMESPACE,
-            paramLabel = "NS",
-            description = "Namespace of the gateway's ServiceAccount in the cluster (default: ${DEFAULT-VALUE}).")
-    String namespace;
+    @Mixin
+    GatewayNamespaceOption namespace;
 
     @Option(
             names = "--timeout",
@@ -74,7 +70,7 @@ final class ClusterConnectCommand extends CliCommand {
         ConnectSpec connect;
         try {
             connect = new ConnectSpec(
-                    name, displayName, server, namespace, serverCaFile == null ? null : serverCaData(root));
+                    name, displayName, server, namespace.value(), serverCaFile == null ? null : serverCaData(root));
         } catch (IllegalArgumentException e) {
             throw new MeridianException.InvalidInput(e.getMessage() + ".", e);
         }

@@ -2,10 +2,10 @@ package dev.meridian.app.cli;
 
 import dev.meridian.installer.apply.ClusterConnector;
 import dev.meridian.installer.apply.ObjectRef;
-import dev.meridian.installer.manifest.PlaneManifests;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,12 +22,8 @@ final class ClusterDisconnectCommand extends CliCommand {
     @Option(names = "--target-context", paramLabel = "CTX", description = "Kube context of the cluster itself.")
     String targetContext;
 
-    @Option(
-            names = "--namespace",
-            defaultValue = PlaneManifests.DEFAULT_NAMESPACE,
-            paramLabel = "NS",
-            description = "Namespace of the gateway's ServiceAccount in the cluster (default: ${DEFAULT-VALUE}).")
-    String namespace;
+    @Mixin
+    GatewayNamespaceOption namespace;
 
     @Override
     public Integer call() {
@@ -35,7 +31,7 @@ final class ClusterDisconnectCommand extends CliCommand {
         List<ObjectRef> deleted;
         try (MeridianCommand.Fleet fleet = openFleet();
                 KubernetesClient target = targetContext == null ? null : root.openContext(targetContext)) {
-            deleted = new ClusterConnector(fleet.client()).disconnect(name, target, namespace, progress());
+            deleted = new ClusterConnector(fleet.client()).disconnect(name, target, namespace.value(), progress());
         }
         done(
                 deleted.isEmpty()
