@@ -6,23 +6,18 @@ import dev.meridian.installer.apply.AgentInstaller;
 import dev.meridian.installer.apply.AgentStatus;
 import dev.meridian.installer.apply.InstallOptions;
 import dev.meridian.installer.apply.InstallResult;
-import dev.meridian.installer.apply.ProgressListener;
 import dev.meridian.installer.manifest.AgentManifests;
 import dev.meridian.installer.manifest.InstallSpec;
 import dev.meridian.installer.manifest.YamlRenderer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "agent",
-        mixinStandardHelpOptions = true,
         description = "Install, inspect, upgrade and remove the direct endpoint agent in a connected cluster.",
         subcommands = {
             AgentCommand.Install.class,
@@ -30,15 +25,7 @@ import picocli.CommandLine.Spec;
             AgentCommand.Upgrade.class,
             AgentCommand.Uninstall.class
         })
-final class AgentCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCodes.OK;
-    }
+final class AgentCommand extends GroupCommand {
 
     /** Options every agent command shares: which cluster, and the kube context that reaches it. */
     static final class Target {
@@ -67,21 +54,13 @@ final class AgentCommand implements Callable<Integer> {
         }
     }
 
-    static ProgressListener printer(PrintWriter err) {
-        return event -> {
-            err.println("[info] " + event.message());
-            err.flush();
-        };
-    }
-
     @Command(
             name = "install",
-            mixinStandardHelpOptions = true,
             description = {
                 "Install the agent and its exposure in the connected cluster, wait for the rollout,",
                 "then set the cluster's direct endpoint annotations. Idempotent: a re-run completes or changes nothing."
             })
-    static final class Install implements Callable<Integer> {
+    static final class Install extends CliCommand {
         @Mixin
         Target target;
 
@@ -111,12 +90,9 @@ final class AgentCommand implements Callable<Integer> {
         @Option(names = "--no-wait", description = "Return after applying and annotating.")
         boolean noWait;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            MeridianCommand root = MeridianCommand.of(spec);
+            MeridianCommand root = root();
             InstallSpec installSpec = exposure.applyTo(
                             InstallSpec.builder(target.cluster.name(), exposure.requireHost("the agent"))
                                     .namespace(target.namespace))
@@ -125,11 +101,11 @@ final class AgentCommand implements Callable<Integer> {
                 if (output != null && !output.equals("yaml")) {
                     throw new MeridianException.InvalidInput("--dry-run prints only -o yaml.");
                 }
-                spec.commandLine().getOut().print(YamlRenderer.render(AgentManifests.build(installSpec)));
-                spec.commandLine().getOut().flush();
+                out().print(YamlRenderer.render(AgentManifests.build(installSpec)));
+                out().flush();
                 return ExitCodes.OK;
             }
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = err();
             InstallOptions options = InstallOptions.defaults()
                     .withTimeout(timeout)
                     .withWaitForRollout(!noWait)
@@ -138,7 +114,7 @@ final class AgentCommand implements Callable<Integer> {
             try (KubernetesClient client = target.open(root);
                     MeridianCommand.Fleet fleet = root.openFleet()) {
                 outcome = AgentInstallFlow.standard(root.environment().clock())
-                        .install(client, fleet.service(), installSpec, options, printer(err));
+                        .install(client, fleet.service(), installSpec, options, progress());
             }
             err.println("[info] Set the direct endpoint of cluster " + target.cluster.name() + " to "
                     + outcome.change().hostPort().routeUrl());
@@ -147,31 +123,24 @@ final class AgentCommand implements Callable<Integer> {
                             + health.verdict().label()
                             + (health.isUp() ? "" : " (" + health.verdict().message() + ")")));
             InstallResult result = outcome.install();
-            err.println("[done] √ Agent installed in cluster " + target.cluster.name() + " (namespace "
-                    + result.namespace() + "); run 'meridian cluster use " + target.cluster.name() + "' to use it.");
+            done("Agent installed in cluster " + target.cluster.name() + " (namespace " + result.namespace()
+                    + "); run 'meridian cluster use " + target.cluster.name() + "' to use it.");
             return ExitCodes.OK;
         }
     }
 
-    @Command(
-            name = "status",
-            mixinStandardHelpOptions = true,
-            description = "Show what is installed and whether it is ready.")
-    static final class Status implements Callable<Integer> {
+    @Command(name = "status", description = "Show what is installed and whether it is ready.")
+    static final class Status extends CliCommand {
         @Mixin
         Target target;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            MeridianCommand root = MeridianCommand.of(spec);
             AgentStatus status;
-            try (KubernetesClient client = target.open(root)) {
+            try (KubernetesClient client = target.open(root())) {
                 status = new AgentInstaller(client).status(target.namespace);
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (!status.installed()) {
                 out.println("Agent:     not installed in namespace " + target.namespace);
                 return ExitCodes.OK;
@@ -185,30 +154,24 @@ final class AgentCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Change the agent's image in place.")
-    static final class Upgrade implements Callable<Integer> {
+    @Command(name = "upgrade", description = "Change the agent's image in place.")
+    static final class Upgrade extends CliCommand {
         @Mixin
         Target target;
 
         @Option(names = "--image", paramLabel = "IMAGE", description = "Agent image (default: this version's).")
         String image;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            MeridianCommand root = MeridianCommand.of(spec);
-            try (KubernetesClient client = target.open(root)) {
+            try (KubernetesClient client = target.open(root())) {
                 AgentStatus status = new AgentInstaller(client)
                         .upgrade(
                                 target.namespace,
                                 image != null ? image : dev.meridian.installer.manifest.AgentVersion.defaultImage(),
                                 InstallOptions.defaults(),
-                                printer(spec.commandLine().getErr()));
-                spec.commandLine()
-                        .getErr()
-                        .println("[done] √ Agent in cluster " + target.cluster.name() + " runs " + status.image());
+                                progress());
+                done("Agent in cluster " + target.cluster.name() + " runs " + status.image());
             }
             return ExitCodes.OK;
         }
@@ -216,26 +179,20 @@ final class AgentCommand implements Callable<Integer> {
 
     @Command(
             name = "uninstall",
-            mixinStandardHelpOptions = true,
             description = "Remove every object the install created and clear the cluster's endpoint annotations.")
-    static final class Uninstall implements Callable<Integer> {
+    static final class Uninstall extends CliCommand {
         @Mixin
         Target target;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            MeridianCommand root = MeridianCommand.of(spec);
-            PrintWriter err = spec.commandLine().getErr();
+            MeridianCommand root = root();
             try (KubernetesClient client = target.open(root);
                     MeridianCommand.Fleet fleet = root.openFleet()) {
                 AgentInstallFlow.standard(root.environment().clock())
-                        .uninstall(client, fleet.service(), target.cluster.name(), target.namespace, printer(err));
+                        .uninstall(client, fleet.service(), target.cluster.name(), target.namespace, progress());
             }
-            err.println("[done] √ Agent removed from cluster " + target.cluster.name()
-                    + "; its contexts use the central route.");
+            done("Agent removed from cluster " + target.cluster.name() + "; its contexts use the central route.");
             return ExitCodes.OK;
         }
     }

@@ -7,27 +7,22 @@ import dev.meridian.installer.apply.ClusterConnector.ConnectResult;
 import dev.meridian.installer.apply.ClusterConnector.ConnectSpec;
 import dev.meridian.installer.apply.InstallOptions;
 import dev.meridian.installer.apply.ServerSideApplier;
-import dev.meridian.installer.manifest.PlaneManifests;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "connect",
-        mixinStandardHelpOptions = true,
         description = {
             "Register a cluster with the management plane (--context): give the central gateway an",
             "impersonate-only ServiceAccount in the cluster (--target-context), store a kubeconfig with its token",
             "in the plane and create the Cluster object. Idempotent; an existing Cluster keeps its annotations."
         })
-final class ClusterConnectCommand implements Callable<Integer> {
+final class ClusterConnectCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Cluster object (a DNS label).")
     String name;
 
@@ -58,12 +53,8 @@ final class ClusterConnectCommand implements Callable<Integer> {
     @Option(names = "--display-name", paramLabel = "TEXT", description = "Name shown in listings.")
     String displayName;
 
-    @Option(
-            names = "--namespace",
-            defaultValue = PlaneManifests.DEFAULT_NAMESPACE,
-            paramLabel = "NS",
-            description = "Namespace of the gateway's ServiceAccount in the cluster (default: ${DEFAULT-VALUE}).")
-    String namespace;
+    @Mixin
+    GatewayNamespaceOption namespace;
 
     @Option(
             names = "--timeout",
@@ -73,40 +64,34 @@ final class ClusterConnectCommand implements Callable<Integer> {
             description = "Limit of the wait for the ServiceAccount's token (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        MeridianCommand root = MeridianCommand.of(spec);
+        MeridianCommand root = root();
         ConnectSpec connect;
         try {
             connect = new ConnectSpec(
-                    name, displayName, server, namespace, serverCaFile == null ? null : serverCaData(root));
+                    name, displayName, server, namespace.value(), serverCaFile == null ? null : serverCaData(root));
         } catch (IllegalArgumentException e) {
             throw new MeridianException.InvalidInput(e.getMessage() + ".", e);
         }
-        PrintWriter err = spec.commandLine().getErr();
         ConnectResult result;
         try (KubernetesClient target = root.openContext(targetContext);
-                MeridianCommand.Fleet fleet = root.openFleet()) {
+                MeridianCommand.Fleet fleet = openFleet()) {
             result = new ClusterConnector(fleet.client())
                     .connect(
                             target,
                             new ServerSideApplier(target),
                             connect,
                             InstallOptions.defaults().withTimeout(timeout),
-                            AgentCommand.printer(err));
+                            progress());
         }
         if (isLoopback(result.server())) {
-            err.println("[warn] The plane will reach cluster " + name + " at " + result.server() + ", a loopback "
+            err().println("[warn] The plane will reach cluster " + name + " at " + result.server() + ", a loopback "
                     + "address: that works only for a gateway on this machine. Pass --server with an address the "
                     + "management plane can reach.");
         }
-        err.println("[done] √ Cluster " + name + " connected ("
-                + result.cluster().name().toLowerCase(java.util.Locale.ROOT) + "); the gateway reaches it at "
-                + result.server() + ". Run 'meridian cluster use " + name + "'.");
-        err.flush();
+        done("Cluster " + name + " connected (" + result.cluster().name().toLowerCase(java.util.Locale.ROOT)
+                + "); the gateway reaches it at " + result.server() + ". Run 'meridian cluster use " + name + "'.");
         return ExitCodes.OK;
     }
 

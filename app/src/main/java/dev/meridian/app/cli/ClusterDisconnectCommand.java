@@ -2,56 +2,41 @@ package dev.meridian.app.cli;
 
 import dev.meridian.installer.apply.ClusterConnector;
 import dev.meridian.installer.apply.ObjectRef;
-import dev.meridian.installer.manifest.PlaneManifests;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "disconnect",
-        mixinStandardHelpOptions = true,
         description = {
             "Remove a cluster from the management plane: its Cluster object and kubeconfig Secret;",
             "with --target-context, also the gateway's ServiceAccount and rights in the cluster."
         })
-final class ClusterDisconnectCommand implements Callable<Integer> {
+final class ClusterDisconnectCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Cluster object.")
     String name;
 
     @Option(names = "--target-context", paramLabel = "CTX", description = "Kube context of the cluster itself.")
     String targetContext;
 
-    @Option(
-            names = "--namespace",
-            defaultValue = PlaneManifests.DEFAULT_NAMESPACE,
-            paramLabel = "NS",
-            description = "Namespace of the gateway's ServiceAccount in the cluster (default: ${DEFAULT-VALUE}).")
-    String namespace;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    GatewayNamespaceOption namespace;
 
     @Override
     public Integer call() {
-        MeridianCommand root = MeridianCommand.of(spec);
-        PrintWriter err = spec.commandLine().getErr();
+        MeridianCommand root = root();
         List<ObjectRef> deleted;
-        try (MeridianCommand.Fleet fleet = root.openFleet();
+        try (MeridianCommand.Fleet fleet = openFleet();
                 KubernetesClient target = targetContext == null ? null : root.openContext(targetContext)) {
-            deleted =
-                    new ClusterConnector(fleet.client()).disconnect(name, target, namespace, AgentCommand.printer(err));
+            deleted = new ClusterConnector(fleet.client()).disconnect(name, target, namespace.value(), progress());
         }
-        err.println(
+        done(
                 deleted.isEmpty()
-                        ? "[done] √ Nothing to remove: cluster " + name + " is not connected."
-                        : "[done] √ Cluster " + name + " disconnected (" + deleted.size() + " objects removed).");
-        err.flush();
+                        ? "Nothing to remove: cluster " + name + " is not connected."
+                        : "Cluster " + name + " disconnected (" + deleted.size() + " objects removed).");
         return ExitCodes.OK;
     }
 }

@@ -4,20 +4,16 @@ import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.FleetEvent;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "list",
         aliases = "ls",
-        mixinStandardHelpOptions = true,
         description = "List the connected clusters of the management plane, with their route and endpoint.")
-final class ClusterListCommand implements Callable<Integer> {
+final class ClusterListCommand extends CliCommand {
 
     @Mixin
     OutputOption output;
@@ -27,14 +23,10 @@ final class ClusterListCommand implements Callable<Integer> {
             description = "After listing, print each change (ADDED, MODIFIED, DELETED) until interrupted.")
     boolean watch;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        MeridianCommand root = MeridianCommand.of(spec);
-        PrintWriter out = spec.commandLine().getOut();
-        try (MeridianCommand.Fleet fleet = root.openFleet()) {
+        PrintWriter out = out();
+        try (MeridianCommand.Fleet fleet = openFleet()) {
             if (watch) {
                 watch(fleet, out);
                 return ExitCodes.OK;
@@ -42,7 +34,7 @@ final class ClusterListCommand implements Callable<Integer> {
             List<ClusterInfo> clusters = fleet.service().list();
             if (output.isTable()) {
                 if (clusters.isEmpty()) {
-                    spec.commandLine().getErr().println("No connected clusters in the management plane.");
+                    err().println("No connected clusters in the management plane.");
                 } else {
                     out.print(ClusterView.table(clusters));
                 }

@@ -4,23 +4,19 @@ import dev.meridian.app.fleet.EditResult;
 import dev.meridian.app.fleet.EndpointChange;
 import dev.meridian.app.fleet.EndpointState;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "set",
-        mixinStandardHelpOptions = true,
         description = {
             "Set a cluster's direct endpoint, which turns it on.",
             "HOST is host[:port]; a pasted URL is reduced to its host and port."
         })
-final class EndpointSetCommand implements Callable<Integer> {
+final class EndpointSetCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "CLUSTER", description = "Name of the connected cluster.")
     String cluster;
@@ -45,28 +41,23 @@ final class EndpointSetCommand implements Callable<Integer> {
     @Mixin
     ResourceVersionOption resourceVersion;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        MeridianCommand root = MeridianCommand.of(spec);
+        MeridianCommand root = root();
         EndpointChange change = EndpointChange.of(
                 host,
                 insecure,
                 ca == null ? null : ca.data,
                 readCaFile(),
                 root.environment().clock().instant());
-        try (MeridianCommand.Fleet fleet = root.openFleet()) {
-            EditResult result = fleet.service().setEndpoint(cluster, change, resourceVersion.value());
-            result.notices().forEach(n -> spec.commandLine().getErr().println("[info] " + n));
-            EndpointState.On on = (EndpointState.On) result.cluster().endpoint();
-            spec.commandLine()
-                    .getErr()
-                    .println("[done] √ Direct endpoint of cluster " + cluster + " set to "
-                            + on.hostPort().routeUrl() + " (TLS: "
-                            + on.tlsMode().label() + ")");
+        EditResult result;
+        try (MeridianCommand.Fleet fleet = openFleet()) {
+            result = fleet.service().setEndpoint(cluster, change, resourceVersion.value());
         }
+        result.notices().forEach(n -> err().println("[info] " + n));
+        EndpointState.On on = (EndpointState.On) result.cluster().endpoint();
+        done("Direct endpoint of cluster " + cluster + " set to "
+                + on.hostPort().routeUrl() + " (TLS: " + on.tlsMode().label() + ")");
         return ExitCodes.OK;
     }
 

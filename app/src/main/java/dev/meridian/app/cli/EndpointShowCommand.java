@@ -4,18 +4,12 @@ import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.EndpointState;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(
-        name = "show",
-        mixinStandardHelpOptions = true,
-        description = "Show a cluster's direct endpoint: host, URL, TLS mode and CA certificates.")
-final class EndpointShowCommand implements Callable<Integer> {
+@Command(name = "show", description = "Show a cluster's direct endpoint: host, URL, TLS mode and CA certificates.")
+final class EndpointShowCommand extends CliCommand {
 
     @Parameters(paramLabel = "CLUSTER", description = "Name of the connected cluster.")
     String cluster;
@@ -23,14 +17,10 @@ final class EndpointShowCommand implements Callable<Integer> {
     @Mixin
     OutputOption output;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        MeridianCommand root = MeridianCommand.of(spec);
-        PrintWriter out = spec.commandLine().getOut();
-        try (MeridianCommand.Fleet fleet = root.openFleet()) {
+        PrintWriter out = out();
+        try (MeridianCommand.Fleet fleet = openFleet()) {
             ClusterInfo info = fleet.service().get(cluster);
             if (!output.isTable()) {
                 out.println(output.render(Map.of(

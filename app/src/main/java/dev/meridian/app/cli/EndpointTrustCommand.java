@@ -12,35 +12,28 @@ import dev.meridian.app.health.Prober;
 import dev.meridian.app.health.TlsMode;
 import java.io.Console;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "trust",
-        mixinStandardHelpOptions = true,
         description = {
             "Trust on first use: show the CA the endpoint presents and, once confirmed, store it as",
             "the cluster's CA data (and turn insecure off), so kube contexts verify the endpoint."
         })
-final class EndpointTrustCommand implements Callable<Integer> {
+final class EndpointTrustCommand extends CliCommand {
     @Parameters(paramLabel = "CLUSTER", description = "Name of the connected cluster.")
     String cluster;
 
     @Option(names = "--yes", description = "Trust without asking (for scripts): compare the fingerprint first.")
     boolean yes;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        MeridianCommand root = MeridianCommand.of(spec);
-        PrintWriter out = spec.commandLine().getOut();
-        try (MeridianCommand.Fleet fleet = root.openFleet()) {
+        MeridianCommand root = root();
+        PrintWriter out = out();
+        try (MeridianCommand.Fleet fleet = openFleet()) {
             ClusterInfo info = fleet.service().get(cluster);
             if (!(info.endpoint() instanceof EndpointState.On on)) {
                 throw new MeridianException.InvalidInput("Cluster '" + cluster + "' has no usable direct endpoint to "
@@ -68,11 +61,8 @@ final class EndpointTrustCommand implements Callable<Integer> {
                     null,
                     root.environment().clock().instant());
             fleet.service().setEndpoint(cluster, change, info.resourceVersion());
-            spec.commandLine()
-                    .getErr()
-                    .println("[done] √ Cluster " + cluster + " now trusts " + ca.subject()
-                            + " (SHA-256 " + presented.sha256Fingerprint() + "); run 'meridian cluster use " + cluster
-                            + "' to refresh its kube context.");
+            done("Cluster " + cluster + " now trusts " + ca.subject() + " (SHA-256 " + presented.sha256Fingerprint()
+                    + "); run 'meridian cluster use " + cluster + "' to refresh its kube context.");
         }
         return ExitCodes.OK;
     }

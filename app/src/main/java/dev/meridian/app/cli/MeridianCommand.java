@@ -10,17 +10,14 @@ import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.kubeconfig.ManagementAccess;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /** The root command. Its options are global: they are accepted before or after any subcommand. */
 @Command(
         name = "meridian",
-        mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
             "Manage a fleet of Kubernetes clusters and their direct cluster endpoints.",
@@ -44,7 +41,7 @@ import picocli.CommandLine.Spec;
             "4 management plane unreachable or unauthorised, 5 probe: not all endpoints up,",
             "70 unexpected failure (a bug: run again with --verbose and report it)."
         })
-public final class MeridianCommand implements Callable<Integer> {
+public final class MeridianCommand extends GroupCommand {
 
     @Option(
             names = "--kubeconfig",
@@ -65,9 +62,6 @@ public final class MeridianCommand implements Callable<Integer> {
             scope = ScopeType.INHERIT,
             description = "Print stack traces of errors.")
     boolean verbose;
-
-    @Spec
-    CommandSpec spec;
 
     private final CliEnvironment environment;
     private KubeconfigService kubeconfigService;
@@ -130,6 +124,7 @@ public final class MeridianCommand implements Callable<Integer> {
     }
 
     /** A fleet service over a fresh client; close the client when done. */
+    @Override
     Fleet openFleet() {
         KubeconfigService service = kubeconfig();
         KubernetesClient client = ContextClients.open(service, managementContext(service));
@@ -147,11 +142,5 @@ public final class MeridianCommand implements Callable<Integer> {
         public void close() {
             client.close();
         }
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCodes.OK;
     }
 }

@@ -15,38 +15,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "plane",
-        mixinStandardHelpOptions = true,
         description = "Make any Kubernetes cluster a management plane Meridian can use.",
         subcommands = {PlaneCommand.Install.class})
-final class PlaneCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCodes.OK;
-    }
+final class PlaneCommand extends GroupCommand {
 
     @Command(
             name = "install",
-            mixinStandardHelpOptions = true,
             description = {
                 "Install the clusters.management.loft.sh/v1 CRD into the management context's cluster",
                 "(--context), so it can list connected clusters; with --gateway, also deploy the central gateway",
                 "(the agent in gateway mode, exposed like an agent) and record its URL in the plane, so contexts",
                 "of clusters without a direct endpoint reach them through it. Idempotent."
             })
-    static final class Install implements Callable<Integer> {
+    static final class Install extends CliCommand {
         @Option(names = "--gateway", description = "Also deploy the central gateway; needs --host.")
         boolean gateway;
 
@@ -77,9 +64,6 @@ final class PlaneCommand implements Callable<Integer> {
         @Option(names = "--dry-run", description = "Apply nothing; print the objects as YAML.")
         boolean dryRun;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
             InstallSpec gatewaySpec = gateway
@@ -95,29 +79,28 @@ final class PlaneCommand implements Callable<Integer> {
                 if (gatewaySpec != null) {
                     objects.addAll(AgentManifests.build(gatewaySpec));
                 }
-                spec.commandLine().getOut().print(YamlRenderer.render(objects));
-                spec.commandLine().getOut().flush();
+                out().print(YamlRenderer.render(objects));
+                out().flush();
                 return ExitCodes.OK;
             }
-            MeridianCommand root = MeridianCommand.of(spec);
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = err();
             InstallOptions options = InstallOptions.defaults()
                     .withTimeout(timeout)
                     .withWaitForRollout(!noWait)
                     .withInsecure(insecure);
-            try (MeridianCommand.Fleet fleet = root.openFleet()) {
+            try (MeridianCommand.Fleet fleet = openFleet()) {
                 PlaneInstaller installer = new PlaneInstaller(fleet.client());
-                Change change = installer.installCrd(options, AgentCommand.printer(err));
+                Change change = installer.installCrd(options, progress());
                 err.println("[info] Cluster CRD " + change.name().toLowerCase(Locale.ROOT));
                 if (gatewaySpec != null) {
-                    InstallResult result = installer.installGateway(gatewaySpec, options, AgentCommand.printer(err));
+                    InstallResult result = installer.installGateway(gatewaySpec, options, progress());
                     err.println("[info] Central gateway at https://" + result.endpoint() + " recorded in ConfigMap "
                             + PlaneManifests.DEFAULT_NAMESPACE + "/" + PlaneManifests.GATEWAY_RECORD
                             + (result.rolledOut() ? "" : " (rollout not awaited)"));
                 }
             }
-            err.println("[done] √ Management plane ready; register clusters with 'meridian cluster connect NAME "
-                    + "--target-context CTX'.");
+            done(
+                    "Management plane ready; register clusters with 'meridian cluster connect NAME --target-context CTX'.");
             return ExitCodes.OK;
         }
     }

@@ -16,22 +16,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "probe",
-        mixinStandardHelpOptions = true,
         description = {
             "Probe GET /healthz of clusters' direct endpoints and of the central route, with the TLS",
             "settings their kube contexts use. Exit code 0 when every probed endpoint is UP, 5 otherwise."
         })
-final class ProbeCommand implements Callable<Integer> {
+final class ProbeCommand extends CliCommand {
     static final String CENTRAL = "(central)";
 
     @Parameters(paramLabel = "CLUSTER", arity = "0..*", description = "Clusters to probe.")
@@ -51,16 +47,13 @@ final class ProbeCommand implements Callable<Integer> {
             description = "Time limit of one probe (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         if (clusters.isEmpty() && !all) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "Name clusters to probe, or pass --all.");
         }
-        MeridianCommand root = MeridianCommand.of(spec);
+        MeridianCommand root = root();
         ManagementAccess access = root.managementAccess();
         List<ClusterInfo> selected;
         try (MeridianCommand.Fleet fleet = root.openFleet()) {
@@ -128,7 +121,7 @@ final class ProbeCommand implements Callable<Integer> {
     }
 
     private void print(List<Map<String, Object>> rows) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (!output.isTable()) {
             out.println(output.render(OutputFormat.list(rows)));
             out.flush();

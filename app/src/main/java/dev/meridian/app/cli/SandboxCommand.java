@@ -4,21 +4,17 @@ import dev.meridian.app.sandbox.Sandbox;
 import dev.meridian.app.sandbox.SandboxOptions;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "sandbox",
-        mixinStandardHelpOptions = true,
         description = {
             "Run a whole multi-region fleet on this machine, on loopback only: a management plane",
             "behind a gateway, and connected clusters each with a real agent. Runs until interrupted."
         })
-final class SandboxCommand implements Callable<Integer> {
+final class SandboxCommand extends CliCommand {
 
     @Option(
             names = "--dir",
@@ -40,12 +36,9 @@ final class SandboxCommand implements Callable<Integer> {
             description = "Simulated one-way delay per hop, e.g. central=120ms,eu-west=15ms.")
     String latency;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        MeridianCommand root = MeridianCommand.of(spec);
+        MeridianCommand root = root();
         SandboxOptions options = new SandboxOptions(
                 directory != null
                         ? directory
@@ -62,8 +55,8 @@ final class SandboxCommand implements Callable<Integer> {
                 },
                 "sandbox-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        spec.commandLine().getOut().print(sandbox.describe());
-        spec.commandLine().getOut().flush();
+        out().print(sandbox.describe());
+        out().flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {

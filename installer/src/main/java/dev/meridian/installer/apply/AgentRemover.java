@@ -2,14 +2,15 @@ package dev.meridian.installer.apply;
 
 import dev.meridian.installer.manifest.AgentNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Removes an installation: workload and exposure first (so traffic stops), then configuration,
@@ -33,79 +34,17 @@ final class AgentRemover {
     List<ObjectRef> remove(String namespace, ProgressListener listener) {
         List<ObjectRef> deleted = new ArrayList<>();
         try {
-            sweep(
-                    deleted,
-                    listener,
-                    () -> client.network()
-                            .v1()
-                            .ingresses()
-                            .inNamespace(namespace)
-                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
-                            .list()
-                            .getItems());
-            sweep(
-                    deleted,
-                    listener,
-                    () -> client.services()
-                            .inNamespace(namespace)
-                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
-                            .list()
-                            .getItems());
-            sweep(
-                    deleted,
-                    listener,
-                    () -> client.policy()
-                            .v1()
-                            .podDisruptionBudget()
-                            .inNamespace(namespace)
-                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
-                            .list()
-                            .getItems());
-            sweep(
-                    deleted,
-                    listener,
-                    () -> client.apps()
-                            .deployments()
-                            .inNamespace(namespace)
-                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
-                            .list()
-                            .getItems());
-            sweep(
-                    deleted,
-                    listener,
-                    () -> client.rbac()
-                            .roleBindings()
-                            .inNamespace(namespace)
-                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
-                            .list()
-                            .getItems());
-            sweep(
-                    deleted,
-                    listener,
-                    () -> client.rbac()
-                            .roles()
-                            .inNamespace(namespace)
-                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
-                            .list()
-                            .getItems());
-            sweep(
-                    deleted,
-                    listener,
-                    () -> client.secrets()
-                            .inNamespace(namespace)
-                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
-                            .list()
-                            .getItems());
+            // Workload and exposure first, so traffic stops; then configuration, RBAC and identity.
+            sweep(deleted, listener, namespace, client.network().v1().ingresses());
+            sweep(deleted, listener, namespace, client.services());
+            sweep(deleted, listener, namespace, client.policy().v1().podDisruptionBudget());
+            sweep(deleted, listener, namespace, client.apps().deployments());
+            sweep(deleted, listener, namespace, client.rbac().roleBindings());
+            sweep(deleted, listener, namespace, client.rbac().roles());
+            sweep(deleted, listener, namespace, client.secrets());
             deleteNamed(
                     deleted, listener, client.secrets().inNamespace(namespace).withName(AgentNames.CA_SECRET));
-            sweep(
-                    deleted,
-                    listener,
-                    () -> client.serviceAccounts()
-                            .inNamespace(namespace)
-                            .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
-                            .list()
-                            .getItems());
+            sweep(deleted, listener, namespace, client.serviceAccounts());
             String clusterWide = AgentNames.clusterRole(namespace);
             deleteNamed(deleted, listener, client.rbac().clusterRoleBindings().withName(clusterWide));
             deleteNamed(deleted, listener, client.rbac().clusterRoles().withName(clusterWide));
@@ -123,9 +62,17 @@ final class AgentRemover {
         }
     }
 
+    /** Deletes the objects of one {@code kind} in {@code namespace} that carry Meridian's label. */
     private void sweep(
-            List<ObjectRef> deleted, ProgressListener listener, Supplier<List<? extends HasMetadata>> labelled) {
-        for (HasMetadata object : labelled.get()) {
+            List<ObjectRef> deleted,
+            ProgressListener listener,
+            String namespace,
+            MixedOperation<? extends HasMetadata, ? extends KubernetesResourceList<? extends HasMetadata>, ?> kind) {
+        List<? extends HasMetadata> labelled = kind.inNamespace(namespace)
+                .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
+                .list()
+                .getItems();
+        for (HasMetadata object : labelled) {
             if (isManaged(object)) {
                 record(
                         deleted,

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Reads what is installed in a namespace. */
 final class StatusReader {
@@ -84,27 +85,34 @@ final class StatusReader {
                     .inNamespace(namespace)
                     .withName(AgentNames.AGENT)
                     .get();
-            List<IngressLoadBalancerIngress> points = ingress == null
+            return ingress == null
                             || ingress.getStatus() == null
                             || ingress.getStatus().getLoadBalancer() == null
-                    ? List.of()
-                    : ingress.getStatus().getLoadBalancer().getIngress();
-            return points == null || points.isEmpty()
                     ? null
-                    : first(points.get(0).getHostname(), points.get(0).getIp());
+                    : firstAddress(
+                            ingress.getStatus().getLoadBalancer().getIngress(),
+                            IngressLoadBalancerIngress::getHostname,
+                            IngressLoadBalancerIngress::getIp);
         }
         Service service = client.services()
                 .inNamespace(namespace)
                 .withName(AgentNames.EXTERNAL_SERVICE)
                 .get();
-        List<LoadBalancerIngress> points = service == null
+        return service == null
                         || service.getStatus() == null
                         || service.getStatus().getLoadBalancer() == null
-                ? List.of()
-                : service.getStatus().getLoadBalancer().getIngress();
+                ? null
+                : firstAddress(
+                        service.getStatus().getLoadBalancer().getIngress(),
+                        LoadBalancerIngress::getHostname,
+                        LoadBalancerIngress::getIp);
+    }
+
+    /** The host name, else the IP, of a load balancer's first ingress point; null before it has one. */
+    private static <T> String firstAddress(List<T> points, Function<T, String> hostname, Function<T, String> ip) {
         return points == null || points.isEmpty()
                 ? null
-                : first(points.get(0).getHostname(), points.get(0).getIp());
+                : first(hostname.apply(points.get(0)), ip.apply(points.get(0)));
     }
 
     private static Exposure parseExposure(String value) {

@@ -18,12 +18,7 @@ public final class AuthoritySecretManifest {
             return Optional.empty();
         }
         return Optional.of(new SecretBuilder()
-                .withNewMetadata()
-                .withName(AgentNames.AUTHORITY_SECRET)
-                .withNamespace(spec.namespace())
-                .withLabels(AgentNames.labels(spec))
-                .withAnnotations(AgentNames.annotations(spec))
-                .endMetadata()
+                .withMetadata(ManifestParts.metadata(spec, AgentNames.AUTHORITY_SECRET))
                 .withType("Opaque")
                 .withStringData(Map.of(AgentNames.AUTHORITY_KEY, plane.kubeconfig()))
                 .build());

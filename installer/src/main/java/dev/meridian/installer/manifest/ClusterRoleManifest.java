@@ -2,7 +2,8 @@ package dev.meridian.installer.manifest;
 
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import java.util.List;
 
 /**
  * What the agent may do cluster-wide: impersonate the reviewed user (so the cluster's RBAC
@@ -13,48 +14,30 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
  */
 public final class ClusterRoleManifest {
 
+    /**
+     * Impersonation of users, groups, service accounts, UIDs and extras: what the agent and the
+     * central gateway's identity in a connected cluster both need, and all the latter gets.
+     */
+    static List<PolicyRule> impersonation() {
+        return List.of(
+                ManifestParts.rule("", List.of("users", "groups", "serviceaccounts"), "impersonate"),
+                // Impersonate-Uid and Impersonate-Extra-* are authorized against this group
+                // (Kubernetes "User impersonation" docs: uids and userextras/<key>).
+                ManifestParts.rule("authentication.k8s.io", List.of("uids", "userextras/*"), "impersonate"));
+    }
+
     private ClusterRoleManifest() {}
 
     public static ClusterRole build(InstallSpec spec) {
         ClusterRole role = new ClusterRoleBuilder()
-                .withNewMetadata()
-                .withName(AgentNames.clusterRole(spec.namespace()))
-                .withLabels(AgentNames.labels(spec))
-                .withAnnotations(AgentNames.annotations(spec))
-                .endMetadata()
-                .withRules(
-                        new PolicyRuleBuilder()
-                                .withApiGroups("")
-                                .withResources("users", "groups", "serviceaccounts")
-                                .withVerbs("impersonate")
-                                .build(),
-                        // Impersonate-Uid and Impersonate-Extra-* are authorized against this group
-                        // (Kubernetes "User impersonation" docs: uids and userextras/<key>).
-                        new PolicyRuleBuilder()
-                                .withApiGroups("authentication.k8s.io")
-                                .withResources("uids", "userextras/*")
-                                .withVerbs("impersonate")
-                                .build(),
-                        new PolicyRuleBuilder()
-                                .withApiGroups("authentication.k8s.io")
-                                .withResources("tokenreviews")
-                                .withVerbs("create")
-                                .build())
+                .withMetadata(ManifestParts.clusterMetadata(spec, AgentNames.clusterRole(spec.namespace())))
+                .withRules(impersonation())
+                .addToRules(ManifestParts.rule("authentication.k8s.io", List.of("tokenreviews"), "create"))
                 .build();
         if (!spec.isGateway()) {
-            role.getRules()
-                    .add(new PolicyRuleBuilder()
-                            .withApiGroups("authorization.k8s.io")
-                            .withResources("subjectaccessreviews")
-                            .withVerbs("create")
-                            .build());
+            role.getRules().add(ManifestParts.rule("authorization.k8s.io", List.of("subjectaccessreviews"), "create"));
         } else {
-            role.getRules()
-                    .add(new PolicyRuleBuilder()
-                            .withApiGroups("management.loft.sh")
-                            .withResources("clusters")
-                            .withVerbs("get", "list", "watch")
-                            .build());
+            role.getRules().add(ManifestParts.rule("management.loft.sh", List.of("clusters"), "get", "list", "watch"));
         }
         return role;
     }

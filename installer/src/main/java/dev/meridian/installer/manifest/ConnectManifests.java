@@ -2,16 +2,13 @@ package dev.meridian.installer.manifest;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -68,23 +65,15 @@ public final class ConnectManifests {
 
     public static ServiceAccount serviceAccount(String namespace) {
         return new ServiceAccountBuilder()
-                .withNewMetadata()
-                .withName(GATEWAY_IDENTITY)
-                .withNamespace(namespace)
-                .withLabels(AgentNames.labels())
-                .endMetadata()
+                .withMetadata(ManifestParts.metadata(GATEWAY_IDENTITY, namespace, null))
                 .build();
     }
 
     /** Filled by the API server's token controller with {@code token} and {@code ca.crt}. */
     public static Secret tokenSecret(String namespace) {
         return new SecretBuilder()
-                .withNewMetadata()
-                .withName(tokenSecretName())
-                .withNamespace(namespace)
-                .withLabels(AgentNames.labels())
-                .withAnnotations(Map.of("kubernetes.io/service-account.name", GATEWAY_IDENTITY))
-                .endMetadata()
+                .withMetadata(ManifestParts.metadata(
+                        tokenSecretName(), namespace, Map.of("kubernetes.io/service-account.name", GATEWAY_IDENTITY)))
                 .withType("kubernetes.io/service-account-token")
                 .build();
     }
@@ -92,37 +81,16 @@ public final class ConnectManifests {
     /** Impersonation of users, groups, service accounts, UIDs and extras; nothing else. */
     public static ClusterRole impersonatorRole() {
         return new ClusterRoleBuilder()
-                .withNewMetadata()
-                .withName(IMPERSONATOR_ROLE)
-                .withLabels(AgentNames.labels())
-                .endMetadata()
-                .withRules(
-                        new PolicyRuleBuilder()
-                                .withApiGroups("")
-                                .withResources("users", "groups", "serviceaccounts")
-                                .withVerbs("impersonate")
-                                .build(),
-                        new PolicyRuleBuilder()
-                                .withApiGroups("authentication.k8s.io")
-                                .withResources("uids", "userextras/*")
-                                .withVerbs("impersonate")
-                                .build())
+                .withMetadata(ManifestParts.metadata(IMPERSONATOR_ROLE, null, null))
+                .withRules(ClusterRoleManifest.impersonation())
                 .build();
     }
 
     public static ClusterRoleBinding impersonatorBinding(String namespace) {
-        return new ClusterRoleBindingBuilder()
-                .withNewMetadata()
-                .withName(IMPERSONATOR_ROLE + "-" + namespace)
-                .withLabels(AgentNames.labels())
-                .endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", IMPERSONATOR_ROLE)
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(GATEWAY_IDENTITY)
-                .withNamespace(namespace)
-                .endSubject()
-                .build();
+        return ManifestParts.clusterRoleBinding(
+                ManifestParts.metadata(IMPERSONATOR_ROLE + "-" + namespace, null, null),
+                IMPERSONATOR_ROLE,
+                ManifestParts.serviceAccount(GATEWAY_IDENTITY, namespace));
     }
 
     /** Name of the plane's Secret holding cluster {@code clusterName}'s kubeconfig. */
@@ -133,12 +101,10 @@ public final class ConnectManifests {
     /** The plane's Secret with the kubeconfig that reaches the connected cluster; it holds a credential. */
     public static Secret kubeconfigSecret(String clusterName, String kubeconfig) {
         return new SecretBuilder()
-                .withNewMetadata()
-                .withName(kubeconfigSecretName(clusterName))
-                .withNamespace(PlaneManifests.DEFAULT_NAMESPACE)
-                .withLabels(AgentNames.labels())
-                .withAnnotations(Map.of(AgentNames.CLUSTER_ANNOTATION, clusterName))
-                .endMetadata()
+                .withMetadata(ManifestParts.metadata(
+                        kubeconfigSecretName(clusterName),
+                        PlaneManifests.DEFAULT_NAMESPACE,
+                        Map.of(AgentNames.CLUSTER_ANNOTATION, clusterName)))
                 .withType("Opaque")
                 .addToData(
                         KUBECONFIG_KEY, Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8)))
@@ -159,10 +125,7 @@ public final class ConnectManifests {
         GenericKubernetesResource cluster = new GenericKubernetesResource();
         cluster.setApiVersion("management.loft.sh/v1");
         cluster.setKind("Cluster");
-        cluster.setMetadata(new ObjectMetaBuilder()
-                .withName(clusterName)
-                .withLabels(AgentNames.labels())
-                .build());
+        cluster.setMetadata(ManifestParts.metadata(clusterName, null, null));
         Map<String, Object> spec = new LinkedHashMap<>();
         if (displayName != null) {
             spec.put("displayName", displayName);

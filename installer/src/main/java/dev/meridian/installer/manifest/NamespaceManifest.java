@@ -10,11 +10,7 @@ public final class NamespaceManifest {
 
     public static Namespace build(InstallSpec spec) {
         return new NamespaceBuilder()
-                .withNewMetadata()
-                .withName(spec.namespace())
-                .withLabels(AgentNames.labels(spec))
-                .withAnnotations(AgentNames.annotations(spec))
-                .endMetadata()
+                .withMetadata(ManifestParts.clusterMetadata(spec, spec.namespace()))
                 .build();
     }
 }

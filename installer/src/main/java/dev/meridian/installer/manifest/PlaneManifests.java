@@ -12,12 +12,11 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import java.util.List;
 import java.util.Map;
 
@@ -68,69 +67,45 @@ public final class PlaneManifests {
 
     public static Namespace namespace(String namespace) {
         return new NamespaceBuilder()
-                .withNewMetadata()
-                .withName(namespace)
-                .withLabels(AgentNames.labels())
-                .endMetadata()
+                .withMetadata(ManifestParts.metadata(namespace, null, null))
                 .build();
     }
 
     public static ServiceAccount serviceAccount(String namespace, String clusterName) {
         return new ServiceAccountBuilder()
-                .withNewMetadata()
-                .withName(authorityName(clusterName))
-                .withNamespace(namespace)
-                .withLabels(AgentNames.labels())
-                .withAnnotations(Map.of(AgentNames.CLUSTER_ANNOTATION, clusterName))
-                .endMetadata()
+                .withMetadata(ManifestParts.metadata(
+                        authorityName(clusterName), namespace, Map.of(AgentNames.CLUSTER_ANNOTATION, clusterName)))
                 .build();
     }
 
     /** A token Secret: the API server's token controller fills {@code data.token} and {@code ca.crt}. */
     public static Secret tokenSecret(String namespace, String clusterName) {
         return new SecretBuilder()
-                .withNewMetadata()
-                .withName(authorityName(clusterName))
-                .withNamespace(namespace)
-                .withLabels(AgentNames.labels())
-                .withAnnotations(Map.of(
-                        "kubernetes.io/service-account.name",
+                .withMetadata(ManifestParts.metadata(
                         authorityName(clusterName),
-                        AgentNames.CLUSTER_ANNOTATION,
-                        clusterName))
-                .endMetadata()
+                        namespace,
+                        Map.of(
+                                "kubernetes.io/service-account.name",
+                                authorityName(clusterName),
+                                AgentNames.CLUSTER_ANNOTATION,
+                                clusterName)))
                 .withType("kubernetes.io/service-account-token")
                 .build();
     }
 
     public static ClusterRole tokenReviewerRole() {
         return new ClusterRoleBuilder()
-                .withNewMetadata()
-                .withName(TOKEN_REVIEWER_ROLE)
-                .withLabels(AgentNames.labels())
-                .endMetadata()
-                .addNewRule()
-                .withApiGroups("authentication.k8s.io")
-                .withResources("tokenreviews")
-                .withVerbs("create")
-                .endRule()
+                .withMetadata(ManifestParts.metadata(TOKEN_REVIEWER_ROLE, null, null))
+                .withRules(ManifestParts.rule("authentication.k8s.io", List.of("tokenreviews"), "create"))
                 .build();
     }
 
     public static ClusterRoleBinding tokenReviewerBinding(String namespace, String clusterName) {
-        return new ClusterRoleBindingBuilder()
-                .withNewMetadata()
-                .withName(authorityName(clusterName))
-                .withLabels(AgentNames.labels())
-                .withAnnotations(Map.of(AgentNames.CLUSTER_ANNOTATION, clusterName))
-                .endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", TOKEN_REVIEWER_ROLE)
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(authorityName(clusterName))
-                .withNamespace(namespace)
-                .endSubject()
-                .build();
+        return ManifestParts.clusterRoleBinding(
+                ManifestParts.metadata(
+                        authorityName(clusterName), null, Map.of(AgentNames.CLUSTER_ANNOTATION, clusterName)),
+                TOKEN_REVIEWER_ROLE,
+                ManifestParts.serviceAccount(authorityName(clusterName), namespace));
     }
 
     /**
@@ -150,40 +125,23 @@ public final class PlaneManifests {
             data.put(GATEWAY_INSECURE_KEY, "true");
         }
         ConfigMap record = new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName(GATEWAY_RECORD)
-                .withNamespace(DEFAULT_NAMESPACE)
-                .withLabels(AgentNames.labels())
-                .endMetadata()
+                .withMetadata(ManifestParts.metadata(GATEWAY_RECORD, DEFAULT_NAMESPACE, null))
                 .withData(data)
                 .build();
-        Role reader = new RoleBuilder()
-                .withNewMetadata()
-                .withName(GATEWAY_RECORD + "-reader")
-                .withNamespace(DEFAULT_NAMESPACE)
-                .withLabels(AgentNames.labels())
-                .endMetadata()
-                .addNewRule()
-                .withApiGroups("")
-                .withResources("configmaps")
-                .withResourceNames(GATEWAY_RECORD)
-                .withVerbs("get")
-                .endRule()
+        String reader = GATEWAY_RECORD + "-reader";
+        Role readerRole = new RoleBuilder()
+                .withMetadata(ManifestParts.metadata(reader, DEFAULT_NAMESPACE, null))
+                .withRules(ManifestParts.namedRule("", "configmaps", GATEWAY_RECORD, "get"))
                 .build();
-        RoleBinding everyone = new RoleBindingBuilder()
-                .withNewMetadata()
-                .withName(GATEWAY_RECORD + "-reader")
-                .withNamespace(DEFAULT_NAMESPACE)
-                .withLabels(AgentNames.labels())
-                .endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "Role", GATEWAY_RECORD + "-reader")
-                .addNewSubject()
-                .withKind("Group")
-                .withApiGroup("rbac.authorization.k8s.io")
-                .withName("system:authenticated")
-                .endSubject()
-                .build();
-        return List.of(namespace(DEFAULT_NAMESPACE), record, reader, everyone);
+        RoleBinding everyone = ManifestParts.roleBinding(
+                ManifestParts.metadata(reader, DEFAULT_NAMESPACE, null),
+                reader,
+                new SubjectBuilder()
+                        .withKind("Group")
+                        .withApiGroup("rbac.authorization.k8s.io")
+                        .withName("system:authenticated")
+                        .build());
+        return List.of(namespace(DEFAULT_NAMESPACE), record, readerRole, everyone);
     }
 
     /**

@@ -14,12 +14,7 @@ public final class PodDisruptionBudgetManifest {
         IntOrString budget = spec.replicas() > 1 ? new IntOrString(1) : null;
         IntOrString maxUnavailable = spec.replicas() > 1 ? null : new IntOrString(1);
         return new PodDisruptionBudgetBuilder()
-                .withNewMetadata()
-                .withName(AgentNames.AGENT)
-                .withNamespace(spec.namespace())
-                .withLabels(AgentNames.labels(spec))
-                .withAnnotations(AgentNames.annotations(spec))
-                .endMetadata()
+                .withMetadata(ManifestParts.metadata(spec, AgentNames.AGENT))
                 .withNewSpec()
                 .withMinAvailable(budget)
                 .withMaxUnavailable(maxUnavailable)

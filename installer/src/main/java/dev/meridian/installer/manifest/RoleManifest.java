@@ -1,8 +1,8 @@
 package dev.meridian.installer.manifest;
 
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import java.util.List;
 
 /**
  * Lets the agent publish its self-signed CA in Secret {@code loft-agent-ca} of its own
@@ -18,32 +18,13 @@ public final class RoleManifest {
 
     public static Role build(InstallSpec spec) {
         Role role = new RoleBuilder()
-                .withNewMetadata()
-                .withName(AgentNames.CA_ROLE)
-                .withNamespace(spec.namespace())
-                .withLabels(AgentNames.labels(spec))
-                .withAnnotations(AgentNames.annotations(spec))
-                .endMetadata()
+                .withMetadata(ManifestParts.metadata(spec, AgentNames.CA_ROLE))
                 .withRules(
-                        new PolicyRuleBuilder()
-                                .withApiGroups("")
-                                .withResources("secrets")
-                                .withResourceNames(AgentNames.CA_SECRET)
-                                .withVerbs("get", "update", "patch")
-                                .build(),
-                        new PolicyRuleBuilder()
-                                .withApiGroups("")
-                                .withResources("secrets")
-                                .withVerbs("create")
-                                .build())
+                        ManifestParts.namedRule("", "secrets", AgentNames.CA_SECRET, "get", "update", "patch"),
+                        ManifestParts.rule("", List.of("secrets"), "create"))
                 .build();
         if (spec.isGateway()) {
-            role.getRules()
-                    .add(new PolicyRuleBuilder()
-                            .withApiGroups("")
-                            .withResources("secrets")
-                            .withVerbs("get")
-                            .build());
+            role.getRules().add(ManifestParts.rule("", List.of("secrets"), "get"));
         }
         return role;
     }

@@ -10,12 +10,7 @@ public final class ServiceAccountManifest {
 
     public static ServiceAccount build(InstallSpec spec) {
         return new ServiceAccountBuilder()
-                .withNewMetadata()
-                .withName(AgentNames.AGENT)
-                .withNamespace(spec.namespace())
-                .withLabels(AgentNames.labels(spec))
-                .withAnnotations(AgentNames.annotations(spec))
-                .endMetadata()
+                .withMetadata(ManifestParts.metadata(spec, AgentNames.AGENT))
                 .build();
     }
 }

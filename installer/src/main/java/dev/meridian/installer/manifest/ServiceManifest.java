@@ -19,12 +19,7 @@ public final class ServiceManifest {
 
     public static Service build(InstallSpec spec) {
         return new ServiceBuilder()
-                .withNewMetadata()
-                .withName(AgentNames.AGENT)
-                .withNamespace(spec.namespace())
-                .withLabels(AgentNames.labels(spec))
-                .withAnnotations(AgentNames.annotations(spec))
-                .endMetadata()
+                .withMetadata(ManifestParts.metadata(spec, AgentNames.AGENT))
                 .withNewSpec()
                 .withType("ClusterIP")
                 .withSelector(AgentNames.selector())
@@ -45,12 +40,7 @@ public final class ServiceManifest {
         }
         String type = spec.exposure() == Exposure.LOADBALANCER ? "LoadBalancer" : "NodePort";
         return Optional.of(new ServiceBuilder()
-                .withNewMetadata()
-                .withName(AgentNames.EXTERNAL_SERVICE)
-                .withNamespace(spec.namespace())
-                .withLabels(AgentNames.labels(spec))
-                .withAnnotations(AgentNames.annotations(spec))
-                .endMetadata()
+                .withMetadata(ManifestParts.metadata(spec, AgentNames.EXTERNAL_SERVICE))
                 .withNewSpec()
                 .withType(type)
                 .withExternalTrafficPolicy("Cluster")

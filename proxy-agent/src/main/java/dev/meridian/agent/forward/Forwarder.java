@@ -60,7 +60,7 @@ public final class Forwarder {
             UpgradeRelay.relay(exchange, upstream, uri, headers);
             return;
         }
-        UpstreamCall.start(exchange, upstream, uri, metrics, totalMillis, hasBody(req));
+        new UpstreamCall(exchange, upstream, uri, metrics, totalMillis, hasBody(req)).start();
     }
 
     private static boolean hasBody(ClientRequest req) {

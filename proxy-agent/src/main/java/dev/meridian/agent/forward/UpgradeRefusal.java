@@ -4,7 +4,6 @@ import dev.meridian.agent.http.ClientRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -12,7 +11,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.HttpStatusClass;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * ordinary response, whole, so kubectl prints the API server's Status; then the upstream
  * connection closes. An answer that never ends is cut by the upstream idle timeout.
  */
-final class UpgradeRefusal extends ChannelInboundHandlerAdapter {
+final class UpgradeRefusal extends IdleClosingHandler {
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeRefusal.class);
     /** A refusal is a short Status; a longer answer to an upgrade is not passed on. */
     private static final int MAX_REFUSAL = 1024 * 1024;
@@ -90,13 +88,6 @@ final class UpgradeRefusal extends ChannelInboundHandlerAdapter {
         if (!done) {
             done = true;
             fail("the connection closed before the answer ended");
-        }
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            ctx.close();
         }
     }
 

@@ -7,10 +7,8 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -87,7 +85,7 @@ final class UpgradeRelay {
     }
 
     /** Reads the upstream's answer head, then hands over to a splice or a relayed refusal. */
-    private static final class AnswerReader extends ChannelInboundHandlerAdapter {
+    private static final class AnswerReader extends IdleClosingHandler {
         private final Exchange exchange;
         private final Channel up;
         private final ResponseHead.Reader reader = new ResponseHead.Reader(MAX_HEAD);
@@ -139,13 +137,6 @@ final class UpgradeRelay {
         }
 
         @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-            if (evt instanceof IdleStateEvent) {
-                ctx.close();
-            }
-        }
-
-        @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             LOG.debug("upgrade connection to the upstream failed: {}", cause.toString());
             ctx.close();
@@ -177,7 +168,7 @@ final class UpgradeRelay {
     }
 
     /** Copies what one connection reads to the other, reading no faster than the other writes. */
-    private static final class Splice extends ChannelInboundHandlerAdapter {
+    private static final class Splice extends IdleClosingHandler {
         private final Channel peer;
         private final Runnable onClose;
 
@@ -206,15 +197,6 @@ final class UpgradeRelay {
         public void channelInactive(ChannelHandlerContext ctx) {
             // What was read is written before the other side closes.
             peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> onClose.run());
-        }
-
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-            if (evt instanceof IdleStateEvent) {
-                ctx.close();
-            } else {
-                ctx.fireUserEventTriggered(evt);
-            }
         }
 
         @Override

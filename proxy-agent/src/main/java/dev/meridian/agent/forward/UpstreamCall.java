@@ -65,7 +65,7 @@ final class UpstreamCall implements UpstreamChannels.Call {
     private HttpHeaders answerHeaders;
     private ByteBuf body;
 
-    private UpstreamCall(
+    UpstreamCall(
             Exchange exchange,
             Upstream upstream,
             String uri,
@@ -84,34 +84,17 @@ final class UpstreamCall implements UpstreamChannels.Call {
         this.requestBody = requestBody;
     }
 
-    static void start(
-            Exchange exchange,
-            Upstream upstream,
-            String uri,
-            ProxyMetrics metrics,
-            long totalMillis,
-            boolean requestBody) {
-        UpstreamCall call = new UpstreamCall(exchange, upstream, uri, metrics, totalMillis, requestBody);
-        call.req.onAbort(call::clientGone);
-        if (!call.finished) {
+    /** Sends the request once a connection is ready, unless the client has gone already. */
+    void start() {
+        req.onAbort(this::clientGone);
+        if (!finished) {
             // (Finished already when the client left while the request waited on its review.)
-            call.connect(exchange.request.eventLoop());
+            connect(req.eventLoop());
         }
     }
 
     private void connect(EventLoop loop) {
-        Channel kept = upstream.channels().idle(loop);
-        if (kept != null) {
-            send(kept);
-            return;
-        }
-        upstream.channels().acquire(loop).addListener(f -> {
-            if (f.isSuccess()) {
-                send((Channel) f.getNow());
-            } else {
-                fail(f.cause().toString(), false);
-            }
-        });
+        upstream.channels().obtain(loop, this::send, cause -> fail(cause.toString(), false));
     }
 
     private void send(Channel channel) {

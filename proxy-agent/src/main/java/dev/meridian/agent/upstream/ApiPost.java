@@ -75,18 +75,7 @@ public final class ApiPost implements UpstreamChannels.Call {
     }
 
     private void connect(EventLoop loop) {
-        Channel kept = upstream.channels().idle(loop);
-        if (kept != null) {
-            send(kept);
-            return;
-        }
-        upstream.channels().acquire(loop).addListener(f -> {
-            if (f.isSuccess()) {
-                send((Channel) f.getNow());
-            } else {
-                fail(f.cause());
-            }
-        });
+        upstream.channels().obtain(loop, this::send, this::fail);
     }
 
     private void send(Channel channel) {

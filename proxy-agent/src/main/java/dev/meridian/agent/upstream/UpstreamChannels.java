@@ -28,6 +28,7 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Keep-alive HTTP/1.1 connections to one API server, driven straight on Netty on the event loop
@@ -119,6 +120,26 @@ public final class UpstreamChannels implements AutoCloseable {
             return loop.newFailedFuture(new IllegalStateException("upstream " + host + ":" + port + " is closed"));
         }
         return connect(loop, false);
+    }
+
+    /**
+     * Hands {@code onChannel} a connection ready for a request on {@code loop}: an idle one at once
+     * (on this thread), else a new one once its handshake is done; {@code onFailure} gets why none
+     * could be had. Called on {@code loop}'s thread.
+     */
+    public void obtain(EventLoop loop, Consumer<Channel> onChannel, Consumer<Throwable> onFailure) {
+        Channel kept = idle(loop);
+        if (kept != null) {
+            onChannel.accept(kept);
+            return;
+        }
+        acquire(loop).addListener(f -> {
+            if (f.isSuccess()) {
+                onChannel.accept((Channel) f.getNow());
+            } else {
+                onFailure.accept(f.cause());
+            }
+        });
     }
 
     /** An idle connection of {@code loop} still fit for a request, or null. Called on {@code loop}'s thread. */

@@ -81,6 +81,35 @@ public final class ClusterTable {
         }
     }
 
+    /** A cell with a coloured status dot before its text, and a tooltip that says more. */
+    private abstract static class DotCell<T> extends TableCell<ClusterRow, T> {
+        /** The dot's style class, the text and the tooltip of a filled cell. */
+        record Look(String style, String text, String tooltip) {}
+
+        // One dot and one tooltip per cell, updated as the cell is reused while scrolling.
+        private final Circle dot = new Circle(4);
+        private final javafx.scene.control.Tooltip tip = tooltip("");
+
+        /** How the cell shows {@code item}; null leaves it empty. */
+        abstract Look look(T item);
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            Look look = empty ? null : look(item);
+            if (look == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            dot.getStyleClass().setAll("status-dot", look.style());
+            setText(look.text());
+            tip.setText(look.tooltip());
+            setTooltip(tip);
+            setGraphic(dot);
+        }
+    }
+
     private static TableColumn<ClusterRow, String> route() {
         TableColumn<ClusterRow, String> column = text("Route", Column.ROUTE, 70, 68);
         column.setCellFactory(c -> new TableCell<>() {
@@ -100,31 +129,20 @@ public final class ClusterTable {
 
     private static TableColumn<ClusterRow, String> status() {
         TableColumn<ClusterRow, String> column = text("Status", Column.STATUS, 115, 85);
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Circle dot = new Circle(4);
-            private final javafx.scene.control.Tooltip tip = tooltip("");
-
+        column.setCellFactory(c -> new DotCell<>() {
             @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                ClusterRow row =
-                        empty || getTableRow() == null ? null : getTableRow().getItem();
+            Look look(String item) {
+                ClusterRow row = getTableRow() == null ? null : getTableRow().getItem();
                 if (row == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
+                    return null;
                 }
                 ClusterInfo info = row.info();
-                dot.getStyleClass()
-                        .setAll(
-                                "status-dot",
-                                info.isHealthy()
-                                        ? "status-ok"
-                                        : "Failed".equals(info.phase()) ? "status-failed" : "status-warn");
-                setText(item);
-                tip.setText(info.message().isEmpty() ? item : item + ": " + info.message());
-                setTooltip(tip);
-                setGraphic(dot);
+                return new Look(
+                        info.isHealthy()
+                                ? "status-ok"
+                                : "Failed".equals(info.phase()) ? "status-failed" : "status-warn",
+                        item,
+                        info.message().isEmpty() ? item : item + ": " + info.message());
             }
         });
         return column;
@@ -136,31 +154,19 @@ public final class ClusterTable {
         column.setComparator((a, b) -> a.verdict().compareTo(b.verdict()));
         column.setPrefWidth(130);
         column.setMinWidth(120);
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Circle dot = new Circle(4);
-            private final javafx.scene.control.Tooltip tip = tooltip("");
-
+        column.setCellFactory(c -> new DotCell<>() {
             @Override
-            protected void updateItem(HealthSummary item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
+            Look look(HealthSummary item) {
+                if (item == null) {
+                    return null;
                 }
-                dot.getStyleClass()
-                        .setAll(
-                                "status-dot",
-                                switch (item.verdict()) {
-                                    case UP -> "status-ok";
-                                    case DEGRADED -> "status-warn";
-                                    case DOWN -> "status-failed";
-                                    case UNKNOWN -> "status-unknown";
-                                });
-                setText(healthText(item));
-                tip.setText(healthTooltip(item));
-                setTooltip(tip);
-                setGraphic(dot);
+                String style = switch (item.verdict()) {
+                    case UP -> "status-ok";
+                    case DEGRADED -> "status-warn";
+                    case DOWN -> "status-failed";
+                    case UNKNOWN -> "status-unknown";
+                };
+                return new Look(style, healthText(item), healthTooltip(item));
             }
         });
         return column;

@@ -117,10 +117,7 @@ final class EndpointEditorView {
                 .bind(Bindings.when(model.insecureProperty())
                         .then("kubectl will not check the endpoint's certificate.")
                         .otherwise(""));
-        HBox row = new HBox(12, insecure, hint);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.setPadding(new Insets(4, 0, 4, 0));
-        return row;
+        return row(12, new Insets(4, 0, 4, 0), insecure, hint);
     }
 
     private Node caEditor() {
@@ -202,10 +199,7 @@ final class EndpointEditorView {
         clear.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         clear.disableProperty().bind(model.canClearBinding().not());
         clear.setOnAction(e -> model.clear());
-        HBox row = new HBox(8, save, revert, clear);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.setPadding(new Insets(10, 0, 0, 0));
-        return row;
+        return row(8, new Insets(10, 0, 0, 0), save, revert, clear);
     }
 
     private Node status() {
@@ -231,5 +225,13 @@ final class EndpointEditorView {
         model.statusKindProperty().addListener((o, a, b) -> style.run());
         style.run();
         return status;
+    }
+
+    /** A row of controls, left-aligned and centred vertically. */
+    private static HBox row(double spacing, Insets padding, Node... controls) {
+        HBox row = new HBox(spacing, controls);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(padding);
+        return row;
     }
 }

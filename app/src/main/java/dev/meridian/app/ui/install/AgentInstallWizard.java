@@ -8,7 +8,6 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -19,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -51,10 +49,7 @@ final class AgentInstallWizard {
     }
 
     void show(Window owner) {
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Install agent in " + model.clusterName());
-        stage.setOnHidden(e -> model.close());
+        ModalWindows.prepare(stage, owner, "Install agent in " + model.clusterName(), model::close);
         next.setDefaultButton(true);
         back.setOnAction(e -> model.back());
         next.setOnAction(e -> preview());
@@ -77,12 +72,7 @@ final class AgentInstallWizard {
         root.setBottom(buttons);
         showStep(model.stepProperty().get());
         model.stepProperty().addListener((o, was, now) -> showStep(now));
-        Scene scene = new Scene(root, 760, 680);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
-        stage.setScene(scene);
-        stage.show();
+        ModalWindows.show(stage, owner, root, 760, 680);
     }
 
     /** Reads the form; its errors show under their fields and the wizard stays on the first step. */

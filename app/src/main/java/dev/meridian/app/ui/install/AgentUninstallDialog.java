@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -12,13 +11,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -39,10 +36,7 @@ final class AgentUninstallDialog {
     }
 
     void show(Window owner) {
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Uninstall agent from " + model.clusterName());
-        stage.setOnHidden(e -> model.close());
+        ModalWindows.prepare(stage, owner, "Uninstall agent from " + model.clusterName(), model::close);
         Label title = new Label("Uninstall the direct endpoint agent from " + model.clusterName());
         title.getStyleClass().add(Styles.TITLE_3);
         title.setWrapText(true);
@@ -71,12 +65,7 @@ final class AgentUninstallDialog {
                 showProgress();
             }
         });
-        Scene scene = new Scene(root, 640, 440);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
-        stage.setScene(scene);
-        stage.show();
+        ModalWindows.show(stage, owner, root, 640, 440);
     }
 
     private VBox confirmation() {
@@ -90,13 +79,7 @@ final class AgentUninstallDialog {
         namespace.setId("uninstallNamespace");
         namespace.textProperty().bindBidirectional(model.namespaceProperty());
         GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(120);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().setAll(labels, fields);
+        ModalWindows.formColumns(grid, 8, 120);
         grid.addRow(0, new Label("Target context"), context);
         grid.addRow(1, new Label("Agent namespace"), namespace);
 

@@ -16,22 +16,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
  * The uninstall dialog's state and work: the context and namespace it will empty, said in one sentence, then
  * {@link AgentInstallFlow#uninstall} (what {@code meridian agent uninstall} runs) with each deleted object listed as
  * it goes. Its properties change on the services' FX executor only; the work runs on a worker the model owns.
  */
-final class UninstallViewModel implements AutoCloseable {
+final class UninstallViewModel extends FlowViewModel {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
-    private final ContextConnection plane;
-    private final ClusterInfo cluster;
-    private final List<String> contexts;
-    private final AgentInstallFlow flow;
-    private final FlowRunner runner;
     private final Consumer<String> onDone;
     private final Consumer<String> onFailed;
     private final StringProperty context = new SimpleStringProperty(this, "context");
@@ -41,10 +34,6 @@ final class UninstallViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper started = new ReadOnlyBooleanWrapper(this, "started");
     private final ReadOnlyStringWrapper doing = new ReadOnlyStringWrapper(this, "doing", "");
-    private final ObservableList<String> progress = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
-    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
-    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
 
     /**
      * @param onDone called on the FX executor with the sentence for the user when the agent was removed
@@ -57,11 +46,7 @@ final class UninstallViewModel implements AutoCloseable {
             List<String> contexts,
             Consumer<String> onDone,
             Consumer<String> onFailed) {
-        this.plane = plane;
-        this.cluster = cluster;
-        this.contexts = List.copyOf(contexts);
-        this.flow = services.flow();
-        this.runner = new FlowRunner(services, "agent-uninstall");
+        super(services, plane, cluster, contexts, "agent-uninstall");
         this.onDone = onDone;
         this.onFailed = onFailed;
         contexts.stream().filter(c -> c.equals(cluster.name())).findFirst().ifPresent(context::set);
@@ -79,14 +64,6 @@ final class UninstallViewModel implements AutoCloseable {
         canConfirm = context.isNotNull().and(namespace.isNotEmpty());
     }
 
-    String clusterName() {
-        return cluster.name();
-    }
-
-    List<String> contexts() {
-        return contexts;
-    }
-
     /** Checks the namespace, then removes the agent; {@link #doneProperty()} turns true with the outcome. */
     void uninstall() {
         if (!canConfirm.get() || started.get()) {
@@ -101,11 +78,9 @@ final class UninstallViewModel implements AutoCloseable {
         }
         doing.set("Removing the agent from namespace " + ns + " of context " + targetContext + "...");
         started.set(true);
-        runner.run(
-                plane,
+        run(
                 targetContext,
                 (target, fleet, listener) -> flow.uninstall(target, fleet, cluster.name(), ns, listener),
-                progress::add,
                 removal -> {
                     String text = "Agent removed from cluster " + cluster.name() + " ("
                             + removal.deleted().size() + " objects deleted in namespace " + ns
@@ -120,12 +95,6 @@ final class UninstallViewModel implements AutoCloseable {
                     finish(false, text);
                     onFailed.accept(text);
                 });
-    }
-
-    private void finish(boolean ok, String text) {
-        result.set(text);
-        failed.set(!ok);
-        done.set(true);
     }
 
     /** The kube context of the connected cluster itself; null until chosen. */
@@ -160,28 +129,5 @@ final class UninstallViewModel implements AutoCloseable {
     /** "Removing the agent from namespace ... of context ...", once started. */
     ReadOnlyStringProperty doingProperty() {
         return doing.getReadOnlyProperty();
-    }
-
-    /** Each deleted object, as it goes. */
-    ObservableList<String> progress() {
-        return FXCollections.unmodifiableObservableList(progress);
-    }
-
-    ReadOnlyBooleanProperty doneProperty() {
-        return done.getReadOnlyProperty();
-    }
-
-    ReadOnlyBooleanProperty failedProperty() {
-        return failed.getReadOnlyProperty();
-    }
-
-    ReadOnlyStringProperty resultProperty() {
-        return result.getReadOnlyProperty();
-    }
-
-    /** Takes no more work; an uninstall under way finishes. */
-    @Override
-    public void close() {
-        runner.close();
     }
 }
