@@ -39,7 +39,8 @@ import javax.imageio.ImageIO;
 /**
  * Renders the main window, the endpoint editor, the install wizard and the welcome view in light and dark themes as
  * PNGs, against a mock management plane holding {@link DemoFleet}. Run by {@code app/screenshots.sh}
- * under Xvfb. Argument: the output directory.
+ * under Xvfb. Argument: the output directory. The window is 1440x900 unless {@code -Dscreenshots.size=WxH} says
+ * otherwise, e.g. {@code 1024x640} to check the layout on a small screen.
  */
 public final class Screenshots {
     private Screenshots() {}
@@ -57,9 +58,7 @@ public final class Screenshots {
                 String suffix = theme.name().toLowerCase();
                 DesktopEnvironment env = environment(temp.resolve(suffix), kubeconfig);
                 SettingsStore store = new SettingsStore(env.configDirectory());
-                Settings base = Settings.defaults()
-                        .withTheme(theme)
-                        .withWindow(new Settings.WindowBounds(40, 40, 1440, 900, false));
+                Settings base = Settings.defaults().withTheme(theme).withWindow(windowBounds());
                 store.save(base.withPlaneContext("management"));
                 MainWindow window = open(env);
                 waitFor(() -> onFx(() -> table(window).getItems().size() == 10));
@@ -91,6 +90,11 @@ public final class Screenshots {
         }
         System.out.println("Screenshots written to " + out.toAbsolutePath());
         System.exit(0);
+    }
+
+    private static Settings.WindowBounds windowBounds() {
+        String[] size = System.getProperty("screenshots.size", "1440x900").split("x");
+        return new Settings.WindowBounds(40, 40, Double.parseDouble(size[0]), Double.parseDouble(size[1]), false);
     }
 
     private static DesktopEnvironment environment(Path dir, Path kubeconfig) {
