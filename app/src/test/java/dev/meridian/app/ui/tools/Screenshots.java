@@ -6,7 +6,7 @@ import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.ui.fleet.ClusterRow;
 import dev.meridian.app.ui.hooks.ContextActions;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.DesktopServices;
 import dev.meridian.app.ui.install.InstallLauncher;
 import dev.meridian.app.ui.install.InstallServices;
 import dev.meridian.app.ui.integration.KubeconfigContextActions;
@@ -132,14 +132,14 @@ public final class Screenshots {
                 return DemoFleet.spaces(cluster);
             }
         };
-        DesktopIntegrations integrations = DesktopIntegrations.none()
+        DesktopServices services = DesktopServices.none()
                 .withHealth(DemoFleet::health)
                 .withContexts(contexts)
                 .withInstaller(new InstallLauncher(
                         env.kubeconfig()::contextNames,
                         InstallServices.desktop(
                                 AgentInstallFlow.standard(env.clock()), env.kubeconfig(), env.clock())));
-        return onFx(() -> MainWindow.open(new Stage(), env, integrations));
+        return onFx(() -> MainWindow.open(new Stage(), env, services));
     }
 
     /** The detail pane scrolled to its Health and Spaces sections, with a bad space name typed. */
