@@ -1,8 +1,6 @@
 package dev.meridian.app.ui.shell;
 
 import atlantafx.base.controls.CustomTextField;
-import atlantafx.base.controls.Spacer;
-import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.ui.common.Background;
@@ -16,7 +14,6 @@ import dev.meridian.app.ui.fleet.FleetFeed;
 import dev.meridian.app.ui.hooks.DesktopServices;
 import dev.meridian.app.ui.hooks.DesktopShell;
 import dev.meridian.app.ui.hooks.FleetSnapshot;
-import dev.meridian.app.ui.settings.Settings.ThemeChoice;
 import dev.meridian.app.ui.settings.SettingsStore;
 import dev.meridian.app.ui.shell.MainViewModel.Connection;
 import java.util.ArrayList;
@@ -26,21 +23,15 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToolBar;
-import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -139,7 +130,9 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
 
     private StackPane createView() {
         BorderPane main = new BorderPane();
-        main.setTop(toolbar());
+        TopBar top = new TopBar(model, services.health());
+        main.setTop(top.createView());
+        filter = top.filter();
         javafx.beans.binding.BooleanBinding noPlane = model.connectionProperty().isEqualTo(Connection.NONE);
         Node welcome =
                 Deferred.until(noPlane, new WelcomeView(model, services.sandbox(), background, notifier)::createView);
@@ -154,78 +147,11 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         return root;
     }
 
-    private Node toolbar() {
-        ImageView icon = new ImageView(AppIcons.icon(24));
-        Label name = new Label("Meridian");
-        name.getStyleClass().addAll(Styles.TITLE_4, "app-name");
-        Label planeLabel = new Label("Management plane");
-        planeLabel.getStyleClass().add(Styles.TEXT_MUTED);
-        ComboBox<String> planes = new ComboBox<>(model.contexts());
-        planes.setId("planePicker");
-        planes.setPromptText("Choose a kube context");
-        planes.setPrefWidth(240);
-        model.planeContextProperty().addListener((o, old, now) -> planes.setValue(now.isEmpty() ? null : now));
-        // A first-run plane is connected to before the window is built.
-        if (!model.planeContextProperty().get().isEmpty()) {
-            planes.setValue(model.planeContextProperty().get());
-        }
-        planes.valueProperty().addListener((o, old, now) -> {
-            if (now != null && !now.equals(model.planeContextProperty().get())) {
-                model.connect(now);
-            }
-        });
-        planes.setOnShowing(e -> model.reloadContexts());
-
-        filter = new CustomTextField();
-        filter.setId("filter");
-        filter.setPromptText("Filter clusters  (Ctrl+F)");
-        filter.setPrefWidth(280);
-        filter.textProperty().bindBidirectional(model.fleet().filterTextProperty());
-        filter.disableProperty().bind(model.connectionProperty().isEqualTo(Connection.NONE));
-        filter.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                filter.clear();
-                table.requestFocus();
-            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
-                table.requestFocus();
-                if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
-                    table.getSelectionModel().selectFirst();
-                }
-            }
-        });
-
-        ToggleSwitch dark = new ToggleSwitch("Dark");
-        dark.setId("themeSwitch");
-        dark.setSelected(model.settingsProperty().get().theme() == ThemeChoice.DARK);
-        dark.selectedProperty().addListener((o, was, on) -> {
-            ThemeChoice theme = on ? ThemeChoice.DARK : ThemeChoice.LIGHT;
-            Themes.apply(theme);
-            model.updateSettings(model.settingsProperty().get().withTheme(theme));
-        });
-
-        HBox brand = new HBox(8, icon, name);
-        brand.setAlignment(Pos.CENTER_LEFT);
-        ToolBar bar = new ToolBar(brand, new Spacer(16), planeLabel, planes);
-        if (services.health().isOffered()) {
-            bar.getItems().add(probeAllButton());
-        }
-        bar.getItems().addAll(new Spacer(), filter, new Spacer(12), dark);
-        bar.setId("toolbar");
-        return bar;
-    }
-
-    private Button probeAllButton() {
-        Button probe = new Button("Probe all");
-        probe.setId("probeAll");
-        probe.disableProperty().bind(model.connectionProperty().isNotEqualTo(Connection.CONNECTED));
-        probe.setOnAction(e -> model.probeAll());
-        return probe;
-    }
-
     private Node fleetView() {
         boolean health = services.health().isOffered();
         table = ClusterTable.create(model.fleet(), health);
         sayConnectingIn(table);
+        leadFilterInto(table);
         detail = new ClusterDetailView(editor, this::clusterActions, detailSections());
         ChangeListener<ClusterInfo> followServer = (o, old, now) -> {
             if (now != null) {
@@ -289,6 +215,21 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
     }
 
     private static final double DETAIL_MIN_WIDTH = 480;
+
+    /** Escape clears the filter, Down and Enter go on to the first matching row. */
+    private void leadFilterInto(TableView<ClusterRow> table) {
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                filter.clear();
+                table.requestFocus();
+            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                    table.getSelectionModel().selectFirst();
+                }
+            }
+        });
+    }
 
     /** The window shows before the fleet has loaded (issue #9): until then the table says why it is empty. */
     private void sayConnectingIn(TableView<ClusterRow> table) {
