@@ -10,7 +10,7 @@ import dev.meridian.app.sandbox.Sandbox;
 import dev.meridian.app.sandbox.SandboxOptions;
 import dev.meridian.app.testing.Kubectl;
 import dev.meridian.app.testing.XvfbTrayHost;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.DesktopServices;
 import dev.meridian.app.ui.shell.DesktopEnvironment;
 import dev.meridian.app.ui.shell.MainWindow;
 import java.awt.CheckboxMenuItem;
@@ -83,7 +83,7 @@ class MeridianTrayIT {
         started.get(30, TimeUnit.SECONDS);
         window = onFx(() -> {
             MainWindow opened = MainWindow.open(
-                    new Stage(), environment, DesktopIntegrations.none().withTray(tray));
+                    new Stage(), environment, DesktopServices.none().withTray(tray));
             opened.model().connect(Sandbox.CONTEXT);
             return opened;
         });

@@ -7,10 +7,20 @@ import javafx.stage.Window;
 
 /**
  * Opens the "Install agent" wizard and the "Uninstall agent" dialog (the installer module's UI).
- * Without it the app shows neither action. Both are called on the FX thread and must run their
- * own work off that thread.
+ * Where it is {@link #unavailable()} the app shows neither action. Both are called on the FX thread and must run
+ * their own work off that thread.
  */
 public interface AgentInstallerLauncher {
+    /** The part of a configuration without it: {@link #isOffered()} is false and opening throws. */
+    static AgentInstallerLauncher unavailable() {
+        return NotOffered.INSTANCE;
+    }
+
+    /** Whether the window shows "Install agent..." and "Uninstall agent..."; true for every real implementation. */
+    default boolean isOffered() {
+        return true;
+    }
+
     void open(Window owner, ContextConnection plane, ClusterInfo cluster);
 
     /**

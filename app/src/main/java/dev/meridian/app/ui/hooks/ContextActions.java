@@ -6,10 +6,20 @@ import java.util.List;
 
 /**
  * Writes and switches kube contexts for clusters and works with their spaces (the kubeconfig
- * module's "Use cluster", "Use space" and "Create space"). Without it the app shows no such actions.
- * Every method is called on a background thread and may block.
+ * module's "Use cluster", "Use space" and "Create space"). Where it is {@link #unavailable()} the app shows no such
+ * actions and no Spaces section. Every method but {@link #isOffered()} is called on a background thread and may block.
  */
 public interface ContextActions {
+    /** The part of a configuration without it: {@link #isOffered()} is false and every other method throws. */
+    static ContextActions unavailable() {
+        return NotOffered.INSTANCE;
+    }
+
+    /** Whether the window shows these actions; true for every real implementation. */
+    default boolean isOffered() {
+        return true;
+    }
+
     /**
      * Makes {@code meridian_<cluster>} the current context, as {@code meridian cluster use} does.
      *

@@ -5,11 +5,21 @@ import dev.meridian.app.health.HealthSummary;
 import dev.meridian.app.kubeconfig.ContextConnection;
 
 /**
- * Probes a cluster's health for the UI. Plugged in when the health module is present; without it
- * the app shows no health columns and no "Probe" actions.
+ * Probes a cluster's health for the UI. Where it is {@link #unavailable()} the app shows no health columns, no
+ * Health section and no "Probe" actions.
  */
 @FunctionalInterface
 public interface HealthSource {
+    /** The part of a configuration without it: {@link #isOffered()} is false and probing throws. */
+    static HealthSource unavailable() {
+        return NotOffered.INSTANCE;
+    }
+
+    /** Whether the window probes and shows health; true for every real implementation. */
+    default boolean isOffered() {
+        return true;
+    }
+
     /**
      * Called on a background thread, never on the FX thread; may block up to its own timeout.
      * Must not throw for an unreachable cluster: that is a {@code DOWN} result.

@@ -1,11 +1,16 @@
 package dev.meridian.app.ui.hooks;
 
 /**
- * Installs a system-tray companion once the main window is up. Plugged in by the tray module;
- * the app runs without it.
+ * Installs a system-tray companion once the main window is up. The shipped app's is the tray module's; the app
+ * runs as well with {@link #none()}.
  */
 @FunctionalInterface
 public interface TrayHook {
+    /** No tray: installs nothing, and there is nothing to close. */
+    static TrayHook none() {
+        return shell -> () -> {};
+    }
+
     /**
      * Called once on the FX thread after the main window is shown.
      *

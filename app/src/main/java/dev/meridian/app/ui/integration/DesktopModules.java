@@ -4,25 +4,28 @@ import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.health.Prober;
 import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.tray.MeridianTray;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.DesktopServices;
+import dev.meridian.app.ui.hooks.SandboxStarter;
 import dev.meridian.app.ui.install.InstallLauncher;
 import dev.meridian.app.ui.install.InstallServices;
 import dev.meridian.app.ui.shell.DesktopEnvironment;
 
-/** The modules the shipped desktop app plugs in. */
+/** What the shipped desktop app's window is made of: every part, in one place. */
 public final class DesktopModules {
     private DesktopModules() {}
 
-    /** The modules share one kubeconfig engine, so they share the trees it parsed. */
-    public static DesktopIntegrations forEnvironment(DesktopEnvironment environment) {
+    /** The parts share one kubeconfig engine, so they share the trees it parsed. */
+    public static DesktopServices forEnvironment(DesktopEnvironment environment) {
         KubeconfigService kubeconfig = environment.kubeconfig();
-        return DesktopIntegrations.none()
-                .withContexts(new KubeconfigContextActions(kubeconfig))
-                .withHealth(new HealthProbes(Prober.create(), kubeconfig, environment.clock()))
-                .withInstaller(new InstallLauncher(
+        return new DesktopServices(
+                new KubeconfigContextActions(kubeconfig),
+                new HealthProbes(Prober.create(), kubeconfig, environment.clock()),
+                new InstallLauncher(
                         kubeconfig::contextNames,
                         InstallServices.desktop(
-                                AgentInstallFlow.standard(environment.clock()), kubeconfig, environment.clock())))
-                .withTray(MeridianTray.forDesktop(kubeconfig, environment.configDirectory()));
+                                AgentInstallFlow.standard(environment.clock()), kubeconfig, environment.clock())),
+                // A user without a plane gets the first-run sandbox before the window opens (DesktopLauncher).
+                SandboxStarter.unavailable(),
+                MeridianTray.forDesktop(kubeconfig, environment.configDirectory()));
     }
 }

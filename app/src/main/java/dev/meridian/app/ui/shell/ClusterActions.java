@@ -6,82 +6,114 @@ import dev.meridian.app.ui.common.Background;
 import dev.meridian.app.ui.common.ErrorDialogs;
 import dev.meridian.app.ui.common.Notifier;
 import dev.meridian.app.ui.fleet.EndpointEditorViewModel;
+import dev.meridian.app.ui.hooks.AgentInstallerLauncher;
+import dev.meridian.app.ui.hooks.ContextActions;
+import dev.meridian.app.ui.hooks.HealthSource;
+import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.layout.FlowPane;
 
 /**
- * The buttons for the selected cluster that other modules provide (Use cluster, Probe, Install
- * agent). Only the actions whose module is plugged in appear; with none, there is no row at all.
+ * The buttons for the selected cluster that the window's parts provide (Use cluster, Probe now, Install and
+ * Uninstall agent). Only the offered parts' buttons appear; with none offered, there is no row at all.
  */
 final class ClusterActions {
     private final MainViewModel model;
     private final EndpointEditorViewModel editor;
+    private final ContextActions contexts;
+    private final HealthSource health;
+    private final AgentInstallerLauncher installer;
     private final Background background;
     private final Notifier notifier;
 
-    ClusterActions(MainViewModel model, EndpointEditorViewModel editor, Background background, Notifier notifier) {
+    ClusterActions(
+            MainViewModel model,
+            EndpointEditorViewModel editor,
+            ContextActions contexts,
+            HealthSource health,
+            AgentInstallerLauncher installer,
+            Background background,
+            Notifier notifier) {
         this.model = model;
         this.editor = editor;
+        this.contexts = contexts;
+        this.health = health;
+        this.installer = installer;
         this.background = background;
         this.notifier = notifier;
     }
 
-    /** The action row, or null when no module offers an action. */
+    /** The action row, or null when no part offers an action. */
     Node createView() {
         // Wraps rather than clips when the detail pane is at its narrowest.
         FlowPane row = new FlowPane(8, 8);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setId("clusterActions");
-        model.integrations().contexts().ifPresent(contexts -> {
-            Button use = new Button("Use cluster");
-            use.setId("useCluster");
-            use.getStyleClass().add(Styles.ACCENT);
-            use.setOnAction(
-                    e -> run(use, cluster -> contexts.useCluster(model.session().connection(), cluster)));
-            row.getChildren().add(use);
-        });
-        model.integrations().health().ifPresent(health -> {
-            Button probe = new Button("Probe now");
-            probe.setId("probeCluster");
-            probe.setOnAction(e -> {
-                ClusterInfo cluster = editor.baseProperty().get();
-                if (cluster != null && model.fleet().row(cluster.name()) != null) {
-                    model.probe(model.fleet().row(cluster.name()));
-                }
-            });
-            row.getChildren().add(probe);
-        });
-        model.integrations().installer().ifPresent(installer -> {
-            Button install = new Button("Install agent...");
-            install.setId("installAgent");
-            install.setOnAction(e -> {
-                ClusterInfo cluster = editor.baseProperty().get();
-                if (cluster != null && model.session() != null) {
-                    installer.open(
-                            install.getScene().getWindow(), model.session().connection(), cluster);
-                }
-            });
-            Button uninstall = new Button("Uninstall agent...");
-            uninstall.setId("uninstallAgent");
-            uninstall.setOnAction(e -> {
-                ClusterInfo cluster = editor.baseProperty().get();
-                if (cluster != null && model.session() != null) {
-                    installer.openUninstall(
-                            uninstall.getScene().getWindow(),
-                            model.session().connection(),
-                            cluster,
-                            done -> notifier.show(Notifier.Kind.SUCCESS, done),
-                            failed -> notifier.show(Notifier.Kind.FAILURE, failed));
-                }
-            });
-            row.getChildren().addAll(install, uninstall);
-        });
+        if (contexts.isOffered()) {
+            row.getChildren().add(useButton());
+        }
+        if (health.isOffered()) {
+            row.getChildren().add(probeButton());
+        }
+        if (installer.isOffered()) {
+            row.getChildren().addAll(installButton(), uninstallButton());
+        }
         return row.getChildren().isEmpty() ? null : row;
     }
 
-    private void run(Button button, java.util.function.Function<ClusterInfo, String> action) {
+    private Button useButton() {
+        Button use = new Button("Use cluster");
+        use.setId("useCluster");
+        use.getStyleClass().add(Styles.ACCENT);
+        use.setOnAction(
+                e -> run(use, cluster -> contexts.useCluster(model.session().connection(), cluster)));
+        return use;
+    }
+
+    private Button probeButton() {
+        Button probe = new Button("Probe now");
+        probe.setId("probeCluster");
+        probe.setOnAction(e -> {
+            ClusterInfo cluster = editor.baseProperty().get();
+            if (cluster != null && model.fleet().row(cluster.name()) != null) {
+                model.probe(model.fleet().row(cluster.name()));
+            }
+        });
+        return probe;
+    }
+
+    private Button installButton() {
+        Button install = new Button("Install agent...");
+        install.setId("installAgent");
+        install.setOnAction(e -> {
+            ClusterInfo cluster = editor.baseProperty().get();
+            if (cluster != null && model.session() != null) {
+                installer.open(install.getScene().getWindow(), model.session().connection(), cluster);
+            }
+        });
+        return install;
+    }
+
+    private Button uninstallButton() {
+        Button uninstall = new Button("Uninstall agent...");
+        uninstall.setId("uninstallAgent");
+        uninstall.setOnAction(e -> {
+            ClusterInfo cluster = editor.baseProperty().get();
+            if (cluster != null && model.session() != null) {
+                installer.openUninstall(
+                        uninstall.getScene().getWindow(),
+                        model.session().connection(),
+                        cluster,
+                        done -> notifier.show(Notifier.Kind.SUCCESS, done),
+                        failed -> notifier.show(Notifier.Kind.FAILURE, failed));
+            }
+        });
+        return uninstall;
+    }
+
+    private void run(Button button, Function<ClusterInfo, String> action) {
         ClusterInfo cluster = editor.baseProperty().get();
         if (cluster == null || model.session() == null) {
             return;

@@ -1,6 +1,6 @@
 package dev.meridian.app.ui.shell;
 
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.DesktopServices;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +18,7 @@ public final class DesktopLauncher {
      *
      * @param sandbox the first-run sandbox, when the user has no kubeconfig context; null otherwise
      */
-    record Startup(DesktopEnvironment environment, DesktopIntegrations integrations, FirstRunSandbox sandbox) {
+    record Startup(DesktopEnvironment environment, DesktopServices services, FirstRunSandbox sandbox) {
         Optional<FirstRunSandbox> firstRunSandbox() {
             return Optional.ofNullable(sandbox);
         }
@@ -32,10 +32,10 @@ public final class DesktopLauncher {
      * Opens the app on the user's kubeconfig; when there is none at all (no file with a context),
      * on a sandbox fleet started in-process, so a first run always shows something real.
      *
-     * @param modules what the app plugs in for the environment it settles on (the product's: {@code
+     * @param modules the window's parts for the environment it settles on (the product's: {@code
      *     DesktopModules::forEnvironment}); built off the FX thread while the toolkit starts
      */
-    public static void main(String[] args, Function<DesktopEnvironment, DesktopIntegrations> modules) {
+    public static void main(String[] args, Function<DesktopEnvironment, DesktopServices> modules) {
         DesktopEnvironment system = DesktopEnvironment.system();
         // Reading the kubeconfig and building the modules load many classes: do it while the
         // toolkit starts, on the other core, rather than before (issue #9).
@@ -48,15 +48,14 @@ public final class DesktopLauncher {
         }
     }
 
-    private static Startup prepare(
-            DesktopEnvironment system, Function<DesktopEnvironment, DesktopIntegrations> modules) {
+    private static Startup prepare(DesktopEnvironment system, Function<DesktopEnvironment, DesktopServices> modules) {
         FirstRunSandbox sandbox = FirstRunSandbox.ifNoPlane(system);
         DesktopEnvironment environment = sandbox == null ? system : sandbox.environment();
         return new Startup(environment, modules.apply(environment), sandbox);
     }
 
-    /** Starts JavaFX on the user's environment with {@code value} plugged in; returns when the app exits. */
-    public static void launch(DesktopIntegrations value, String[] args) {
+    /** Starts JavaFX on the user's environment with {@code value} as the window's parts; returns when the app exits. */
+    public static void launch(DesktopServices value, String[] args) {
         startup = CompletableFuture.completedFuture(
                 new Startup(DesktopEnvironment.system(), Objects.requireNonNull(value), null));
         Application.launch(MeridianApp.class, args);

@@ -9,7 +9,7 @@ import dev.meridian.app.ui.common.ErrorDialogs;
 import dev.meridian.app.ui.common.Notifier.Kind;
 import dev.meridian.app.ui.fleet.ClusterRow;
 import dev.meridian.app.ui.fleet.FleetViewModel;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.HealthSource;
 import dev.meridian.app.ui.settings.Settings;
 import dev.meridian.app.ui.settings.SettingsStore;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class MainViewModel implements AutoCloseable {
     private final SettingsStore store;
     private final Background background;
     private final BiConsumer<Kind, String> notify;
-    private final DesktopIntegrations integrations;
+    private final HealthSource health;
     private final FleetViewModel fleet;
     private final ObservableList<String> contexts = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ContextList> kubeContexts = new ReadOnlyObjectWrapper<>(this, "kubeContexts");
@@ -62,13 +62,13 @@ public final class MainViewModel implements AutoCloseable {
             SettingsStore store,
             Background background,
             BiConsumer<Kind, String> notify,
-            DesktopIntegrations integrations) {
+            HealthSource health) {
         this.connector = connector;
         this.kubeconfig = kubeconfig;
         this.store = store;
         this.background = background;
         this.notify = notify;
-        this.integrations = integrations;
+        this.health = health;
         this.fleet = new FleetViewModel(message -> {
             connection.set(Connection.FAILED);
             connectionMessage.set(message + " Pick the plane again to reconnect.");
@@ -82,15 +82,15 @@ public final class MainViewModel implements AutoCloseable {
         });
         // Every cluster is probed once when it first appears. The initial list arrives before the
         // session is up; it is probed once connected, when the central route is known too.
-        integrations
-                .health()
-                .ifPresent(h -> fleet.rows().addListener((ListChangeListener<ClusterRow>) c -> {
-                    while (c.next()) {
-                        if (c.wasAdded() && session != null) {
-                            List.copyOf(c.getAddedSubList()).forEach(this::probe);
-                        }
+        if (health.isOffered()) {
+            fleet.rows().addListener((ListChangeListener<ClusterRow>) c -> {
+                while (c.next()) {
+                    if (c.wasAdded() && session != null) {
+                        List.copyOf(c.getAddedSubList()).forEach(this::probe);
                     }
-                }));
+                }
+            });
+        }
     }
 
     /** Reads the kubeconfig contexts, then reconnects to the plane used last time if it still exists. */
@@ -170,31 +170,29 @@ public final class MainViewModel implements AutoCloseable {
                 });
     }
 
-    /** Probes every cluster with the plugged-in health source; does nothing without one. */
+    /** Probes every cluster with the health source; does nothing where health is not offered. */
     public void probeAll() {
-        integrations.health().ifPresent(source -> {
-            for (ClusterRow row : List.copyOf(fleet.rows())) {
-                probe(row);
-            }
-        });
+        for (ClusterRow row : List.copyOf(fleet.rows())) {
+            probe(row);
+        }
     }
 
+    /** Probes one cluster with the health source; does nothing where health is not offered. */
     public void probe(ClusterRow row) {
+        if (!health.isOffered()) {
+            return;
+        }
         PlaneSession current = session;
-        integrations
-                .health()
-                .ifPresent(source -> background.run(
-                        () -> current == null
-                                ? source.probe(row.info())
-                                : source.probe(current.connection(), row.info()),
-                        result -> fleet.setHealth(row.name(), result),
-                        error -> fleet.setHealth(
-                                row.name(),
-                                new HealthSummary(
-                                        HealthSummary.Verdict.UNKNOWN,
-                                        Optional.empty(),
-                                        Optional.empty(),
-                                        ErrorDialogs.userMessage(error)))));
+        background.run(
+                () -> current == null ? health.probe(row.info()) : health.probe(current.connection(), row.info()),
+                result -> fleet.setHealth(row.name(), result),
+                error -> fleet.setHealth(
+                        row.name(),
+                        new HealthSummary(
+                                HealthSummary.Verdict.UNKNOWN,
+                                Optional.empty(),
+                                Optional.empty(),
+                                ErrorDialogs.userMessage(error))));
     }
 
     /** Saves new settings off the FX thread. */
@@ -245,10 +243,6 @@ public final class MainViewModel implements AutoCloseable {
 
     public FleetViewModel fleet() {
         return fleet;
-    }
-
-    public DesktopIntegrations integrations() {
-        return integrations;
     }
 
     public ObservableList<String> contexts() {

@@ -1,8 +1,6 @@
 package dev.meridian.app.ui.shell;
 
 import atlantafx.base.controls.CustomTextField;
-import atlantafx.base.controls.Spacer;
-import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.ui.common.Background;
@@ -13,33 +11,27 @@ import dev.meridian.app.ui.fleet.ClusterRow;
 import dev.meridian.app.ui.fleet.ClusterTable;
 import dev.meridian.app.ui.fleet.EndpointEditorViewModel;
 import dev.meridian.app.ui.fleet.FleetFeed;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.DesktopServices;
 import dev.meridian.app.ui.hooks.DesktopShell;
 import dev.meridian.app.ui.hooks.FleetSnapshot;
-import dev.meridian.app.ui.settings.Settings.ThemeChoice;
 import dev.meridian.app.ui.settings.SettingsStore;
 import dev.meridian.app.ui.shell.MainViewModel.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToolBar;
-import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -48,6 +40,7 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
     private final Stage stage;
     private final Background background = new Background();
     private final Notifier notifier = new Notifier();
+    private final DesktopServices services;
     private final MainViewModel model;
     private final EndpointEditorViewModel editor;
     private final WindowState windowState;
@@ -58,48 +51,46 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
     private ClusterDetailView detail;
 
     private MainWindow(
-            Stage stage,
-            DesktopEnvironment environment,
-            DesktopIntegrations integrations,
-            PlaneSession.Connector connector) {
+            Stage stage, DesktopEnvironment environment, DesktopServices services, PlaneSession.Connector connector) {
         this.stage = stage;
+        this.services = services;
         this.model = new MainViewModel(
                 connector,
                 environment.kubeconfig(),
                 new SettingsStore(environment.configDirectory()),
                 background,
                 notifier::show,
-                integrations);
+                services.health());
         this.editor = new EndpointEditorViewModel(model::fleetService, background, notifier::show, environment.clock());
         this.windowState = new WindowState(stage, model);
         this.fleetFeed = new FleetFeed(model.fleet().rows(), model.planeContextProperty());
     }
 
-    /** Builds the window on {@code stage}, shows it, and starts connecting. FX thread. */
-    public static MainWindow open(Stage stage, DesktopEnvironment environment, DesktopIntegrations integrations) {
+    /**
+     * Builds the window on {@code stage} with {@code services} as its parts, shows it, and starts connecting. FX
+     * thread.
+     */
+    public static MainWindow open(Stage stage, DesktopEnvironment environment, DesktopServices services) {
         return open(
                 stage,
                 environment,
-                integrations,
+                services,
                 PlaneSession.fromKubeconfig(environment.kubeconfig(), environment.clock()));
     }
 
     public static MainWindow open(
-            Stage stage,
-            DesktopEnvironment environment,
-            DesktopIntegrations integrations,
-            PlaneSession.Connector connector) {
-        return open(stage, environment, integrations, connector, null);
+            Stage stage, DesktopEnvironment environment, DesktopServices services, PlaneSession.Connector connector) {
+        return open(stage, environment, services, connector, null);
     }
 
     /** As above, connecting to {@code plane} (when not null) from the start, such as the first-run sandbox's. */
     public static MainWindow open(
             Stage stage,
             DesktopEnvironment environment,
-            DesktopIntegrations integrations,
+            DesktopServices services,
             PlaneSession.Connector connector,
             String plane) {
-        MainWindow window = new MainWindow(stage, environment, integrations, connector);
+        MainWindow window = new MainWindow(stage, environment, services, connector);
         if (plane != null) {
             window.model.connect(plane);
         }
@@ -128,19 +119,23 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         FirstFrame.then(scene, model::start);
         // The tray starts AWT, which would hold up the first frame by a second or more (issue #9); one
         // more turn of the FX queue lets whatever else waited for the first frame go before it.
-        FirstFrame.then(
-                scene,
-                () -> Platform.runLater(() -> model.integrations()
-                        .tray()
-                        .filter(tray -> !closed)
-                        .ifPresent(tray -> companions.add(tray.install(this)))));
+        FirstFrame.then(scene, () -> Platform.runLater(this::installTray));
+    }
+
+    private void installTray() {
+        if (!closed) {
+            companions.add(services.tray().install(this));
+        }
     }
 
     private StackPane createView() {
         BorderPane main = new BorderPane();
-        main.setTop(toolbar());
+        TopBar top = new TopBar(model, services.health());
+        main.setTop(top.createView());
+        filter = top.filter();
         javafx.beans.binding.BooleanBinding noPlane = model.connectionProperty().isEqualTo(Connection.NONE);
-        Node welcome = Deferred.until(noPlane, new WelcomeView(model, background, notifier)::createView);
+        Node welcome =
+                Deferred.until(noPlane, new WelcomeView(model, services.sandbox(), background, notifier)::createView);
         welcome.setId("welcome");
         Node fleetView = fleetView();
         welcome.visibleProperty().bind(noPlane);
@@ -152,83 +147,12 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         return root;
     }
 
-    private Node toolbar() {
-        ImageView icon = new ImageView(AppIcons.icon(24));
-        Label name = new Label("Meridian");
-        name.getStyleClass().addAll(Styles.TITLE_4, "app-name");
-        Label planeLabel = new Label("Management plane");
-        planeLabel.getStyleClass().add(Styles.TEXT_MUTED);
-        ComboBox<String> planes = new ComboBox<>(model.contexts());
-        planes.setId("planePicker");
-        planes.setPromptText("Choose a kube context");
-        planes.setPrefWidth(240);
-        model.planeContextProperty().addListener((o, old, now) -> planes.setValue(now.isEmpty() ? null : now));
-        // A first-run plane is connected to before the window is built.
-        if (!model.planeContextProperty().get().isEmpty()) {
-            planes.setValue(model.planeContextProperty().get());
-        }
-        planes.valueProperty().addListener((o, old, now) -> {
-            if (now != null && !now.equals(model.planeContextProperty().get())) {
-                model.connect(now);
-            }
-        });
-        planes.setOnShowing(e -> model.reloadContexts());
-
-        filter = new CustomTextField();
-        filter.setId("filter");
-        filter.setPromptText("Filter clusters  (Ctrl+F)");
-        filter.setPrefWidth(280);
-        filter.textProperty().bindBidirectional(model.fleet().filterTextProperty());
-        filter.disableProperty().bind(model.connectionProperty().isEqualTo(Connection.NONE));
-        filter.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                filter.clear();
-                table.requestFocus();
-            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
-                table.requestFocus();
-                if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
-                    table.getSelectionModel().selectFirst();
-                }
-            }
-        });
-
-        ToggleSwitch dark = new ToggleSwitch("Dark");
-        dark.setId("themeSwitch");
-        dark.setSelected(model.settingsProperty().get().theme() == ThemeChoice.DARK);
-        dark.selectedProperty().addListener((o, was, on) -> {
-            ThemeChoice theme = on ? ThemeChoice.DARK : ThemeChoice.LIGHT;
-            Themes.apply(theme);
-            model.updateSettings(model.settingsProperty().get().withTheme(theme));
-        });
-
-        HBox brand = new HBox(8, icon, name);
-        brand.setAlignment(Pos.CENTER_LEFT);
-        ToolBar bar = new ToolBar(brand, new Spacer(16), planeLabel, planes);
-        model.integrations().health().ifPresent(h -> {
-            Button probe = new Button("Probe all");
-            probe.setId("probeAll");
-            probe.disableProperty().bind(model.connectionProperty().isNotEqualTo(Connection.CONNECTED));
-            probe.setOnAction(e -> model.probeAll());
-            bar.getItems().add(probe);
-        });
-        bar.getItems().addAll(new Spacer(), filter, new Spacer(12), dark);
-        bar.setId("toolbar");
-        return bar;
-    }
-
     private Node fleetView() {
-        table = ClusterTable.create(model.fleet(), model.integrations().health().isPresent());
+        boolean health = services.health().isOffered();
+        table = ClusterTable.create(model.fleet(), health);
         sayConnectingIn(table);
-        List<java.util.function.Supplier<Node>> sections = new ArrayList<>();
-        model.integrations()
-                .health()
-                .ifPresent(health -> sections.add(() -> new HealthSection(editor.baseProperty(), model).createView()));
-        model.integrations()
-                .contexts()
-                .ifPresent(contexts -> sections.add(() ->
-                        new SpacesSection(editor.baseProperty(), model, contexts, background, notifier).createView()));
-        detail = new ClusterDetailView(
-                editor, () -> new ClusterActions(model, editor, background, notifier).createView(), sections);
+        leadFilterInto(table);
+        detail = new ClusterDetailView(editor, this::clusterActions, detailSections());
         ChangeListener<ClusterInfo> followServer = (o, old, now) -> {
             if (now != null) {
                 editor.onServerUpdate(now);
@@ -260,11 +184,52 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
         SplitPane split = new SplitPane(table, detailView);
         SplitPane.setResizableWithParent(detailView, false);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(model.integrations().health().isPresent() ? 0.66 : 0.6);
+        split.setDividerPositions(health ? 0.66 : 0.6);
         return split;
     }
 
+    private Node clusterActions() {
+        return new ClusterActions(
+                        model,
+                        editor,
+                        services.contexts(),
+                        services.health(),
+                        services.installer(),
+                        background,
+                        notifier)
+                .createView();
+    }
+
+    /** The detail pane's sections below the editor, each built when first shown: those the offered parts add. */
+    private List<Supplier<Node>> detailSections() {
+        List<Supplier<Node>> sections = new ArrayList<>();
+        if (services.health().isOffered()) {
+            sections.add(() -> new HealthSection(editor.baseProperty(), model).createView());
+        }
+        if (services.contexts().isOffered()) {
+            sections.add(
+                    () -> new SpacesSection(editor.baseProperty(), model, services.contexts(), background, notifier)
+                            .createView());
+        }
+        return sections;
+    }
+
     private static final double DETAIL_MIN_WIDTH = 480;
+
+    /** Escape clears the filter, Down and Enter go on to the first matching row. */
+    private void leadFilterInto(TableView<ClusterRow> table) {
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                filter.clear();
+                table.requestFocus();
+            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                    table.getSelectionModel().selectFirst();
+                }
+            }
+        });
+    }
 
     /** The window shows before the fleet has loaded (issue #9): until then the table says why it is empty. */
     private void sayConnectingIn(TableView<ClusterRow> table) {

@@ -27,7 +27,7 @@ public final class MeridianApp extends Application {
         MainWindow window = MainWindow.open(
                 stage,
                 environment,
-                startup.integrations(),
+                startup.services(),
                 startup.firstRunSandbox().map(s -> s.awaiting(connector)).orElse(connector),
                 startup.firstRunSandbox().map(FirstRunSandbox::context).orElse(null));
         startup.firstRunSandbox().ifPresent(sandbox -> {

@@ -21,15 +21,17 @@ import javafx.scene.layout.VBox;
 
 /**
  * First run, or no plane chosen yet: explains what Meridian needs and lets the user pick the kube
- * context of their management plane (or start a sandbox, when that module is present).
+ * context of their management plane (or start a sandbox, where one is offered).
  */
 final class WelcomeView {
     private final MainViewModel model;
+    private final SandboxStarter sandbox;
     private final Background background;
     private final Notifier notifier;
 
-    WelcomeView(MainViewModel model, Background background, Notifier notifier) {
+    WelcomeView(MainViewModel model, SandboxStarter sandbox, Background background, Notifier notifier) {
         this.model = model;
+        this.sandbox = sandbox;
         this.background = background;
         this.notifier = notifier;
     }
@@ -73,9 +75,9 @@ final class WelcomeView {
         Button reload = new Button("Reload kubeconfig");
         reload.setOnAction(e -> model.reloadContexts());
         HBox buttons = new HBox(8, connect, reload);
-        model.integrations()
-                .sandbox()
-                .ifPresent(sandbox -> buttons.getChildren().add(sandboxButton(sandbox)));
+        if (sandbox.isOffered()) {
+            buttons.getChildren().add(sandboxButton());
+        }
 
         Label files = new Label("Contexts from "
                 + model.kubeconfigFiles().stream().map(Object::toString).collect(Collectors.joining(", ")));
@@ -95,7 +97,7 @@ final class WelcomeView {
         return pane;
     }
 
-    private Button sandboxButton(SandboxStarter sandbox) {
+    private Button sandboxButton() {
         Button start = new Button("Start a sandbox");
         start.setId("welcomeSandbox");
         start.setOnAction(e -> {

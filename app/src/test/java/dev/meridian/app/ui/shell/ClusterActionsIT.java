@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.meridian.app.fleet.Annotations;
 import dev.meridian.app.health.HealthSummary;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.DesktopServices;
 import dev.meridian.app.ui.integration.KubeconfigContextActions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ class ClusterActionsIT extends GuiTestSupport {
     void probeResultsFillTheHealthColumnAndTheUnhealthyCount() throws Exception {
         plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "eu.example.com"));
         plane.addCluster("us-east", Map.of(Annotations.ENDPOINT, "us.example.com"));
-        DesktopIntegrations integrations = DesktopIntegrations.none()
+        DesktopServices services = DesktopServices.none()
                 .withHealth(cluster -> cluster.name().equals("eu-west")
                         ? new HealthSummary(
                                 HealthSummary.Verdict.DEGRADED,
@@ -32,7 +32,7 @@ class ClusterActionsIT extends GuiTestSupport {
                                 "Certificate expires in 5 days.")
                         : new HealthSummary(
                                 HealthSummary.Verdict.UP, Optional.of(Duration.ofMillis(7)), Optional.empty(), "Up."));
-        openWindow(true, integrations);
+        openWindow(true, services);
 
         awaitCell("Degraded · 42 ms");
         awaitCell("Up · 7 ms");
@@ -48,8 +48,7 @@ class ClusterActionsIT extends GuiTestSupport {
     void useClusterSwitchesTheKubeContextAsKubectlSeesIt() throws Exception {
         plane.addCluster("eu-west", Map.of());
         Path kubeconfig = Path.of(environment.env().get("KUBECONFIG"));
-        openWindow(
-                true, DesktopIntegrations.none().withContexts(new KubeconfigContextActions(environment.kubeconfig())));
+        openWindow(true, DesktopServices.none().withContexts(new KubeconfigContextActions(environment.kubeconfig())));
 
         clickCluster("eu-west");
         clickOn("#useCluster");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meridian.app.sandbox.SandboxOptions;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.DesktopServices;
 import dev.meridian.app.ui.settings.Settings;
 import dev.meridian.app.ui.settings.SettingsStore;
 import dev.meridian.app.ui.shell.MainViewModel.Connection;
@@ -94,7 +94,7 @@ class FirstRunStartupTest extends GuiTestSupport {
                 starter,
                 environment);
         DesktopLauncher.Startup startup =
-                new DesktopLauncher.Startup(sandbox.environment(), DesktopIntegrations.none(), sandbox);
+                new DesktopLauncher.Startup(sandbox.environment(), DesktopServices.none(), sandbox);
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> window = MeridianApp.open(stage, startup));
     }

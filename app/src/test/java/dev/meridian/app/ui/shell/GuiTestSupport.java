@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.ui.fleet.ClusterRow;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.DesktopServices;
 import dev.meridian.app.ui.settings.Settings;
 import dev.meridian.app.ui.settings.SettingsStore;
 import java.io.IOException;
@@ -61,8 +61,8 @@ abstract class GuiTestSupport extends FxRobot {
     }
 
     /** Opens the window; with {@code rememberPlane} as if the user had connected to the mock before. */
-    void openWindow(boolean rememberPlane, DesktopIntegrations integrations) throws TimeoutException {
-        openWindow(rememberPlane ? "management" : null, integrations);
+    void openWindow(boolean rememberPlane, DesktopServices services) throws TimeoutException {
+        openWindow(rememberPlane ? "management" : null, services);
     }
 
     /** Reads kube contexts from {@code kubeconfig} (e.g. the sandbox's) instead of the mock's. */
@@ -79,16 +79,16 @@ abstract class GuiTestSupport extends FxRobot {
     }
 
     /** Opens the window connected to {@code planeContext}, as if the user had picked it before; null for none. */
-    void openWindow(String planeContext, DesktopIntegrations integrations) throws TimeoutException {
+    void openWindow(String planeContext, DesktopServices services) throws TimeoutException {
         Settings settings = Settings.defaults().withWindow(new Settings.WindowBounds(0, 0, 1600, 1000, false));
         new SettingsStore(environment.configDirectory())
                 .save(planeContext != null ? settings.withPlaneContext(planeContext) : settings);
         stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> window = MainWindow.open(stage, environment, integrations));
+        FxToolkit.setupFixture(() -> window = MainWindow.open(stage, environment, services));
     }
 
     void openWindow() throws TimeoutException {
-        openWindow(true, DesktopIntegrations.none());
+        openWindow(true, DesktopServices.none());
     }
 
     @AfterEach

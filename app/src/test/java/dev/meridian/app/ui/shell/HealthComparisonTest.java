@@ -7,7 +7,7 @@ import dev.meridian.app.health.Prober;
 import dev.meridian.app.sandbox.Sandbox;
 import dev.meridian.app.sandbox.SandboxOptions;
 import dev.meridian.app.ui.fleet.ClusterRow;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.DesktopServices;
 import dev.meridian.app.ui.integration.HealthProbes;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +44,7 @@ class HealthComparisonTest extends GuiTestSupport {
     void probesTheCentralRouteForClustersWithoutAnEndpointAndComparesBothRoutes() throws Exception {
         openWindow(
                 Sandbox.CONTEXT,
-                DesktopIntegrations.none()
+                DesktopServices.none()
                         .withHealth(new HealthProbes(Prober.create(), environment.kubeconfig(), Clock.systemUTC())));
 
         await().atMost(Duration.ofSeconds(30))

@@ -8,7 +8,7 @@ import dev.meridian.app.fleet.Annotations;
 import dev.meridian.app.health.ProbeSettings;
 import dev.meridian.app.health.Prober;
 import dev.meridian.app.testing.MockManagementPlane;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.DesktopServices;
 import dev.meridian.app.ui.install.InstallLauncher;
 import dev.meridian.app.ui.install.InstallServices;
 import dev.meridian.installer.apply.AgentInstaller;
@@ -50,7 +50,7 @@ class InstallWizardTest extends GuiTestSupport {
         AgentInstallFlow flow = flow();
         openWindow(
                 true,
-                DesktopIntegrations.none()
+                DesktopServices.none()
                         .withInstaller(new InstallLauncher(
                                 environment.kubeconfig()::contextNames,
                                 InstallServices.desktop(flow, environment.kubeconfig(), Clock.systemUTC()))));
@@ -121,7 +121,7 @@ class InstallWizardTest extends GuiTestSupport {
                 .isNotNull();
         openWindow(
                 true,
-                DesktopIntegrations.none()
+                DesktopServices.none()
                         .withInstaller(new InstallLauncher(
                                 environment.kubeconfig()::contextNames,
                                 InstallServices.desktop(flow(), environment.kubeconfig(), Clock.systemUTC()))));
@@ -176,7 +176,7 @@ class InstallWizardTest extends GuiTestSupport {
         writeKubeconfigWithBothContexts();
         openWindow(
                 true,
-                DesktopIntegrations.none()
+                DesktopServices.none()
                         .withInstaller(new InstallLauncher(
                                 environment.kubeconfig()::contextNames,
                                 InstallServices.desktop(flow(), environment.kubeconfig(), Clock.systemUTC()))));

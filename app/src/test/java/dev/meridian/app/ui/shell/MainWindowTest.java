@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.meridian.app.fleet.Annotations;
 import dev.meridian.app.fleet.FleetService;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.DesktopServices;
 import dev.meridian.app.ui.settings.SettingsStore;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Duration;
@@ -110,7 +110,7 @@ class MainWindowTest extends GuiTestSupport {
     @Test
     void firstRunShowsTheWelcomeViewAndConnectsToThePickedContext() throws Exception {
         plane.addCluster("eu-west", Map.of());
-        openWindow(false, DesktopIntegrations.none());
+        openWindow(false, DesktopServices.none());
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> onFx(() -> lookup("#welcome").query().isVisible()
@@ -136,7 +136,7 @@ class MainWindowTest extends GuiTestSupport {
     @Test
     void aRememberedPlaneOpensOnConnectingWithoutBuildingTheWelcomeView() throws Exception {
         plane.addCluster("eu-west", Map.of());
-        openWindow("management", DesktopIntegrations.none());
+        openWindow("management", DesktopServices.none());
 
         // In the first frame already: the table says it is connecting; the welcome view and the
         // detail pane's editor are not built until they are needed (issue #9: start-up time).
@@ -156,7 +156,7 @@ class MainWindowTest extends GuiTestSupport {
 
     @Test
     void aRememberedPlaneThatIsNoLongerInTheKubeconfigFallsBackToTheWelcomeView() throws Exception {
-        openWindow("gone-context", DesktopIntegrations.none());
+        openWindow("gone-context", DesktopServices.none());
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> onFx(() -> lookup("#welcome").query().isVisible()

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.meridian.app.sandbox.Sandbox;
 import dev.meridian.app.sandbox.SandboxOptions;
 import dev.meridian.app.testing.Kubectl;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.DesktopServices;
 import dev.meridian.app.ui.integration.KubeconfigContextActions;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ class SpacesIT extends GuiTestSupport {
     void listsTheClustersSpacesRejectsABadNameThenCreatesAndUsesSpacesAsKubectlSees() throws Exception {
         openWindow(
                 Sandbox.CONTEXT,
-                DesktopIntegrations.none().withContexts(new KubeconfigContextActions(environment.kubeconfig())));
+                DesktopServices.none().withContexts(new KubeconfigContextActions(environment.kubeconfig())));
 
         awaitShown(3);
         clickCluster("eu-west");

@@ -7,7 +7,7 @@ import dev.meridian.app.fleet.Annotations;
 import dev.meridian.app.fleet.FleetService;
 import dev.meridian.app.sandbox.Sandbox;
 import dev.meridian.app.sandbox.SandboxOptions;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.DesktopServices;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -50,7 +50,7 @@ class TrustPresentedCertificateTest extends GuiTestSupport {
 
     @Test
     void showsThePresentedFingerprintAndTrustsItOnlyWhenConfirmed() throws Exception {
-        openWindow(Sandbox.CONTEXT, DesktopIntegrations.none());
+        openWindow(Sandbox.CONTEXT, DesktopServices.none());
         String expected = presentedCaFingerprint(sandbox.cluster("us-east").endpointPort());
 
         awaitShown(3);
@@ -83,7 +83,7 @@ class TrustPresentedCertificateTest extends GuiTestSupport {
 
     @Test
     void anEndpointThatDoesNotAnswerSaysWhatToCheck() throws Exception {
-        openWindow(Sandbox.CONTEXT, DesktopIntegrations.none());
+        openWindow(Sandbox.CONTEXT, DesktopServices.none());
         awaitShown(3);
         clickCluster("us-east");
         onFx(() -> {

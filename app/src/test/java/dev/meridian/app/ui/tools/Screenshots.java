@@ -6,7 +6,7 @@ import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.ui.fleet.ClusterRow;
 import dev.meridian.app.ui.hooks.ContextActions;
-import dev.meridian.app.ui.hooks.DesktopIntegrations;
+import dev.meridian.app.ui.hooks.DesktopServices;
 import dev.meridian.app.ui.install.InstallLauncher;
 import dev.meridian.app.ui.install.InstallServices;
 import dev.meridian.app.ui.integration.KubeconfigContextActions;
@@ -39,7 +39,8 @@ import javax.imageio.ImageIO;
 /**
  * Renders the main window, the endpoint editor, the install wizard and the welcome view in light and dark themes as
  * PNGs, against a mock management plane holding {@link DemoFleet}. Run by {@code app/screenshots.sh}
- * under Xvfb. Argument: the output directory.
+ * under Xvfb. Argument: the output directory. The window is 1440x900 unless {@code -Dscreenshots.size=WxH} says
+ * otherwise, e.g. {@code 1024x640} to check the layout on a small screen.
  */
 public final class Screenshots {
     private Screenshots() {}
@@ -57,9 +58,7 @@ public final class Screenshots {
                 String suffix = theme.name().toLowerCase();
                 DesktopEnvironment env = environment(temp.resolve(suffix), kubeconfig);
                 SettingsStore store = new SettingsStore(env.configDirectory());
-                Settings base = Settings.defaults()
-                        .withTheme(theme)
-                        .withWindow(new Settings.WindowBounds(40, 40, 1440, 900, false));
+                Settings base = Settings.defaults().withTheme(theme).withWindow(windowBounds());
                 store.save(base.withPlaneContext("management"));
                 MainWindow window = open(env);
                 waitFor(() -> onFx(() -> table(window).getItems().size() == 10));
@@ -91,6 +90,11 @@ public final class Screenshots {
         }
         System.out.println("Screenshots written to " + out.toAbsolutePath());
         System.exit(0);
+    }
+
+    private static Settings.WindowBounds windowBounds() {
+        String[] size = System.getProperty("screenshots.size", "1440x900").split("x");
+        return new Settings.WindowBounds(40, 40, Double.parseDouble(size[0]), Double.parseDouble(size[1]), false);
     }
 
     private static DesktopEnvironment environment(Path dir, Path kubeconfig) {
@@ -128,14 +132,14 @@ public final class Screenshots {
                 return DemoFleet.spaces(cluster);
             }
         };
-        DesktopIntegrations integrations = DesktopIntegrations.none()
+        DesktopServices services = DesktopServices.none()
                 .withHealth(DemoFleet::health)
                 .withContexts(contexts)
                 .withInstaller(new InstallLauncher(
                         env.kubeconfig()::contextNames,
                         InstallServices.desktop(
                                 AgentInstallFlow.standard(env.clock()), env.kubeconfig(), env.clock())));
-        return onFx(() -> MainWindow.open(new Stage(), env, integrations));
+        return onFx(() -> MainWindow.open(new Stage(), env, services));
     }
 
     /** The detail pane scrolled to its Health and Spaces sections, with a bad space name typed. */

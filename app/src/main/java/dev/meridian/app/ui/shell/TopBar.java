@@ -1,0 +1,100 @@
+package dev.meridian.app.ui.shell;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
+import dev.meridian.app.ui.hooks.HealthSource;
+import dev.meridian.app.ui.settings.Settings.ThemeChoice;
+import dev.meridian.app.ui.shell.MainViewModel.Connection;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToolBar;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+
+/** The bar at the top: the app's name, the plane picker, "Probe all" where health is offered, the filter, the theme. */
+final class TopBar {
+    private final MainViewModel model;
+    private final HealthSource health;
+    private final CustomTextField filter = new CustomTextField();
+
+    TopBar(MainViewModel model, HealthSource health) {
+        this.model = model;
+        this.health = health;
+    }
+
+    Node createView() {
+        ImageView icon = new ImageView(AppIcons.icon(24));
+        Label name = new Label("Meridian");
+        name.getStyleClass().addAll(Styles.TITLE_4, "app-name");
+        HBox brand = new HBox(8, icon, name);
+        brand.setAlignment(Pos.CENTER_LEFT);
+        Label planeLabel = new Label("Management plane");
+        planeLabel.getStyleClass().add(Styles.TEXT_MUTED);
+
+        ToolBar bar = new ToolBar(brand, new Spacer(16), planeLabel, planePicker());
+        if (health.isOffered()) {
+            bar.getItems().add(probeAllButton());
+        }
+        bar.getItems().addAll(new Spacer(), filterField(), new Spacer(12), themeSwitch());
+        bar.setId("toolbar");
+        return bar;
+    }
+
+    /** The cluster filter, for the window to lead into the table and to focus with Ctrl+F. */
+    CustomTextField filter() {
+        return filter;
+    }
+
+    private ComboBox<String> planePicker() {
+        ComboBox<String> planes = new ComboBox<>(model.contexts());
+        planes.setId("planePicker");
+        planes.setPromptText("Choose a kube context");
+        planes.setPrefWidth(240);
+        model.planeContextProperty().addListener((o, old, now) -> planes.setValue(now.isEmpty() ? null : now));
+        // A first-run plane is connected to before the window is built.
+        if (!model.planeContextProperty().get().isEmpty()) {
+            planes.setValue(model.planeContextProperty().get());
+        }
+        planes.valueProperty().addListener((o, old, now) -> {
+            if (now != null && !now.equals(model.planeContextProperty().get())) {
+                model.connect(now);
+            }
+        });
+        planes.setOnShowing(e -> model.reloadContexts());
+        return planes;
+    }
+
+    private Button probeAllButton() {
+        Button probe = new Button("Probe all");
+        probe.setId("probeAll");
+        probe.disableProperty().bind(model.connectionProperty().isNotEqualTo(Connection.CONNECTED));
+        probe.setOnAction(e -> model.probeAll());
+        return probe;
+    }
+
+    private CustomTextField filterField() {
+        filter.setId("filter");
+        filter.setPromptText("Filter clusters  (Ctrl+F)");
+        filter.setPrefWidth(280);
+        filter.textProperty().bindBidirectional(model.fleet().filterTextProperty());
+        filter.disableProperty().bind(model.connectionProperty().isEqualTo(Connection.NONE));
+        return filter;
+    }
+
+    private ToggleSwitch themeSwitch() {
+        ToggleSwitch dark = new ToggleSwitch("Dark");
+        dark.setId("themeSwitch");
+        dark.setSelected(model.settingsProperty().get().theme() == ThemeChoice.DARK);
+        dark.selectedProperty().addListener((o, was, on) -> {
+            ThemeChoice theme = on ? ThemeChoice.DARK : ThemeChoice.LIGHT;
+            Themes.apply(theme);
+            model.updateSettings(model.settingsProperty().get().withTheme(theme));
+        });
+        return dark;
+    }
+}
