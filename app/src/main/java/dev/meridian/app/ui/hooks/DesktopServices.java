@@ -1,7 +1,5 @@
 package dev.meridian.app.ui.hooks;
 
-import java.util.Objects;
-
 /**
  * What the main window is made of besides the fleet table and the endpoint editor, handed to it whole when it is
  * built. Every part is there: one this configuration does not offer is that part's {@code unavailable()} object
@@ -22,11 +20,11 @@ public record DesktopServices(
         TrayHook tray) {
 
     public DesktopServices {
-        Objects.requireNonNull(contexts, "contexts: use ContextActions.unavailable() for none");
-        Objects.requireNonNull(health, "health: use HealthSource.unavailable() for none");
-        Objects.requireNonNull(installer, "installer: use AgentInstallerLauncher.unavailable() for none");
-        Objects.requireNonNull(sandbox, "sandbox: use SandboxStarter.unavailable() for none");
-        Objects.requireNonNull(tray, "tray: use TrayHook.none() for none");
+        if (contexts == null || health == null || installer == null || sandbox == null || tray == null) {
+            throw new NullPointerException("Every part of the window must be given; for one not offered pass"
+                    + " ContextActions.unavailable(), HealthSource.unavailable(),"
+                    + " AgentInstallerLauncher.unavailable(), SandboxStarter.unavailable() or TrayHook.none().");
+        }
     }
 
     /** The bare window: the fleet and the endpoint editor, with no part offered. */

@@ -9,6 +9,7 @@ import dev.meridian.app.ui.fleet.EndpointEditorViewModel;
 import dev.meridian.app.ui.hooks.AgentInstallerLauncher;
 import dev.meridian.app.ui.hooks.ContextActions;
 import dev.meridian.app.ui.hooks.HealthSource;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,31 +20,14 @@ import javafx.scene.layout.FlowPane;
  * The buttons for the selected cluster that the window's parts provide (Use cluster, Probe now, Install and
  * Uninstall agent). Only the offered parts' buttons appear; with none offered, there is no row at all.
  */
-final class ClusterActions {
-    private final MainViewModel model;
-    private final EndpointEditorViewModel editor;
-    private final ContextActions contexts;
-    private final HealthSource health;
-    private final AgentInstallerLauncher installer;
-    private final Background background;
-    private final Notifier notifier;
-
-    ClusterActions(
-            MainViewModel model,
-            EndpointEditorViewModel editor,
-            ContextActions contexts,
-            HealthSource health,
-            AgentInstallerLauncher installer,
-            Background background,
-            Notifier notifier) {
-        this.model = model;
-        this.editor = editor;
-        this.contexts = contexts;
-        this.health = health;
-        this.installer = installer;
-        this.background = background;
-        this.notifier = notifier;
-    }
+record ClusterActions(
+        MainViewModel model,
+        EndpointEditorViewModel editor,
+        ContextActions contexts,
+        HealthSource health,
+        AgentInstallerLauncher installer,
+        Background background,
+        Notifier notifier) {
 
     /** The action row, or null when no part offers an action. */
     Node createView() {
@@ -87,37 +71,36 @@ final class ClusterActions {
     private Button installButton() {
         Button install = new Button("Install agent...");
         install.setId("installAgent");
-        install.setOnAction(e -> {
-            ClusterInfo cluster = editor.baseProperty().get();
-            if (cluster != null && model.session() != null) {
-                installer.open(install.getScene().getWindow(), model.session().connection(), cluster);
-            }
-        });
+        install.setOnAction(e -> withSelected(cluster ->
+                installer.open(install.getScene().getWindow(), model.session().connection(), cluster)));
         return install;
     }
 
     private Button uninstallButton() {
         Button uninstall = new Button("Uninstall agent...");
         uninstall.setId("uninstallAgent");
-        uninstall.setOnAction(e -> {
-            ClusterInfo cluster = editor.baseProperty().get();
-            if (cluster != null && model.session() != null) {
-                installer.openUninstall(
-                        uninstall.getScene().getWindow(),
-                        model.session().connection(),
-                        cluster,
-                        done -> notifier.show(Notifier.Kind.SUCCESS, done),
-                        failed -> notifier.show(Notifier.Kind.FAILURE, failed));
-            }
-        });
+        uninstall.setOnAction(e -> withSelected(cluster -> installer.openUninstall(
+                uninstall.getScene().getWindow(),
+                model.session().connection(),
+                cluster,
+                done -> notifier.show(Notifier.Kind.SUCCESS, done),
+                failed -> notifier.show(Notifier.Kind.FAILURE, failed))));
         return uninstall;
     }
 
-    private void run(Button button, Function<ClusterInfo, String> action) {
+    /** Runs {@code action} on the cluster the editor shows, when there is one and a plane is connected. */
+    private void withSelected(Consumer<ClusterInfo> action) {
         ClusterInfo cluster = editor.baseProperty().get();
-        if (cluster == null || model.session() == null) {
-            return;
+        if (cluster != null && model.session() != null) {
+            action.accept(cluster);
         }
+    }
+
+    private void run(Button button, Function<ClusterInfo, String> action) {
+        withSelected(cluster -> runOn(button, cluster, action));
+    }
+
+    private void runOn(Button button, ClusterInfo cluster, Function<ClusterInfo, String> action) {
         button.setDisable(true);
         background.run(
                 () -> action.apply(cluster),

@@ -23,18 +23,7 @@ import javafx.scene.layout.VBox;
  * First run, or no plane chosen yet: explains what Meridian needs and lets the user pick the kube
  * context of their management plane (or start a sandbox, where one is offered).
  */
-final class WelcomeView {
-    private final MainViewModel model;
-    private final SandboxStarter sandbox;
-    private final Background background;
-    private final Notifier notifier;
-
-    WelcomeView(MainViewModel model, SandboxStarter sandbox, Background background, Notifier notifier) {
-        this.model = model;
-        this.sandbox = sandbox;
-        this.background = background;
-        this.notifier = notifier;
-    }
+record WelcomeView(MainViewModel model, SandboxStarter sandbox, Background background, Notifier notifier) {
 
     Node createView() {
         ImageView icon = new ImageView(AppIcons.icon(64));
