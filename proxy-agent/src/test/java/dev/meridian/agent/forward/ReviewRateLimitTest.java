@@ -2,10 +2,12 @@ package dev.meridian.agent.forward;
 
 import static dev.meridian.agent.testing.AgentHarness.ALICE_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.meridian.agent.testing.AgentHarness;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +61,12 @@ class ReviewRateLimitTest {
         JsonObject status = ProxySecurityTest.assertStatus(r.body(), 429, "TooManyRequests");
         assertThat(status.getJsonObject("details").getLong("retryAfterSeconds")).isEqualTo(retryAfter);
         assertThat(status.getString("message")).contains("try again");
-        assertThat(h.audit.events()).filteredOn(e -> e.responseCode() == 429).hasSize(limited.size());
+        // An exchange is audited as it completes, just after its answer is written: the client can read the last
+        // answer a moment before its event is recorded.
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(h.audit.events())
+                        .filteredOn(e -> e.responseCode() == 429)
+                        .hasSize(limited.size()));
     }
 
     @Test
