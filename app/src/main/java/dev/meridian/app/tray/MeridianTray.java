@@ -1,5 +1,7 @@
 package dev.meridian.app.tray;
 
+import dev.meridian.app.contexts.CentralGateways;
+import dev.meridian.app.contexts.Switching;
 import dev.meridian.app.health.Prober;
 import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.ui.hooks.DesktopShell;
@@ -7,6 +9,7 @@ import dev.meridian.app.ui.hooks.TrayHook;
 import java.awt.GraphicsEnvironment;
 import java.awt.SystemTray;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -23,6 +26,7 @@ public final class MeridianTray implements TrayHook {
     private static final AtomicBoolean SAID_NO_TRAY = new AtomicBoolean();
 
     private final KubeconfigService kubeconfig;
+    private final Switching switching;
     private final Supplier<ClusterProber> probers;
     private final TraySettings settings;
     private final Duration probeInterval;
@@ -33,7 +37,24 @@ public final class MeridianTray implements TrayHook {
             Supplier<ClusterProber> probers,
             TraySettings settings,
             Duration probeInterval) {
+        this(
+                kubeconfig,
+                new Switching(
+                        kubeconfig, new CentralGateways.Memo(kubeconfig, Duration.ofMinutes(1), Clock.systemUTC())),
+                probers,
+                settings,
+                probeInterval);
+    }
+
+    /** @param switching switches as the window does, over the same {@code kubeconfig} */
+    public MeridianTray(
+            KubeconfigService kubeconfig,
+            Switching switching,
+            Supplier<ClusterProber> probers,
+            TraySettings settings,
+            Duration probeInterval) {
         this.kubeconfig = kubeconfig;
+        this.switching = switching;
         this.probers = probers;
         this.settings = settings;
         this.probeInterval = probeInterval;
@@ -43,9 +64,10 @@ public final class MeridianTray implements TrayHook {
      * The tray of the shipped app: the window's kubeconfig engine (the kubeconfig kubectl reads),
      * settings in {@code configDirectory}.
      */
-    public static MeridianTray forDesktop(KubeconfigService kubeconfig, Path configDirectory) {
+    public static MeridianTray forDesktop(KubeconfigService kubeconfig, Switching switching, Path configDirectory) {
         return new MeridianTray(
                 kubeconfig,
+                switching,
                 () -> ClusterProber.withProber(Prober.create()),
                 new TraySettings(configDirectory),
                 DEFAULT_PROBE_INTERVAL);
@@ -64,7 +86,7 @@ public final class MeridianTray implements TrayHook {
         }
         ClusterProber prober = probers.get();
         try {
-            return TraySession.start(shell, kubeconfig, prober, settings, probeInterval);
+            return TraySession.start(shell, kubeconfig, switching, prober, settings, probeInterval);
         } catch (java.awt.AWTException | RuntimeException e) {
             sayNoTray("the tray icon could not be added: " + e.getMessage());
             prober.close();

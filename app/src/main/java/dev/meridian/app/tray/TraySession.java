@@ -1,5 +1,6 @@
 package dev.meridian.app.tray;
 
+import dev.meridian.app.contexts.Switching;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.health.HealthSummary;
 import dev.meridian.app.health.HealthSummary.Verdict;
@@ -62,13 +63,14 @@ final class TraySession implements AutoCloseable {
     static TraySession start(
             DesktopShell shell,
             KubeconfigService kubeconfig,
+            Switching switching,
             ClusterProber prober,
             TraySettings settings,
             Duration probeInterval)
             throws AWTException {
         Platform.setImplicitExit(!settings.keepRunning());
         TraySession[] self = new TraySession[1];
-        TrayWork work = new TrayWork(kubeconfig, prober, settings, new TrayWork.View() {
+        TrayWork work = new TrayWork(kubeconfig, switching, prober, settings, new TrayWork.View() {
             @Override
             public void show(TrayMenu menu, TrayMenu before) {
                 EventQueue.invokeLater(() -> self[0].render(menu, before));

@@ -40,10 +40,19 @@ public final class HealthProbes implements HealthSource {
 
     /** @param kubeconfig where the management plane's context (and so the central route) is read; null for none */
     public HealthProbes(Prober prober, KubeconfigService kubeconfig, Clock clock) {
+        this(
+                prober,
+                kubeconfig,
+                kubeconfig == null ? null : new CentralGateways.Memo(kubeconfig, Duration.ofMinutes(1), clock),
+                clock);
+    }
+
+    /** @param gateways finds the plane's central gateway; shared with the window's switching, so asked once */
+    public HealthProbes(Prober prober, KubeconfigService kubeconfig, GatewayLookup gateways, Clock clock) {
         this.prober = prober;
         this.kubeconfig = kubeconfig;
         this.clock = clock;
-        this.gateways = kubeconfig == null ? null : new CentralGateways.Memo(kubeconfig, Duration.ofMinutes(1), clock);
+        this.gateways = gateways;
     }
 
     public HealthProbes(Prober prober) {
