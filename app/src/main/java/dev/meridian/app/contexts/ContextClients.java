@@ -3,16 +3,10 @@ package dev.meridian.app.contexts;
 import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.kubeconfig.KubeconfigException;
-import dev.meridian.app.kubeconfig.KubeconfigLocations;
 import dev.meridian.app.kubeconfig.KubeconfigService;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.File;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Kubernetes clients for kube contexts of the caller's kubeconfig: the management plane's, or a
@@ -40,19 +34,6 @@ public final class ContextClients {
     /** Opens a client for a context already read from the kubeconfig; the caller closes it. */
     public static KubernetesClient open(ContextConnection connection) {
         return new KubernetesClientBuilder().withConfig(config(connection)).build();
-    }
-
-    /**
-     * Opens a client for {@code context} of the kubeconfig made of {@code files}, for a caller that
-     * holds no {@link KubeconfigService}; one that does should pass it to {@link #open(KubeconfigService,
-     * String)}.
-     */
-    public static KubernetesClient open(List<Path> files, String context) {
-        String pathList = files.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-        return open(
-                new KubeconfigService(KubeconfigLocations.of(
-                        Map.of("KUBECONFIG", pathList), Path.of(System.getProperty("user.home")))),
-                context);
     }
 
     /** The fabric8 configuration of the context, failing fast when its server cannot be reached. */

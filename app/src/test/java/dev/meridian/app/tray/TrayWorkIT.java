@@ -49,12 +49,12 @@ class TrayWorkIT {
     void start() {
         sandbox = Sandbox.start(new SandboxOptions(temp.resolve("sandbox"), SandboxOptions.DEFAULT_CLUSTERS, Map.of()));
         kubectl = new Kubectl(temp.resolve("home"), sandbox.kubeconfig());
-        List<ClusterInfo> clusters;
-        try (KubernetesClient client = ContextClients.open(List.of(sandbox.kubeconfig()), Sandbox.CONTEXT)) {
-            clusters = new FleetService(client, Clock.systemUTC()).list();
-        }
         KubeconfigService kubeconfig = new KubeconfigService(
                 KubeconfigLocations.of(Map.of("KUBECONFIG", sandbox.kubeconfig().toString()), temp.resolve("home")));
+        List<ClusterInfo> clusters;
+        try (KubernetesClient client = ContextClients.open(kubeconfig, Sandbox.CONTEXT)) {
+            clusters = new FleetService(client, Clock.systemUTC()).list();
+        }
         work = new TrayWork(
                 kubeconfig,
                 ClusterProber.withProber(Prober.create()),

@@ -17,9 +17,4 @@ public interface ClientOpener {
     static ClientOpener through(KubeconfigService kubeconfig) {
         return (plane, context) -> ContextClients.open(kubeconfig, context);
     }
-
-    /** Clients from the plane's kubeconfig files, merged as kubectl merges them, read at each open. */
-    static ClientOpener fromKubeconfigFiles() {
-        return (plane, context) -> ContextClients.open(plane.kubeconfigFiles(), context);
-    }
 }

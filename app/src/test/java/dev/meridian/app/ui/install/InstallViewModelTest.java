@@ -10,6 +10,8 @@ import dev.meridian.app.fleet.FleetService;
 import dev.meridian.app.health.ProbeSettings;
 import dev.meridian.app.health.Prober;
 import dev.meridian.app.kubeconfig.ContextConnection;
+import dev.meridian.app.kubeconfig.KubeconfigLocations;
+import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.ui.install.InstallViewModel.Step;
 import dev.meridian.installer.apply.AgentInstaller;
@@ -56,7 +58,9 @@ class InstallViewModelTest {
     void writeKubeconfig() throws Exception {
         Path kubeconfig = plane.writeKubeconfig(temp.resolve("config"), Map.of("target", target.url()));
         connection = new ContextConnection(List.of(kubeconfig), "management", "");
-        services = new InstallServices(flow(), ClientOpener.fromKubeconfigFiles(), Clock.systemUTC(), fxThread);
+        KubeconfigService engine =
+                new KubeconfigService(KubeconfigLocations.of(Map.of("KUBECONFIG", kubeconfig.toString()), temp));
+        services = new InstallServices(flow(), ClientOpener.through(engine), Clock.systemUTC(), fxThread);
     }
 
     @AfterEach
