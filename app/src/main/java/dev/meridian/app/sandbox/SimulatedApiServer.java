@@ -1,45 +1,50 @@
 package dev.meridian.app.sandbox;
 
+import dev.meridian.agent.tls.GeneratedTls;
+import dev.meridian.agent.tls.SelfSignedTls;
+import dev.meridian.agent.tls.TlsStore;
+import dev.meridian.app.sandbox.api.ApiFront;
+import dev.meridian.app.sandbox.api.ApiStore;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
-import java.net.InetAddress;
-import java.util.HashMap;
-import java.util.Queue;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
- * An in-memory Kubernetes API server on loopback (fabric8's mock in CRUD mode) that kubectl can
- * talk to: it serves discovery and refuses fast what it cannot do. Serves HTTPS with a
- * self-signed certificate; it does not check credentials (the agent in front of it does).
+ * An in-memory Kubernetes API server on loopback that kubectl and Meridian can talk to: HTTPS
+ * with its own CA, in front of fabric8's CRUD mock as the store (see {@link ApiFront} for what
+ * the front adds). It does not check credentials (the agent in front of it does). Given a
+ * folder, it keeps its CA and certificate there, so a restart on the same port presents the
+ * same certificate to clients that trusted it before.
  */
 public final class SimulatedApiServer implements AutoCloseable {
-    /** The mock logs every request at INFO through java.util.logging; a running sandbox is not a test. */
-    private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
+    private static final List<String> NAMES = List.of("127.0.0.1", "localhost");
 
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger;
-    }
-
-    private final KubernetesMockServer server;
+    private final Vertx vertx = Vertx.vertx();
+    private final ApiStore store;
+    private final ApiFront front;
+    private final GeneratedTls tls;
     private final KubernetesClient client;
 
+    /** A server on any free port with a certificate made for this run. */
     public SimulatedApiServer() {
-        HashMap<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        server = new KubernetesMockServer(
-                new Context(),
-                new MockWebServer(),
-                responses,
-                new SandboxDispatcher(new KubernetesMixedDispatcher(responses)),
-                true);
-        server.init(InetAddress.getLoopbackAddress(), 0);
-        client = server.createClient();
+        this(0, null);
+    }
+
+    /** A server on {@code port} (0 for any) keeping its TLS under {@code home} (null: made for this run). */
+    public SimulatedApiServer(int port, Path home) {
+        try {
+            tls = home == null ? SelfSignedTls.generate(NAMES) : TlsStore.loadOrCreate(home.resolve("tls"), NAMES);
+            store = ApiStore.start();
+            front = ApiFront.start(vertx, store.port(), tls, port);
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+        client =
+                new KubernetesClientBuilder().withConfig(config("sandbox-seed")).build();
     }
 
     /** A client with full access, for seeding and inspecting the simulated cluster. */
@@ -48,36 +53,38 @@ public final class SimulatedApiServer implements AutoCloseable {
     }
 
     public String url() {
-        return "https://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getPort();
+        return "https://127.0.0.1:" + port();
     }
 
     public int port() {
-        return server.getPort();
+        return front.port();
     }
 
-    /** PEM of the certificate this server presents, to verify it upstream. */
+    /** PEM of the CA that signed this server's certificate, to verify it upstream. */
     public String certificatePem() {
-        try {
-            return java.nio.file.Files.readString(
-                    java.nio.file.Path.of(server.getSelfSignedCertificate().certificatePath()));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot read the simulated API server's certificate", e);
-        }
+        return tls.caCertificatePem();
+    }
+
+    /** Watches open now; each ends when its client goes or the server closes. */
+    public int openWatches() {
+        return front.openWatches();
     }
 
     /** A fabric8 configuration that reaches this server with the given bearer token. */
     public Config config(String token) {
-        Config config = new io.fabric8.kubernetes.client.ConfigBuilder(Config.empty())
+        return new io.fabric8.kubernetes.client.ConfigBuilder(Config.empty())
                 .withMasterUrl(url())
-                .withTrustCerts(true)
+                .withCaCertData(java.util.Base64.getEncoder()
+                        .encodeToString(tls.caCertificatePem().getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
                 .withOauthToken(token)
                 .build();
-        return config;
     }
 
     @Override
     public void close() {
         client.close();
-        server.destroy();
+        front.close();
+        store.close();
+        vertx.close();
     }
 }

@@ -1,17 +1,15 @@
-package dev.meridian.app.sandbox;
+package dev.meridian.app.sandbox.api;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Sits in front of the CRUD mock: answers discovery, and refuses at once what the mock
- * cannot do (protobuf bodies, server-side apply, strategic merge patch, HTTP watches) with a
- * {@code Status} that names the sandbox limit, where the mock would otherwise hang or mislead.
- * It has no RBAC, and says so to access reviews: every one is allowed (an agent asks them
+ * Sits inside the store, before fabric8's CRUD mock: answers discovery, and refuses at once the
+ * OpenAPI v2 document the mock does not have. (Protobuf, apply, strategic merge patch and
+ * watches never reach it: {@link ApiFront} handles them.) It has no RBAC, and says so to access reviews: every one is allowed (an agent asks them
  * before honouring the central gateway's impersonation; {@code kubectl auth can-i} asks too).
  */
 final class SandboxDispatcher extends Dispatcher {
@@ -36,42 +34,9 @@ final class SandboxDispatcher extends Dispatcher {
         if ("POST".equals(request.getMethod()) && isAccessReview(path)) {
             return accessReviewAllowed(request.getUtf8Body());
         }
-        String contentType = lower(request.getHeader("Content-Type"));
-        if (contentType.contains("protobuf")) {
-            return status(
-                    415,
-                    "UnsupportedMediaType",
-                    "the simulated API server cannot read protobuf bodies, which "
-                            + "typed kubectl commands such as 'kubectl create namespace' send. Use "
-                            + "'kubectl create --validate=false -f manifest.yaml', 'meridian space create', or a real cluster.");
-        }
-        if (contentType.startsWith("application/apply-patch")) {
-            return status(
-                    415,
-                    "UnsupportedMediaType",
-                    "the simulated API server has no server-side apply. "
-                            + "Use 'kubectl create --validate=false -f' or a JSON merge patch.");
-        }
-        if (contentType.startsWith("application/strategic-merge-patch")) {
-            return status(
-                    415,
-                    "UnsupportedMediaType",
-                    "the simulated API server has no strategic merge patch. "
-                            + "Use 'kubectl patch --type=merge' or 'kubectl annotate'.");
-        }
-        if (isHttpWatch(query, request)) {
-            return status(
-                    405,
-                    "MethodNotAllowed",
-                    "the simulated API server streams watches only over WebSocket, "
-                            + "so 'kubectl get -w' is not available. Run 'kubectl get' again instead.");
-        }
         if (path.startsWith("/openapi")) {
             return status(
-                    404,
-                    "NotFound",
-                    "the simulated API server publishes no OpenAPI schema. "
-                            + "Pass --validate=false to kubectl create and apply.");
+                    404, "NotFound", "the simulated API server publishes OpenAPI v3 operations only, no v2 schema.");
         }
         return crud.dispatch(request);
     }
@@ -91,15 +56,6 @@ final class SandboxDispatcher extends Dispatcher {
         }
         review.put("status", Map.of("allowed", true, "reason", "the simulated API server has no RBAC"));
         return json(201, Serialization.asJson(review));
-    }
-
-    private static boolean isHttpWatch(String query, RecordedRequest request) {
-        boolean watch = query.contains("watch=true") || query.contains("watch=1");
-        return watch && !"websocket".equals(lower(request.getHeader("Upgrade")));
-    }
-
-    private static String lower(String value) {
-        return value == null ? "" : value.toLowerCase(Locale.ROOT);
     }
 
     private static MockResponse json(int code, String body) {

@@ -1,0 +1,162 @@
+package dev.meridian.app.sandbox.api;
+
+import dev.meridian.agent.tls.GeneratedTls;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The simulated API server as clients see it: HTTPS on loopback in front of an in-memory
+ * store (fabric8's CRUD mock). The front does what the store cannot, the way the API server
+ * does it: it reads protobuf bodies, applies strategic merge patches and server-side apply,
+ * honours dry runs, streams watches, and publishes every change it writes to its watches.
+ * Everything else passes to the store unchanged.
+ */
+public final class ApiFront implements AutoCloseable {
+    private final HttpServer server;
+    private final MockLink mock;
+    private final WatchHub hub = new WatchHub();
+    private final ApiWatches watches;
+    private final Writes writes;
+
+    private ApiFront(Vertx vertx, int storePort, GeneratedTls tls, Clock clock) {
+        this.mock = new MockLink(vertx, storePort);
+        this.watches = new ApiWatches(vertx, mock, hub);
+        this.writes = new Writes(mock, hub, clock);
+        PemKeyCertOptions pem = new PemKeyCertOptions()
+                .addCertValue(Buffer.buffer(tls.certificateChainPem()))
+                .addKeyValue(Buffer.buffer(tls.privateKeyPem()));
+        this.server = vertx.createHttpServer(
+                        new HttpServerOptions().setSsl(true).setKeyCertOptions(pem))
+                .requestHandler(this::handle);
+    }
+
+    /**
+     * Listens on 127.0.0.1:{@code port} (0 for any) with the given certificate, in front of the
+     * store listening on plain HTTP at {@code storePort}.
+     */
+    public static ApiFront start(Vertx vertx, int storePort, GeneratedTls tls, int port) {
+        ApiFront front = new ApiFront(vertx, storePort, tls, Clock.systemUTC());
+        try {
+            front.server.listen(port, "127.0.0.1").await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            front.close();
+            throw new IllegalStateException(
+                    port == 0
+                            ? "the simulated API server could not listen on loopback: " + e.getMessage()
+                            : "the simulated API server could not listen on 127.0.0.1:" + port
+                                    + " (is another program using that port?): " + e.getMessage(),
+                    e);
+        }
+        return front;
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** Watches open now, so tests can see they all end. */
+    public int openWatches() {
+        return watches.open();
+    }
+
+    private void handle(HttpServerRequest request) {
+        ApiPath path = ApiPath.parse(request.path());
+        if (path != null && HttpMethod.GET.equals(request.method()) && ApiWatches.isWatch(request)) {
+            watches.serve(request, path);
+            return;
+        }
+        request.body()
+                .compose(body -> route(request, path, body))
+                .onComplete(result -> write(
+                        request.response(),
+                        result.succeeded()
+                                ? result.result()
+                                : Reply.failure(
+                                        500,
+                                        "InternalError",
+                                        "the simulated API server failed: "
+                                                + result.cause().getMessage())));
+    }
+
+    private Future<Reply> route(HttpServerRequest request, ApiPath path, Buffer body) {
+        if (HttpMethod.GET.equals(request.method())) {
+            String openApi = OpenApiDocs.document(request.path());
+            if (openApi != null) {
+                return Future.succeededFuture(new Reply(200, "application/json", Buffer.buffer(openApi)));
+            }
+        }
+        if (path == null) {
+            return mock.call(request.method(), request.uri(), request.headers(), body);
+        }
+        String type = request.getHeader("Content-Type") == null
+                ? ""
+                : request.getHeader("Content-Type").toLowerCase(Locale.ROOT);
+        MultiMap headers = request.headers();
+        if (ProtobufBodies.isProtobuf(type) && body.length() > 0) {
+            Map<String, Object> object;
+            try {
+                object = ProtobufBodies.decode(body.getBytes());
+            } catch (IllegalArgumentException e) {
+                return Future.succeededFuture(Reply.limit(415, "UnsupportedMediaType", e.getMessage()));
+            }
+            body = Buffer.buffer(Serialization.asJson(object));
+            type = "application/json";
+            headers = MultiMap.caseInsensitiveMultiMap().addAll(headers).set("Content-Type", type);
+        }
+        Writes.Request write = new Writes.Request(
+                path,
+                request.method(),
+                request.uri(),
+                headers,
+                body,
+                request.params().contains("dryRun"),
+                request.getParam("fieldManager"),
+                "true".equals(request.getParam("force")));
+        if (HttpMethod.PATCH.equals(request.method()) && type.startsWith("application/strategic-merge-patch")) {
+            return writes.strategicMerge(write);
+        }
+        if (HttpMethod.PATCH.equals(request.method()) && type.startsWith("application/apply-patch")) {
+            return writes.apply(write);
+        }
+        return switch (request.method().name()) {
+            case "POST" -> writes.create(write);
+            case "PUT", "PATCH" -> writes.update(write);
+            case "DELETE" -> writes.delete(write);
+            default -> mock.call(request.method(), request.uri(), headers, body);
+        };
+    }
+
+    static void write(HttpServerResponse response, Reply reply) {
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        response.setStatusCode(reply.status());
+        // the store leaves the type out; everything it answers is JSON
+        response.putHeader("Content-Type", reply.contentType() == null ? "application/json" : reply.contentType());
+        response.end(reply.body() == null ? Buffer.buffer() : reply.body());
+    }
+
+    @Override
+    public void close() {
+        watches.close();
+        try {
+            server.close().await(5, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // stopping anyway: the store and the link close next
+        }
+        mock.close();
+    }
+}

@@ -1,0 +1,199 @@
+package dev.meridian.app.sandbox.api;
+
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The writes of the simulated API server: each goes to the store and, once stored, becomes a
+ * watch event. Strategic merge patches and server-side apply are computed here (read the live
+ * object, merge, write the whole object back); a dry run computes and stores nothing.
+ */
+final class Writes {
+    /** One write as it came in, its body already JSON. */
+    record Request(
+            ApiPath path,
+            HttpMethod method,
+            String uri,
+            MultiMap headers,
+            Buffer body,
+            boolean dryRun,
+            String fieldManager,
+            boolean force) {}
+
+    private final MockLink mock;
+    private final WatchHub hub;
+    private final Clock clock;
+
+    Writes(MockLink mock, WatchHub hub, Clock clock) {
+        this.mock = mock;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    Future<Reply> create(Request request) {
+        if (request.dryRun()) {
+            Map<String, Object> object = parse(request.body());
+            return Future.succeededFuture(object == null ? badBody() : Reply.json(201, object));
+        }
+        return passOn(request).map(reply -> published(reply, "ADDED", request.path()));
+    }
+
+    Future<Reply> update(Request request) {
+        if (request.dryRun()) {
+            Map<String, Object> object = parse(request.body());
+            return Future.succeededFuture(object == null ? badBody() : Reply.json(200, object));
+        }
+        return passOn(request).map(reply -> published(reply, "MODIFIED", request.path()));
+    }
+
+    Future<Reply> delete(Request request) {
+        ApiPath path = request.path();
+        String before =
+                path.isCollection() ? request.uri().replaceFirst("^[^?]*", path.collectionPath()) : path.objectPath();
+        return mock.get(before).compose(found -> {
+            if (!found.ok() || request.dryRun()) {
+                return Future.succeededFuture(found);
+            }
+            return passOn(request).map(reply -> {
+                if (reply.ok()) {
+                    for (Map<String, Object> gone : items(found, path)) {
+                        hub.publish(WatchEvent.of("DELETED", path, gone));
+                    }
+                }
+                return reply;
+            });
+        });
+    }
+
+    Future<Reply> strategicMerge(Request request) {
+        Map<String, Object> patch = parse(request.body());
+        if (patch == null) {
+            return Future.succeededFuture(badBody());
+        }
+        ApiPath path = request.path();
+        return mock.get(path.objectPath()).compose(live -> {
+            Map<String, Object> current = live.object();
+            if (!live.ok() || current == null) {
+                return Future.succeededFuture(live);
+            }
+            Map<String, Object> merged;
+            try {
+                merged = StrategicMerge.apply(
+                        current, patch, (String) current.get("apiVersion"), (String) current.get("kind"));
+            } catch (PatchException e) {
+                return Future.succeededFuture(Reply.failure(e.code(), e.reason(), e.getMessage()));
+            }
+            if (request.fieldManager() != null) {
+                merged = ServerSideApply.recordUpdate(current, merged, request.fieldManager(), clock.instant());
+            }
+            return store(request, path, merged, false);
+        });
+    }
+
+    Future<Reply> apply(Request request) {
+        Map<String, Object> applied = parse(request.body());
+        if (applied == null) {
+            return Future.succeededFuture(badBody());
+        }
+        if (request.fieldManager() == null || request.fieldManager().isBlank()) {
+            return Future.succeededFuture(
+                    Reply.failure(400, "BadRequest", "PATCH requests of type apply must name a fieldManager"));
+        }
+        ApiPath path = request.path();
+        return mock.get(path.objectPath()).compose(live -> {
+            if (!live.ok() && live.status() != 404) {
+                return Future.succeededFuture(live);
+            }
+            Map<String, Object> current = live.ok() ? live.object() : null;
+            Map<String, Object> result;
+            try {
+                result = ServerSideApply.apply(
+                        current, applied, request.fieldManager(), request.force(), clock.instant());
+            } catch (PatchException e) {
+                return Future.succeededFuture(Reply.failure(e.code(), e.reason(), e.getMessage()));
+            }
+            return store(request, path, named(result, path), current == null);
+        });
+    }
+
+    /** Writes a computed object (or only shows it, in a dry run) and publishes the change. */
+    private Future<Reply> store(Request request, ApiPath path, Map<String, Object> object, boolean create) {
+        if (request.dryRun()) {
+            return Future.succeededFuture(Reply.json(create ? 201 : 200, object));
+        }
+        String target = create
+                ? path.collectionPath()
+                : path.objectPath() + (path.subresource() == null ? "" : "/" + path.subresource());
+        return mock.send(create ? HttpMethod.POST : HttpMethod.PUT, target, object)
+                .map(reply -> published(reply, create ? "ADDED" : "MODIFIED", path));
+    }
+
+    private Future<Reply> passOn(Request request) {
+        return mock.call(request.method(), request.uri(), request.headers(), request.body());
+    }
+
+    private Reply published(Reply reply, String type, ApiPath path) {
+        Map<String, Object> object = reply.object();
+        if (reply.ok() && object != null && !"Status".equals(object.get("kind"))) {
+            hub.publish(WatchEvent.of(type, path, object));
+        }
+        return reply;
+    }
+
+    /** The objects a successful read returned: the one object, or a list's items. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Reply found, ApiPath path) {
+        Map<String, Object> object = found.object();
+        if (object == null) {
+            return List.of();
+        }
+        Object items = object.get("items");
+        if (!(items instanceof List<?> list)) {
+            return List.of(object);
+        }
+        String kind = String.valueOf(object.getOrDefault("kind", "")).replaceFirst("List$", "");
+        return list.stream()
+                .map(item -> {
+                    Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) item);
+                    copy.putIfAbsent("apiVersion", path.groupVersion());
+                    copy.putIfAbsent("kind", kind);
+                    return copy;
+                })
+                .toList();
+    }
+
+    /** The applied object carries the name and namespace of the path it was applied to. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> named(Map<String, Object> object, ApiPath path) {
+        Map<String, Object> copy = new LinkedHashMap<>(object);
+        Map<String, Object> metadata =
+                new LinkedHashMap<>((Map<String, Object>) copy.getOrDefault("metadata", Map.of()));
+        metadata.putIfAbsent("name", path.name());
+        if (path.namespace() != null) {
+            metadata.putIfAbsent("namespace", path.namespace());
+        }
+        copy.put("metadata", metadata);
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(Buffer body) {
+        try {
+            Object tree = Serialization.unmarshal(body.toString(), Map.class);
+            return tree instanceof Map<?, ?> ? (Map<String, Object>) tree : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Reply badBody() {
+        return Reply.failure(400, "BadRequest", "the request body is not a JSON or YAML object");
+    }
+}
