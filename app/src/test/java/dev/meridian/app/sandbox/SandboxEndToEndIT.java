@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meridian.app.cli.CliRun;
 import dev.meridian.app.testing.Kubectl;
+import dev.meridian.app.testing.KubectlFirstCommands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -92,10 +93,9 @@ class SandboxEndToEndIT {
 
     @Test
     @Order(4)
-    void whatTheSimulationCannotDoFailsFastWithTheSandboxMessage() {
-        Kubectl.Result create = kubectl.run("create", "namespace", "x");
-        assertThat(create.exitCode()).as(create.toString()).isNotZero();
-        assertThat(create.err()).contains(SandboxDispatcher.LIMIT);
+    void kubectlFirstCommandsWorkThroughTheDirectEndpoint() {
+        assertThat(meridian("cluster", "use", "eu-west").exitCode()).isZero();
+        KubectlFirstCommands.run(kubectl, "direct-first");
     }
 
     @Test
@@ -112,6 +112,8 @@ class SandboxEndToEndIT {
                 .contains("GET " + sandbox.gatewayUrl()
                         + "/kubernetes/cluster/eu-west/api/v1/namespaces?limit=500 200 OK");
         assertThat(get.out()).contains("team-a");
+
+        KubectlFirstCommands.run(kubectl, "central-first");
     }
 
     @Test

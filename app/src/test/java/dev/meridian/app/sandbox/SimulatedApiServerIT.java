@@ -3,6 +3,7 @@ package dev.meridian.app.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meridian.app.testing.Kubectl;
+import dev.meridian.app.testing.KubectlFirstCommands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -73,16 +74,14 @@ class SimulatedApiServerIT {
     }
 
     @Test
-    void typedCreateFailsFastWithTheSandboxMessage() {
-        Kubectl.Result run = kubectl.run("create", "namespace", "x");
-        assertThat(run.exitCode()).as(run.toString()).isNotZero();
-        assertThat(run.err()).contains(SandboxDispatcher.LIMIT, "protobuf");
+    void kubectlFirstCommandsWork() {
+        KubectlFirstCommands.run(kubectl, "first");
     }
 
     @Test
-    void httpWatchFailsFastWithTheSandboxMessage() {
-        Kubectl.Result run = kubectl.run("get", "ns", "-w");
+    void whatTheSimulationCannotDoFailsFastWithTheSandboxMessage() {
+        Kubectl.Result run = kubectl.run("get", "pods", "-w", "--field-selector", "spec.nodeName=n1");
         assertThat(run.exitCode()).as(run.toString()).isNotZero();
-        assertThat(run.err()).contains(SandboxDispatcher.LIMIT, "WebSocket");
+        assertThat(run.err()).contains("Meridian sandbox limit", "spec.nodeName");
     }
 }

@@ -27,11 +27,44 @@ public final class Kubectl {
         }
     }
 
-    public Result run(String... args) {
-        return runWithInput(null, args);
+    /** A kubectl that keeps running (a watch): its output so far, and stop. */
+    public final class Running implements AutoCloseable {
+        private final Process process;
+        private final Path out;
+
+        private Running(Process process, Path out) {
+            this.process = process;
+            this.out = out;
+        }
+
+        public String outSoFar() {
+            try {
+                return Files.readString(out);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
     }
 
-    public Result runWithInput(String stdin, String... args) {
+    /** Starts kubectl without waiting for it, for commands that run until stopped. */
+    public Running start(String... args) {
+        try {
+            Files.createDirectories(home);
+            Path out = Files.createTempFile(home, "kubectl", ".out");
+            ProcessBuilder builder = builder(args).redirectOutput(out.toFile()).redirectErrorStream(false);
+            builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+            return new Running(builder.start(), out);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run kubectl", e);
+        }
+    }
+
+    private ProcessBuilder builder(String... args) {
         List<String> command = new ArrayList<>();
         command.add(BINARY);
         command.addAll(List.of(args));
@@ -39,6 +72,15 @@ public final class Kubectl {
         builder.environment().put("HOME", home.toString());
         builder.environment().put("KUBECONFIG", kubeconfig.toString());
         builder.environment().put("KUBECACHEDIR", home.resolve(".kube-cache").toString());
+        return builder;
+    }
+
+    public Result run(String... args) {
+        return runWithInput(null, args);
+    }
+
+    public Result runWithInput(String stdin, String... args) {
+        ProcessBuilder builder = builder(args);
         try {
             Files.createDirectories(home);
             Path out = Files.createTempFile(home, "kubectl", ".out");
