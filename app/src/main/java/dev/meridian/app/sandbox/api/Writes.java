@@ -61,15 +61,55 @@ final class Writes {
             if (!found.ok() || request.dryRun()) {
                 return Future.succeededFuture(found);
             }
-            return passOn(request).map(reply -> {
-                if (reply.ok()) {
-                    for (Map<String, Object> gone : items(found, path)) {
-                        hub.publish(WatchEvent.of("DELETED", path, gone));
-                    }
+            return passOn(request).compose(reply -> {
+                if (!reply.ok()) {
+                    return Future.succeededFuture(reply);
                 }
-                return reply;
+                for (Map<String, Object> gone : items(found, path)) {
+                    hub.publish(WatchEvent.of("DELETED", path, gone));
+                }
+                return isNamespace(path) ? emptyNamespace(path.name()).map(reply) : Future.succeededFuture(reply);
             });
         });
+    }
+
+    private static boolean isNamespace(ApiPath path) {
+        return path.prefix().equals("/api/v1") && path.resource().equals("namespaces") && path.name() != null;
+    }
+
+    /** A deleted namespace takes its objects with it, as the namespace controller does on a real cluster. */
+    private Future<Void> emptyNamespace(String namespace) {
+        List<Future<Void>> emptied = ApiResources.ALL.stream()
+                .filter(ApiResources.Type::namespaced)
+                .map(type -> {
+                    ApiPath collection =
+                            new ApiPath(type.prefix(), type.groupVersion(), namespace, type.plural(), null, null);
+                    return mock.get(collection.collectionPath()).compose(found -> deleteEach(collection, found));
+                })
+                .toList();
+        return Future.all(emptied).mapEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Future<Void> deleteEach(ApiPath collection, Reply found) {
+        if (!found.ok()) {
+            return Future.succeededFuture();
+        }
+        List<Future<Reply>> deletes = items(found, collection).stream()
+                .filter(item -> item.get("metadata") instanceof Map<?, ?>)
+                .map(item -> {
+                    String name = (String) ((Map<String, Object>) item.get("metadata")).get("name");
+                    ApiPath one = collection.forObject(collection.namespace(), name);
+                    return mock.call(HttpMethod.DELETE, one.objectPath(), null, null)
+                            .map(reply -> {
+                                if (reply.ok()) {
+                                    hub.publish(WatchEvent.of("DELETED", one, item));
+                                }
+                                return reply;
+                            });
+                })
+                .toList();
+        return Future.all(deletes).mapEmpty();
     }
 
     Future<Reply> strategicMerge(Request request) {

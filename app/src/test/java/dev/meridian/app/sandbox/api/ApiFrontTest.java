@@ -113,6 +113,40 @@ class ApiFrontTest {
     }
 
     @Test
+    void deletingANamespaceDeletesItsObjectsAndTellsTheirWatchers() throws Exception {
+        server.client()
+                .namespaces()
+                .resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("team")
+                        .endMetadata()
+                        .build())
+                .create();
+        server.client()
+                .configMaps()
+                .inNamespace("team")
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("inside")
+                        .endMetadata()
+                        .build())
+                .create();
+        LinkedBlockingQueue<String> lines = watchLines("/api/v1/namespaces/team/configmaps?watch=true&resourceVersion="
+                + server.client()
+                        .configMaps()
+                        .inNamespace("team")
+                        .list()
+                        .getMetadata()
+                        .getResourceVersion());
+
+        server.client().namespaces().withName("team").delete();
+
+        assertThat(next(lines)).contains("\"type\":\"DELETED\"", "\"name\":\"inside\"");
+        assertThat(server.client().configMaps().inNamespace("team").list().getItems())
+                .isEmpty();
+    }
+
+    @Test
     void dryRunCreateStoresNothing() throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/namespaces/default/configmaps?dryRun=All"))
