@@ -65,6 +65,11 @@ public final class SimulatedApiServer implements AutoCloseable {
         return tls.caCertificatePem();
     }
 
+    /** Deployments matching this get their pods and rollout status from the caller, not from the server. */
+    public void rolledOutElsewhere(java.util.function.Predicate<java.util.Map<String, Object>> deployments) {
+        front.rolledOutElsewhere(deployments);
+    }
+
     /** Watches open now; each ends when its client goes or the server closes. */
     public int openWatches() {
         return front.openWatches();

@@ -25,16 +25,20 @@ import java.util.concurrent.TimeUnit;
  * Everything else passes to the store unchanged.
  */
 public final class ApiFront implements AutoCloseable {
+    private static final java.util.Set<String> NO_CONTAINERS =
+            java.util.Set.of("log", "exec", "attach", "portforward", "proxy");
     private final HttpServer server;
     private final MockLink mock;
     private final WatchHub hub = new WatchHub();
     private final ApiWatches watches;
+    private final Workloads workloads;
     private final Writes writes;
 
     private ApiFront(Vertx vertx, int storePort, GeneratedTls tls, Clock clock) {
         this.mock = new MockLink(vertx, storePort);
         this.watches = new ApiWatches(vertx, mock, hub);
-        this.writes = new Writes(mock, hub, clock);
+        this.workloads = new Workloads(mock, hub, clock);
+        this.writes = new Writes(mock, hub, clock, workloads);
         PemKeyCertOptions pem = new PemKeyCertOptions()
                 .addCertValue(Buffer.buffer(tls.certificateChainPem()))
                 .addKeyValue(Buffer.buffer(tls.privateKeyPem()));
@@ -65,6 +69,14 @@ public final class ApiFront implements AutoCloseable {
 
     public int port() {
         return server.actualPort();
+    }
+
+    /**
+     * Deployments matching this are rolled out by someone else (the sandbox's installed-agent
+     * controller): the front creates no pods for them and leaves their status alone.
+     */
+    public void rolledOutElsewhere(java.util.function.Predicate<Map<String, Object>> deployments) {
+        workloads.rolledOutElsewhere(deployments);
     }
 
     /** Watches open now, so tests can see they all end. */
@@ -101,6 +113,13 @@ public final class ApiFront implements AutoCloseable {
         if (path == null) {
             return mock.call(request.method(), request.uri(), request.headers(), body);
         }
+        if (path.subresource() != null && NO_CONTAINERS.contains(path.subresource())) {
+            return Future.succeededFuture(Reply.limit(
+                    400,
+                    "BadRequest",
+                    "the simulated cluster runs no containers, so it has no " + path.subresource()
+                            + "; logs, exec, attach and port-forward need a real cluster."));
+        }
         String type = request.getHeader("Content-Type") == null
                 ? ""
                 : request.getHeader("Content-Type").toLowerCase(Locale.ROOT);
@@ -125,6 +144,9 @@ public final class ApiFront implements AutoCloseable {
                 request.params().contains("dryRun"),
                 request.getParam("fieldManager"),
                 "true".equals(request.getParam("force")));
+        if ("scale".equals(path.subresource())) {
+            return writes.scale(write, type);
+        }
         if (HttpMethod.PATCH.equals(request.method()) && type.startsWith("application/strategic-merge-patch")) {
             return writes.strategicMerge(write);
         }

@@ -30,11 +30,20 @@ final class Writes {
     private final MockLink mock;
     private final WatchHub hub;
     private final Clock clock;
+    private final Workloads workloads;
 
-    Writes(MockLink mock, WatchHub hub, Clock clock) {
+    Writes(MockLink mock, WatchHub hub, Clock clock, Workloads workloads) {
         this.mock = mock;
         this.hub = hub;
         this.clock = clock;
+        this.workloads = workloads;
+    }
+
+    /** Tells watches and the workload controller about a stored change. */
+    private void announce(String type, ApiPath path, Map<String, Object> object) {
+        WatchEvent event = WatchEvent.of(type, path, object);
+        hub.publish(event);
+        workloads.changed(type, path, object);
     }
 
     Future<Reply> create(Request request) {
@@ -66,7 +75,7 @@ final class Writes {
                     return Future.succeededFuture(reply);
                 }
                 for (Map<String, Object> gone : items(found, path)) {
-                    hub.publish(WatchEvent.of("DELETED", path, gone));
+                    announce("DELETED", path, gone);
                 }
                 return isNamespace(path) ? emptyNamespace(path.name()).map(reply) : Future.succeededFuture(reply);
             });
@@ -103,13 +112,98 @@ final class Writes {
                     return mock.call(HttpMethod.DELETE, one.objectPath(), null, null)
                             .map(reply -> {
                                 if (reply.ok()) {
-                                    hub.publish(WatchEvent.of("DELETED", one, item));
+                                    announce("DELETED", one, item);
                                 }
                                 return reply;
                             });
                 })
                 .toList();
         return Future.all(deletes).mapEmpty();
+    }
+
+    /**
+     * The {@code scale} subresource of Deployments, StatefulSets and ReplicaSets: reads as an
+     * {@code autoscaling/v1} Scale; a write (PUT, or a merge, strategic or JSON patch setting
+     * the replicas) changes the object's {@code spec.replicas}.
+     */
+    Future<Reply> scale(Request request, String contentType) {
+        ApiPath path = request.path();
+        return mock.get(path.objectPath()).compose(live -> {
+            Map<String, Object> current = live.object();
+            if (!live.ok() || current == null) {
+                return Future.succeededFuture(live);
+            }
+            if (HttpMethod.GET.equals(request.method())) {
+                return Future.succeededFuture(Reply.json(200, scaleOf(current)));
+            }
+            Integer replicas = requestedReplicas(request.body(), contentType);
+            if (replicas == null) {
+                return Future.succeededFuture(
+                        Reply.failure(400, "BadRequest", "the scale request does not set spec.replicas"));
+            }
+            Map<String, Object> updated = new LinkedHashMap<>(current);
+            Map<String, Object> spec = new LinkedHashMap<>(Tree.map(current, "spec"));
+            spec.put("replicas", replicas);
+            updated.put("spec", spec);
+            if (request.dryRun()) {
+                return Future.succeededFuture(Reply.json(200, scaleOf(updated)));
+            }
+            return mock.send(HttpMethod.PUT, path.objectPath(), updated).map(reply -> {
+                Map<String, Object> stored = reply.object();
+                if (!reply.ok() || stored == null) {
+                    return reply;
+                }
+                announce("MODIFIED", path.forObject(path.namespace(), path.name()), stored);
+                return Reply.json(200, scaleOf(stored));
+            });
+        });
+    }
+
+    private static Map<String, Object> scaleOf(Map<String, Object> object) {
+        Map<String, Object> metadata = Tree.map(object, "metadata");
+        Map<String, Object> spec = Tree.map(object, "spec");
+        Map<String, Object> scaleMetadata = new LinkedHashMap<>();
+        for (String key : List.of("name", "namespace", "uid", "resourceVersion", "creationTimestamp")) {
+            if (metadata.containsKey(key)) {
+                scaleMetadata.put(key, metadata.get(key));
+            }
+        }
+        Object replicas = spec.getOrDefault("replicas", 1);
+        Map<String, Object> labels = Tree.map(Tree.map(spec, "selector"), "matchLabels");
+        String selector = String.join(
+                ",",
+                labels.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .toList());
+        return Map.of(
+                "apiVersion",
+                "autoscaling/v1",
+                "kind",
+                "Scale",
+                "metadata",
+                scaleMetadata,
+                "spec",
+                Map.of("replicas", replicas),
+                "status",
+                Map.of("replicas", Tree.map(object, "status").getOrDefault("replicas", 0), "selector", selector));
+    }
+
+    private static Integer requestedReplicas(Buffer body, String contentType) {
+        try {
+            if (contentType.startsWith("application/json-patch")) {
+                for (Object op : Serialization.unmarshal(body.toString(), List.class)) {
+                    Map<String, Object> operation = Tree.map(op);
+                    if ("/spec/replicas".equals(operation.get("path")) && operation.get("value") instanceof Number n) {
+                        return n.intValue();
+                    }
+                }
+                return null;
+            }
+            Map<String, Object> tree = parse(body);
+            return Tree.map(tree, "spec").get("replicas") instanceof Number n ? n.intValue() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     Future<Reply> strategicMerge(Request request) {
@@ -182,7 +276,7 @@ final class Writes {
     private Reply published(Reply reply, String type, ApiPath path) {
         Map<String, Object> object = reply.object();
         if (reply.ok() && object != null && !"Status".equals(object.get("kind"))) {
-            hub.publish(WatchEvent.of(type, path, object));
+            announce(type, path, object);
         }
         return reply;
     }
