@@ -80,8 +80,8 @@ class ServerSideApplierTest {
                         "PodDisruptionBudget vcluster-pro/loft-agent",
                         "/apis/policy/v1/namespaces/vcluster-pro/poddisruptionbudgets/loft-agent"),
                 Map.entry(
-                        "Ingress vcluster-pro/loft-agent",
-                        "/apis/networking.k8s.io/v1/namespaces/vcluster-pro/ingresses/loft-agent"),
+                        "Ingress vcluster-pro/loft-agent-ingress",
+                        "/apis/networking.k8s.io/v1/namespaces/vcluster-pro/ingresses/loft-agent-ingress"),
                 Map.entry(
                         "CustomResourceDefinition clusters.management.loft.sh",
                         "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/clusters.management.loft.sh"));
