@@ -2,8 +2,6 @@ package dev.meridian.app.cli;
 
 import dev.meridian.app.core.MeridianException;
 import dev.meridian.installer.InstallerException;
-import dev.meridian.installer.apply.NotInstalledException;
-import dev.meridian.installer.manifest.InvalidSpecException;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParameterException;
 
@@ -38,14 +36,23 @@ final class ExitCodes implements IExitCodeExceptionMapper {
         if (error instanceof ParameterException) {
             return USAGE;
         }
-        // The installer is a module of its own, below the app: its errors are mapped here too.
-        if (error instanceof InvalidSpecException || error instanceof NotInstalledException) {
-            return INVALID;
-        }
-        if (error instanceof InstallerException) {
-            return UNREACHABLE;
+        // The installer is a module of its own, below the app: its errors say their kind, mapped here too.
+        if (error instanceof InstallerException i) {
+            return of(kindOf(i.failure()));
         }
         return SOFTWARE;
+    }
+
+    /**
+     * A cluster that answered and refused (403, 415, 422...) is a refusal of what was asked, like invalid
+     * input, not a plane out of reach: the user must change the request or their rights, not retry.
+     */
+    static MeridianException.Kind kindOf(InstallerException.Failure failure) {
+        return switch (failure) {
+            case INVALID, NOT_INSTALLED, REFUSED -> MeridianException.Kind.INVALID;
+            case CONFLICT -> MeridianException.Kind.CONFLICT;
+            case UNREACHABLE, TIMED_OUT, INTERRUPTED -> MeridianException.Kind.UNREACHABLE;
+        };
     }
 
     /** Whether {@code error} is one we expect and explain, rather than a bug. */

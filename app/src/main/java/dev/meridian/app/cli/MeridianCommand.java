@@ -37,8 +37,9 @@ import picocli.CommandLine.ScopeType;
         },
         footer = {
             "",
-            "Exit codes: 0 ok, 1 usage error, 2 not found or invalid input, 3 conflict,",
-            "4 management plane unreachable or unauthorised, 5 probe: not all endpoints up,",
+            "Exit codes: 0 ok, 1 usage error, 2 not found, invalid input or refused by the cluster,",
+            "3 conflict, 4 management plane or target cluster unreachable or unauthorised (also a",
+            "rollout timeout), 5 probe: not all endpoints up,",
             "70 unexpected failure (a bug: run again with --verbose and report it)."
         })
 public final class MeridianCommand extends GroupCommand {

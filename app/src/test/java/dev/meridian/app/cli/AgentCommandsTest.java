@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meridian.app.fleet.Annotations;
 import dev.meridian.app.testing.MockManagementPlane;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The agent and plane commands; the full install flow is tested in the installer module. */
 class AgentCommandsTest {
@@ -115,8 +120,78 @@ class AgentCommandsTest {
                 "eu-west-admin",
                 "--timeout",
                 "10s");
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+        assertThat(run.exitCode())
+                .as("the cluster answered and refused: not 4, plane unreachable")
+                .isEqualTo(2);
         assertThat(run.err()).contains("[error]", "Namespace").doesNotContain("\tat ");
+        assertThat(plane.read("eu-west").getMetadata().getAnnotations()).doesNotContainKey(Annotations.ENDPOINT);
+    }
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                Arguments.of(
+                        403,
+                        "Forbidden",
+                        "namespaces \"vcluster-pro\" is forbidden: User \"alice\" cannot patch resource"
+                                + " \"namespaces\" in API group \"\" at the cluster scope",
+                        "[error] The cluster refused to apply Namespace vcluster-pro: namespaces \"vcluster-pro\" is"
+                                + " forbidden: User \"alice\" cannot patch resource \"namespaces\" in API group \"\" at"
+                                + " the cluster scope (403); ask for the rights to create and patch Namespace objects"
+                                + " cluster-wide, or use a kube context that has them."),
+                Arguments.of(
+                        415,
+                        "UnsupportedMediaType",
+                        "Meridian sandbox limit: the simulated API server has no server-side apply",
+                        "[error] The cluster refused to apply Namespace vcluster-pro: Meridian sandbox limit: the"
+                                + " simulated API server has no server-side apply (415); its API server does not accept"
+                                + " server-side apply, which the installer uses; install into a cluster that does"
+                                + " (Kubernetes 1.22 or later)."),
+                Arguments.of(
+                        422,
+                        "Invalid",
+                        "Namespace \"vcluster-pro\" is invalid: metadata.labels: Invalid value: \"meridian\"",
+                        "[error] The cluster refused to apply Namespace vcluster-pro: Namespace \"vcluster-pro\" is"
+                                + " invalid: metadata.labels: Invalid value: \"meridian\" (422); the cluster finds the"
+                                + " object invalid; correct the install option it comes from and run the install"
+                                + " again."));
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @MethodSource("refusals")
+    void anInstallTheClusterRefusesExitsAsInvalidWithOneSentence(
+            int code, String reason, String serverMessage, String expected) {
+        plane.addCluster("eu-west", Map.of());
+        target.server()
+                .expect()
+                .patch()
+                .withPath("/api/v1/namespaces/vcluster-pro?fieldManager=meridian&force=true")
+                .andReturn(
+                        code,
+                        new StatusBuilder()
+                                .withStatus("Failure")
+                                .withCode(code)
+                                .withReason(reason)
+                                .withMessage(serverMessage)
+                                .build())
+                .always();
+
+        CliRun run = meridian(
+                "agent",
+                "install",
+                "--cluster",
+                "eu-west",
+                "--host",
+                "eu.example.com",
+                "--target-context",
+                "eu-west-admin",
+                "--timeout",
+                "10s");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err().lines().filter(l -> l.startsWith("[error]")))
+                .as(run.toString())
+                .containsExactly(expected);
+        assertThat(run.err()).doesNotContain("\tat ");
         assertThat(plane.read("eu-west").getMetadata().getAnnotations()).doesNotContainKey(Annotations.ENDPOINT);
     }
 

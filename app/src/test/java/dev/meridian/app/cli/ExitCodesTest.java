@@ -48,7 +48,22 @@ class ExitCodesTest {
                         2),
                 Arguments.of("installer: invalid spec", new InvalidSpecException("host", "x y", "not a host"), 2),
                 Arguments.of("installer: not installed", new NotInstalledException("meridian-system"), 2),
-                Arguments.of("installer: cluster refused", new InstallerException("forbidden"), 4),
+                Arguments.of(
+                        "installer: cluster refused",
+                        new InstallerException(InstallerException.Failure.REFUSED, "forbidden"),
+                        2),
+                Arguments.of(
+                        "installer: cluster unreachable",
+                        new InstallerException(InstallerException.Failure.UNREACHABLE, "connection refused"),
+                        4),
+                Arguments.of(
+                        "installer: conflict",
+                        new InstallerException(InstallerException.Failure.CONFLICT, "changed"),
+                        3),
+                Arguments.of(
+                        "installer: rollout timed out",
+                        new InstallerException(InstallerException.Failure.TIMED_OUT, "timed out"),
+                        4),
                 Arguments.of("usage", new CommandLine.ParameterException(new CommandLine(new Empty()), "x"), 1),
                 Arguments.of("a bug", new IllegalStateException("bug"), 70));
     }
@@ -57,6 +72,13 @@ class ExitCodesTest {
     @MethodSource("errors")
     void mapsEachErrorToItsDocumentedExitCode(String name, Exception error, int exitCode) {
         assertThat(new ExitCodes().getExitCode(error)).as(name).isEqualTo(exitCode);
+    }
+
+    @ParameterizedTest
+    @EnumSource(InstallerException.Failure.class)
+    void everyInstallerFailureHasADocumentedExitCode(InstallerException.Failure failure) {
+        assertThat(new ExitCodes().getExitCode(new InstallerException(failure, "x")))
+                .isBetween(2, 4);
     }
 
     @ParameterizedTest

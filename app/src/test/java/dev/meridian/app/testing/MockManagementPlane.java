@@ -33,6 +33,11 @@ public final class MockManagementPlane implements AutoCloseable {
         return client;
     }
 
+    /** The server itself, for expectations that answer before its CRUD store (e.g. a refusal). */
+    public KubernetesMockServer server() {
+        return server;
+    }
+
     /** How many requests reached the server so far. */
     public int getRequestCount() {
         return server.getRequestCount();

@@ -8,6 +8,7 @@ import dev.meridian.installer.manifest.YamlRenderer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
@@ -54,6 +55,11 @@ public final class AgentInstaller {
      * Applies every object of {@code spec} in order, then (with {@link InstallOptions#waitForRollout()})
      * waits for all replicas to be ready and, when the agent serves TLS itself, for its CA.
      *
+     * <p>The Ingress is {@code loft-agent-ingress}; one that already routes the host in the agent's
+     * namespace (such as the one the platform's documentation has admins create) is adopted, and
+     * Meridian's Ingress under its former name {@code loft-agent} is replaced.
+     *
+     * @throws IngressTakenException an Ingress Meridian cannot adopt routes the host; nothing was applied
      * @throws ApplyException an object was refused; those before it stay applied
      * @throws RolloutTimeoutException the rollout or the CA did not come within the timeout
      * @throws ClusterAccessException the cluster could not be read or watched
@@ -61,17 +67,25 @@ public final class AgentInstaller {
     public InstallResult install(InstallSpec spec, InstallOptions options, ProgressListener listener) {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         List<InstallResult.AppliedObject> applied = new ArrayList<>();
-        for (HasMetadata object : AgentManifests.build(spec)) {
-            if (object instanceof Namespace && isForeignNamespace(spec.namespace())) {
+        // Before anything is applied: an Ingress in the way refuses the install with nothing half-done.
+        IngressClaim ingressClaim = IngressClaim.inspect(target, spec);
+        for (HasMetadata built : AgentManifests.build(spec)) {
+            if (built instanceof Namespace && isForeignNamespace(spec.namespace())) {
                 listener.onEvent(new ProgressEvent.ObjectKept(
-                        ObjectRef.of(object),
+                        ObjectRef.of(built),
                         "it existed before and is not managed by Meridian; it will not be deleted by uninstall"));
                 continue;
+            }
+            HasMetadata object = built;
+            if (built instanceof Ingress ingress) {
+                ingressClaim.retireLegacy(listener);
+                object = ingressClaim.shape(ingress, spec, listener);
             }
             Change change = applyOne(object);
             applied.add(new InstallResult.AppliedObject(ObjectRef.of(object), change));
             listener.onEvent(new ProgressEvent.ObjectApplied(ObjectRef.of(object), change));
         }
+        ingressClaim.retireLegacy(listener);
         boolean rolledOut = false;
         String caPem = null;
         if (options.waitForRollout()) {
@@ -115,7 +129,8 @@ public final class AgentInstaller {
     /**
      * Deletes every object an install created in {@code namespace} (by name and by the
      * {@code app.kubernetes.io/managed-by=meridian} label), the CA Secret the agent wrote, and the
-     * namespace itself when Meridian created it. Returns what was deleted; safe to repeat.
+     * namespace itself when Meridian created it; an Ingress the install adopted is put back as it was
+     * instead. Returns what was deleted; safe to repeat.
      */
     public List<ObjectRef> uninstall(String namespace, ProgressListener listener) {
         return new AgentRemover(target).remove(namespace, listener);

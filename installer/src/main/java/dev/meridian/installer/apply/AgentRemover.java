@@ -4,6 +4,7 @@ import dev.meridian.installer.manifest.AgentNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * Removes an installation: workload and exposure first (so traffic stops), then configuration,
- * identity and RBAC, and the namespace last, only when Meridian created it. Objects are found
+ * identity and RBAC, and the namespace last, only when Meridian created it. An Ingress the install
+ * adopted is put back as it was, from {@link AgentNames#ADOPTED_ANNOTATION}, not deleted. Objects are found
  * by the {@code app.kubernetes.io/managed-by=meridian} label, plus the known names of objects
  * that may lack it (the CA Secret the agent writes).
  */
@@ -35,6 +37,8 @@ final class AgentRemover {
         List<ObjectRef> deleted = new ArrayList<>();
         try {
             // Workload and exposure first, so traffic stops; then configuration, RBAC and identity.
+            // An adopted Ingress goes back to what it was (and so loses our label) instead of being deleted.
+            restoreAdopted(listener, namespace);
             sweep(deleted, listener, namespace, client.network().v1().ingresses());
             sweep(deleted, listener, namespace, client.services());
             sweep(deleted, listener, namespace, client.policy().v1().podDisruptionBudget());
@@ -59,6 +63,26 @@ final class AgentRemover {
                     "uninstall the agent from namespace " + namespace + " (deleted so far: " + deleted
                             + "); run uninstall again to finish",
                     e);
+        }
+    }
+
+    private void restoreAdopted(ProgressListener listener, String namespace) {
+        List<Ingress> ours = client.network()
+                .v1()
+                .ingresses()
+                .inNamespace(namespace)
+                .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
+                .list()
+                .getItems();
+        for (Ingress live : ours) {
+            Map<String, String> annotations = live.getMetadata().getAnnotations();
+            String before = annotations == null ? null : annotations.get(AgentNames.ADOPTED_ANNOTATION);
+            if (before != null && isManaged(live)) {
+                Ingress original = client.getKubernetesSerialization().unmarshal(before, Ingress.class);
+                original.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());
+                client.resource(original).update();
+                listener.onEvent(new ProgressEvent.ObjectRestored(ObjectRef.of(live)));
+            }
         }
     }
 

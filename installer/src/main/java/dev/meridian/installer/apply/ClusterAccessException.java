@@ -3,7 +3,10 @@ package dev.meridian.installer.apply;
 import dev.meridian.installer.InstallerException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
-/** Reading from or deleting in the target cluster failed (unreachable, unauthorised, ...). */
+/**
+ * Reading from or deleting in the target cluster failed: it was out of reach or did not take our
+ * credentials ({@link Failure#UNREACHABLE}), or it refused the request ({@link Failure#REFUSED}).
+ */
 public final class ClusterAccessException extends InstallerException {
 
     private static final long serialVersionUID = 1L;
@@ -11,15 +14,21 @@ public final class ClusterAccessException extends InstallerException {
     private final String operation;
 
     public ClusterAccessException(String operation, Throwable cause) {
-        super(
-                "failed to " + operation + ": " + reason(cause)
-                        + ". Check that the target context reaches the cluster and may manage the agent's objects.",
-                cause);
+        super(ClusterRefusal.failureOf(cause), message(operation, cause), cause);
         this.operation = operation;
     }
 
     public String operation() {
         return operation;
+    }
+
+    private static String message(String operation, Throwable cause) {
+        if (ClusterRefusal.isRefusal(cause)) {
+            return ClusterRefusal.sentence(
+                    operation, cause, "ask for the rights to do that, or use a kube context that has them");
+        }
+        return "failed to " + operation + ": " + reason(cause)
+                + ". Check that the target context reaches the cluster and may manage the agent's objects.";
     }
 
     /** The API server's status message when there is one, otherwise the exception's message. */

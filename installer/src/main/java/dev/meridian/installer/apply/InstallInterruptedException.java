@@ -8,6 +8,6 @@ public final class InstallInterruptedException extends InstallerException {
     private static final long serialVersionUID = 1L;
 
     public InstallInterruptedException(String step, Throwable cause) {
-        super("interrupted while " + step + "; run the same command again to complete it", cause);
+        super(Failure.INTERRUPTED, "interrupted while " + step + "; run the same command again to complete it", cause);
     }
 }

@@ -10,8 +10,10 @@ public final class NotInstalledException extends InstallerException {
     private final String namespace;
 
     public NotInstalledException(String namespace) {
-        super("no Meridian agent is installed in namespace " + namespace
-                + " (Deployment loft-agent not found). Install it first, or give the namespace it was installed in.");
+        super(
+                Failure.NOT_INSTALLED,
+                "no Meridian agent is installed in namespace " + namespace
+                        + " (Deployment loft-agent not found). Install it first, or give the namespace it was installed in.");
         this.namespace = namespace;
     }
 

@@ -23,6 +23,22 @@ public sealed interface ProgressEvent {
         }
     }
 
+    /** An existing object was taken over (e.g. an Ingress made by hand for the same host). */
+    record ObjectAdopted(ObjectRef object, String reason) implements ProgressEvent {
+        @Override
+        public String message() {
+            return object + " adopted: " + reason;
+        }
+    }
+
+    /** An adopted object was put back as it was before Meridian adopted it (by uninstall). */
+    record ObjectRestored(ObjectRef object) implements ProgressEvent {
+        @Override
+        public String message() {
+            return object + " restored as it was before Meridian adopted it";
+        }
+    }
+
     /** The rollout's ready replica count changed. */
     record ReplicasReady(int ready, int desired) implements ProgressEvent {
         @Override

@@ -79,12 +79,7 @@ final class StatusReader {
 
     private String address(String namespace, Exposure exposure) {
         if (exposure == Exposure.INGRESS) {
-            Ingress ingress = client.network()
-                    .v1()
-                    .ingresses()
-                    .inNamespace(namespace)
-                    .withName(AgentNames.AGENT)
-                    .get();
+            Ingress ingress = ingress(namespace);
             return ingress == null
                             || ingress.getStatus() == null
                             || ingress.getStatus().getLoadBalancer() == null
@@ -106,6 +101,24 @@ final class StatusReader {
                         service.getStatus().getLoadBalancer().getIngress(),
                         LoadBalancerIngress::getHostname,
                         LoadBalancerIngress::getIp);
+    }
+
+    /**
+     * The agent's Ingress: {@code loft-agent-ingress}, else the one Meridian manages under another
+     * name (one it adopted, or {@code loft-agent} of an install made before the rename); null if none.
+     */
+    private Ingress ingress(String namespace) {
+        List<Ingress> ours = client.network()
+                .v1()
+                .ingresses()
+                .inNamespace(namespace)
+                .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
+                .list()
+                .getItems();
+        return ours.stream()
+                .filter(i -> i.getMetadata().getName().equals(AgentNames.INGRESS))
+                .findFirst()
+                .orElse(ours.isEmpty() ? null : ours.get(0));
     }
 
     /** The host name, else the IP, of a load balancer's first ingress point; null before it has one. */

@@ -65,10 +65,13 @@ final class Upgrader {
         String host = annotations.get(AgentNames.HOST_ANNOTATION);
         String exposure = annotations.get(AgentNames.EXPOSURE_ANNOTATION);
         if (cluster == null || host == null || exposure == null) {
-            throw new InstallerException("Deployment " + live.getMetadata().getNamespace()
-                    + "/loft-agent was not installed by Meridian (annotations " + AgentNames.CLUSTER_ANNOTATION + ", "
-                    + AgentNames.HOST_ANNOTATION + " or " + AgentNames.EXPOSURE_ANNOTATION + " missing); "
-                    + "install the agent with Meridian instead of upgrading it");
+            throw new InstallerException(
+                    InstallerException.Failure.INVALID,
+                    "Deployment " + live.getMetadata().getNamespace()
+                            + "/loft-agent was not installed by Meridian (annotations " + AgentNames.CLUSTER_ANNOTATION
+                            + ", "
+                            + AgentNames.HOST_ANNOTATION + " or " + AgentNames.EXPOSURE_ANNOTATION + " missing); "
+                            + "install the agent with Meridian instead of upgrading it");
         }
         boolean plane = live.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs().stream()
                 .anyMatch(a -> a.startsWith("--authority-kubeconfig="));

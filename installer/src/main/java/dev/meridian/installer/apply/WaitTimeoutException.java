@@ -15,7 +15,10 @@ public class WaitTimeoutException extends InstallerException {
     private final Duration timeout;
 
     public WaitTimeoutException(String waitingFor, Duration timeout, String hint, Throwable cause) {
-        super("timed out after " + timeout.toSeconds() + "s waiting for " + waitingFor + ". " + hint, cause);
+        super(
+                Failure.TIMED_OUT,
+                "timed out after " + timeout.toSeconds() + "s waiting for " + waitingFor + ". " + hint,
+                cause);
         this.waitingFor = waitingFor;
         this.timeout = timeout;
     }

@@ -7,8 +7,15 @@ import java.util.Map;
 /** Names and labels shared by the agent's objects; the app and the agent rely on them. */
 public final class AgentNames {
 
-    /** Deployment, ServiceAccount, Service, Ingress and PodDisruptionBudget name. */
+    /** Deployment, ServiceAccount, Service and PodDisruptionBudget name. */
     public static final String AGENT = "loft-agent";
+    /**
+     * The Ingress, named as the platform's documentation has admins create it, so an install finds
+     * (and adopts) one made by hand instead of adding a second Ingress for the same host.
+     */
+    public static final String INGRESS = "loft-agent-ingress";
+    /** What installs before the Ingress was named {@link #INGRESS} called it; an install replaces it. */
+    public static final String LEGACY_INGRESS = "loft-agent";
     /** Secret the agent writes its self-signed CA into (key {@link #CA_KEY}). */
     public static final String CA_SECRET = "loft-agent-ca";
 
@@ -34,6 +41,11 @@ public final class AgentNames {
     public static final String CLUSTER_ANNOTATION = "meridian.dev/cluster";
     public static final String HOST_ANNOTATION = "meridian.dev/host";
     public static final String EXPOSURE_ANNOTATION = "meridian.dev/exposure";
+    /**
+     * On an Ingress Meridian adopted: the Ingress as it was before (JSON of its labels, annotations
+     * and spec), which uninstall puts back instead of deleting it.
+     */
+    public static final String ADOPTED_ANNOTATION = "meridian.dev/adopted-from";
 
     private AgentNames() {}
 

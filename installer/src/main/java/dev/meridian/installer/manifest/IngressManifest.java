@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * The Ingress for the host, with TLS and exactly the annotations of the design contract:
  * long proxy timeouts and large buffers so watches and exec sessions survive, websocket support
- * for {@code loft-agent}, and cert-manager's issuer only when one is given.
+ * for {@code loft-agent}, and cert-manager's issuer only when one is given. It is named
+ * {@code loft-agent-ingress}, as the platform's documentation names it, and lives in the agent's
+ * namespace because an Ingress can only route to a Service in its own namespace.
  */
 public final class IngressManifest {
 
@@ -44,7 +46,7 @@ public final class IngressManifest {
         }
         return Optional.of(new IngressBuilder()
                 .withNewMetadata()
-                .withName(AgentNames.AGENT)
+                .withName(AgentNames.INGRESS)
                 .withNamespace(spec.namespace())
                 .withLabels(AgentNames.labels(spec))
                 .withAnnotations(annotations(spec))

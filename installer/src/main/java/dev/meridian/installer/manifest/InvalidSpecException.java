@@ -11,7 +11,7 @@ public final class InvalidSpecException extends InstallerException {
     private final String value;
 
     public InvalidSpecException(String field, String value, String problem) {
-        super("invalid " + field + " '" + value + "': " + problem);
+        super(Failure.INVALID, "invalid " + field + " '" + value + "': " + problem);
         this.field = field;
         this.value = value;
     }

@@ -287,16 +287,21 @@ class AgentInstallerFlowTest {
     @Test
     void statusReportsImageReplicasHostAndIngressAddress() {
         installReady(spec);
-        client.network().v1().ingresses().inNamespace(NS).withName("loft-agent").editStatus(i -> {
-            i.setStatus(new io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder()
-                    .withNewLoadBalancer()
-                    .addNewIngress()
-                    .withIp("203.0.113.7")
-                    .endIngress()
-                    .endLoadBalancer()
-                    .build());
-            return i;
-        });
+        client.network()
+                .v1()
+                .ingresses()
+                .inNamespace(NS)
+                .withName("loft-agent-ingress")
+                .editStatus(i -> {
+                    i.setStatus(new io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder()
+                            .withNewLoadBalancer()
+                            .addNewIngress()
+                            .withIp("203.0.113.7")
+                            .endIngress()
+                            .endLoadBalancer()
+                            .build());
+                    return i;
+                });
 
         AgentStatus status = installer.status(NS);
 

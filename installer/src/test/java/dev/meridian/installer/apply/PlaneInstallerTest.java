@@ -161,7 +161,7 @@ class PlaneInstallerTest {
                 .v1()
                 .ingresses()
                 .inNamespace(NS)
-                .withName("loft-agent")
+                .withName("loft-agent-ingress")
                 .get();
         assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("gateway.example.com");
         assertThat(ingress.getMetadata().getAnnotations())

@@ -3,6 +3,7 @@ package dev.meridian.installer.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.meridian.installer.InstallerException;
 import dev.meridian.installer.manifest.AgentManifests;
 import dev.meridian.installer.manifest.Authority;
 import dev.meridian.installer.manifest.Exposure;
@@ -79,8 +80,8 @@ class ServerSideApplierTest {
                         "PodDisruptionBudget vcluster-pro/loft-agent",
                         "/apis/policy/v1/namespaces/vcluster-pro/poddisruptionbudgets/loft-agent"),
                 Map.entry(
-                        "Ingress vcluster-pro/loft-agent",
-                        "/apis/networking.k8s.io/v1/namespaces/vcluster-pro/ingresses/loft-agent"),
+                        "Ingress vcluster-pro/loft-agent-ingress",
+                        "/apis/networking.k8s.io/v1/namespaces/vcluster-pro/ingresses/loft-agent-ingress"),
                 Map.entry(
                         "CustomResourceDefinition clusters.management.loft.sh",
                         "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/clusters.management.loft.sh"));
@@ -123,9 +124,14 @@ class ServerSideApplierTest {
                 .build();
 
         assertThatThrownBy(() -> new AgentInstaller(CLUSTER.client()).install(spec, InstallOptions.defaults(), e -> {}))
-                .isInstanceOf(ApplyException.class)
-                .hasMessageStartingWith("failed to apply Namespace elsewhere: HTTP 4")
+                .isInstanceOfSatisfying(
+                        ApplyException.class,
+                        e -> assertThat(e.failure())
+                                .as("the cluster answered and said no: a refusal, not an unreachable cluster")
+                                .isEqualTo(InstallerException.Failure.REFUSED))
+                .hasMessageStartingWith("The cluster refused to apply Namespace elsewhere: ")
                 .hasMessageContaining("run the install again")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"))
                 .hasCauseInstanceOf(KubernetesClientException.class);
 
         List<RecordedRequest> requests = CLUSTER.drainRequests();

@@ -43,7 +43,7 @@ class AgentManifestsTest {
                         tuple("Deployment", "loft-agent"),
                         tuple("Service", "loft-agent"),
                         tuple("PodDisruptionBudget", "loft-agent"),
-                        tuple("Ingress", "loft-agent"));
+                        tuple("Ingress", "loft-agent-ingress"));
         assertThat(objects)
                 .allSatisfy(o -> assertThat(o.getMetadata().getLabels())
                         .as("%s carries the manager label that uninstall selects on", o.getKind())
