@@ -154,6 +154,18 @@ class StrategicMergeTest {
     }
 
     @Test
+    void retainKeysInAVolumeSwitchesItsSource() {
+        // kubectl's patch when a manifest turns volume cfg from a ConfigMap into a Secret.
+        Map<String, Object> result = patchDeployment(deployment(), """
+                {'spec':{'template':{'spec':{'$setElementOrder/volumes':[{'name':'cfg'}],
+                  'volumes':[{'$retainKeys':['name','secret'],'configMap':null,'name':'cfg','secret':{'secretName':'web'}}]}}}}
+                """);
+
+        assertThat(list(result, "spec", "template", "spec", "volumes"))
+                .isEqualTo(List.of(Map.of("name", "cfg", "secret", Map.of("secretName", "web"))));
+    }
+
+    @Test
     void finalizersMergeAsASetAndDeleteFromPrimitiveListRemovesValues() {
         Map<String, Object> live =
                 json("{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'c','finalizers':['a','b']}}");
