@@ -182,11 +182,7 @@ final class ApplyTree {
      * Removes {@code paths} from {@code object} in place. A map or list item is kept while
      * {@code owned} still holds something below it; a map or list left empty by the removal goes.
      */
-    static void remove(Map<String, Object> object, FieldSet paths, FieldSet owned, String type) {
-        removeIn(object, paths, owned, type);
-    }
-
-    private static void removeIn(Map<String, Object> map, FieldSet paths, FieldSet owned, String type) {
+    static void remove(Map<String, Object> map, FieldSet paths, FieldSet owned, String type) {
         paths.children().forEach((element, below) -> {
             String name = element.substring(2);
             if (!element.startsWith("f:") || !map.containsKey(name)) {
@@ -198,7 +194,7 @@ final class ApplyTree {
             if (below.isMember() && (ownedBelow == null || ownedBelow.isEmpty())) {
                 map.remove(name);
             } else if (value instanceof Map<?, ?> child && !child.isEmpty()) {
-                removeIn(Json.asMap(child), below, ownedBelow, rule.type());
+                remove(Json.asMap(child), below, ownedBelow, rule.type());
                 if (child.isEmpty()) {
                     map.remove(name);
                 }
@@ -226,7 +222,7 @@ final class ApplyTree {
                 return true;
             }
             if (item instanceof Map<?, ?> map) {
-                removeIn(Json.asMap(map), below, ownedBelow, rule.type());
+                remove(Json.asMap(map), below, ownedBelow, rule.type());
             }
             return false;
         });

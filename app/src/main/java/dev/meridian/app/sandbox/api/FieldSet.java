@@ -40,14 +40,7 @@ final class FieldSet {
         return node != null && node.member;
     }
 
-    /** Whether the set holds {@code path} or anything below it. */
-    boolean touches(List<String> path) {
-        FieldSet node = child(path);
-        return node != null && (node.member || !node.paths().isEmpty());
-    }
-
-    /** The subtree at {@code path}, or null. */
-    FieldSet child(List<String> path) {
+    private FieldSet child(List<String> path) {
         FieldSet node = this;
         for (String element : path) {
             node = node.children.get(element);
