@@ -6,6 +6,7 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubernetes.client.proto.Runtime;
 import io.kubernetes.client.proto.V1;
@@ -72,21 +73,21 @@ public final class ProtobufBodies {
      *     names a kind it cannot decode
      */
     public static Map<String, Object> decode(byte[] body) {
-        Runtime.Unknown envelope = envelope(body);
-        String apiVersion = envelope.getTypeMeta().getApiVersion();
-        String kind = envelope.getTypeMeta().getKind();
-        if (!envelope.getContentEncoding().isEmpty()) {
+        Envelope envelope = envelope(body);
+        String apiVersion = envelope.apiVersion();
+        String kind = envelope.kind();
+        if (!envelope.contentEncoding().isEmpty()) {
             throw new IllegalArgumentException("The protobuf body for " + kind + " uses the content encoding "
-                    + envelope.getContentEncoding() + ", which the sandbox cannot read.");
+                    + envelope.contentEncoding() + ", which the sandbox cannot read.");
         }
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("apiVersion", apiVersion);
         object.put("kind", kind);
-        String contentType = envelope.getContentType();
+        String contentType = envelope.contentType();
         if (contentType.isEmpty() || isProtobuf(contentType)) {
-            object.putAll(MessageJson.object(parse(objectType(apiVersion, kind), envelope.getRaw())));
+            object.putAll(MessageJson.object(parse(objectType(apiVersion, kind), envelope.raw())));
         } else if (contentType.startsWith("application/json")) {
-            object.putAll(json(envelope.getRaw(), kind));
+            object.putAll(json(envelope.raw(), kind));
         } else {
             throw new IllegalArgumentException("The protobuf body for " + kind + " carries " + contentType
                     + " content, which the sandbox cannot read.");
@@ -97,23 +98,43 @@ public final class ProtobufBodies {
         return object;
     }
 
-    private static Runtime.Unknown envelope(byte[] body) {
+    /**
+     * The runtime.Unknown after the prefix. Parsed as a DynamicMessage over the library's descriptor, as the object is:
+     * the library's generated parsers predate protobuf 3.21.7 and protobuf-java warns of them (GHSA-h4h5-3hr4-j3g2),
+     * while its descriptors are all this needs.
+     */
+    private static Envelope envelope(byte[] body) {
         if (body == null || body.length < PREFIX.length || !Arrays.equals(Arrays.copyOf(body, PREFIX.length), PREFIX)) {
             throw new IllegalArgumentException(
                     "The body is not a Kubernetes protobuf object: it does not start with the k8s\\0 prefix.");
         }
-        Runtime.Unknown envelope;
+        DynamicMessage unknown;
         try {
-            envelope = Runtime.Unknown.parseFrom(ByteString.copyFrom(body, PREFIX.length, body.length - PREFIX.length));
+            unknown = DynamicMessage.parseFrom(
+                    Runtime.Unknown.getDescriptor(),
+                    ByteString.copyFrom(body, PREFIX.length, body.length - PREFIX.length));
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalArgumentException(
                     "The body is not a Kubernetes protobuf envelope: its runtime.Unknown does not parse.", e);
         }
-        if (envelope.getTypeMeta().getKind().isEmpty()
-                || envelope.getTypeMeta().getApiVersion().isEmpty()) {
+        Message typeMeta = (Message) field(unknown, "typeMeta");
+        Envelope envelope = new Envelope(
+                (String) field(typeMeta, "apiVersion"),
+                (String) field(typeMeta, "kind"),
+                (ByteString) field(unknown, "raw"),
+                (String) field(unknown, "contentEncoding"),
+                (String) field(unknown, "contentType"));
+        if (envelope.kind().isEmpty() || envelope.apiVersion().isEmpty()) {
             throw new IllegalArgumentException("The protobuf envelope does not name the object's apiVersion and kind.");
         }
         return envelope;
+    }
+
+    private record Envelope(
+            String apiVersion, String kind, ByteString raw, String contentEncoding, String contentType) {}
+
+    private static Object field(Message message, String name) {
+        return message.getField(message.getDescriptorForType().findFieldByName(name));
     }
 
     /** The message type of a top-level object (one with ObjectMeta), so a body cannot name e.g. a Container. */
