@@ -29,10 +29,7 @@ class ProtobufBodiesTest {
                         Runtime.TypeMeta.newBuilder().setApiVersion(apiVersion).setKind(kind))
                 .setRaw(object.toByteString())
                 .build();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {'k', '8', 's', 0});
-        out.writeBytes(unknown.toByteArray());
-        return out.toByteArray();
+        return prefixed(unknown);
     }
 
     /** What the API server reads for the same object sent as JSON: the tree to compare with. */
@@ -254,6 +251,29 @@ class ProtobufBodiesTest {
         assertThat(ProtobufBodies.decode(envelope("v1", "Namespace", namespace)))
                 .isEqualTo(
                         json("{'apiVersion':'v1','kind':'Namespace','metadata':{'name':'x'},'spec':{},'status':{}}"));
+    }
+
+    @Test
+    void anEnvelopeHoldingJsonIsReadAsJsonAndAnEncodedOneIsRefused() {
+        Runtime.Unknown.Builder unknown = Runtime.Unknown.newBuilder()
+                .setTypeMeta(Runtime.TypeMeta.newBuilder().setApiVersion("v1").setKind("ConfigMap"))
+                .setRaw(ByteString.copyFromUtf8("{\"metadata\":{\"name\":\"c\"},\"data\":{\"a\":\"1\"}}"))
+                .setContentType("application/json");
+        assertThat(ProtobufBodies.decode(prefixed(unknown.build())))
+                .isEqualTo(json("{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'c'},'data':{'a':'1'}}"));
+
+        assertThatThrownBy(() -> ProtobufBodies.decode(
+                        prefixed(unknown.setContentEncoding("gzip").build())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "The protobuf body for ConfigMap uses the content encoding gzip, which the sandbox cannot read.");
+    }
+
+    private static byte[] prefixed(Runtime.Unknown unknown) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {'k', '8', 's', 0});
+        out.writeBytes(unknown.toByteArray());
+        return out.toByteArray();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
