@@ -49,7 +49,9 @@ public final class ProtobufBodies {
             "batch/v1", V1Batch.getDescriptor(),
             "networking.k8s.io/v1", V1Networking.getDescriptor(),
             "rbac.authorization.k8s.io/v1", V1Rbac.getDescriptor(),
-            "policy/v1", V1Policy.getDescriptor());
+            "policy/v1", V1Policy.getDescriptor(),
+            "authorization.k8s.io/v1", io.kubernetes.client.proto.V1Authorization.getDescriptor(),
+            "scheduling.k8s.io/v1", io.kubernetes.client.proto.V1Scheduling.getDescriptor());
 
     private static final String OBJECT_META = "k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta";
 

@@ -26,6 +26,29 @@ record Reply(int status, String contentType, Buffer body) {
         return json(code, status);
     }
 
+    /** A refused patch or apply; an apply conflict lists each field and its manager as causes. */
+    static Reply refused(PatchException refusal) {
+        Reply reply = failure(refusal.code(), refusal.reason(), refusal.getMessage());
+        if (!(refusal instanceof ApplyConflict conflict)) {
+            return reply;
+        }
+        Map<String, Object> status = new LinkedHashMap<>(reply.object());
+        status.put(
+                "details",
+                Map.of(
+                        "causes",
+                        conflict.conflicts().stream()
+                                .map(c -> Map.of(
+                                        "reason",
+                                        "FieldManagerConflict",
+                                        "message",
+                                        "conflict with " + c.manager(),
+                                        "field",
+                                        c.field()))
+                                .toList()));
+        return json(refusal.code(), status);
+    }
+
     /** A failure for what the simulated server cannot do, naming the sandbox limit. */
     static Reply limit(int code, String reason, String message) {
         return failure(code, reason, LIMIT + message);

@@ -46,20 +46,70 @@ final class Writes {
         workloads.changed(type, path, object);
     }
 
+    /**
+     * A create: the body as sent, with the writer recorded in managedFields (so a later apply
+     * sees who owns what) and what the server sets itself (generation, status) reset.
+     */
     Future<Reply> create(Request request) {
-        if (request.dryRun()) {
-            Map<String, Object> object = parse(request.body());
-            return Future.succeededFuture(object == null ? badBody() : Reply.json(201, object));
+        Map<String, Object> object = parse(request.body());
+        if (object == null || request.path().subresource() != null) {
+            // a body that is not an object, or a subresource write such as an access review: as is
+            return request.dryRun() && object != null
+                    ? Future.succeededFuture(Reply.json(201, object))
+                    : passOn(request).map(reply -> published(reply, "ADDED", request.path()));
         }
-        return passOn(request).map(reply -> published(reply, "ADDED", request.path()));
+        Map<String, Object> created =
+                ServerSideApply.recordUpdate(null, fresh(object), manager(request), clock.instant());
+        if (request.dryRun()) {
+            return Future.succeededFuture(Reply.json(201, created));
+        }
+        return mock.send(HttpMethod.POST, request.uri(), created)
+                .map(reply -> published(reply, "ADDED", request.path()));
     }
 
+    /** A PUT or a JSON/merge patch: the store applies it; a PUT records its writer first. */
     Future<Reply> update(Request request) {
-        if (request.dryRun()) {
-            Map<String, Object> object = parse(request.body());
-            return Future.succeededFuture(object == null ? badBody() : Reply.json(200, object));
+        Map<String, Object> object = parse(request.body());
+        if (!HttpMethod.PUT.equals(request.method()) || object == null) {
+            return request.dryRun()
+                    ? mock.get(request.path().objectPath())
+                    : passOn(request).map(reply -> published(reply, "MODIFIED", request.path()));
         }
-        return passOn(request).map(reply -> published(reply, "MODIFIED", request.path()));
+        return mock.get(request.path().objectPath()).compose(live -> {
+            Map<String, Object> before = live.object();
+            Map<String, Object> after = before == null || !live.ok()
+                    ? object
+                    : ServerSideApply.recordUpdate(before, object, manager(request), clock.instant());
+            if (request.dryRun()) {
+                return Future.succeededFuture(Reply.json(200, after));
+            }
+            return mock.send(HttpMethod.PUT, request.uri(), after)
+                    .map(reply -> published(reply, "MODIFIED", request.path()));
+        });
+    }
+
+    /** Who writes: the fieldManager parameter, else the client's name as the API server derives it. */
+    private static String manager(Request request) {
+        if (request.fieldManager() != null && !request.fieldManager().isBlank()) {
+            return request.fieldManager();
+        }
+        String agent = request.headers() == null ? null : request.headers().get("User-Agent");
+        if (agent == null || agent.isBlank()) {
+            return "unknown";
+        }
+        int slash = agent.indexOf('/');
+        return slash > 0 ? agent.substring(0, slash) : agent;
+    }
+
+    /** What the server sets on a new object is not taken from the client. */
+    private static Map<String, Object> fresh(Map<String, Object> object) {
+        Map<String, Object> copy = new LinkedHashMap<>(object);
+        Map<String, Object> metadata = new LinkedHashMap<>(Tree.map(object, "metadata"));
+        if (metadata.get("generation") instanceof Number n && n.longValue() == 0) {
+            metadata.remove("generation");
+        }
+        copy.put("metadata", metadata);
+        return copy;
     }
 
     Future<Reply> delete(Request request) {
@@ -222,11 +272,9 @@ final class Writes {
                 merged = StrategicMerge.apply(
                         current, patch, (String) current.get("apiVersion"), (String) current.get("kind"));
             } catch (PatchException e) {
-                return Future.succeededFuture(Reply.failure(e.code(), e.reason(), e.getMessage()));
+                return Future.succeededFuture(Reply.refused(e));
             }
-            if (request.fieldManager() != null) {
-                merged = ServerSideApply.recordUpdate(current, merged, request.fieldManager(), clock.instant());
-            }
+            merged = ServerSideApply.recordUpdate(current, merged, manager(request), clock.instant());
             return store(request, path, merged, false);
         });
     }
@@ -251,7 +299,7 @@ final class Writes {
                 result = ServerSideApply.apply(
                         current, applied, request.fieldManager(), request.force(), clock.instant());
             } catch (PatchException e) {
-                return Future.succeededFuture(Reply.failure(e.code(), e.reason(), e.getMessage()));
+                return Future.succeededFuture(Reply.refused(e));
             }
             return store(request, path, named(result, path), current == null);
         });

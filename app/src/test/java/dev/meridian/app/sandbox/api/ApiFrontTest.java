@@ -147,6 +147,51 @@ class ApiFrontTest {
     }
 
     @Test
+    void aDeploymentGetsRunningPodsAFinishedRolloutAndScales() {
+        var deployments = server.client().apps().deployments().inNamespace("default");
+        deployments
+                .resource(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName("web")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withReplicas(2)
+                        .withNewSelector()
+                        .addToMatchLabels("app", "web")
+                        .endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata()
+                        .addToLabels("app", "web")
+                        .endMetadata()
+                        .withNewSpec()
+                        .addNewContainer()
+                        .withName("web")
+                        .withImage("nginx:1.27")
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .create();
+        var pods = server.client().pods().inNamespace("default").withLabel("app", "web");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> pods.list().getItems().size() == 2);
+        assertThat(pods.list().getItems())
+                .allMatch(pod -> pod.getStatus().getPhase().equals("Running"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Integer.valueOf(2)
+                        .equals(deployments.withName("web").get().getStatus().getReadyReplicas()));
+
+        deployments.withName("web").scale(3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> pods.list().getItems().size() == 3);
+
+        deployments.withName("web").delete();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> pods.list().getItems().isEmpty());
+    }
+
+    @Test
     void dryRunCreateStoresNothing() throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/namespaces/default/configmaps?dryRun=All"))
