@@ -42,6 +42,23 @@ public final class SimulatedApiServer implements AutoCloseable {
         client = server.createClient();
     }
 
+    /**
+     * A server on {@code port} (0: any free port) that keeps its TLS key and certificate in {@code home}, so a
+     * restart presents the same certificate. For now it generates a new certificate each time, as the plain
+     * constructor does (the agents in front re-read it at every start, so clients see no difference).
+     */
+    public SimulatedApiServer(int port, java.nio.file.Path home) {
+        HashMap<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        server = new KubernetesMockServer(
+                new Context(),
+                new MockWebServer(),
+                responses,
+                new SandboxDispatcher(new KubernetesMixedDispatcher(responses)),
+                true);
+        server.init(InetAddress.getLoopbackAddress(), port);
+        client = server.createClient();
+    }
+
     /** A client with full access, for seeding and inspecting the simulated cluster. */
     public KubernetesClient client() {
         return client;
