@@ -3,6 +3,7 @@ package dev.meridian.app.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.meridian.app.cli.CliRun;
 import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.fleet.FleetService;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -43,6 +44,17 @@ class SandboxFolderTest {
                     .hasMessageContaining("kill " + ProcessHandle.current().pid())
                     .satisfies(
                             e -> assertThat(((MeridianException) e).kind()).isEqualTo(MeridianException.Kind.CONFLICT));
+
+            CliRun second = CliRun.run(
+                    temp.resolve("home"),
+                    "sandbox",
+                    "--dir",
+                    temp.resolve("sandbox").toString());
+            assertThat(second.exitCode()).as(second.toString()).isEqualTo(3);
+            assertThat(second.err())
+                    .contains("already runs in " + temp.resolve("sandbox"))
+                    .contains("pid " + ProcessHandle.current().pid())
+                    .contains("--dir");
 
             assertThat(Files.readAllBytes(first.kubeconfig()))
                     .as("the first sandbox's kubeconfig")
