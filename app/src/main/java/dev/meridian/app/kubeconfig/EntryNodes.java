@@ -18,17 +18,20 @@ final class EntryNodes {
     }
 
     static MappingNode cluster(ContextSpec spec) {
+        return cluster(spec.server(), spec.tls(), spec.proxyUrl());
+    }
+
+    static MappingNode cluster(String server, TlsSettings tls, String proxyUrl) {
         MappingNode body = Nodes.map();
-        TlsSettings tls = spec.tls();
         tls.caFile().ifPresent(v -> add(body, "certificate-authority", Nodes.str(v)));
         tls.caData().ifPresent(v -> add(body, "certificate-authority-data", Nodes.str(v)));
         if (tls.insecureSkipTlsVerify()) {
             add(body, "insecure-skip-tls-verify", Nodes.bool(true));
         }
-        if (spec.proxyUrl() != null) {
-            add(body, "proxy-url", Nodes.str(spec.proxyUrl()));
+        if (proxyUrl != null) {
+            add(body, "proxy-url", Nodes.str(proxyUrl));
         }
-        add(body, "server", Nodes.str(spec.server()));
+        add(body, "server", Nodes.str(server));
         tls.serverName().ifPresent(v -> add(body, "tls-server-name", Nodes.str(v)));
         return body;
     }
@@ -46,10 +49,17 @@ final class EntryNodes {
     }
 
     static MappingNode context(ContextSpec spec) {
+        return context(spec.name(), spec.space());
+    }
+
+    /** A context whose cluster and user entries carry its own name; {@code namespace} may be null. */
+    static MappingNode context(String name, String namespace) {
         MappingNode body = Nodes.map();
-        add(body, "cluster", Nodes.str(spec.name()));
-        spec.namespace().ifPresent(ns -> add(body, "namespace", Nodes.str(ns)));
-        add(body, "user", Nodes.str(spec.name()));
+        add(body, "cluster", Nodes.str(name));
+        if (namespace != null) {
+            add(body, "namespace", Nodes.str(namespace));
+        }
+        add(body, "user", Nodes.str(name));
         return body;
     }
 

@@ -130,6 +130,40 @@ public final class KubeconfigService {
         });
     }
 
+    /**
+     * Adds or refreshes a plane context Meridian owns (the sandbox's), keeping every other entry; it becomes the
+     * current context only when none is set, so a user's own current context is never taken from them. An entry of
+     * that name pointing at another server is replaced: the result names that server, for the caller to say so.
+     */
+    public synchronized PlaneContext.Written putPlaneContext(PlaneContext plane) {
+        return edit(() -> {
+            LoadedKubeconfig config = store.load();
+            Optional<String> before = serverOf(config, plane.name()).filter(s -> !s.equals(plane.server()));
+            config.documentFor(Section.CLUSTERS, plane.name())
+                    .putEntry(
+                            Section.CLUSTERS,
+                            plane.name(),
+                            EntryNodes.cluster(plane.server(), plane.tls(), null),
+                            store.codec());
+            config.documentFor(Section.USERS, plane.name())
+                    .putEntry(Section.USERS, plane.name(), EntryNodes.user(plane.credential()), store.codec());
+            config.documentFor(Section.CONTEXTS, plane.name())
+                    .putEntry(Section.CONTEXTS, plane.name(), EntryNodes.context(plane.name(), null), store.codec());
+            boolean makeCurrent = config.currentContext().isEmpty();
+            if (makeCurrent) {
+                config.currentContextDocument().setCurrentContext(plane.name());
+            }
+            return new PlaneContext.Written(save(config), before, makeCurrent);
+        });
+    }
+
+    private static Optional<String> serverOf(LoadedKubeconfig config, String contextName) {
+        return config.find(Section.CONTEXTS, contextName)
+                .flatMap(context -> Nodes.scalar(context.body(), "cluster"))
+                .flatMap(cluster -> config.find(Section.CLUSTERS, cluster))
+                .flatMap(cluster -> Nodes.scalar(cluster.body(), "server"));
+    }
+
     /** The kubeconfig fragment of a context, for {@code --print}; writes nothing. */
     public String render(ContextSpec spec) {
         return store.codec().dump(EntryNodes.fragment(spec, true));

@@ -22,12 +22,17 @@ public final class LatencyProxy implements AutoCloseable {
         this.client = client;
     }
 
-    /** Starts a relay to 127.0.0.1:targetPort, delaying each direction by {@code oneWay}. */
+    /** Starts a relay to 127.0.0.1:targetPort on any free port, delaying each direction by {@code oneWay}. */
     public static LatencyProxy start(Vertx vertx, int targetPort, Duration oneWay) {
+        return start(vertx, 0, targetPort, oneWay);
+    }
+
+    /** Starts a relay on 127.0.0.1:listenPort (0: any free port) to 127.0.0.1:targetPort. */
+    public static LatencyProxy start(Vertx vertx, int listenPort, int targetPort, Duration oneWay) {
         NetClient client = vertx.createNetClient();
         NetServer server =
                 vertx.createNetServer().connectHandler(inbound -> relay(vertx, client, inbound, targetPort, oneWay));
-        Future<NetServer> listening = server.listen(0, "127.0.0.1");
+        Future<NetServer> listening = server.listen(listenPort, "127.0.0.1");
         try {
             listening.await(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {

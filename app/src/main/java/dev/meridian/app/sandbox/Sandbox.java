@@ -47,6 +47,8 @@ public final class Sandbox implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, SandboxCluster> clusters = new LinkedHashMap<>();
     private final Vertx vertx = Vertx.vertx();
+    private final SandboxLock lock;
+    private SandboxPorts ports;
     private SimulatedApiServer management;
     private int gatewayPort;
     private String gatewayCa;
@@ -66,16 +68,26 @@ public final class Sandbox implements AutoCloseable {
         CENTRAL_ONLY
     }
 
-    private Sandbox(SandboxOptions options) {
+    private Sandbox(SandboxOptions options, SandboxLock lock) {
         this.options = options;
+        this.lock = lock;
+        started.push(lock);
         started.push(vertx::close);
     }
 
+    /**
+     * Starts the sandbox of {@code options.directory()}, on the ports it had there before.
+     *
+     * @throws SandboxInUse when a sandbox already runs in that folder (nothing of it is touched)
+     */
     public static Sandbox start(SandboxOptions options) {
-        Sandbox sandbox = new Sandbox(options);
+        Sandbox sandbox = new Sandbox(options, SandboxLock.acquire(options.directory()));
         try {
             sandbox.startAll();
             return sandbox;
+        } catch (dev.meridian.app.core.MeridianException e) {
+            sandbox.close();
+            throw e;
         } catch (RuntimeException | IOException e) {
             sandbox.close();
             throw new IllegalStateException("the sandbox could not start: " + e.getMessage(), e);
@@ -84,7 +96,8 @@ public final class Sandbox implements AutoCloseable {
 
     private void startAll() throws IOException {
         Files.createDirectories(options.directory());
-        management = track(new SimulatedApiServer());
+        ports = SandboxPorts.load(options.directory());
+        management = track(apiServer(SandboxOptions.CENTRAL));
         Scenario[] scenarios = Scenario.values();
         for (int i = 0; i < options.clusters().size(); i++) {
             String name = options.clusters().get(i);
@@ -93,10 +106,18 @@ public final class Sandbox implements AutoCloseable {
         registerClusters();
         startGateway();
         writeKubeconfig();
+        ports.save();
+        lock.publish(SandboxState.ofThisProcess(gatewayUrl() + "/kubernetes/management", kubeconfig()));
+    }
+
+    /** A simulated API server on its recorded port, keeping its TLS in {@code <dir>/<hop>/api}. */
+    private SimulatedApiServer apiServer(String hop) {
+        Path home = options.directory().resolve(hop).resolve("api");
+        return ports.bind(hop + ".api", port -> new SimulatedApiServer(port, home), SimulatedApiServer::port);
     }
 
     private SandboxCluster startCluster(String name, Scenario scenario) {
-        SimulatedApiServer api = track(new SimulatedApiServer());
+        SimulatedApiServer api = track(apiServer(name));
         for (String ns : List.of("default", "kube-system")) {
             api.client()
                     .namespaces()
@@ -107,16 +128,19 @@ public final class Sandbox implements AutoCloseable {
                             .build())
                     .create();
         }
-        RunningAgent agent = track(AgentServer.start(agentConfig(name, api).build(), IN_PROCESS));
+        RunningAgent agent = track(ports.bind(
+                name + ".agent",
+                port -> AgentServer.start(agentConfig(name, api, port).build(), IN_PROCESS),
+                RunningAgent::port));
         int endpointPort = delayed(name, agent.port());
         return new SandboxCluster(name, api, agent, endpointPort, scenario);
     }
 
-    private Builder agentConfig(String name, SimulatedApiServer upstream) {
+    private Builder agentConfig(String name, SimulatedApiServer upstream, int port) {
         Path home = options.directory().resolve(name);
         return AgentConfig.builder()
                 .bindHost("127.0.0.1")
-                .port(0)
+                .port(port)
                 .adminPort(-1)
                 .tls(new ServerTls.SelfSigned(home.resolve("tls"), List.of("127.0.0.1", "localhost")))
                 .upstream(ClusterSource.of(upstreamConfig(upstream)))
@@ -148,10 +172,13 @@ public final class Sandbox implements AutoCloseable {
 
     /** The gateway is the agent in gateway mode: it routes to the clusters the Cluster objects name. */
     private void startGateway() {
-        RunningAgent gateway = track(GatewayServer.start(
-                agentConfig(SandboxOptions.CENTRAL, management).build(),
-                GatewayServer.DEFAULT_SECRET_RESYNC,
-                IN_PROCESS));
+        RunningAgent gateway = track(ports.bind(
+                SandboxOptions.CENTRAL + ".gateway",
+                port -> GatewayServer.start(
+                        agentConfig(SandboxOptions.CENTRAL, management, port).build(),
+                        GatewayServer.DEFAULT_SECRET_RESYNC,
+                        IN_PROCESS),
+                RunningAgent::port));
         gatewayCa = gateway.caCertificatePem().orElseThrow();
         gatewayPort = delayed(SandboxOptions.CENTRAL, gateway.port());
     }
@@ -160,7 +187,11 @@ public final class Sandbox implements AutoCloseable {
         if (options.latencyOf(hop).isZero()) {
             return port;
         }
-        return track(LatencyProxy.start(vertx, port, options.latencyOf(hop))).port();
+        return track(ports.bind(
+                        hop + ".latency",
+                        listen -> LatencyProxy.start(vertx, listen, port, options.latencyOf(hop)),
+                        LatencyProxy::port))
+                .port();
     }
 
     private void registerClusters() {
@@ -312,7 +343,7 @@ public final class Sandbox implements AutoCloseable {
         return clusters.get(name);
     }
 
-    /** What was started and how to use it, for people. */
+    /** What was started, for people; the front-end says how to reach it (where its context went). */
     public String describe() {
         StringBuilder text = new StringBuilder();
         text.append("Meridian sandbox is running (everything on 127.0.0.1).\n");
@@ -334,17 +365,7 @@ public final class Sandbox implements AutoCloseable {
                     .append(latencyNote(c.name()))
                     .append('\n');
         }
-        text.append("\nTry it:\n");
-        text.append("  export KUBECONFIG=").append(kubeconfig()).append('\n');
-        text.append("  java -jar meridian.jar cluster list\n");
-        text.append("  java -jar meridian.jar cluster use ")
-                .append(options.clusters().get(0))
-                .append('\n');
-        text.append("  kubectl get ns -v 6\n");
-        text.append("\nAudit logs: ")
-                .append(options.directory().resolve("audit"))
-                .append('\n');
-        text.append("Press Ctrl+C to stop; everything started here stops with it.\n");
+        text.append("Audit logs: ").append(options.directory().resolve("audit")).append('\n');
         return text.toString();
     }
 

@@ -1,21 +1,31 @@
 package dev.meridian.app.ui.shell;
 
 import dev.meridian.app.core.MeridianException;
+import dev.meridian.app.kubeconfig.ContextNames;
 import dev.meridian.app.kubeconfig.KubeconfigException;
+import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.sandbox.Sandbox;
+import dev.meridian.app.sandbox.SandboxContext;
+import dev.meridian.app.sandbox.SandboxInUse;
 import dev.meridian.app.sandbox.SandboxOptions;
+import dev.meridian.app.sandbox.SandboxState;
 import dev.meridian.app.ui.common.ErrorDialogs;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * The sandbox as the desktop app's default plane: used when the user has no kubeconfig context at
- * all, with the app pointed at the sandbox's own kubeconfig (never the user's), so contexts the
- * app writes go there too.
+ * The sandbox as the desktop app's default plane: used when the user has no management plane's
+ * context (none at all, or only the sandbox's own). Its management context goes into the user's
+ * kubeconfig as {@value Sandbox#CONTEXT}, so the contexts the app writes ("Use cluster") land where
+ * kubectl in a new shell reads them. A sandbox already running in the folder (a {@code meridian
+ * sandbox} in a terminal) is joined, not restarted, and left running when the app exits.
  *
  * The sandbox takes far longer to start than the window (issue #9), so the window comes first:
  * {@link #start} runs it on a thread of its own, and connections made through {@link #awaiting}
@@ -25,6 +35,9 @@ final class FirstRunSandbox implements AutoCloseable {
     /** Set in the app's environment when it runs on the first-run sandbox. */
     static final String MARKER = "MERIDIAN_FIRST_RUN_SANDBOX";
 
+    /** How long to wait for a sandbox another process is starting in the folder: as long as a start takes. */
+    private static final Duration JOIN_PATIENCE = Duration.ofSeconds(60);
+
     private final SandboxOptions options;
     private final String context;
     private final Function<SandboxOptions, ? extends AutoCloseable> starter;
@@ -33,7 +46,7 @@ final class FirstRunSandbox implements AutoCloseable {
     private final AtomicBoolean starting = new AtomicBoolean();
 
     /**
-     * @param context the context of the sandbox's management plane in {@code options.kubeconfig()}
+     * @param context the context of the sandbox's management plane in the user's kubeconfig, once it runs
      * @param starter starts the sandbox and returns once it runs; blocking
      */
     FirstRunSandbox(
@@ -45,36 +58,89 @@ final class FirstRunSandbox implements AutoCloseable {
         this.context = context;
         this.starter = starter;
         Map<String, String> env = new HashMap<>(system.env());
-        env.put("KUBECONFIG", options.kubeconfig().toString());
         env.put(MARKER, "true");
         this.environment = new DesktopEnvironment(env, system.home(), system.osName(), system.clock());
     }
 
     /** Null when the user has a management plane to pick from. Starts nothing yet. */
     static FirstRunSandbox ifNoPlane(DesktopEnvironment system) {
-        if (hasAnyContext(system)) {
+        if (hasPlane(system)) {
             return null;
         }
+        KubeconfigService user = system.kubeconfig();
         return new FirstRunSandbox(
                 new SandboxOptions(
                         SandboxOptions.defaultDirectory(system.env(), system.home()),
                         SandboxOptions.DEFAULT_CLUSTERS,
                         Map.of()),
                 Sandbox.CONTEXT,
-                Sandbox::start,
+                options -> startOrJoin(options, user),
                 system);
     }
 
-    private static boolean hasAnyContext(DesktopEnvironment system) {
+    /** Whether a context other than the sandbox's and Meridian's cluster contexts exists: a plane of the user's. */
+    private static boolean hasPlane(DesktopEnvironment system) {
         try {
-            return !system.kubeconfig().contextNames().isEmpty();
+            return system.kubeconfig().contextNames().stream()
+                    .anyMatch(name -> !ContextNames.isMeridian(name) && !name.equals(Sandbox.CONTEXT));
         } catch (KubeconfigException e) {
             // A kubeconfig exists but cannot be read: let the app show that, rather than hide it behind a sandbox.
             return true;
         }
     }
 
-    /** The environment the app runs in: the user's, with {@code KUBECONFIG} at the sandbox's kubeconfig. */
+    /**
+     * Starts the folder's sandbox, or joins the one already running there, and puts its management context in the
+     * user's kubeconfig. Returns what stops it: nothing for a joined sandbox, which is not the app's to stop.
+     */
+    static AutoCloseable startOrJoin(SandboxOptions options, KubeconfigService user) {
+        AutoCloseable ours;
+        Path kubeconfig;
+        try {
+            Sandbox sandbox = Sandbox.start(options);
+            ours = sandbox;
+            kubeconfig = sandbox.kubeconfig();
+        } catch (SandboxInUse e) {
+            ours = () -> {};
+            kubeconfig = awaitRunning(e).kubeconfig();
+        }
+        try {
+            SandboxContext.Added added = SandboxContext.addTo(user, kubeconfig);
+            if (added.replacedServer().isPresent()) {
+                System.err.println("[note] " + added.describe());
+            }
+            return ours;
+        } catch (RuntimeException e) {
+            closeQuietly(ours);
+            throw e;
+        }
+    }
+
+    /** The sandbox another process runs in the folder, once it says so (it may be starting still). */
+    private static SandboxState awaitRunning(SandboxInUse inUse) {
+        long deadline = System.nanoTime() + JOIN_PATIENCE.toNanos();
+        Optional<SandboxState> running = inUse.running();
+        while (running.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            running = SandboxState.read(inUse.directory());
+        }
+        return running.orElseThrow(() -> inUse);
+    }
+
+    private static void closeQuietly(AutoCloseable sandbox) {
+        try {
+            sandbox.close();
+        } catch (Exception e) {
+            System.err.println("Could not stop the sandbox: " + e);
+        }
+    }
+
+    /** The environment the app runs in: the user's, marked as running on the first-run sandbox. */
     DesktopEnvironment environment() {
         return environment;
     }
@@ -123,12 +189,6 @@ final class FirstRunSandbox implements AutoCloseable {
     /** Stops the sandbox; one still starting is stopped as soon as it is up. */
     @Override
     public void close() {
-        started.thenAccept(sandbox -> {
-            try {
-                sandbox.close();
-            } catch (Exception e) {
-                System.err.println("Could not stop the sandbox: " + e);
-            }
-        });
+        started.thenAccept(FirstRunSandbox::closeQuietly);
     }
 }

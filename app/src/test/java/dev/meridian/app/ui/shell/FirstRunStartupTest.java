@@ -10,6 +10,8 @@ import dev.meridian.app.ui.settings.SettingsStore;
 import dev.meridian.app.ui.shell.MainViewModel.Connection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -24,7 +26,8 @@ import org.testfx.api.FxToolkit;
 /**
  * Issue #9: on a first run the window shows at once and says it is connecting while the sandbox
  * starts; the fleet fills in once the sandbox runs. The sandbox here is the mock management plane,
- * whose kubeconfig appears only when the stand-in starter is let go.
+ * whose context appears in the user's kubeconfig (issue 18: where the real sandbox puts its own)
+ * only when the stand-in starter is let go.
  */
 class FirstRunStartupTest extends GuiTestSupport {
     private final CountDownLatch sandboxMayStart = new CountDownLatch(1);
@@ -45,7 +48,7 @@ class FirstRunStartupTest extends GuiTestSupport {
         plane.addCluster("us-east", Map.of());
         open(options -> {
             awaitQuietly(sandboxMayStart);
-            writeKubeconfig(options);
+            writeKubeconfig();
             return () -> sandboxStopped.set(true);
         });
 
@@ -86,6 +89,7 @@ class FirstRunStartupTest extends GuiTestSupport {
     }
 
     private void open(Function<SandboxOptions, AutoCloseable> starter) throws Exception {
+        Files.delete(userKubeconfig());
         new SettingsStore(environment.configDirectory())
                 .save(Settings.defaults().withWindow(new Settings.WindowBounds(0, 0, 1600, 1000, false)));
         sandbox = new FirstRunSandbox(
@@ -99,9 +103,13 @@ class FirstRunStartupTest extends GuiTestSupport {
         FxToolkit.setupFixture(() -> window = MeridianApp.open(stage, startup));
     }
 
-    private void writeKubeconfig(SandboxOptions options) {
+    private Path userKubeconfig() {
+        return environment.kubeconfig().locations().defaultFile();
+    }
+
+    private void writeKubeconfig() {
         try {
-            plane.writeKubeconfig(options.kubeconfig());
+            plane.writeKubeconfig(userKubeconfig());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
