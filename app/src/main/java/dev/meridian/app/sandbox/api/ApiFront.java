@@ -31,12 +31,14 @@ public final class ApiFront implements AutoCloseable {
     private final MockLink mock;
     private final WatchHub hub = new WatchHub();
     private final ApiWatches watches;
+    private final Tables tables;
     private final Workloads workloads;
     private final Writes writes;
 
     private ApiFront(Vertx vertx, int storePort, GeneratedTls tls, Clock clock) {
         this.mock = new MockLink(vertx, storePort);
-        this.watches = new ApiWatches(vertx, mock, hub);
+        this.tables = new Tables(clock);
+        this.watches = new ApiWatches(vertx, mock, hub, tables);
         this.workloads = new Workloads(mock, hub, clock);
         this.writes = new Writes(mock, hub, clock, workloads);
         PemKeyCertOptions pem = new PemKeyCertOptions()
@@ -144,6 +146,15 @@ public final class ApiFront implements AutoCloseable {
                 request.params().contains("dryRun"),
                 request.getParam("fieldManager"),
                 "true".equals(request.getParam("force")));
+        if (HttpMethod.GET.equals(request.method())
+                && path.subresource() == null
+                && Tables.wanted(request.getHeader("Accept"))) {
+            return mock.call(request.method(), request.uri(), request.headers(), body)
+                    .map(reply -> {
+                        Map<String, Object> table = reply.ok() ? tables.of(path, reply.object()) : null;
+                        return table == null ? reply : Reply.json(200, table);
+                    });
+        }
         if ("scale".equals(path.subresource())) {
             return writes.scale(write, type);
         }

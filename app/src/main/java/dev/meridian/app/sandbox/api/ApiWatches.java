@@ -34,12 +34,14 @@ final class ApiWatches implements AutoCloseable {
     private final Vertx vertx;
     private final MockLink mock;
     private final WatchHub hub;
+    private final Tables tables;
     private final Set<Sink> open = ConcurrentHashMap.newKeySet();
 
-    ApiWatches(Vertx vertx, MockLink mock, WatchHub hub) {
+    ApiWatches(Vertx vertx, MockLink mock, WatchHub hub, Tables tables) {
         this.vertx = vertx;
         this.mock = mock;
         this.hub = hub;
+        this.tables = tables;
     }
 
     static boolean isWatch(HttpServerRequest request) {
@@ -64,10 +66,20 @@ final class ApiWatches implements AutoCloseable {
         Future<Sink> sink = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))
                 ? request.toWebSocket().map(ApiWatches::socketSink)
                 : Future.succeededFuture(httpSink(request.response()));
-        sink.onSuccess(s -> start(s, path, filter, since, timeout));
+        java.util.function.Function<WatchEvent, String> encoding = Tables.wanted(request.getHeader("Accept"))
+                ? event -> io.fabric8.kubernetes.client.utils.Serialization.asJson(
+                        Map.of("type", event.type(), "object", tables.of(path, event.object())))
+                : WatchEvent::json;
+        sink.onSuccess(s -> start(s, path, filter, since, timeout, encoding));
     }
 
-    private void start(Sink sink, ApiPath path, WatchHub.Filter filter, long since, long timeoutSeconds) {
+    private void start(
+            Sink sink,
+            ApiPath path,
+            WatchHub.Filter filter,
+            long since,
+            long timeoutSeconds,
+            java.util.function.Function<WatchEvent, String> encoding) {
         open.add(sink);
         long timer = vertx.setTimer(timeoutSeconds * 1000, id -> sink.end());
         WatchHub.Subscription[] subscription = new WatchHub.Subscription[1];
@@ -79,7 +91,7 @@ final class ApiWatches implements AutoCloseable {
                 }
             }
         });
-        Future<Long> from = since >= 0 ? Future.succeededFuture(since) : sendCurrent(sink, path, filter);
+        Future<Long> from = since >= 0 ? Future.succeededFuture(since) : sendCurrent(sink, path, filter, encoding);
         from.onComplete(result -> {
             if (result.failed() || !open.contains(sink)) {
                 sink.end();
@@ -87,7 +99,7 @@ final class ApiWatches implements AutoCloseable {
             }
             try {
                 subscription[0] = hub.subscribe(filter, result.result(), event -> {
-                    if (!sink.send(event.json())) {
+                    if (!sink.send(encoding.apply(event))) {
                         sink.end();
                     }
                 });
@@ -107,7 +119,8 @@ final class ApiWatches implements AutoCloseable {
 
     /** Sends the current objects as ADDED; completes with the list's resource version. */
     @SuppressWarnings("unchecked")
-    private Future<Long> sendCurrent(Sink sink, ApiPath path, WatchHub.Filter filter) {
+    private Future<Long> sendCurrent(
+            Sink sink, ApiPath path, WatchHub.Filter filter, java.util.function.Function<WatchEvent, String> encoding) {
         return mock.get(path.collectionPath()).map(reply -> {
             Map<String, Object> list = reply.object();
             if (!reply.ok() || list == null) {
@@ -121,7 +134,7 @@ final class ApiWatches implements AutoCloseable {
                 object.putIfAbsent("kind", kind);
                 WatchEvent event = WatchEvent.of("ADDED", path, object);
                 if (filter.matches(event)) {
-                    sink.send(event.json());
+                    sink.send(encoding.apply(event));
                 }
             }
             Map<String, Object> metadata = (Map<String, Object>) list.getOrDefault("metadata", Map.of());

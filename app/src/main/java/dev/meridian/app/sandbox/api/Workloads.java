@@ -100,7 +100,9 @@ final class Workloads {
         pod.put("apiVersion", "v1");
         pod.put("kind", "Pod");
         pod.put("metadata", podMetadata);
-        pod.put("spec", Tree.map(template, "spec"));
+        Map<String, Object> podSpec = new LinkedHashMap<>(Tree.map(template, "spec"));
+        podSpec.putIfAbsent("nodeName", "sandbox-node");
+        pod.put("spec", podSpec);
         pod.put("status", runningStatus(Tree.map(template, "spec")));
         ApiPath pods = new ApiPath("/api/v1", "v1", namespace, "pods", null, null);
         return mock.send(HttpMethod.POST, pods.collectionPath(), pod).map(reply -> {

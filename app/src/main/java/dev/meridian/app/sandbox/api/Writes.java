@@ -109,6 +109,15 @@ final class Writes {
             metadata.remove("generation");
         }
         copy.put("metadata", metadata);
+        if ("Service".equals(object.get("kind"))) {
+            Map<String, Object> spec = new LinkedHashMap<>(Tree.map(object, "spec"));
+            if (!"ExternalName".equals(spec.get("type")) && spec.get("clusterIP") == null) {
+                // the service IP allocator's part: an address from the cluster's service range
+                java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+                spec.put("clusterIP", "10.96." + random.nextInt(1, 255) + "." + random.nextInt(1, 255));
+            }
+            copy.put("spec", spec);
+        }
         return copy;
     }
 
