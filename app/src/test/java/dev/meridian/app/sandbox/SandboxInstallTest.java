@@ -1,0 +1,212 @@
+package dev.meridian.app.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.meridian.agent.server.RunningAgent;
+import dev.meridian.installer.manifest.AgentManifests;
+import dev.meridian.installer.manifest.AgentNames;
+import dev.meridian.installer.manifest.InstallSpec;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.ByteArrayInputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sandbox runs what the installer applies to a central-only cluster. The objects are created
+ * here with the fabric8 client from the installer's own manifests (the simulated servers gain
+ * server-side apply separately; `meridian agent install --cluster ap-south` then drives the same path).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SandboxInstallTest {
+    private static final String NS = InstallSpec.DEFAULT_NAMESPACE;
+
+    @TempDir
+    static Path folder;
+
+    private Sandbox sandbox;
+
+    /** One sandbox for the class (its simulated servers are slow to start); each test takes its own cluster. */
+    @BeforeAll
+    void start() {
+        sandbox = Sandbox.start(new SandboxOptions(folder, SandboxOptions.DEFAULT_CLUSTERS, Map.of()));
+    }
+
+    @AfterAll
+    void stop() {
+        sandbox.close();
+    }
+
+    private static InstallSpec spec(String cluster, String image) {
+        return InstallSpec.builder(cluster, "localhost")
+                .clusterIssuer(SandboxIssuer.NAME)
+                .image(image)
+                .build();
+    }
+
+    private void create(InstallSpec spec) {
+        for (HasMetadata object : AgentManifests.build(spec)) {
+            client(spec.clusterName()).resource(object).createOr(existing -> existing.update());
+        }
+    }
+
+    @Test
+    void installedObjectsRunAnAgentBehindATlsIngressAndUninstallStopsBoth() throws Exception {
+        KubernetesClient apSouth = client("ap-south");
+        create(spec("ap-south", "meridian/agent:1.0.0"));
+
+        Deployment ready = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> deployment(apSouth),
+                        d -> d.getStatus() != null
+                                && Integer.valueOf(2).equals(d.getStatus().getReadyReplicas()));
+        assertThat(ready.getStatus().getObservedGeneration())
+                .isEqualTo(ready.getMetadata().getGeneration());
+        assertThat(ready.getStatus().getUpdatedReplicas()).isEqualTo(2);
+        assertThat(ready.getStatus().getAvailableReplicas()).isEqualTo(2);
+        assertThat(ready.getStatus().getConditions())
+                .extracting(c -> c.getType() + "=" + c.getStatus())
+                .containsExactlyInAnyOrder("Available=True", "Progressing=True");
+
+        Secret tls = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> apSouth.secrets()
+                                .inNamespace(NS)
+                                .withName(InstallSpec.DEFAULT_TLS_SECRET)
+                                .get(),
+                        s -> s != null && s.getData() != null && s.getData().containsKey("ca.crt"));
+        String caPem = Files.readString(folder.resolve("issuer").resolve("ca.crt"));
+        assertThat(decoded(tls.getData().get("ca.crt"))).isEqualTo(caPem);
+        int port = ingressPort(apSouth);
+        assertThat(sandbox.installs("ap-south").ingressPort()).contains(port);
+
+        HttpClient http = HttpClient.newBuilder().sslContext(trusting(caPem)).build();
+        HttpResponse<String> health = http.send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/healthz"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        HttpResponse<String> namespaces = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("https://localhost:" + port + "/kubernetes/cluster/api/v1/namespaces"))
+                        .header("Authorization", "Bearer " + Sandbox.ADMIN_TOKEN)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(namespaces.statusCode()).as(namespaces.body()).isEqualTo(200);
+        assertThat(namespaces.body()).contains("\"kube-system\"").contains("\"" + NS + "\"");
+
+        apSouth.network()
+                .v1()
+                .ingresses()
+                .inNamespace(NS)
+                .withName(ingressName(apSouth))
+                .delete();
+        apSouth.apps().deployments().inNamespace(NS).withName(AgentNames.AGENT).delete();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(sandbox.installs("ap-south").agent(NS)).isEmpty();
+            assertThat(sandbox.installs("ap-south").ingressPort()).isEmpty();
+        });
+        assertThatThrownBy(() -> http.send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/healthz"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aChangedDeploymentRestartsTheAgentAndReportsTheNewGeneration() {
+        create(spec("eu-west", "meridian/agent:1.0.0"));
+        RunningAgent first = await().atMost(Duration.ofSeconds(30))
+                .until(() -> sandbox.installs("eu-west").agent(NS).orElse(null), a -> a != null);
+
+        create(spec("eu-west", "meridian/agent:1.1.0"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(sandbox.installs("eu-west").agent(NS)).isPresent().get().isNotSameAs(first);
+            Deployment upgraded = deployment(client("eu-west"));
+            assertThat(upgraded.getStatus().getObservedGeneration())
+                    .isEqualTo(upgraded.getMetadata().getGeneration());
+        });
+        assertThat(first.isReady()).isFalse();
+    }
+
+    private KubernetesClient client(String cluster) {
+        return sandbox.cluster(cluster).api().client();
+    }
+
+    private static Deployment deployment(KubernetesClient cluster) {
+        return cluster.apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName(AgentNames.AGENT)
+                .get();
+    }
+
+    private static String ingressName(KubernetesClient cluster) {
+        return cluster.network().v1().ingresses().inNamespace(NS).list().getItems().stream()
+                .filter(i -> ServedIngresses.agentHost(i).isPresent())
+                .findFirst()
+                .orElseThrow()
+                .getMetadata()
+                .getName();
+    }
+
+    private static int ingressPort(KubernetesClient cluster) {
+        Ingress ingress = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> cluster.network()
+                                .v1()
+                                .ingresses()
+                                .inNamespace(NS)
+                                .withName(ingressName(cluster))
+                                .get(),
+                        i -> i.getStatus() != null
+                                && i.getStatus().getLoadBalancer() != null
+                                && i.getStatus().getLoadBalancer().getIngress() != null
+                                && !i.getStatus().getLoadBalancer().getIngress().isEmpty());
+        var point = ingress.getStatus().getLoadBalancer().getIngress().get(0);
+        assertThat(point.getIp()).isEqualTo("127.0.0.1");
+        return point.getPorts().get(0).getPort();
+    }
+
+    private static String decoded(String base64) {
+        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    }
+
+    private static SSLContext trusting(String caPem) throws Exception {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        store.setCertificateEntry(
+                "sandbox",
+                CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+}
