@@ -2,6 +2,7 @@ package dev.meridian.app.cli;
 
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.core.MeridianException;
+import dev.meridian.app.sandbox.SandboxInstallDefaults;
 import dev.meridian.installer.apply.AgentInstaller;
 import dev.meridian.installer.apply.AgentStatus;
 import dev.meridian.installer.apply.InstallOptions;
@@ -46,6 +47,17 @@ final class AgentCommand extends GroupCommand {
         String namespace;
 
         KubernetesClient open(MeridianCommand root) {
+            return open(root, false);
+        }
+
+        /**
+         * @param sandbox the cluster is one of the sandbox's: without --target-context, its central route
+         *     reaches its API server
+         */
+        KubernetesClient open(MeridianCommand root, boolean sandbox) {
+            if (targetContext == null && sandbox) {
+                return root.openCentralRoute(cluster.name());
+            }
             if (targetContext == null) {
                 throw new MeridianException.InvalidInput("Pass --target-context with a kube context of cluster '"
                         + cluster.name() + "' itself: the agent is installed there, not in the management plane.");
@@ -93,6 +105,15 @@ final class AgentCommand extends GroupCommand {
         @Override
         public Integer call() {
             MeridianCommand root = root();
+            boolean sandbox =
+                    (exposure.host == null || target.targetContext == null) && isSandbox(root, target.cluster.name());
+            if (sandbox && exposure.host == null) {
+                // The sandbox's loopback ingress serves this host, with a certificate from its own issuer.
+                exposure.host = SandboxInstallDefaults.HOST;
+                if (exposure.clusterIssuer == null) {
+                    exposure.clusterIssuer = SandboxInstallDefaults.CLUSTER_ISSUER;
+                }
+            }
             InstallSpec installSpec = exposure.applyTo(
                             InstallSpec.builder(target.cluster.name(), exposure.requireHost("the agent"))
                                     .namespace(target.namespace))
@@ -111,7 +132,7 @@ final class AgentCommand extends GroupCommand {
                     .withWaitForRollout(!noWait)
                     .withInsecure(insecure);
             AgentInstallFlow.Outcome outcome;
-            try (KubernetesClient client = target.open(root);
+            try (KubernetesClient client = target.open(root, sandbox);
                     MeridianCommand.Fleet fleet = root.openFleet()) {
                 outcome = AgentInstallFlow.standard(root.environment().clock())
                         .install(client, fleet.service(), installSpec, options, progress());
@@ -126,6 +147,13 @@ final class AgentCommand extends GroupCommand {
             done("Agent installed in cluster " + target.cluster.name() + " (namespace " + result.namespace()
                     + "); run 'meridian cluster use " + target.cluster.name() + "' to use it.");
             return ExitCodes.OK;
+        }
+    }
+
+    /** Whether the management plane marks the cluster as one of the sandbox's. */
+    private static boolean isSandbox(MeridianCommand root, String cluster) {
+        try (MeridianCommand.Fleet fleet = root.openFleet()) {
+            return SandboxInstallDefaults.isSandbox(fleet.service().get(cluster).labels());
         }
     }
 
