@@ -46,8 +46,18 @@ final class AgentCommand extends GroupCommand {
                 description = "Namespace of the agent (default: ${DEFAULT-VALUE}).")
         String namespace;
 
+        /** Without --target-context, a sandbox cluster is reached through its central route. */
         KubernetesClient open(MeridianCommand root) {
-            return open(root, false);
+            return open(root, targetContext == null && isSandboxOrUnknown(root));
+        }
+
+        /** A plane that cannot say leaves the choice to --target-context, whose absence is the error to show. */
+        private boolean isSandboxOrUnknown(MeridianCommand root) {
+            try {
+                return isSandbox(root, cluster.name());
+            } catch (RuntimeException e) {
+                return false;
+            }
         }
 
         /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.meridian.agent.server.RunningAgent;
+import dev.meridian.app.cli.CliRun;
 import dev.meridian.installer.manifest.AgentManifests;
 import dev.meridian.installer.manifest.AgentNames;
 import dev.meridian.installer.manifest.InstallSpec;
@@ -151,6 +152,44 @@ class SandboxInstallTest {
                     .isEqualTo(upgraded.getMetadata().getGeneration());
         });
         assertThat(first.isReady()).isFalse();
+    }
+
+    @Test
+    void theCliDefaultsToTheSandboxHostAndIssuerAndReachesTheClusterWithoutATargetContext() {
+        CliRun dryRun = meridian("agent", "install", "--cluster", "us-east", "--dry-run", "-o", "yaml");
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+        assertThat(dryRun.out())
+                .contains("host: localhost")
+                .contains("cert-manager.io/cluster-issuer: " + SandboxIssuer.NAME);
+
+        create(spec("us-east", "meridian/agent:1.0.0"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> deployment(client("us-east")),
+                        d -> d.getStatus() != null
+                                && Integer.valueOf(2).equals(d.getStatus().getReadyReplicas()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> sandbox.installs("us-east").ingressPort().isPresent());
+        CliRun status = meridian("agent", "status", "--cluster", "us-east");
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.out())
+                .contains("2/2 ready")
+                .contains("INGRESS for localhost")
+                .contains("127.0.0.1");
+
+        CliRun uninstall = meridian("agent", "uninstall", "--cluster", "us-east");
+        assertThat(uninstall.exitCode()).as(uninstall.toString()).isZero();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(sandbox.installs("us-east").agent(NS)).isEmpty();
+            assertThat(sandbox.installs("us-east").ingressPort()).isEmpty();
+        });
+    }
+
+    private CliRun meridian(String... args) {
+        return CliRun.run(
+                folder.resolve("home"),
+                Map.of("KUBECONFIG", sandbox.kubeconfig().toString()),
+                args);
     }
 
     private KubernetesClient client(String cluster) {
