@@ -5,15 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.meridian.agent.server.RunningAgent;
+import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.cli.CliRun;
+import dev.meridian.app.fleet.Annotations;
+import dev.meridian.app.fleet.FleetService;
+import dev.meridian.app.health.Prober;
+import dev.meridian.installer.apply.AgentInstaller;
+import dev.meridian.installer.apply.InstallOptions;
+import dev.meridian.installer.apply.ProgressListener;
 import dev.meridian.installer.manifest.AgentManifests;
 import dev.meridian.installer.manifest.AgentNames;
 import dev.meridian.installer.manifest.InstallSpec;
+import dev.meridian.installer.testing.CreateOrReplaceApplier;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.ByteArrayInputStream;
 import java.net.ConnectException;
 import java.net.URI;
@@ -25,8 +35,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -44,6 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SandboxInstallTest {
     private static final String NS = InstallSpec.DEFAULT_NAMESPACE;
+    /** A fourth cluster, central-only until the install (the scenarios repeat from the first). */
+    private static final String FLOW_CLUSTER = "sa-east";
 
     @TempDir
     static Path folder;
@@ -53,7 +68,9 @@ class SandboxInstallTest {
     /** One sandbox for the class (its simulated servers are slow to start); each test takes its own cluster. */
     @BeforeAll
     void start() {
-        sandbox = Sandbox.start(new SandboxOptions(folder, SandboxOptions.DEFAULT_CLUSTERS, Map.of()));
+        List<String> clusters = new ArrayList<>(SandboxOptions.DEFAULT_CLUSTERS);
+        clusters.add(FLOW_CLUSTER);
+        sandbox = Sandbox.start(new SandboxOptions(folder, clusters, Map.of()));
     }
 
     @AfterAll
@@ -183,6 +200,49 @@ class SandboxInstallTest {
             assertThat(sandbox.installs("us-east").agent(NS)).isEmpty();
             assertThat(sandbox.installs("us-east").ingressPort()).isEmpty();
         });
+    }
+
+    /**
+     * The install flow the CLI and the wizard run, with create-or-replace in place of server-side apply: the
+     * Cluster gets the ingress's host:port and the sandbox CA, and the endpoint's health is UP.
+     */
+    @Test
+    void theInstallFlowRecordsTheIngressEndpointAndTheSandboxCaAndProbesItUp() throws Exception {
+        Config plane = Config.fromKubeconfig(Files.readString(sandbox.kubeconfig()));
+        AgentInstallFlow flow = new AgentInstallFlow(
+                c -> new AgentInstaller(c, new CreateOrReplaceApplier(c), Duration.ofMillis(100)),
+                Prober::create,
+                Clock.systemUTC());
+        try (KubernetesClient management =
+                new KubernetesClientBuilder().withConfig(plane).build()) {
+            AgentInstallFlow.Outcome outcome = flow.install(
+                    client(FLOW_CLUSTER),
+                    new FleetService(management, Clock.systemUTC()),
+                    InstallSpec.builder(FLOW_CLUSTER, SandboxInstallDefaults.HOST)
+                            .clusterIssuer(SandboxInstallDefaults.CLUSTER_ISSUER)
+                            .build(),
+                    InstallOptions.defaults().withTimeout(Duration.ofSeconds(60)),
+                    ProgressListener.NONE);
+
+            int port = sandbox.installs(FLOW_CLUSTER).ingressPort().orElseThrow();
+            Map<String, String> annotations = management
+                    .genericKubernetesResources(FleetService.CLUSTERS)
+                    .withName(FLOW_CLUSTER)
+                    .get()
+                    .getMetadata()
+                    .getAnnotations();
+            assertThat(annotations)
+                    .containsEntry(Annotations.ENDPOINT, "localhost:" + port)
+                    .containsEntry(
+                            Annotations.CA_DATA,
+                            Base64.getEncoder()
+                                    .encodeToString(Files.readAllBytes(
+                                            folder.resolve("issuer").resolve("ca.crt"))));
+            assertThat(outcome.health()).isPresent();
+            assertThat(outcome.health().get().isUp())
+                    .as(outcome.health().get().toString())
+                    .isTrue();
+        }
     }
 
     private CliRun meridian(String... args) {
