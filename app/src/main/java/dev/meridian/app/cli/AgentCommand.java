@@ -51,8 +51,11 @@ final class AgentCommand extends GroupCommand {
             return open(root, targetContext == null && isSandboxOrUnknown(root));
         }
 
-        /** A plane that cannot say leaves the choice to --target-context, whose absence is the error to show. */
-        private boolean isSandboxOrUnknown(MeridianCommand root) {
+        /**
+         * Whether the plane marks the cluster as a sandbox one; a plane that cannot say (or does not know the
+         * cluster) leaves the choice to the options, whose absence is then the error to show.
+         */
+        boolean isSandboxOrUnknown(MeridianCommand root) {
             try {
                 return isSandbox(root, cluster.name());
             } catch (RuntimeException e) {
@@ -115,8 +118,9 @@ final class AgentCommand extends GroupCommand {
         @Override
         public Integer call() {
             MeridianCommand root = root();
-            boolean sandbox =
-                    (exposure.host == null || target.targetContext == null) && isSandbox(root, target.cluster.name());
+            // Only a missing value makes the plane worth asking; a dry run never needs the target.
+            boolean sandbox = (exposure.host == null || (!dryRun && target.targetContext == null))
+                    && target.isSandboxOrUnknown(root);
             if (sandbox && exposure.host == null) {
                 // The sandbox's loopback ingress serves this host, with a certificate from its own issuer.
                 exposure.host = SandboxInstallDefaults.HOST;
