@@ -2,6 +2,7 @@ package dev.meridian.app.cli;
 
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.core.MeridianException;
+import dev.meridian.app.sandbox.SandboxInstallDefaults;
 import dev.meridian.installer.apply.AgentInstaller;
 import dev.meridian.installer.apply.AgentStatus;
 import dev.meridian.installer.apply.InstallOptions;
@@ -45,7 +46,31 @@ final class AgentCommand extends GroupCommand {
                 description = "Namespace of the agent (default: ${DEFAULT-VALUE}).")
         String namespace;
 
+        /** Without --target-context, a sandbox cluster is reached through its central route. */
         KubernetesClient open(MeridianCommand root) {
+            return open(root, targetContext == null && isSandboxOrUnknown(root));
+        }
+
+        /**
+         * Whether the plane marks the cluster as a sandbox one; a plane that cannot say (or does not know the
+         * cluster) leaves the choice to the options, whose absence is then the error to show.
+         */
+        boolean isSandboxOrUnknown(MeridianCommand root) {
+            try {
+                return isSandbox(root, cluster.name());
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
+        /**
+         * @param sandbox the cluster is one of the sandbox's: without --target-context, its central route
+         *     reaches its API server
+         */
+        KubernetesClient open(MeridianCommand root, boolean sandbox) {
+            if (targetContext == null && sandbox) {
+                return root.openCentralRoute(cluster.name());
+            }
             if (targetContext == null) {
                 throw new MeridianException.InvalidInput("Pass --target-context with a kube context of cluster '"
                         + cluster.name() + "' itself: the agent is installed there, not in the management plane.");
@@ -93,6 +118,16 @@ final class AgentCommand extends GroupCommand {
         @Override
         public Integer call() {
             MeridianCommand root = root();
+            // Only a missing value makes the plane worth asking; a dry run never needs the target.
+            boolean sandbox = (exposure.host == null || (!dryRun && target.targetContext == null))
+                    && target.isSandboxOrUnknown(root);
+            if (sandbox && exposure.host == null) {
+                // The sandbox's loopback ingress serves this host, with a certificate from its own issuer.
+                exposure.host = SandboxInstallDefaults.HOST;
+                if (exposure.clusterIssuer == null) {
+                    exposure.clusterIssuer = SandboxInstallDefaults.CLUSTER_ISSUER;
+                }
+            }
             InstallSpec installSpec = exposure.applyTo(
                             InstallSpec.builder(target.cluster.name(), exposure.requireHost("the agent"))
                                     .namespace(target.namespace))
@@ -111,7 +146,7 @@ final class AgentCommand extends GroupCommand {
                     .withWaitForRollout(!noWait)
                     .withInsecure(insecure);
             AgentInstallFlow.Outcome outcome;
-            try (KubernetesClient client = target.open(root);
+            try (KubernetesClient client = target.open(root, sandbox);
                     MeridianCommand.Fleet fleet = root.openFleet()) {
                 outcome = AgentInstallFlow.standard(root.environment().clock())
                         .install(client, fleet.service(), installSpec, options, progress());
@@ -126,6 +161,13 @@ final class AgentCommand extends GroupCommand {
             done("Agent installed in cluster " + target.cluster.name() + " (namespace " + result.namespace()
                     + "); run 'meridian cluster use " + target.cluster.name() + "' to use it.");
             return ExitCodes.OK;
+        }
+    }
+
+    /** Whether the management plane marks the cluster as one of the sandbox's. */
+    private static boolean isSandbox(MeridianCommand root, String cluster) {
+        try (MeridianCommand.Fleet fleet = root.openFleet()) {
+            return SandboxInstallDefaults.isSandbox(fleet.service().get(cluster).labels());
         }
     }
 

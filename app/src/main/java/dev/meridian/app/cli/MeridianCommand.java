@@ -137,6 +137,21 @@ public final class MeridianCommand extends GroupCommand {
         return ContextClients.open(kubeconfig(), contextName);
     }
 
+    /**
+     * A client for a connected cluster's central route ({@code <central origin>/kubernetes/cluster/<name>})
+     * with the management context's credential and TLS, for a plane whose gateway shares its origin (the
+     * sandbox's).
+     */
+    KubernetesClient openCentralRoute(String cluster) {
+        KubeconfigService service = kubeconfig();
+        io.fabric8.kubernetes.client.Config config =
+                ContextClients.config(service.connection(managementContext(service)));
+        config.setMasterUrl(managementAccess().centralOrigin() + "/kubernetes/cluster/" + cluster);
+        return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(config)
+                .build();
+    }
+
     /** A fleet service and the client it owns. */
     record Fleet(KubernetesClient client, FleetService service) implements AutoCloseable {
         @Override

@@ -46,6 +46,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxOptions options;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, SandboxCluster> clusters = new LinkedHashMap<>();
+    private final Map<String, SimulatedInstalls> installs = new LinkedHashMap<>();
     private final Vertx vertx = Vertx.vertx();
     private final SandboxLock lock;
     private SandboxPorts ports;
@@ -133,6 +134,16 @@ public final class Sandbox implements AutoCloseable {
                 port -> AgentServer.start(agentConfig(name, api, port).build(), IN_PROCESS),
                 RunningAgent::port));
         int endpointPort = delayed(name, agent.port());
+        installs.put(
+                name,
+                track(SimulatedInstalls.start(
+                        name,
+                        api,
+                        options.directory().resolve(name),
+                        ClusterSource.of(upstreamConfig(api)),
+                        IN_PROCESS,
+                        SandboxIssuer.inFolder(options.directory().resolve("issuer")),
+                        vertx)));
         return new SandboxCluster(name, api, agent, endpointPort, scenario);
     }
 
@@ -341,6 +352,11 @@ public final class Sandbox implements AutoCloseable {
 
     public SandboxCluster cluster(String name) {
         return clusters.get(name);
+    }
+
+    /** What Meridian installed on cluster {@code name} runs here: its agent and its ingress. */
+    SimulatedInstalls installs(String name) {
+        return installs.get(name);
     }
 
     /** What was started, for people; the front-end says how to reach it (where its context went). */

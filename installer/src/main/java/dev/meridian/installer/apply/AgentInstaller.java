@@ -28,6 +28,7 @@ public final class AgentInstaller {
     private final KubernetesClient target;
     private final ObjectApplier applier;
     private final RolloutWaiter waiter;
+    private final IngressCertificate ingress;
 
     /** Applies with server-side apply (field manager {@code meridian}) through {@code target}. */
     public AgentInstaller(KubernetesClient target) {
@@ -44,6 +45,7 @@ public final class AgentInstaller {
         this.target = Objects.requireNonNull(target, "target");
         this.applier = Objects.requireNonNull(applier, "applier");
         this.waiter = new RolloutWaiter(target, Objects.requireNonNull(pollInterval, "pollInterval"));
+        this.ingress = new IngressCertificate(target, pollInterval);
     }
 
     /** Exactly the objects {@link #install} would apply, as multi-document YAML. Touches no cluster. */
@@ -93,9 +95,13 @@ public final class AgentInstaller {
             rolledOut = true;
             if (spec.exposure().isServedByAgentTls()) {
                 caPem = waiter.awaitCaPem(spec.namespace(), options.timeout(), deadline, listener);
+            } else if (spec.hasClusterIssuer()) {
+                caPem = ingress.awaitIssuedCaPem(spec, options.timeout(), deadline, listener);
             }
         } else if (spec.exposure().isServedByAgentTls()) {
             caPem = StatusReader.readCaPem(target, spec.namespace());
+        } else if (spec.hasClusterIssuer()) {
+            caPem = ingress.readIssuedCaPem(spec);
         }
         return new InstallResult(
                 spec.namespace(), spec.host(), endpoint(spec), caPem, options.insecure(), rolledOut, applied);
@@ -154,8 +160,14 @@ public final class AgentInstaller {
         }
     }
 
-    /** host, or host:nodePort when a NodePort Service exposes the agent and its port is known. */
+    /**
+     * host, or host:nodePort when a NodePort Service exposes the agent and its port is known, or
+     * host:port when the Ingress's load balancer publishes a port other than 443.
+     */
     private String endpoint(InstallSpec spec) {
+        if (spec.exposure() == Exposure.INGRESS) {
+            return ingress.endpoint(spec);
+        }
         if (spec.exposure() != Exposure.NODEPORT) {
             return spec.host();
         }

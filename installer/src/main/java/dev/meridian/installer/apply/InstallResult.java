@@ -9,7 +9,8 @@ import java.util.List;
  * @param namespace the agent namespace
  * @param host the host the agent serves (DNS name or IP)
  * @param endpoint value for {@code loft.sh/direct-cluster-endpoint}: host[:port], no scheme
- * @param caPem the agent's self-signed CA (PEM) when it serves TLS itself and published it; for
+ * @param caPem the agent's self-signed CA (PEM) when it serves TLS itself and published it, or the
+ *     private CA a cluster issuer put in the Ingress's TLS Secret ({@code ca.crt}); for
  *     {@code loft.sh/direct-cluster-endpoint-ca-data} (base64 of this); null otherwise
  * @param insecure true only when the user asked for it ({@code ...-insecure: "true"})
  * @param rolledOut true when every replica was seen ready (false without waiting)

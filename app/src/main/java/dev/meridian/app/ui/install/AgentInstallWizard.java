@@ -1,5 +1,6 @@
 package dev.meridian.app.ui.install;
 
+import dev.meridian.app.sandbox.SandboxInstallDefaults;
 import dev.meridian.app.ui.install.InstallViewModel.Step;
 import dev.meridian.installer.manifest.InvalidSpecException;
 import java.util.List;
@@ -45,7 +46,8 @@ final class AgentInstallWizard {
 
     AgentInstallWizard(InstallViewModel model) {
         this.model = model;
-        this.form = new InstallForm(model.clusterName(), model.contexts());
+        this.form = new InstallForm(
+                model.clusterName(), model.contexts(), SandboxInstallDefaults.isSandbox(model.cluster.labels()));
     }
 
     void show(Window owner) {

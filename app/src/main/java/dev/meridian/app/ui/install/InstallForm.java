@@ -1,5 +1,6 @@
 package dev.meridian.app.ui.install;
 
+import dev.meridian.app.sandbox.SandboxInstallDefaults;
 import dev.meridian.installer.apply.InstallOptions;
 import dev.meridian.installer.manifest.AgentVersion;
 import dev.meridian.installer.manifest.Exposure;
@@ -52,11 +53,17 @@ final class InstallForm {
     private final Label otherError = error("wizardError");
     private final GridPane grid = new GridPane();
 
-    InstallForm(String clusterName, List<String> contexts) {
+    /** @param sandbox whether the cluster is one of the sandbox's: its host, issuer and context are then filled in */
+    InstallForm(String clusterName, List<String> contexts, boolean sandbox) {
         this.clusterName = clusterName;
         context.setId("wizardContext");
         context.getItems().setAll(contexts);
         contexts.stream().filter(c -> c.equals(clusterName)).findFirst().ifPresent(context::setValue);
+        if (sandbox) {
+            SandboxInstallDefaults.targetContext(clusterName, contexts).ifPresent(context::setValue);
+            host.setText(SandboxInstallDefaults.HOST);
+            issuer.setText(SandboxInstallDefaults.CLUSTER_ISSUER);
+        }
         context.setPromptText("Kube context of " + clusterName + " itself");
         context.setMaxWidth(Double.MAX_VALUE);
         host.setId("wizardHost");
