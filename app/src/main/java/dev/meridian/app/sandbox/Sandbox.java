@@ -350,6 +350,11 @@ public final class Sandbox implements AutoCloseable {
         return new ArrayList<>(clusters.values());
     }
 
+    /** The management plane's simulated API server, where the {@code Cluster} objects live. */
+    public SimulatedApiServer management() {
+        return management;
+    }
+
     public SandboxCluster cluster(String name) {
         return clusters.get(name);
     }
