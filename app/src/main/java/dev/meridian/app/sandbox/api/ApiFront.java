@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +87,20 @@ public final class ApiFront implements AutoCloseable {
         return watches.open();
     }
 
+    private static final String DEFINITIONS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+
+    /**
+     * Discovery and OpenAPI v3 documents, which follow the stored CustomResourceDefinitions as a
+     * real server's do once a definition is established. ({@code /openapi/v2} is not one: the
+     * store refuses it with the sandbox limit.)
+     */
+    private static boolean isDiscovery(String path) {
+        return path.equals("/api")
+                || path.equals("/apis")
+                || path.startsWith("/openapi/v3")
+                || (path.startsWith("/api") && ApiPath.parse(path) == null && path.split("/").length <= 4);
+    }
+
     private void handle(HttpServerRequest request) {
         ApiPath path = ApiPath.parse(request.path());
         if (path != null && HttpMethod.GET.equals(request.method()) && ApiWatches.isWatch(request)) {
@@ -106,11 +121,17 @@ public final class ApiFront implements AutoCloseable {
     }
 
     private Future<Reply> route(HttpServerRequest request, ApiPath path, Buffer body) {
-        if (HttpMethod.GET.equals(request.method())) {
-            String openApi = OpenApiDocs.document(request.path());
-            if (openApi != null) {
-                return Future.succeededFuture(new Reply(200, "application/json", Buffer.buffer(openApi)));
-            }
+        if (HttpMethod.GET.equals(request.method()) && isDiscovery(request.path())) {
+            return mock.get(DEFINITIONS).map(definitions -> {
+                List<ApiResources.Type> types =
+                        ApiResources.withDefinitions(definitions.ok() ? definitions.object() : null);
+                String document = request.path().startsWith("/openapi/")
+                        ? OpenApiDocs.document(request.path(), types)
+                        : Discovery.document(request.path(), types);
+                return document == null
+                        ? Reply.failure(404, "NotFound", "the server could not find the requested resource")
+                        : new Reply(200, "application/json", Buffer.buffer(document));
+            });
         }
         if (path == null) {
             return mock.call(request.method(), request.uri(), request.headers(), body);

@@ -58,8 +58,41 @@ final class ApiResources {
     private ApiResources() {}
 
     /** Group versions in the order discovery lists them, with their types. */
-    static Map<String, List<Type>> byGroupVersion() {
-        return ALL.stream().collect(Collectors.groupingBy(Type::groupVersion, LinkedHashMap::new, Collectors.toList()));
+    static Map<String, List<Type>> byGroupVersion(List<Type> types) {
+        return types.stream()
+                .collect(Collectors.groupingBy(Type::groupVersion, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** The built-in types and those the stored CustomResourceDefinitions add (served versions only). */
+    static List<Type> withDefinitions(Map<String, Object> definitionList) {
+        List<Type> types = new java.util.ArrayList<>(ALL);
+        for (Object item : Tree.list(definitionList, "items")) {
+            Map<String, Object> spec = Tree.map(Tree.map(item), "spec");
+            Map<String, Object> names = Tree.map(spec, "names");
+            Object group = spec.get("group");
+            if (group == null || names.get("plural") == null || names.get("kind") == null) {
+                continue;
+            }
+            boolean namespaced = !"Cluster".equals(spec.get("scope"));
+            List<String> shortNames =
+                    Tree.list(names, "shortNames").stream().map(String::valueOf).toList();
+            for (Object version : Tree.list(spec, "versions")) {
+                Map<String, Object> v = Tree.map(version);
+                String groupVersion = group + "/" + v.get("name");
+                boolean known = types.stream()
+                        .anyMatch(t -> t.groupVersion().equals(groupVersion)
+                                && t.plural().equals(names.get("plural")));
+                if (!Boolean.FALSE.equals(v.get("served")) && !known) {
+                    types.add(new Type(
+                            groupVersion,
+                            (String) names.get("plural"),
+                            (String) names.get("kind"),
+                            namespaced,
+                            shortNames));
+                }
+            }
+        }
+        return types;
     }
 
     static Optional<Type> find(String groupVersion, String plural) {

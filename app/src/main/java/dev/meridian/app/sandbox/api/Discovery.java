@@ -35,7 +35,7 @@ final class Discovery {
     private Discovery() {}
 
     /** The JSON body for a discovery path, or null when the path is not a discovery path. */
-    static String document(String path) {
+    static String document(String path, List<ApiResources.Type> types) {
         String trimmed = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
         if (trimmed.equals("/api")) {
             return Serialization.asJson(Map.of(
@@ -48,13 +48,13 @@ final class Discovery {
         }
         if (trimmed.equals("/apis")) {
             List<Object> groups = new ArrayList<>();
-            ApiResources.byGroupVersion().keySet().stream()
+            ApiResources.byGroupVersion(types).keySet().stream()
                     .filter(gv -> gv.contains("/"))
                     .forEach(gv -> groups.add(group(gv)));
             return Serialization.asJson(Map.of("kind", "APIGroupList", "apiVersion", "v1", "groups", groups));
         }
         for (Map.Entry<String, List<ApiResources.Type>> entry :
-                ApiResources.byGroupVersion().entrySet()) {
+                ApiResources.byGroupVersion(types).entrySet()) {
             if (trimmed.equals(entry.getValue().get(0).prefix())) {
                 return resourceList(entry.getKey(), entry.getValue());
             }

@@ -21,10 +21,10 @@ final class OpenApiDocs {
     private OpenApiDocs() {}
 
     /** The JSON body for an OpenAPI v3 path, or null when the path is not one. */
-    static String document(String path) {
+    static String document(String path, List<ApiResources.Type> types) {
         if (path.equals(ROOT) || path.equals(ROOT + "/")) {
             Map<String, Object> paths = new LinkedHashMap<>();
-            for (String groupVersion : ApiResources.byGroupVersion().keySet()) {
+            for (String groupVersion : ApiResources.byGroupVersion(types).keySet()) {
                 String key = relative(groupVersion);
                 paths.put(key, Map.of("serverRelativeURL", ROOT + "/" + key + "?hash=sandbox"));
             }
@@ -35,7 +35,7 @@ final class OpenApiDocs {
         }
         String key = path.substring(ROOT.length() + 1);
         for (Map.Entry<String, List<ApiResources.Type>> entry :
-                ApiResources.byGroupVersion().entrySet()) {
+                ApiResources.byGroupVersion(types).entrySet()) {
             if (relative(entry.getKey()).equals(key)) {
                 return groupVersionDocument(entry.getValue());
             }

@@ -27,7 +27,7 @@ final class SandboxDispatcher extends Dispatcher {
         int q = pathAndQuery.indexOf('?');
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
         String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
-        String discovery = "GET".equals(request.getMethod()) ? Discovery.document(path) : null;
+        String discovery = "GET".equals(request.getMethod()) ? Discovery.document(path, ApiResources.ALL) : null;
         if (discovery != null) {
             return json(200, discovery);
         }

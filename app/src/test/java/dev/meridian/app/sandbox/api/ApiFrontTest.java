@@ -192,6 +192,43 @@ class ApiFrontTest {
     }
 
     @Test
+    void aStoredDefinitionAddsItsResourceToDiscoveryAndOpenApi() throws Exception {
+        server.client()
+                .apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .resource(new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
+                        .withNewMetadata()
+                        .withName("widgets.example.com")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withGroup("example.com")
+                        .withScope("Namespaced")
+                        .withNewNames()
+                        .withPlural("widgets")
+                        .withKind("Widget")
+                        .withShortNames("wd")
+                        .endNames()
+                        .addNewVersion()
+                        .withName("v1")
+                        .withServed(true)
+                        .withStorage(true)
+                        .endVersion()
+                        .endSpec()
+                        .build())
+                .create();
+
+        assertThat(http.send(get("/apis"), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("\"example.com/v1\"");
+        HttpResponse<String> resources = http.send(get("/apis/example.com/v1"), HttpResponse.BodyHandlers.ofString());
+        assertThat(resources.statusCode()).isEqualTo(200);
+        assertThat(resources.body()).contains("\"widgets\"", "\"Widget\"", "\"wd\"");
+        assertThat(http.send(get("/openapi/v3/apis/example.com/v1"), HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .contains("/apis/example.com/v1/namespaces/{namespace}/widgets/{name}", "fieldValidation");
+    }
+
+    @Test
     void dryRunCreateStoresNothing() throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/namespaces/default/configmaps?dryRun=All"))
