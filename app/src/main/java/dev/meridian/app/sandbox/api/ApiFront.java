@@ -26,8 +26,14 @@ import java.util.concurrent.TimeUnit;
  * Everything else passes to the store unchanged.
  */
 public final class ApiFront implements AutoCloseable {
-    private static final java.util.Set<String> NO_CONTAINERS =
-            java.util.Set.of("log", "exec", "attach", "portforward", "proxy");
+    /** Subresources that need a running container, with how a user names them. */
+    private static final Map<String, String> NO_CONTAINERS = Map.of(
+            "log", "'kubectl logs'",
+            "exec", "'kubectl exec'",
+            "attach", "'kubectl attach'",
+            "portforward", "'kubectl port-forward'",
+            "proxy", "proxying to a pod or service");
+
     private final HttpServer server;
     private final MockLink mock;
     private final WatchHub hub = new WatchHub();
@@ -136,12 +142,13 @@ public final class ApiFront implements AutoCloseable {
         if (path == null) {
             return mock.call(request.method(), request.uri(), request.headers(), body);
         }
-        if (path.subresource() != null && NO_CONTAINERS.contains(path.subresource())) {
+        if (path.subresource() != null && NO_CONTAINERS.containsKey(path.subresource())) {
             return Future.succeededFuture(Reply.limit(
                     400,
                     "BadRequest",
-                    "the simulated cluster runs no containers, so it has no " + path.subresource()
-                            + "; logs, exec, attach and port-forward need a real cluster."));
+                    "the simulated cluster runs no containers, so "
+                            + NO_CONTAINERS.get(path.subresource())
+                            + " is not available; logs, exec, attach and port-forward need a real cluster."));
         }
         String type = request.getHeader("Content-Type") == null
                 ? ""

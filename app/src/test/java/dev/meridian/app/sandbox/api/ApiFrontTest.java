@@ -258,6 +258,14 @@ class ApiFrontTest {
     }
 
     @Test
+    void logsAndExecAnswerAtOnceThatNoContainerRuns() throws Exception {
+        HttpResponse<String> logs =
+                http.send(get("/api/v1/namespaces/default/pods/web-1/log"), HttpResponse.BodyHandlers.ofString());
+        assertThat(logs.statusCode()).isEqualTo(400);
+        assertThat(logs.body()).contains(Reply.LIMIT, "'kubectl logs' is not available");
+    }
+
+    @Test
     void unsupportedFieldSelectorOnAWatchIsRefusedWithTheSandboxLimit() throws Exception {
         HttpResponse<String> response = http.send(
                 get("/api/v1/pods?watch=true&fieldSelector=spec.nodeName%3Dn1"), HttpResponse.BodyHandlers.ofString());
