@@ -120,14 +120,13 @@ public final class Sandbox implements AutoCloseable {
     private SandboxCluster startCluster(String name, Scenario scenario) {
         SimulatedApiServer api = track(apiServer(name));
         for (String ns : List.of("default", "kube-system")) {
-            api.client()
+            createIfMissing(api.client()
                     .namespaces()
                     .resource(new NamespaceBuilder()
                             .withNewMetadata()
                             .withName(ns)
                             .endMetadata()
-                            .build())
-                    .create();
+                            .build()));
         }
         RunningAgent agent = track(ports.bind(
                 name + ".agent",
@@ -256,11 +255,18 @@ public final class Sandbox implements AutoCloseable {
                                     "config")));
             storeKubeconfigSecret(cluster);
             resource.setAdditionalProperty("status", Map.of("phase", "Initialized"));
-            management
+            // a Cluster kept from the last run keeps what happened to it since (an installed endpoint)
+            createIfMissing(management
                     .client()
                     .genericKubernetesResources(FleetService.CLUSTERS)
-                    .resource(resource)
-                    .create();
+                    .resource(resource));
+        }
+    }
+
+    /** Seeds an object unless the simulated server kept it from the last run on this folder. */
+    private static void createIfMissing(io.fabric8.kubernetes.client.dsl.Resource<?> resource) {
+        if (resource.get() == null) {
+            resource.create();
         }
     }
 
@@ -290,7 +296,7 @@ public final class Sandbox implements AutoCloseable {
                                 Base64.getEncoder()
                                         .encodeToString(kubeconfig.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                         .build())
-                .create();
+                .createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
     }
 
     private static String displayName(String name) {

@@ -33,12 +33,15 @@ public final class SimulatedApiServer implements AutoCloseable {
         this(0, null);
     }
 
-    /** A server on {@code port} (0 for any) keeping its TLS under {@code home} (null: made for this run). */
+    /**
+     * A server on {@code port} (0 for any) keeping its TLS and its objects under {@code home}
+     * (null: a certificate made for this run, nothing kept).
+     */
     public SimulatedApiServer(int port, Path home) {
         try {
             tls = home == null ? SelfSignedTls.generate(NAMES) : TlsStore.loadOrCreate(home.resolve("tls"), NAMES);
             store = ApiStore.start();
-            front = ApiFront.start(vertx, store.port(), tls, port);
+            front = ApiFront.start(vertx, store.port(), tls, port, home == null ? null : home.resolve("objects.json"));
         } catch (RuntimeException e) {
             vertx.close();
             throw e;

@@ -41,11 +41,16 @@ class SandboxInstallIT {
     private Sandbox sandbox;
     private Kubectl kubectl;
     private int endpointPort;
+    private Path userKubeconfig;
 
     @BeforeAll
-    void start() {
+    void start() throws java.io.IOException {
         sandbox = Sandbox.start(new SandboxOptions(home.resolve("sandbox"), SandboxOptions.DEFAULT_CLUSTERS, Map.of()));
-        kubectl = new Kubectl(home, sandbox.kubeconfig());
+        // the user's kubeconfig, as the app and 'meridian sandbox' set it up: the sandbox rewrites
+        // only its own file on a restart, never this one
+        userKubeconfig = home.resolve("user-kubeconfig");
+        java.nio.file.Files.copy(sandbox.kubeconfig(), userKubeconfig);
+        kubectl = new Kubectl(home, userKubeconfig);
     }
 
     @AfterAll
@@ -54,7 +59,7 @@ class SandboxInstallIT {
     }
 
     private CliRun meridian(String... args) {
-        return CliRun.run(home, Map.of("KUBECONFIG", sandbox.kubeconfig().toString()), args);
+        return CliRun.run(home, Map.of("KUBECONFIG", userKubeconfig.toString()), args);
     }
 
     @Test
@@ -88,6 +93,22 @@ class SandboxInstallIT {
 
     @Test
     @Order(3)
+    void afterARestartOnTheSameFolderTheInstalledEndpointAndItsContextWorkAgain() {
+        sandbox.close();
+        sandbox = Sandbox.start(new SandboxOptions(home.resolve("sandbox"), SandboxOptions.DEFAULT_CLUSTERS, Map.of()));
+
+        assertThat(annotations()).containsEntry(Annotations.ENDPOINT, "localhost:" + endpointPort);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Kubectl.Result get = kubectl.run("get", "ns", "-v", "6");
+            assertThat(get.exitCode()).as(get.toString()).isZero();
+            assertThat(get.err())
+                    .contains("GET https://localhost:" + endpointPort
+                            + "/kubernetes/cluster/api/v1/namespaces?limit=500 200 OK");
+        });
+    }
+
+    @Test
+    @Order(4)
     void uninstallRemovesTheObjectsStopsTheAgentAndClearsTheAnnotations() {
         CliRun uninstall = meridian("agent", "uninstall", "--cluster", CLUSTER);
         assertThat(uninstall.exitCode()).as(uninstall.toString()).isZero();

@@ -40,10 +40,15 @@ public final class ApiFront implements AutoCloseable {
     private final ApiWatches watches;
     private final Tables tables;
     private final Workloads workloads;
+    private final Snapshots snapshots;
     private final Writes writes;
 
-    private ApiFront(Vertx vertx, int storePort, GeneratedTls tls, Clock clock) {
+    private ApiFront(Vertx vertx, int storePort, GeneratedTls tls, Clock clock, java.nio.file.Path saved) {
         this.mock = new MockLink(vertx, storePort);
+        this.snapshots = saved == null ? null : new Snapshots(vertx, mock, saved);
+        if (snapshots != null) {
+            hub.onPublish(snapshots::changed);
+        }
         this.tables = new Tables(clock);
         this.watches = new ApiWatches(vertx, mock, hub, tables);
         this.workloads = new Workloads(mock, hub, clock);
@@ -60,9 +65,12 @@ public final class ApiFront implements AutoCloseable {
      * Listens on 127.0.0.1:{@code port} (0 for any) with the given certificate, in front of the
      * store listening on plain HTTP at {@code storePort}.
      */
-    public static ApiFront start(Vertx vertx, int storePort, GeneratedTls tls, int port) {
-        ApiFront front = new ApiFront(vertx, storePort, tls, Clock.systemUTC());
+    public static ApiFront start(Vertx vertx, int storePort, GeneratedTls tls, int port, java.nio.file.Path saved) {
+        ApiFront front = new ApiFront(vertx, storePort, tls, Clock.systemUTC(), saved);
         try {
+            if (front.snapshots != null) {
+                front.snapshots.restore();
+            }
             front.server.listen(port, "127.0.0.1").await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             front.close();
@@ -212,6 +220,16 @@ public final class ApiFront implements AutoCloseable {
 
     @Override
     public void close() {
+        if (snapshots != null) {
+            try {
+                snapshots.flush();
+            } catch (RuntimeException e) {
+                System.getLogger(ApiFront.class.getName())
+                        .log(
+                                System.Logger.Level.WARNING,
+                                "the sandbox's last changes were not saved: " + e.getMessage());
+            }
+        }
         watches.close();
         try {
             server.close().await(5, TimeUnit.SECONDS);

@@ -44,8 +44,15 @@ final class WatchHub {
     private final Deque<WatchEvent> kept = new ArrayDeque<>();
     private final List<Watcher> watchers = new ArrayList<>();
     private long forgottenUpTo;
+    private Runnable onPublish = () -> {};
+
+    /** Something to run after every change (the snapshot's save). */
+    synchronized void onPublish(Runnable action) {
+        this.onPublish = action;
+    }
 
     synchronized void publish(WatchEvent event) {
+        onPublish.run();
         kept.addLast(event);
         while (kept.size() > KEPT) {
             forgottenUpTo = kept.removeFirst().resourceVersion();

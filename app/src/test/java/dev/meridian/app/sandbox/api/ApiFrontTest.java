@@ -229,6 +229,51 @@ class ApiFrontTest {
     }
 
     @Test
+    void objectsMadeBeforeARestartOnTheSameFolderAreThereAfterIt(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
+        try (SimulatedApiServer first = new SimulatedApiServer(0, home)) {
+            first.client()
+                    .namespaces()
+                    .resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName("kept")
+                            .endMetadata()
+                            .build())
+                    .create();
+            first.client()
+                    .configMaps()
+                    .inNamespace("kept")
+                    .resource(new ConfigMapBuilder()
+                            .withNewMetadata()
+                            .withName("settings")
+                            .endMetadata()
+                            .addToData("color", "blue")
+                            .build())
+                    .create();
+        }
+        try (SimulatedApiServer second = new SimulatedApiServer(0, home)) {
+            assertThat(second.client()
+                            .configMaps()
+                            .inNamespace("kept")
+                            .withName("settings")
+                            .get()
+                            .getData())
+                    .containsEntry("color", "blue");
+            assertThat(second.client().namespaces().withName("kept").get()).isNotNull();
+        }
+    }
+
+    @Test
+    void anUnreadableSavedFileIsSetAsideAndTheServerStartsEmpty(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path home) throws Exception {
+        java.nio.file.Files.writeString(home.resolve("objects.json"), "{not json");
+        try (SimulatedApiServer server = new SimulatedApiServer(0, home)) {
+            assertThat(server.client().namespaces().list().getItems()).isEmpty();
+        }
+        assertThat(home.resolve("objects.json.unreadable")).exists();
+    }
+
+    @Test
     void dryRunCreateStoresNothing() throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/namespaces/default/configmaps?dryRun=All"))
