@@ -1,6 +1,5 @@
 package dev.meridian.app.ui.install;
 
-import dev.meridian.app.sandbox.SandboxInstallDefaults;
 import dev.meridian.app.ui.install.InstallViewModel.Step;
 import dev.meridian.installer.manifest.InvalidSpecException;
 import java.util.List;
@@ -46,8 +45,7 @@ final class AgentInstallWizard {
 
     AgentInstallWizard(InstallViewModel model) {
         this.model = model;
-        this.form = new InstallForm(
-                model.clusterName(), model.contexts(), SandboxInstallDefaults.isSandbox(model.cluster.labels()));
+        this.form = new InstallForm(model.clusterName(), model.contexts(), model.isSandbox());
     }
 
     void show(Window owner) {
