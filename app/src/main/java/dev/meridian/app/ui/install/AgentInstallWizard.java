@@ -146,6 +146,9 @@ final class AgentInstallWizard {
             result.pseudoClassStateChanged(FAILED, model.failedProperty().get());
             model.failedProperty().addListener((o, was, now) -> result.pseudoClassStateChanged(FAILED, now));
             VBox.setVgrow(progress, Priority.ALWAYS);
+            // On a short screen the list gives up its height, never the bar or the result's wrapped lines.
+            bar.setMinHeight(Region.USE_PREF_SIZE);
+            result.setMinHeight(Region.USE_PREF_SIZE);
             installPage = new VBox(8, bar, progress, result);
         }
         return installPage;

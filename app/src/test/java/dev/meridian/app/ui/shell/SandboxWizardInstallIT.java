@@ -23,9 +23,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 18, from the window: on a fresh machine the app starts its first-run sandbox, and on the central-only
@@ -62,6 +65,7 @@ class SandboxWizardInstallIT extends GuiTestSupport {
                 .until(() -> lookup("#wizardResult").tryQuery().isPresent()
                         && !text("#wizardResult").isEmpty());
         assertThat(text("#wizardResult")).contains("Health: UP.").startsWith("Agent installed");
+        assertTheLastPageFitsALaptopScreen();
         Screenshots.takeIfAsked("wizard-install");
         int port = endpointPort();
         assertThat(annotations()).containsKey(Annotations.CA_DATA);
@@ -112,6 +116,24 @@ class SandboxWizardInstallIT extends GuiTestSupport {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
                         .isInstanceOf(ConnectException.class));
+    }
+
+    /**
+     * On a 1024x640 screen the wizard opens 576 high (ModalWindows.fit): the progress list gives up the height, the
+     * bar and the result's wrapped lines keep theirs.
+     */
+    private void assertTheLastPageFitsALaptopScreen() {
+        Label result = lookup("#wizardResult").query();
+        onFx(() -> {
+            ((Stage) result.getScene().getWindow()).setHeight(576);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> result.getHeight() + 0.5 >= result.prefHeight(result.getWidth())))
+                .as("the result shows all its lines")
+                .isTrue();
+        assertThat(onFx(() -> lookup(".progress-bar").query().getLayoutBounds().getHeight()))
+                .isGreaterThan(1);
     }
 
     /** As the app opens on a machine without a kubeconfig: its first-run sandbox, its shipped modules. */
@@ -186,7 +208,7 @@ class SandboxWizardInstallIT extends GuiTestSupport {
             if (DIRECTORY == null) {
                 return;
             }
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitForFxEvents();
             Thread.sleep(500);
             Process process = new ProcessBuilder(
                             "import",
