@@ -144,12 +144,7 @@ public final class MeridianCommand extends GroupCommand {
      */
     KubernetesClient openCentralRoute(String cluster) {
         KubeconfigService service = kubeconfig();
-        io.fabric8.kubernetes.client.Config config =
-                ContextClients.config(service.connection(managementContext(service)));
-        config.setMasterUrl(managementAccess().centralOrigin() + "/kubernetes/cluster/" + cluster);
-        return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
-                .withConfig(config)
-                .build();
+        return ContextClients.openCentralRoute(service, managementContext(service), cluster);
     }
 
     /** A fleet service and the client it owns. */

@@ -36,6 +36,18 @@ public final class ContextClients {
         return new KubernetesClientBuilder().withConfig(config(connection)).build();
     }
 
+    /**
+     * Opens a client for connected cluster {@code cluster} through its central route
+     * ({@code <central origin>/kubernetes/cluster/<name>}) with {@code planeContext}'s credential and TLS, for a
+     * plane whose gateway shares its origin (the sandbox's); the caller closes it.
+     */
+    public static KubernetesClient openCentralRoute(KubeconfigService kubeconfig, String planeContext, String cluster) {
+        Config config = config(kubeconfig.connection(planeContext));
+        config.setMasterUrl(
+                kubeconfig.managementAccess(planeContext).centralOrigin() + "/kubernetes/cluster/" + cluster);
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
     /** The fabric8 configuration of the context, failing fast when its server cannot be reached. */
     public static Config config(ContextConnection connection) {
         Config config = Config.fromKubeconfig(connection.minifiedKubeconfig());

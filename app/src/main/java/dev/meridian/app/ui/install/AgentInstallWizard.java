@@ -1,6 +1,5 @@
 package dev.meridian.app.ui.install;
 
-import dev.meridian.app.sandbox.SandboxInstallDefaults;
 import dev.meridian.app.ui.install.InstallViewModel.Step;
 import dev.meridian.installer.manifest.InvalidSpecException;
 import java.util.List;
@@ -46,8 +45,7 @@ final class AgentInstallWizard {
 
     AgentInstallWizard(InstallViewModel model) {
         this.model = model;
-        this.form = new InstallForm(
-                model.clusterName(), model.contexts(), SandboxInstallDefaults.isSandbox(model.cluster.labels()));
+        this.form = new InstallForm(model.clusterName(), model.contexts(), model.isSandbox());
     }
 
     void show(Window owner) {
@@ -148,6 +146,9 @@ final class AgentInstallWizard {
             result.pseudoClassStateChanged(FAILED, model.failedProperty().get());
             model.failedProperty().addListener((o, was, now) -> result.pseudoClassStateChanged(FAILED, now));
             VBox.setVgrow(progress, Priority.ALWAYS);
+            // On a short screen the list gives up its height, never the bar or the result's wrapped lines.
+            bar.setMinHeight(Region.USE_PREF_SIZE);
+            result.setMinHeight(Region.USE_PREF_SIZE);
             installPage = new VBox(8, bar, progress, result);
         }
         return installPage;

@@ -35,15 +35,17 @@ final class FlowRunner implements AutoCloseable {
     }
 
     /**
-     * Runs {@code step} with clients for the plane's context and {@code targetContext}, closed when it returns.
+     * Runs {@code step} with clients for the plane's context and {@code target}, closed when it returns.
      *
+     * @param target a kube context, or {@link Targets#CENTRAL_ROUTE} for {@code cluster}'s central route
      * @param onLine each progress message, on the FX executor
      * @param onSuccess the step's result, on the FX executor after the last line
      * @param onFailure what the step (or opening a client) threw, on the FX executor
      */
     <T> void run(
             ContextConnection plane,
-            String targetContext,
+            String cluster,
+            String target,
             Step<T> step,
             Consumer<String> onLine,
             Consumer<T> onSuccess,
@@ -53,8 +55,10 @@ final class FlowRunner implements AutoCloseable {
                         () -> {
                             try (KubernetesClient management =
                                             services.clients().open(plane, plane.contextName());
-                                    KubernetesClient target = services.clients().open(plane, targetContext)) {
-                                return step.run(target, new FleetService(management, services.clock()), listener);
+                                    KubernetesClient targetClient = Targets.CENTRAL_ROUTE.equals(target)
+                                            ? services.clients().openCentralRoute(plane, cluster)
+                                            : services.clients().open(plane, target)) {
+                                return step.run(targetClient, new FleetService(management, services.clock()), listener);
                             }
                         },
                         worker)

@@ -3,6 +3,7 @@ package dev.meridian.app.ui.install;
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.ContextConnection;
+import dev.meridian.app.sandbox.SandboxInstallDefaults;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -37,7 +38,7 @@ abstract class FlowViewModel implements AutoCloseable {
             String threadName) {
         this.plane = plane;
         this.cluster = cluster;
-        this.contexts = List.copyOf(contexts);
+        this.contexts = Targets.offered(contexts, isSandbox());
         this.flow = services.flow();
         this.runner = new FlowRunner(services, threadName);
     }
@@ -46,14 +47,19 @@ abstract class FlowViewModel implements AutoCloseable {
         return cluster.name();
     }
 
-    /** The kube contexts to offer as the target. */
+    /** Whether the cluster is one of the sandbox's, whose install defaults apply. */
+    boolean isSandbox() {
+        return SandboxInstallDefaults.isSandbox(cluster.labels());
+    }
+
+    /** The targets to offer: the kube contexts, and the central route on a sandbox cluster ({@link Targets}). */
     List<String> contexts() {
         return contexts;
     }
 
-    /** Runs {@code step} against {@code targetContext}, adding its progress lines as they come. */
-    <T> void run(String targetContext, FlowRunner.Step<T> step, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        runner.run(plane, targetContext, step, progress::add, onSuccess, onFailure);
+    /** Runs {@code step} against {@code target} (a context or the central route), adding progress lines as they come. */
+    <T> void run(String target, FlowRunner.Step<T> step, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        runner.run(plane, cluster.name(), target, step, progress::add, onSuccess, onFailure);
     }
 
     /** Ends the run with the sentence for the user. */

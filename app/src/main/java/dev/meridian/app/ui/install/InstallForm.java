@@ -53,14 +53,16 @@ final class InstallForm {
     private final Label otherError = error("wizardError");
     private final GridPane grid = new GridPane();
 
-    /** @param sandbox whether the cluster is one of the sandbox's: its host, issuer and context are then filled in */
+    /**
+     * @param contexts the targets to offer ({@link Targets#offered})
+     * @param sandbox whether the cluster is one of the sandbox's: its host, issuer and target are then filled in
+     */
     InstallForm(String clusterName, List<String> contexts, boolean sandbox) {
         this.clusterName = clusterName;
         context.setId("wizardContext");
         context.getItems().setAll(contexts);
-        contexts.stream().filter(c -> c.equals(clusterName)).findFirst().ifPresent(context::setValue);
+        context.setValue(Targets.forInstall(clusterName, contexts, sandbox));
         if (sandbox) {
-            SandboxInstallDefaults.targetContext(clusterName, contexts).ifPresent(context::setValue);
             host.setText(SandboxInstallDefaults.HOST);
             issuer.setText(SandboxInstallDefaults.CLUSTER_ISSUER);
         }

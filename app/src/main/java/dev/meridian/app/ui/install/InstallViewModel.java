@@ -38,7 +38,8 @@ final class InstallViewModel extends FlowViewModel {
         this.request = request;
         InstallSpec spec = request.spec();
         previewYaml.set(YamlRenderer.render(AgentManifests.build(spec)));
-        previewHint.set("These objects will be applied in context " + request.targetContext()
+        previewHint.set("These objects will be applied in "
+                + Targets.describe(request.targetContext(), cluster.name())
                 + " (namespace " + spec.namespace() + ", " + spec.replicas() + " replicas of " + spec.image()
                 + "); the install " + request.waitDescription() + ", then sets the cluster's endpoint on the "
                 + "management plane.");

@@ -1,16 +1,25 @@
 package dev.meridian.app.ui.install;
 
+import java.util.List;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** How the install wizard and the uninstall dialog open and lay out: modal over the main window, in its look. */
 final class ModalWindows {
+    /** Room left for the window manager's title bar, so the buttons along the bottom stay on screen. */
+    private static final double DECORATION = 64;
+
+    /** The least a window is shrunk to, however small the screen: below it nothing is usable anyway. */
+    private static final double SMALLEST = 320;
+
     private ModalWindows() {}
 
     /** Makes {@code stage} a titled window modal over {@code owner}; {@code onHidden} runs once it is closed. */
@@ -21,14 +30,35 @@ final class ModalWindows {
         stage.setOnHidden(e -> onHidden.run());
     }
 
-    /** Shows {@code root} in {@code stage} at the given size, styled like {@code owner}. */
+    /**
+     * Shows {@code root} in {@code stage} at the given size, or smaller on a screen without the room (a 1024x640
+     * virtual machine cut off the wizard's buttons), styled like {@code owner}.
+     */
     static void show(Stage stage, Window owner, Parent root, double width, double height) {
-        Scene scene = new Scene(root, width, height);
+        Rectangle2D screen = visualBounds(owner);
+        Scene scene = new Scene(root, fit(width, screen.getWidth()), fit(height, screen.getHeight()));
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** {@code wanted}, or what {@code available} leaves after the window's decoration, but never below a floor. */
+    static double fit(double wanted, double available) {
+        return Math.max(Math.min(wanted, available - DECORATION), Math.min(wanted, SMALLEST));
+    }
+
+    /** The usable part of the screen the owner is on (the primary one without an owner). */
+    private static Rectangle2D visualBounds(Window owner) {
+        if (owner != null) {
+            List<Screen> screens =
+                    Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight());
+            if (!screens.isEmpty()) {
+                return screens.get(0).getVisualBounds();
+            }
+        }
+        return Screen.getPrimary().getVisualBounds();
     }
 
     /** Lays {@code grid} out as a form: labels at least {@code labelMinWidth} wide, fields taking the rest. */

@@ -49,14 +49,14 @@ final class UninstallViewModel extends FlowViewModel {
         super(services, plane, cluster, contexts, "agent-uninstall");
         this.onDone = onDone;
         this.onFailed = onFailed;
-        contexts.stream().filter(c -> c.equals(cluster.name())).findFirst().ifPresent(context::set);
+        context.set(Targets.forUninstall(cluster.name(), contexts, isSandbox()));
         summary = Bindings.createStringBinding(
                 () -> context.get() == null
                         ? "Choose the kube context of cluster " + cluster.name()
                                 + " itself: the agent runs there, not in the management plane."
                         : "This deletes every object Meridian installed in namespace "
                                 + namespace.get().strip()
-                                + " of context " + context.get()
+                                + " of " + Targets.describe(context.get(), cluster.name())
                                 + ", then clears the direct endpoint of cluster "
                                 + cluster.name() + ": its kube contexts use the central route again.",
                 context,
@@ -76,7 +76,8 @@ final class UninstallViewModel extends FlowViewModel {
                     + "'-', at most 63 characters).");
             return;
         }
-        doing.set("Removing the agent from namespace " + ns + " of context " + targetContext + "...");
+        doing.set("Removing the agent from namespace " + ns + " of " + Targets.describe(targetContext, cluster.name())
+                + "...");
         started.set(true);
         run(
                 targetContext,

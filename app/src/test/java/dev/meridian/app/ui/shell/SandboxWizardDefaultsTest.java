@@ -18,16 +18,12 @@ import org.junit.jupiter.api.Test;
 /** On a sandbox cluster the install wizard opens with everything a working install needs already filled in. */
 class SandboxWizardDefaultsTest extends GuiTestSupport {
 
+    /** What the wizard offers to mean a sandbox cluster's central route. */
+    private static final String CENTRAL_ROUTE = "Central route through the management plane";
+
     @Test
     void aSandboxClusterGetsTheSandboxHostIssuerAndItsMeridianContext() throws Exception {
-        plane.addCluster("ap-south", Map.of());
-        plane.client()
-                .genericKubernetesResources(FleetService.CLUSTERS)
-                .withName("ap-south")
-                .edit(c -> {
-                    c.getMetadata().getLabels().put(SandboxInstallDefaults.LABEL, "true");
-                    return c;
-                });
+        sandboxCluster("ap-south");
         plane.addCluster("eu-west", Map.of());
         plane.writeKubeconfig(Path.of(environment.env().get("KUBECONFIG")), Map.of("meridian_ap-south", plane.url()));
         openWizardWindow();
@@ -44,6 +40,37 @@ class SandboxWizardDefaultsTest extends GuiTestSupport {
     }
 
     @Test
+    void withoutAContextOfTheClusterAFreshSandboxInstallsThroughTheCentralRouteAsTheCliDoes() throws Exception {
+        sandboxCluster("ap-south");
+        openWizardWindow();
+
+        clickCluster("ap-south");
+        clickOn("#installAgent");
+        assertThat(selectedContext()).isEqualTo(CENTRAL_ROUTE);
+        clickOn("#wizardNext");
+        assertThat(text("#wizardPreviewHint"))
+                .startsWith("These objects will be applied in cluster ap-south through the management plane's "
+                        + "central route (namespace vcluster-pro");
+    }
+
+    @Test
+    void uninstallOnASandboxClusterTakesTheCentralRouteNotTheContextThroughTheAgentItRemoves() throws Exception {
+        sandboxCluster("ap-south");
+        plane.writeKubeconfig(Path.of(environment.env().get("KUBECONFIG")), Map.of("meridian_ap-south", plane.url()));
+        openWizardWindow();
+
+        clickCluster("ap-south");
+        clickOn("#uninstallAgent");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> contexts =
+                (ComboBox<String>) lookup("#uninstallContext").query();
+        assertThat(onFx(contexts::getValue)).isEqualTo(CENTRAL_ROUTE);
+        assertThat(text("#uninstallSummary"))
+                .contains("namespace vcluster-pro of cluster ap-south through the management plane's central route");
+        assertThat(lookup("#uninstallConfirm").query().isDisabled()).isFalse();
+    }
+
+    @Test
     void aRealClusterGetsNoneOfTheSandboxDefaults() throws Exception {
         plane.addCluster("eu-west", Map.of());
         plane.writeKubeconfig(Path.of(environment.env().get("KUBECONFIG")), Map.of("meridian_eu-west", plane.url()));
@@ -54,6 +81,18 @@ class SandboxWizardDefaultsTest extends GuiTestSupport {
         assertThat(field("#wizardHost")).isEmpty();
         assertThat(field("#wizardIssuer")).isEmpty();
         assertThat(selectedContext()).isNull();
+    }
+
+    /** A Cluster labelled as the sandbox labels its own. */
+    private void sandboxCluster(String name) {
+        plane.addCluster(name, Map.of());
+        plane.client()
+                .genericKubernetesResources(FleetService.CLUSTERS)
+                .withName(name)
+                .edit(c -> {
+                    c.getMetadata().getLabels().put(SandboxInstallDefaults.LABEL, "true");
+                    return c;
+                });
     }
 
     private void openWizardWindow() throws Exception {
