@@ -13,7 +13,9 @@ trap cleanup EXIT
 # Starts a sandbox fleet in $TMP/plane (its kubeconfig: $TMP/plane/kubeconfig, its output:
 # $TMP/plane.out) and waits until it says it is running.
 start_plane() {
-    java -jar "$JAR" sandbox --dir "$TMP/plane" >"$TMP/plane.out" 2>&1 &
+    # the sandbox adds its context to $KUBECONFIG (else ~/.kube/config): keep it in the scratch folder
+    KUBECONFIG="$TMP/user-kubeconfig" java -Duser.home="$TMP/home" -jar "$JAR" sandbox --dir "$TMP/plane" \
+        >"$TMP/plane.out" 2>&1 &
     PLANE_PID=$!
     for _ in $(seq 1 120); do
         grep -q "is running" "$TMP/plane.out" 2>/dev/null && break
