@@ -3,13 +3,12 @@ package dev.meridian.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meridian.app.testing.MockManagementPlane;
-import java.nio.charset.StandardCharsets;
+import dev.meridian.app.testing.ProcessRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,32 +20,21 @@ class LauncherIT {
     @TempDir
     Path home;
 
-    record Result(int exitCode, String out, String err) {}
-
     private static Path jar() {
         return Path.of(System.getProperty("meridian.jar"));
     }
 
-    private Result run(List<String> launch, String... args) throws Exception {
+    private ProcessRun run(List<String> launch, String... args) throws Exception {
         List<String> command = new ArrayList<>(launch);
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("HOME", home.toString());
-        builder.environment().remove("KUBECONFIG");
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), out, err);
+        return ProcessRun.run(home, command);
     }
 
-    private Result launcher(String... args) throws Exception {
+    private ProcessRun launcher(String... args) throws Exception {
         return run(List.of(jar().resolveSibling("meridian").toString()), args);
     }
 
-    private Result javaJar(String... args) throws Exception {
+    private ProcessRun javaJar(String... args) throws Exception {
         return run(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()),
                 args);
@@ -65,8 +53,8 @@ class LauncherIT {
                     new String[] {"--kubeconfig", kubeconfig, "cluster", "list"},
                     new String[] {"endpoint", "show", "nope", "--kubeconfig", kubeconfig});
             for (String[] args : commands) {
-                Result expected = javaJar(args);
-                Result actual = launcher(args);
+                ProcessRun expected = javaJar(args);
+                ProcessRun actual = launcher(args);
                 assertThat(actual).as(String.join(" ", args)).isEqualTo(expected);
             }
             assertThat(javaJar("endpoint", "show", "nope", "--kubeconfig", kubeconfig)
@@ -83,7 +71,7 @@ class LauncherIT {
         assertThat(Files.readString(jar().resolveSibling("meridian"))).contains("meridian-cli.jsa");
         // -Xshare:on refuses to start when the archive cannot be used; the launcher's auto mode
         // would only run slower, so this is where a stale archive shows
-        Result shared = run(
+        ProcessRun shared = run(
                 List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xshare:on",
