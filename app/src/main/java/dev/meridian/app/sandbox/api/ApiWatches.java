@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,12 +125,7 @@ final class ApiWatches implements AutoCloseable {
             if (!reply.ok() || list == null) {
                 throw new IllegalStateException("the list before the watch failed: " + reply.status());
             }
-            String kind = String.valueOf(list.getOrDefault("kind", "")).replaceFirst("List$", "");
-            Object items = list.get("items");
-            for (Object item : items instanceof List<?> l ? l : List.of()) {
-                Map<String, Object> object = new LinkedHashMap<>((Map<String, Object>) item);
-                object.putIfAbsent("apiVersion", path.groupVersion());
-                object.putIfAbsent("kind", kind);
+            for (Map<String, Object> object : Tree.items(list, path.groupVersion())) {
                 WatchEvent event = WatchEvent.of("ADDED", path, object);
                 if (filter.matches(event)) {
                     sink.send(encoding.apply(event));

@@ -110,12 +110,7 @@ final class Snapshots {
                                 continue;
                             }
                             ApiResources.Type type = types.get(i);
-                            for (Object item : Tree.list(reply.object(), "items")) {
-                                Map<String, Object> object = new LinkedHashMap<>(Tree.map(item));
-                                object.putIfAbsent("apiVersion", type.groupVersion());
-                                object.putIfAbsent("kind", type.kind());
-                                objects.add(object);
-                            }
+                            objects.addAll(Tree.items(reply.object(), type.groupVersion(), type.kind()));
                         }
                         return vertx.executeBlocking(() -> {
                             TlsStore.writeAtomically(file, Serialization.asJson(objects), true);

@@ -349,15 +349,7 @@ final class Writes {
         if (!(items instanceof List<?> list)) {
             return List.of(object);
         }
-        String kind = String.valueOf(object.getOrDefault("kind", "")).replaceFirst("List$", "");
-        return list.stream()
-                .map(item -> {
-                    Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) item);
-                    copy.putIfAbsent("apiVersion", path.groupVersion());
-                    copy.putIfAbsent("kind", kind);
-                    return copy;
-                })
-                .toList();
+        return Tree.items(object, path.groupVersion());
     }
 
     /** The applied object carries the name and namespace of the path it was applied to. */

@@ -48,16 +48,7 @@ abstract class GuiTestSupport extends FxRobot {
     @BeforeEach
     void startPlane() throws IOException {
         plane = new MockManagementPlane();
-        Path kubeconfig = plane.writeKubeconfig(temp.resolve("kube").resolve("config"));
-        environment = new DesktopEnvironment(
-                Map.of(
-                        "KUBECONFIG",
-                        kubeconfig.toString(),
-                        "XDG_CONFIG_HOME",
-                        temp.resolve("config").toString()),
-                temp.resolve("home"),
-                "Linux",
-                Clock.systemUTC());
+        useKubeconfig(plane.writeKubeconfig(temp.resolve("kube").resolve("config")));
     }
 
     /** Opens the window; with {@code rememberPlane} as if the user had connected to the mock before. */
