@@ -2,6 +2,7 @@ package dev.meridian.app.cli;
 
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.FleetEvent;
+import dev.meridian.app.plane.Plane;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -26,12 +27,14 @@ final class ClusterListCommand extends CliCommand {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        try (MeridianCommand.Fleet fleet = openFleet()) {
-            if (watch) {
+        if (watch) {
+            try (MeridianCommand.Fleet fleet = openFleet()) {
                 watch(fleet, out);
-                return ExitCodes.OK;
             }
-            List<ClusterInfo> clusters = fleet.service().list();
+            return ExitCodes.OK;
+        }
+        try (Plane plane = root().openPlane()) {
+            List<ClusterInfo> clusters = plane.clusters();
             if (output.isTable()) {
                 if (clusters.isEmpty()) {
                     err().println("No connected clusters in the management plane.");

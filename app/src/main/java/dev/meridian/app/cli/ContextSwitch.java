@@ -1,10 +1,10 @@
 package dev.meridian.app.cli;
 
-import dev.meridian.app.contexts.GatewayLookup;
 import dev.meridian.app.contexts.Switching;
 import dev.meridian.app.contexts.Switching.SpaceMode;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.KubeconfigService;
+import dev.meridian.app.plane.Plane;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,12 +21,12 @@ final class ContextSwitch {
         PrintWriter err = command.commandLine().getErr();
         KubeconfigService kubeconfig = root.kubeconfig();
         // Read from the kubeconfig first: a credential we cannot carry is reported before any request.
-        String plane = root.managementAccess().contextName();
-        try (MeridianCommand.Fleet fleet = root.openFleet()) {
-            ClusterInfo cluster = fleet.service().get(clusterName);
-            // The plane's gateway record is read through the client this command already holds.
-            Switching switching = new Switching(kubeconfig, GatewayLookup.through(fleet.client()));
-            Switching.Choice choice = switching.choose(plane, cluster, space);
+        String planeContext = root.managementAccess().contextName();
+        try (Plane plane = root.openPlane()) {
+            ClusterInfo cluster = plane.cluster(clusterName);
+            // The plane's gateway record is read through the connection this command already holds.
+            Switching switching = new Switching(kubeconfig, plane.gateways());
+            Switching.Choice choice = switching.choose(planeContext, cluster, space);
             choice.directUrl().ifPresent(url -> err.println("[info] Using direct cluster endpoint at " + url));
             err.flush();
             if (print) {

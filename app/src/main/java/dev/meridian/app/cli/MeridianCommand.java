@@ -8,6 +8,8 @@ import dev.meridian.app.kubeconfig.KubeconfigException;
 import dev.meridian.app.kubeconfig.KubeconfigLocations;
 import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.kubeconfig.ManagementAccess;
+import dev.meridian.app.plane.Plane;
+import dev.meridian.app.plane.Planes;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -22,18 +24,6 @@ import picocli.CommandLine.ScopeType;
         description = {
             "Manage a fleet of Kubernetes clusters and their direct cluster endpoints.",
             "Run without arguments to open the desktop app."
-        },
-        subcommands = {
-            ClusterCommand.class,
-            SpaceCommand.class,
-            UseCommand.class,
-            ContextCommand.class,
-            EndpointCommand.class,
-            SandboxCommand.class,
-            ProbeCommand.class,
-            AgentCommand.class,
-            PlaneCommand.class,
-            CompletionCommand.class
         },
         footer = {
             "",
@@ -124,7 +114,16 @@ public final class MeridianCommand extends GroupCommand {
         }
     }
 
-    /** A fleet service over a fresh client; close the client when done. */
+    /**
+     * The management plane for a one-shot read (a switch, a listing): the light client when it carries the
+     * context, else fabric8. Close it when done.
+     */
+    Plane openPlane() {
+        KubeconfigService service = kubeconfig();
+        return Planes.open(service, managementContext(service), environment.env(), environment.clock());
+    }
+
+    /** A fleet service over a fresh fabric8 client, for watches and edits; close the client when done. */
     @Override
     Fleet openFleet() {
         KubeconfigService service = kubeconfig();

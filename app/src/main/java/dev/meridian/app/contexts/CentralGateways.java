@@ -1,12 +1,9 @@
 package dev.meridian.app.contexts;
 
-import dev.meridian.app.core.MeridianException;
-import dev.meridian.app.fleet.CaBundle;
 import dev.meridian.app.kubeconfig.CentralGateway;
 import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.kubeconfig.ManagementAccess;
-import dev.meridian.app.kubeconfig.TlsSettings;
 import dev.meridian.installer.manifest.PlaneManifests;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.Config;
@@ -99,42 +96,6 @@ public final class CentralGateways {
         }
         return record == null
                 ? Optional.empty()
-                : Optional.of(parse(record.getData() == null ? Map.of() : record.getData()));
-    }
-
-    static CentralGateway parse(Map<String, String> data) {
-        String where = "ConfigMap " + PlaneManifests.DEFAULT_NAMESPACE + "/" + PlaneManifests.GATEWAY_RECORD;
-        String url = data.get(PlaneManifests.GATEWAY_URL_KEY);
-        String ca = data.get(PlaneManifests.GATEWAY_CA_KEY);
-        boolean insecure = "true".equals(data.get(PlaneManifests.GATEWAY_INSECURE_KEY));
-        TlsSettings tls;
-        if (insecure) {
-            tls = TlsSettings.insecure();
-        } else if (ca != null && !ca.isBlank()) {
-            try {
-                tls = TlsSettings.caData(CaBundle.fromPemText(ca).base64());
-            } catch (MeridianException e) {
-                throw invalid(
-                        where,
-                        "its " + PlaneManifests.GATEWAY_CA_KEY + " is not a PEM certificate: " + e.getMessage(),
-                        e);
-            }
-        } else {
-            tls = TlsSettings.systemTrust();
-        }
-        try {
-            return new CentralGateway(url, tls);
-        } catch (RuntimeException e) {
-            throw invalid(where, "its " + PlaneManifests.GATEWAY_URL_KEY + " " + e.getMessage(), e);
-        }
-    }
-
-    private static MeridianException invalid(String where, String why, Exception cause) {
-        return new MeridianException.InvalidInput(
-                "The management plane's gateway record (" + where + ") is invalid: "
-                        + why
-                        + ". Re-run 'meridian plane install --gateway --host HOST' or delete the record to use the "
-                        + "management server's origin.",
-                cause);
+                : Optional.of(GatewayRecord.parse(record.getData() == null ? Map.of() : record.getData()));
     }
 }

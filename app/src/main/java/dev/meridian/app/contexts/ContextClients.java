@@ -59,8 +59,9 @@ public final class ContextClients {
 
     /** The error for a kubeconfig that names no usable management context, with the ways out. */
     public static MeridianException noPlane(KubeconfigException.ContextNotFound cause) {
+        String message = cause.getMessage();
         return new MeridianException.ManagementPlane(
-                cause.getMessage() + " Pass --kubeconfig FILE and --context NAME "
+                message + (message.endsWith(".") ? "" : ".") + " Pass --kubeconfig FILE and --context NAME "
                         + "of the management plane, or run 'meridian sandbox' to try Meridian without one.",
                 cause);
     }

@@ -2,7 +2,6 @@ package dev.meridian.app.fleet;
 
 import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.core.MeridianException.Conflict;
-import dev.meridian.app.core.MeridianException.NotFound;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -120,8 +119,7 @@ public final class FleetService {
     }
 
     private static MeridianException notFound(String name) {
-        return new NotFound("Cluster '" + name + "' does not exist in the management plane. "
-                + "Run 'meridian cluster list' to see the connected clusters.");
+        return ManagementFailures.clusterNotFound(name);
     }
 
     private static MeridianException conflict(String name, String basedOn, ClusterInfo current, Exception cause) {

@@ -19,28 +19,11 @@ public final class ManagementErrors {
 
     public static MeridianException translate(String action, KubernetesClientException e) {
         int code = e.getCode();
-        if (code == 401 || code == 403) {
-            return new MeridianException.ManagementPlane(
-                    "Could not " + action + ": the management plane refused " + "the credentials (HTTP " + code
-                            + "). Log in again or pick another context with --context.",
-                    e);
+        boolean refusedOrMissing = code == 401 || code == 403 || code == 404;
+        if (!refusedOrMissing && (code == 0 || hasIoCause(e))) {
+            return ManagementFailures.unreachable(action, rootMessage(e), e);
         }
-        if (code == 404) {
-            return new MeridianException.ManagementPlane(
-                    "Could not " + action + ": the management plane does not "
-                            + "serve clusters.management.loft.sh/v1. Point --context at a vCluster Platform, or run "
-                            + "'meridian plane install' to make this cluster a management plane.",
-                    e);
-        }
-        if (code == 0 || hasIoCause(e)) {
-            return new MeridianException.ManagementPlane(
-                    "Could not " + action + ": the management plane is " + "unreachable (" + rootMessage(e)
-                            + "). Check the network and the server of the context.",
-                    e);
-        }
-        return new MeridianException.ManagementPlane(
-                "Could not " + action + ": the management plane answered HTTP " + code + " (" + e.getMessage() + ").",
-                e);
+        return ManagementFailures.answered(action, code, e.getMessage(), e);
     }
 
     private static boolean hasIoCause(Throwable e) {
