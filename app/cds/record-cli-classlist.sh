@@ -1,7 +1,7 @@
 #!/bin/sh
 # Records the classes the CLI loads for the commands people run most, for the CLI's class data
 # archive (app/target/meridian-cli.jsa, used by the app/target/meridian launcher; see app/pom.xml):
-# --version, context list, cluster list and cluster use against a sandbox plane, merged. Run it
+# --version, context list, cluster list, cluster use and use - against a sandbox plane, merged. Run it
 # again when the CLI's start-up code changes much; classes missing from the list only load more
 # slowly, and names that no longer exist are skipped when the archive is made.
 #
@@ -26,11 +26,12 @@ cli contexts context list
 cli clusters cluster list
 cli use-direct cluster use eu-west
 cli use-central cluster use ap-south
+cli back use -
 
 # One list in the order the commands ran; lines with ids (classes of other loaders) are left out.
-for list in version contexts clusters use-direct use-central; do
+for list in version contexts clusters use-direct use-central back; do
     echo "recorded: $list $(wc -l <"$TMP/$list.lst") lines"
 done
-cat "$TMP/version.lst" "$TMP/contexts.lst" "$TMP/clusters.lst" "$TMP/use-direct.lst" "$TMP/use-central.lst" |
+cat "$TMP/version.lst" "$TMP/contexts.lst" "$TMP/clusters.lst" "$TMP/use-direct.lst" "$TMP/use-central.lst" "$TMP/back.lst" |
     grep -v '^#' | grep -v ' id: ' | awk '!seen[$0]++' | gzip -9n >app/cds/meridian-cli.classlist.gz
 echo "app/cds/meridian-cli.classlist.gz: $(gzip -dc app/cds/meridian-cli.classlist.gz | wc -l) lines"

@@ -19,13 +19,7 @@ import picocli.CommandLine.Option;
 
 @Command(
         name = "agent",
-        description = "Install, inspect, upgrade and remove the direct endpoint agent in a connected cluster.",
-        subcommands = {
-            AgentCommand.Install.class,
-            AgentCommand.Status.class,
-            AgentCommand.Upgrade.class,
-            AgentCommand.Uninstall.class
-        })
+        description = "Install, inspect, upgrade and remove the direct endpoint agent in a connected cluster.")
 final class AgentCommand extends GroupCommand {
 
     /** Options every agent command shares: which cluster, and the kube context that reaches it. */

@@ -1,5 +1,6 @@
 package dev.meridian.app.cli;
 
+import dev.meridian.app.plane.TlsPreload;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -9,9 +10,23 @@ import picocli.CommandLine.ParseResult;
 public final class Cli {
     private Cli() {}
 
+    /** The whole command tree: every command's model. */
     public static CommandLine commandLine(CliEnvironment environment, PrintWriter out, PrintWriter err) {
-        MeridianCommand root = new MeridianCommand(environment);
-        CommandLine commandLine = new CommandLine(root);
+        CommandLine commandLine = new CommandLine(new MeridianCommand(environment));
+        CommandTree.addAll(commandLine);
+        return configure(commandLine, out, err);
+    }
+
+    /** The part of the command tree {@code args} need (see {@link CommandTree}). */
+    public static CommandLine commandLine(
+            CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new MeridianCommand(environment));
+        CommandTree.addFor(commandLine, args);
+        return configure(commandLine, out, err);
+    }
+
+    private static CommandLine configure(CommandLine commandLine, PrintWriter out, PrintWriter err) {
+        MeridianCommand root = (MeridianCommand) commandLine.getCommand();
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new ErrorPrinter(root));
@@ -24,7 +39,10 @@ public final class Cli {
     }
 
     public static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
-        int code = commandLine(environment, out, err).execute(args);
+        if (CommandTree.talksToClusters(args)) {
+            TlsPreload.start();
+        }
+        int code = commandLine(environment, out, err, args).execute(args);
         out.flush();
         err.flush();
         return code;

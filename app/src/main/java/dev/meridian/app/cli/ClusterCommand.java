@@ -4,11 +4,5 @@ import picocli.CommandLine.Command;
 
 @Command(
         name = "cluster",
-        description = "List connected clusters, switch kube contexts to them, connect and disconnect them.",
-        subcommands = {
-            ClusterListCommand.class,
-            ClusterUseCommand.class,
-            ClusterConnectCommand.class,
-            ClusterDisconnectCommand.class
-        })
+        description = "List connected clusters, switch kube contexts to them, connect and disconnect them.")
 final class ClusterCommand extends GroupCommand {}

@@ -7,10 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(
-        name = "context",
-        description = "Show the kube contexts Meridian wrote.",
-        subcommands = {ContextCommand.ListContexts.class})
+@Command(name = "context", description = "Show the kube contexts Meridian wrote.")
 final class ContextCommand extends GroupCommand {
 
     @Command(

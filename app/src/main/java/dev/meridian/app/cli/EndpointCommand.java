@@ -2,13 +2,5 @@ package dev.meridian.app.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(
-        name = "endpoint",
-        description = "Show and edit the direct cluster endpoint of a connected cluster.",
-        subcommands = {
-            EndpointShowCommand.class,
-            EndpointSetCommand.class,
-            EndpointClearCommand.class,
-            EndpointTrustCommand.class
-        })
+@Command(name = "endpoint", description = "Show and edit the direct cluster endpoint of a connected cluster.")
 final class EndpointCommand extends GroupCommand {}

@@ -11,13 +11,9 @@ enum OutputFormat {
     JSON,
     YAML;
 
-    // Plain data (maps, lists, strings, numbers) needs no Kubernetes modules: a bare mapper prints it
-    // as fabric8's deprecated Serialization.jsonMapper() did.
-    private static final JsonMapper JSON_MAPPER = JsonMapper.builder().build();
-
     String render(Object data) {
         return switch (this) {
-            case JSON -> JSON_MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(data);
+            case JSON -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(data);
             case YAML -> Serialization.asYaml(data);
             case TABLE -> throw new IllegalStateException("tables are rendered by the command");
         };
@@ -26,5 +22,12 @@ enum OutputFormat {
     /** Wraps items like kubectl's List so that json/yaml output of an empty list is still well-formed. */
     static Map<String, Object> list(List<?> items) {
         return Map.of("items", items);
+    }
+
+    /** Made on first use: a table-printing command never starts a mapper. */
+    private static final class Json {
+        // Plain data (maps, lists, strings, numbers) needs no Kubernetes modules: a bare mapper prints it
+        // as fabric8's deprecated Serialization.jsonMapper() did.
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
     }
 }

@@ -19,10 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(
-        name = "plane",
-        description = "Make any Kubernetes cluster a management plane Meridian can use.",
-        subcommands = {PlaneCommand.Install.class})
+@Command(name = "plane", description = "Make any Kubernetes cluster a management plane Meridian can use.")
 final class PlaneCommand extends GroupCommand {
 
     @Command(

@@ -5,10 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(
-        name = "space",
-        description = "Create and switch to spaces (namespaces) of a connected cluster.",
-        subcommands = {SpaceCommand.Use.class, SpaceCommand.Create.class})
+@Command(name = "space", description = "Create and switch to spaces (namespaces) of a connected cluster.")
 final class SpaceCommand extends GroupCommand {
 
     @Command(
