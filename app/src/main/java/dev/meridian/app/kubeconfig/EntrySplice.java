@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -27,18 +28,25 @@ final class EntrySplice {
 
     private EntrySplice() {}
 
-    /** The snapshot text with the edits applied, if they can be applied line by line. */
-    static Optional<String> apply(String text, List<EntryEdit> edits, YamlCodec codec, Path file) {
+    /**
+     * The snapshot text with the edits applied, if they can be applied line by line.
+     *
+     * @param marksMatchText whether the nodes the edits recorded carry their positions in {@code text}
+     *     (the tree was parsed from it); otherwise the text is parsed here to find them
+     */
+    static Optional<String> apply(
+            String text, List<EntryEdit> edits, boolean marksMatchText, YamlCodec codec, Path file) {
         if (text.chars().anyMatch(c -> c == '\u0085' || c == '\u2028' || c == '\u2029')
                 || text.replace("\r\n", "").indexOf('\r') >= 0
                 || !text.endsWith("\n")) {
             return Optional.empty(); // line breaks SnakeYAML counts but we do not; keep it simple
         }
-        MappingNode root = (MappingNode) codec.parse(text, file);
+        MappingNode parsed = marksMatchText ? null : (MappingNode) codec.parse(text, file);
         List<String> lines = splitLines(text);
         List<LineEdit> lineEdits = new ArrayList<>();
         for (EntryEdit edit : edits) {
-            Optional<LineEdit> lineEdit = lineEdit(root, lines, edit, codec);
+            Optional<Place> place = marksMatchText ? recordedPlace(edit) : placeIn(parsed, edit);
+            Optional<LineEdit> lineEdit = place.flatMap(p -> lineEdit(p, lines, edit, codec, file));
             if (lineEdit.isEmpty()) {
                 return Optional.empty();
             }
@@ -61,7 +69,22 @@ final class EntrySplice {
         return Optional.of(String.join("", result));
     }
 
-    private static Optional<LineEdit> lineEdit(MappingNode root, List<String> lines, EntryEdit edit, YamlCodec codec) {
+    /**
+     * Where an edit goes, as a parsed node with its position: the entry it replaces, or the entry
+     * it is appended after.
+     */
+    private record Place(Node node, boolean replace) {}
+
+    private static Optional<Place> recordedPlace(EntryEdit edit) {
+        if (edit.replaced() != null) {
+            return Optional.of(new Place(edit.replaced(), true));
+        }
+        return Optional.ofNullable(edit.appendedAfter())
+                .filter(node -> node.getStartMark() != null)
+                .map(node -> new Place(node, false));
+    }
+
+    private static Optional<Place> placeIn(MappingNode root, EntryEdit edit) {
         Optional<Node> list = Nodes.get(root, edit.section().key);
         if (list.isEmpty()
                 || !(list.get() instanceof SequenceNode seq)
@@ -72,22 +95,88 @@ final class EntrySplice {
         for (Node item : items) {
             if (item instanceof MappingNode m
                     && Nodes.scalar(m, "name").filter(edit.name()::equals).isPresent()) {
-                int first = item.getStartMark().getLine();
-                int last = lastLine(item);
-                Optional<String> indent =
-                        dashIndent(lines.get(first), item.getStartMark().getColumn());
-                return indent.map(in -> new LineEdit(first, last + 1, render(edit.entry(), in, codec, lines)));
+                return Optional.of(new Place(item, true));
             }
         }
-        Node lastItem = items.get(items.size() - 1);
-        int after = lastLine(lastItem) + 1;
-        Optional<String> indent = dashIndent(
-                lines.get(lastItem.getStartMark().getLine()),
-                lastItem.getStartMark().getColumn());
-        if (after > lines.size()) {
+        return Optional.of(new Place(items.get(items.size() - 1), false));
+    }
+
+    /**
+     * The lines that replace the entry, or are inserted after the last one, when the splice is sure
+     * to mean exactly the edited entry: its text reads back as the entry, it starts at an item's
+     * dash, and the next line that means something starts at or left of that dash (a next item, the
+     * next key), so nothing around it changes meaning. Otherwise empty, and the caller writes the
+     * whole tree instead.
+     */
+    private static Optional<LineEdit> lineEdit(
+            Place place, List<String> lines, EntryEdit edit, YamlCodec codec, Path file) {
+        Node item = place.node();
+        if (item.getStartMark() == null || endsInBlockScalar(item)) {
             return Optional.empty();
         }
-        return indent.map(in -> new LineEdit(after, after, render(edit.entry(), in, codec, lines)));
+        int first = item.getStartMark().getLine();
+        int last = lastLine(item);
+        if (first >= lines.size() || last >= lines.size()) {
+            return Optional.empty();
+        }
+        Optional<String> indent =
+                dashIndent(lines.get(first), item.getStartMark().getColumn());
+        if (indent.isEmpty() || !endsBefore(lines, last + 1, indent.get().length())) {
+            return Optional.empty();
+        }
+        List<String> rendered = render(edit.entry(), indent.get(), codec, lines);
+        if (!readsBackAs(rendered, indent.get().length(), edit.entry(), codec, file)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                place.replace() ? new LineEdit(first, last + 1, rendered) : new LineEdit(last + 1, last + 1, rendered));
+    }
+
+    /** Whether the first line from {@code from} that is not blank or a comment starts at or left of {@code column}. */
+    private static boolean endsBefore(List<String> lines, int from, int column) {
+        for (int i = from; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String content = line.strip();
+            if (content.isEmpty() || content.startsWith("#")) {
+                continue;
+            }
+            int start = 0;
+            while (start < line.length() && line.charAt(start) == ' ') {
+                start++;
+            }
+            return start <= column;
+        }
+        return true;
+    }
+
+    /** A block scalar ({@code |}, {@code >}) at the end decides its own trailing lines: leave such entries alone. */
+    private static boolean endsInBlockScalar(Node node) {
+        Node last = node;
+        while (true) {
+            if (last instanceof MappingNode m && !m.getValue().isEmpty()) {
+                last = m.getValue().get(m.getValue().size() - 1).getValueNode();
+            } else if (last instanceof SequenceNode s && !s.getValue().isEmpty()) {
+                last = s.getValue().get(s.getValue().size() - 1);
+            } else {
+                break;
+            }
+        }
+        return last instanceof ScalarNode scalar
+                && (scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
+                        || scalar.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED);
+    }
+
+    /** Whether the rendered lines, read alone, are a one-item list holding exactly {@code entry}. */
+    private static boolean readsBackAs(
+            List<String> rendered, int indent, MappingNode entry, YamlCodec codec, Path file) {
+        StringBuilder text = new StringBuilder();
+        for (String line : rendered) {
+            text.append(line, Math.min(indent, line.length()), line.length());
+        }
+        Node read = codec.parse(text.toString(), file);
+        return read instanceof SequenceNode seq
+                && seq.getValue().size() == 1
+                && Nodes.sameData(seq.getValue().get(0), entry);
     }
 
     /** The indentation before the {@code -} of an item that starts its line, if it does. */

@@ -37,27 +37,46 @@ final class KubeconfigDocument {
     private boolean entriesChanged;
     private boolean sectionCreated;
     private final List<EntryEdit> entryEdits = new ArrayList<>();
+    private final boolean marksMatchSnapshot;
 
-    /** One entry put by an edit: it replaced the entry of that name, or was appended. */
-    record EntryEdit(Section section, String name, MappingNode entry) {}
+    /**
+     * One entry put by an edit: it replaced the entry of that name, or was appended.
+     *
+     * @param replaced the entry it replaced, as parsed (with its position in the snapshot), or null
+     * @param appendedAfter for an appended entry, the section's last entry as parsed, or null
+     */
+    record EntryEdit(Section section, String name, MappingNode entry, Node replaced, Node appendedAfter) {}
 
     /**
      * @param snapshot the bytes read, or null when the file did not exist
      * @param root the parsed tree; a fresh empty config for an empty or missing file
      */
     KubeconfigDocument(Path path, byte[] snapshot, MappingNode root) {
+        this(path, snapshot, root, true);
+    }
+
+    private KubeconfigDocument(Path path, byte[] snapshot, MappingNode root, boolean marksMatchSnapshot) {
         this.path = path;
         this.snapshot = snapshot;
         this.root = root;
         this.loadedCurrentContext = Nodes.scalar(root, "current-context").orElse(null);
+        this.marksMatchSnapshot = marksMatchSnapshot;
     }
 
     /**
      * The same tree for a new edit of the file, which now holds {@code bytes}. The tree is shared,
      * so only the store calls this, and only for bytes the tree was parsed from or rendered to.
+     *
+     * @param parsedFromBytes whether the tree was parsed from exactly these bytes and not edited
+     *     since, so the positions its nodes carry are positions in them
      */
-    KubeconfigDocument reopen(byte[] bytes) {
-        return new KubeconfigDocument(path, bytes, root);
+    KubeconfigDocument reopen(byte[] bytes, boolean parsedFromBytes) {
+        return new KubeconfigDocument(path, bytes, root, parsedFromBytes);
+    }
+
+    /** Whether the parsed nodes' positions (marks) are positions in {@link #snapshot()}. */
+    boolean marksMatchSnapshot() {
+        return marksMatchSnapshot && snapshot != null;
     }
 
     Path path() {
@@ -143,17 +162,26 @@ final class KubeconfigDocument {
                 }
                 entry.setBlockComments(m.getBlockComments());
                 items.set(i, entry);
-                recordEntryEdit(section, name, entry);
+                recordEntryEdit(new EntryEdit(section, name, entry, m, null));
                 return;
             }
         }
+        Node last = items.isEmpty() ? null : items.get(items.size() - 1);
         items.add(entry);
-        recordEntryEdit(section, name, entry);
+        recordEntryEdit(new EntryEdit(section, name, entry, null, last));
     }
 
-    private void recordEntryEdit(Section section, String name, MappingNode entry) {
-        entryEdits.removeIf(e -> e.section() == section && e.name().equals(name));
-        entryEdits.add(new EntryEdit(section, name, entry));
+    private void recordEntryEdit(EntryEdit edit) {
+        EntryEdit recorded = edit;
+        for (EntryEdit earlier : entryEdits) {
+            if (earlier.section() == edit.section() && earlier.name().equals(edit.name())) {
+                // Put twice: the place in the snapshot is the one the first put found.
+                recorded = new EntryEdit(
+                        edit.section(), edit.name(), edit.entry(), earlier.replaced(), earlier.appendedAfter());
+            }
+        }
+        entryEdits.removeIf(e -> e.section() == edit.section() && e.name().equals(edit.name()));
+        entryEdits.add(recorded);
         changed = true;
         entriesChanged = true;
     }

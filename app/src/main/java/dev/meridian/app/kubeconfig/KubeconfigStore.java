@@ -25,7 +25,8 @@ import java.util.function.Consumer;
 final class KubeconfigStore {
     static final String BACKUP_SUFFIX = ".meridian.bak";
 
-    private record Cached(byte[] bytes, KubeconfigDocument document) {}
+    /** @param parsed whether the tree was parsed from these bytes (not an edited tree that was saved) */
+    private record Cached(byte[] bytes, KubeconfigDocument document, boolean parsed) {}
 
     private final KubeconfigLocations locations;
     private final YamlCodec codec;
@@ -82,11 +83,11 @@ final class KubeconfigStore {
         byte[] bytes = reader.readBytes(file, locations.isExplicit());
         Cached cached = cache.get(file);
         if (bytes != null && cached != null && Arrays.equals(bytes, cached.bytes())) {
-            return cached.document().reopen(bytes);
+            return cached.document().reopen(bytes, cached.parsed());
         }
         KubeconfigDocument document = reader.document(file, bytes);
         if (bytes != null) {
-            cache.put(file, new Cached(bytes, document));
+            cache.put(file, new Cached(bytes, document, true));
         }
         return document;
     }
@@ -114,7 +115,7 @@ final class KubeconfigStore {
             }
             List<Path> written = writeLocked(changed, contents);
             for (int i = 0; i < changed.size(); i++) {
-                cache.put(changed.get(i).path(), new Cached(contents.get(i), changed.get(i)));
+                cache.put(changed.get(i).path(), new Cached(contents.get(i), changed.get(i), false));
             }
             saved = true;
             return written;
@@ -172,7 +173,8 @@ final class KubeconfigStore {
 
     /**
      * The snapshot with only the changed lines rewritten: the current-context line and the
-     * lines of Meridian's entries. Entry splices are checked against the edited tree.
+     * lines of Meridian's entries. Each splice checks what it wrote (see {@link EntrySplice} and
+     * {@link CurrentContextSplice}); the rest of the file is the bytes that were read.
      */
     private Optional<byte[]> splice(KubeconfigDocument document) {
         if (!document.canSpliceEntries()) {
@@ -181,7 +183,8 @@ final class KubeconfigStore {
         byte[] bytes = document.snapshot();
         List<KubeconfigDocument.EntryEdit> edits = document.entryEdits();
         if (!edits.isEmpty()) {
-            Optional<String> text = EntrySplice.apply(KubeconfigReader.decode(bytes), edits, codec, document.path());
+            Optional<String> text = EntrySplice.apply(
+                    KubeconfigReader.decode(bytes), edits, document.marksMatchSnapshot(), codec, document.path());
             if (text.isEmpty()) {
                 return Optional.empty();
             }
@@ -195,10 +198,6 @@ final class KubeconfigStore {
                 return Optional.empty();
             }
             bytes = switched.get();
-        }
-        if (!edits.isEmpty()
-                && !Nodes.sameData(codec.parse(KubeconfigReader.decode(bytes), document.path()), document.root())) {
-            return Optional.empty();
         }
         return Optional.of(bytes);
     }

@@ -11,6 +11,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +81,51 @@ class ClusterUseReadsOnceTest {
             assertThat(counting.parses(first)).as("parses of " + first).isEqualTo(1);
             assertThat(counting.parses(second)).as("parses of " + second).isEqualTo(1);
         }
+    }
+
+    @Test
+    void writingNewEntriesIntoALargeKubeconfigParsesItOnceAndKeepsEveryOtherLine() throws Exception {
+        // 300 more contexts in the first file, so a spliced entry is a small part of it.
+        StringBuilder clusters = new StringBuilder("clusters:\n");
+        StringBuilder users = new StringBuilder("users:\n");
+        StringBuilder contexts = new StringBuilder("contexts:\n");
+        for (int i = 0; i < 300; i++) {
+            clusters.append("- name: gen-")
+                    .append(i)
+                    .append("\n  cluster:\n    server: https://gen-")
+                    .append(i)
+                    .append(".example.com  # generated\n");
+            users.append("- name: gen-")
+                    .append(i)
+                    .append("\n  user:\n    token: token-")
+                    .append(i)
+                    .append('\n');
+            contexts.append("- name: gen-")
+                    .append(i)
+                    .append("\n  context:\n    cluster: gen-")
+                    .append(i)
+                    .append("\n    user: gen-")
+                    .append(i)
+                    .append('\n');
+        }
+        String before = Files.readString(first)
+                .replace("clusters:\n", clusters)
+                .replace("users:\n", users)
+                .replace("contexts:\n", contexts);
+        Files.writeString(first, before);
+        CountingKubeconfig counting = new CountingKubeconfig();
+
+        run(counting, "cluster", "use", "eu-west");
+
+        assertThat(counting.wholeParses(first)).as("whole parses of " + first).isEqualTo(1);
+        assertThat(counting.wholeParses(second)).as("whole parses of " + second).isEqualTo(1);
+        String after = Files.readString(first);
+        assertThat(after).contains("  name: meridian_eu-west").contains("current-context: meridian_eu-west");
+        // Only lines were added (the three entries) and the current-context line changed.
+        List<String> removed = new ArrayList<>(before.lines().toList());
+        after.lines().toList().forEach(removed::remove);
+        assertThat(removed).containsExactly("current-context: management");
+        assertThat(after.lines().count() - before.lines().count()).isBetween(10L, 20L);
     }
 
     @Test
