@@ -4,7 +4,9 @@
 # ratio to kubectl. Cases:
 #   use-context   kubectl config use-context  |  meridian cluster use (launcher, java -jar)
 #   --version     meridian --version (launcher, java -jar)
+#   use -         kubectl config use-context (back)  |  meridian use - (launcher)
 #   list          kubectl get clusters.management.loft.sh  |  meridian cluster list (launcher)
+#   contexts      kubectl config get-contexts  |  meridian context list (launcher)
 # each on a small kubeconfig and on one with 2,000 more contexts (about 2 MB); the lists over
 # the sandbox's clusters plus CLUSTERS (default 2000) more. Needs a built app/target (the
 # launcher app/target/meridian and app/target/meridian.jar): ./mvnw -B package -DskipTests.
@@ -16,6 +18,10 @@ JAR=app/target/meridian.jar
 LAUNCHER=app/target/meridian
 [ -x "$LAUNCHER" ] && [ -f "$JAR" ] || { echo "build first: ./mvnw -B package -DskipTests" >&2; exit 2; }
 . app/sandbox-plane.sh
+# A home of its own: meridian (which honours $HOME, as kubectl does) remembers 'use -' there, and
+# kubectl keeps its discovery cache there.
+export HOME="$TMP/home"
+mkdir -p "$HOME"
 start_plane
 grep -q "is running" "$TMP/plane.out" || { echo "the sandbox plane did not start:" >&2; cat "$TMP/plane.out" >&2; exit 1; }
 
@@ -60,7 +66,12 @@ round() {  # $1 = kubeconfig case (small or big)
     timed "$1 kubectl use-context" "$k" kubectl config use-context meridian_eu-west
     timed "$1 launcher cluster use" "$k" "$LAUNCHER" cluster use eu-west
     timed "$1 java -jar cluster use" "$k" java -jar "$JAR" cluster use eu-west
+    timed "$1 kubectl use-context back" "$k" kubectl config use-context meridian-sandbox
+    KUBECONFIG="$k" kubectl config use-context meridian_eu-west >/dev/null
+    timed "$1 launcher use -" "$k" "$LAUNCHER" use -
     KUBECONFIG="$k" kubectl config use-context meridian-sandbox >/dev/null
+    timed "$1 kubectl get-contexts" "$k" kubectl config get-contexts
+    timed "$1 launcher context list" "$k" "$LAUNCHER" context list
     timed "$1 kubectl get clusters" "$k" kubectl get clusters.management.loft.sh
     timed "$1 launcher cluster list" "$k" "$LAUNCHER" cluster list
     timed "$1 launcher --version" "$k" "$LAUNCHER" --version
@@ -84,6 +95,8 @@ printf '%-34s %8s %8s\n' "command" "median" "ratio"
 for case in small big; do
     switch=$(median "$case kubectl use-context")
     list=$(median "$case kubectl get clusters")
+    back=$(median "$case kubectl use-context back")
+    contexts=$(median "$case kubectl get-contexts")
     for label in "kubectl use-context" "launcher cluster use" "java -jar cluster use" "launcher --version" "java -jar --version"; do
         m=$(median "$case $label")
         printf '%-34s %8s %8s\n' "$case $label" "$m" "$(awk -v a="$m" -v b="$switch" 'BEGIN { printf "%.2fx", a / b }')"
@@ -91,5 +104,13 @@ for case in small big; do
     for label in "kubectl get clusters" "launcher cluster list"; do
         m=$(median "$case $label")
         printf '%-34s %8s %8s\n' "$case $label" "$m" "$(awk -v a="$m" -v b="$list" 'BEGIN { printf "%.2fx", a / b }')"
+    done
+    for label in "kubectl use-context back" "launcher use -"; do
+        m=$(median "$case $label")
+        printf '%-34s %8s %8s\n' "$case $label" "$m" "$(awk -v a="$m" -v b="$back" 'BEGIN { printf "%.2fx", a / b }')"
+    done
+    for label in "kubectl get-contexts" "launcher context list"; do
+        m=$(median "$case $label")
+        printf '%-34s %8s %8s\n' "$case $label" "$m" "$(awk -v a="$m" -v b="$contexts" 'BEGIN { printf "%.2fx", a / b }')"
     done
 done

@@ -14,7 +14,7 @@ trap cleanup EXIT
 # $TMP/plane.out) and waits until it says it is running.
 start_plane() {
     # the sandbox adds its context to $KUBECONFIG (else ~/.kube/config): keep it in the scratch folder
-    KUBECONFIG="$TMP/user-kubeconfig" java -Duser.home="$TMP/home" -jar "$JAR" sandbox --dir "$TMP/plane" \
+    HOME="$TMP/home" KUBECONFIG="$TMP/user-kubeconfig" java -Duser.home="$TMP/home" -jar "$JAR" sandbox --dir "$TMP/plane" \
         >"$TMP/plane.out" 2>&1 &
     PLANE_PID=$!
     for _ in $(seq 1 120); do

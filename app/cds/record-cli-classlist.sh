@@ -17,7 +17,7 @@ cp "$TMP/plane/kubeconfig" "$TMP/kubeconfig"
 cli() {  # $1 = list name, then the command's arguments
     list="$TMP/$1.lst"
     shift
-    KUBECONFIG="$TMP/kubeconfig" java -XX:DumpLoadedClassList="$list" -Duser.home="$TMP/home" \
+    HOME="$TMP/home" KUBECONFIG="$TMP/kubeconfig" java -XX:DumpLoadedClassList="$list" -Duser.home="$TMP/home" \
         -cp "$JAR" dev.meridian.app.Main "$@" >/dev/null 2>&1 || true
 }
 

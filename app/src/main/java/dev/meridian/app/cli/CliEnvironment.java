@@ -24,7 +24,21 @@ public record CliEnvironment(
         this(env, home, clock, KubeconfigService::new);
     }
 
+    /**
+     * The process's environment. The home folder is {@code $HOME} when it is set to an absolute path, as kubectl
+     * takes it (the JVM's {@code user.home} comes from the user database and ignores it), else {@code user.home}:
+     * {@code HOME=/tmp/x meridian cluster use c} and {@code HOME=/tmp/x kubectl} read and write the same files.
+     */
     public static CliEnvironment system() {
-        return new CliEnvironment(System.getenv(), Path.of(System.getProperty("user.home")), Clock.systemUTC());
+        Map<String, String> env = System.getenv();
+        return new CliEnvironment(env, home(env, System.getProperty("user.home")), Clock.systemUTC());
+    }
+
+    static Path home(Map<String, String> env, String userHome) {
+        String home = env.get("HOME");
+        if (home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
+            return Path.of(home);
+        }
+        return Path.of(userHome);
     }
 }

@@ -1,6 +1,7 @@
 package dev.meridian.app.kubeconfig;
 
 import dev.meridian.app.kubeconfig.KubeconfigDocument.EntryEdit;
+import dev.meridian.app.kubeconfig.KubeconfigDocument.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +23,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * simple shape this needs: block lists, each entry starting on its own {@code - } line.
  */
 final class EntrySplice {
-    private static final Pattern ITEM_PREFIX = Pattern.compile("[ ]*-[ ]+");
+    private static final Pattern ITEM_LINE = Pattern.compile("( *)-[ ]+[^ \\r\\n]");
 
     private record LineEdit(int from, int to, List<String> lines) {}
 
@@ -45,7 +46,7 @@ final class EntrySplice {
         List<String> lines = splitLines(text);
         List<LineEdit> lineEdits = new ArrayList<>();
         for (EntryEdit edit : edits) {
-            Optional<Place> place = marksMatchText ? recordedPlace(edit) : placeIn(parsed, edit);
+            Optional<Span> place = marksMatchText ? Optional.ofNullable(edit.place()) : placeIn(parsed, edit);
             Optional<LineEdit> lineEdit = place.flatMap(p -> lineEdit(p, lines, edit, codec, file));
             if (lineEdit.isEmpty()) {
                 return Optional.empty();
@@ -69,22 +70,7 @@ final class EntrySplice {
         return Optional.of(String.join("", result));
     }
 
-    /**
-     * Where an edit goes, as a parsed node with its position: the entry it replaces, or the entry
-     * it is appended after.
-     */
-    private record Place(Node node, boolean replace) {}
-
-    private static Optional<Place> recordedPlace(EntryEdit edit) {
-        if (edit.replaced() != null) {
-            return Optional.of(new Place(edit.replaced(), true));
-        }
-        return Optional.ofNullable(edit.appendedAfter())
-                .filter(node -> node.getStartMark() != null)
-                .map(node -> new Place(node, false));
-    }
-
-    private static Optional<Place> placeIn(MappingNode root, EntryEdit edit) {
+    private static Optional<Span> placeIn(MappingNode root, EntryEdit edit) {
         Optional<Node> list = Nodes.get(root, edit.section().key);
         if (list.isEmpty()
                 || !(list.get() instanceof SequenceNode seq)
@@ -95,10 +81,14 @@ final class EntrySplice {
         for (Node item : items) {
             if (item instanceof MappingNode m
                     && Nodes.scalar(m, "name").filter(edit.name()::equals).isPresent()) {
-                return Optional.of(new Place(item, true));
+                return Optional.of(spanOf(item, true));
             }
         }
-        return Optional.of(new Place(items.get(items.size() - 1), false));
+        return Optional.of(spanOf(items.get(items.size() - 1), false));
+    }
+
+    private static Span spanOf(Node node, boolean replace) {
+        return new Span(node.getStartMark().getLine(), lastLine(node), replace, !endsInBlockScalar(node));
     }
 
     /**
@@ -109,18 +99,13 @@ final class EntrySplice {
      * whole tree instead.
      */
     private static Optional<LineEdit> lineEdit(
-            Place place, List<String> lines, EntryEdit edit, YamlCodec codec, Path file) {
-        Node item = place.node();
-        if (item.getStartMark() == null || endsInBlockScalar(item)) {
+            Span place, List<String> lines, EntryEdit edit, YamlCodec codec, Path file) {
+        int first = place.firstLine();
+        int last = place.lastLine();
+        if (!place.safeEnd() || first >= lines.size() || last >= lines.size() || last < first) {
             return Optional.empty();
         }
-        int first = item.getStartMark().getLine();
-        int last = lastLine(item);
-        if (first >= lines.size() || last >= lines.size()) {
-            return Optional.empty();
-        }
-        Optional<String> indent =
-                dashIndent(lines.get(first), item.getStartMark().getColumn());
+        Optional<String> indent = dashIndent(lines.get(first));
         if (indent.isEmpty() || !endsBefore(lines, last + 1, indent.get().length())) {
             return Optional.empty();
         }
@@ -150,7 +135,7 @@ final class EntrySplice {
     }
 
     /** A block scalar ({@code |}, {@code >}) at the end decides its own trailing lines: leave such entries alone. */
-    private static boolean endsInBlockScalar(Node node) {
+    static boolean endsInBlockScalar(Node node) {
         Node last = node;
         while (true) {
             if (last instanceof MappingNode m && !m.getValue().isEmpty()) {
@@ -179,17 +164,14 @@ final class EntrySplice {
                 && Nodes.sameData(seq.getValue().get(0), entry);
     }
 
-    /** The indentation before the {@code -} of an item that starts its line, if it does. */
-    private static Optional<String> dashIndent(String line, int column) {
-        if (column > line.length()
-                || !ITEM_PREFIX.matcher(line.substring(0, column)).matches()) {
-            return Optional.empty();
-        }
-        return Optional.of(line.substring(0, line.indexOf('-')));
+    /** The indentation before the {@code -} of a line that starts an item ({@code "  - key..."}), if it does. */
+    private static Optional<String> dashIndent(String line) {
+        java.util.regex.Matcher m = ITEM_LINE.matcher(line);
+        return m.lookingAt() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The last line holding part of a node (a block scalar ends at the start of the next line). */
-    private static int lastLine(Node node) {
+    static int lastLine(Node node) {
         Node last = node;
         while (true) {
             if (last instanceof MappingNode m && !m.getValue().isEmpty()) {

@@ -36,6 +36,11 @@ class KubeconfigReader {
             return new KubeconfigDocument(file, null, emptyConfig());
         }
         String text = decode(bytes, file);
+        // A file in a layout the index is sure of is read entry by entry, as entries are asked for.
+        java.util.Optional<KubeconfigIndex> index = KubeconfigIndex.scan(text);
+        if (index.isPresent()) {
+            return new KubeconfigDocument(file, bytes, index.get(), codec);
+        }
         Node node = codec.parse(text, file);
         return new KubeconfigDocument(file, bytes, validate(node, file));
     }

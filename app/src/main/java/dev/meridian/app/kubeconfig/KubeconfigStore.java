@@ -115,7 +115,14 @@ final class KubeconfigStore {
             }
             List<Path> written = writeLocked(changed, contents);
             for (int i = 0; i < changed.size(); i++) {
-                cache.put(changed.get(i).path(), new Cached(contents.get(i), changed.get(i), false));
+                KubeconfigDocument document = changed.get(i);
+                if (document.isIndexed()) {
+                    cache.remove(
+                            document.path()); // indexing the new bytes again costs less than keeping edits beside an
+                    // old index
+                } else {
+                    cache.put(document.path(), new Cached(contents.get(i), document, false));
+                }
             }
             saved = true;
             return written;

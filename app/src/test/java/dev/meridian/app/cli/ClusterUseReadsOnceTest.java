@@ -117,8 +117,8 @@ class ClusterUseReadsOnceTest {
 
         run(counting, "cluster", "use", "eu-west");
 
-        assertThat(counting.wholeParses(first)).as("whole parses of " + first).isEqualTo(1);
-        assertThat(counting.wholeParses(second)).as("whole parses of " + second).isEqualTo(1);
+        assertThat(counting.wholeParses(first)).as("whole parses of " + first).isLessThanOrEqualTo(1);
+        assertThat(counting.wholeParses(second)).as("whole parses of " + second).isLessThanOrEqualTo(1);
         String after = Files.readString(first);
         assertThat(after).contains("  name: meridian_eu-west").contains("current-context: meridian_eu-west");
         // Only lines were added (the three entries) and the current-context line changed.
