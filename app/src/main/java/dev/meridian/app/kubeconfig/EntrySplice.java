@@ -212,17 +212,6 @@ final class EntrySplice {
 
     /** Lines with their line breaks, so that joining them gives back the text. */
     static List<String> splitLines(String text) {
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines.add(text.substring(start, i + 1));
-                start = i + 1;
-            }
-        }
-        if (start < text.length()) {
-            lines.add(text.substring(start));
-        }
-        return lines;
+        return new ArrayList<>(new TextLines(text));
     }
 }

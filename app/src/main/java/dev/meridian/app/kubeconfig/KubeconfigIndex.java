@@ -27,24 +27,28 @@ final class KubeconfigIndex {
     /** One item of a section: its lines in the text (the first holds its dash) and its name. */
     record Item(String name, int firstLine, int lastLine) {}
 
-    private static final Pattern TOP_KEY = Pattern.compile("([A-Za-z][A-Za-z0-9_-]*):(?: +(.*?))?");
-    private static final Pattern ITEM_START = Pattern.compile("( *)- +([A-Za-z][A-Za-z0-9_-]*):(?: +(.*))?");
-    private static final Pattern KEY_LINE = Pattern.compile("( *)([A-Za-z][A-Za-z0-9_-]*):(?: +(.*))?");
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_.@/+=~^$%()-][A-Za-z0-9_.@/+=~^$%() :-]*");
+    /** A line's {@code key:} or {@code key: value} (value null when there is none). */
+    private record KeyValue(String key, String value) {}
+
+    /** Plain scalars YAML reads as numbers (ints, floats, sexagesimals, .inf, .nan). */
+    private static final Set<String> RESERVED =
+            Set.of("null", "true", "false", "~", "yes", "no", "on", "off", "y", "n");
+
+    private static final Pattern NUMBER = Pattern.compile("[-+]?([0-9][0-9_.:eE+-]*|\\.(inf|Inf|INF|nan|NaN|NAN))");
     private static final Pattern SINGLE_QUOTED = Pattern.compile("'((?:[^']|'')*)'");
     private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"([^\"\\\\]*)\"");
     /** Anchors, aliases and tags at the start of a token; block scalar indicators after a key or dash. */
     private static final Pattern UNSUPPORTED =
             Pattern.compile("(^|[\\s\\[{,])[&*!][^\\s]|(:|-)\\s+[|>][-+0-9]*\\s*(#.*)?$");
 
-    private final List<String> lines;
+    private final TextLines lines;
     private final Map<Section, List<Item>> items;
     private final Set<Section> present;
     private final String currentContext;
     private final int currentContextLine;
 
     private KubeconfigIndex(
-            List<String> lines,
+            TextLines lines,
             Map<Section, List<Item>> items,
             Set<Section> present,
             String currentContext,
@@ -57,7 +61,7 @@ final class KubeconfigIndex {
     }
 
     /** The lines of the text, each with its line break. */
-    List<String> lines() {
+    TextLines lines() {
         return lines;
     }
 
@@ -97,7 +101,10 @@ final class KubeconfigIndex {
         if (text.isEmpty() || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0 || !text.endsWith("\n")) {
             return Optional.empty();
         }
-        List<String> lines = EntrySplice.splitLines(text);
+        TextLines lines = new TextLines(text);
+        // Most files hold none of the characters that start anchors, aliases, tags and block scalars:
+        // then no line needs the closer look.
+        boolean special = lines.anyIndicator();
         Map<Section, List<Item>> items = new EnumMap<>(Section.class);
         Set<Section> present = new HashSet<>();
         Set<String> topKeys = new HashSet<>();
@@ -110,18 +117,24 @@ final class KubeconfigIndex {
         int itemLast = -1;
         int itemContentIndent = -1;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).substring(0, lines.get(i).length() - 1); // without its \n
-            String content = line.strip();
-            if (content.isEmpty() || content.startsWith("#")) {
+            if (lines.isBlankOrComment(i)) {
                 continue;
             }
-            if (content.startsWith("---")
-                    || content.startsWith("...")
-                    || content.startsWith("%")
-                    || UNSUPPORTED.matcher(line).find()) {
+            int indent = lines.indent(i);
+            if (special
+                    && lines.hasIndicator(i)
+                    && UNSUPPORTED.matcher(lines.content(i)).find()) {
                 return Optional.empty();
             }
-            int indent = leadingSpaces(line);
+            if (section != null && itemFirst >= 0 && indent > itemContentIndent) {
+                itemLast = i; // deeper content of the current item: nothing to read in it
+                continue;
+            }
+            String line = lines.content(i);
+            String content = line.substring(indent).stripTrailing();
+            if (content.startsWith("---") || content.startsWith("...") || content.startsWith("%")) {
+                return Optional.empty();
+            }
             if (section != null && indent == itemIndent && content.startsWith("- ")) {
                 // The next item of the section.
                 if (itemFirst >= 0) {
@@ -130,16 +143,20 @@ final class KubeconfigIndex {
                     }
                     items.get(section).add(new Item(itemName, itemFirst, itemLast));
                 }
-                Matcher start = ITEM_START.matcher(line);
-                if (!start.matches()) {
+                int keyStart = indent + 1;
+                while (keyStart < line.length() && line.charAt(keyStart) == ' ') {
+                    keyStart++;
+                }
+                KeyValue start = keyValue(line, keyStart);
+                if (start == null) {
                     return Optional.empty(); // not "- key:" (a scalar item, a nested list, a flow mapping)
                 }
                 itemFirst = i;
                 itemLast = i;
-                itemContentIndent = start.group(1).length() + (content.indexOf(start.group(2)));
+                itemContentIndent = keyStart;
                 itemName = null;
-                if (start.group(2).equals("name")) {
-                    itemName = scalar(start.group(3));
+                if (start.key().equals("name")) {
+                    itemName = scalar(start.value());
                     if (itemName == null) {
                         return Optional.empty();
                     }
@@ -150,12 +167,12 @@ final class KubeconfigIndex {
                 // A line of the current item.
                 itemLast = i;
                 if (indent == itemContentIndent) {
-                    Matcher key = KEY_LINE.matcher(line);
-                    if (key.matches() && key.group(2).equals("name")) {
+                    KeyValue key = keyValue(line, indent);
+                    if (key != null && key.key().equals("name")) {
                         if (itemName != null) {
                             return Optional.empty(); // two names: let the parser say what it thinks
                         }
-                        itemName = scalar(key.group(3));
+                        itemName = scalar(key.value());
                         if (itemName == null) {
                             return Optional.empty();
                         }
@@ -185,12 +202,12 @@ final class KubeconfigIndex {
             if (content.startsWith("- ")) {
                 return Optional.empty(); // a list item with no section above it
             }
-            Matcher top = TOP_KEY.matcher(line);
-            if (!top.matches() || !topKeys.add(top.group(1))) {
+            KeyValue top = keyValue(line, 0);
+            if (top == null || !topKeys.add(top.key())) {
                 return Optional.empty(); // not "key:" or "key: value", or a repeated key
             }
-            String key = top.group(1);
-            String value = top.group(2) == null ? "" : stripComment(top.group(2));
+            String key = top.key();
+            String value = top.value() == null ? "" : stripComment(top.value());
             Optional<Section> named = sectionNamed(key);
             if (named.isPresent()) {
                 if (!(value.isEmpty() || value.equals("[]") || value.equals("null") || value.equals("~"))) {
@@ -226,7 +243,7 @@ final class KubeconfigIndex {
         Map<Section, List<Item>> frozen = new EnumMap<>(Section.class);
         items.forEach((s, list) -> frozen.put(s, List.copyOf(list)));
         return Optional.of(new KubeconfigIndex(
-                List.copyOf(lines),
+                lines,
                 frozen,
                 Set.copyOf(present),
                 current == null || current.isEmpty() ? null : current,
@@ -234,13 +251,12 @@ final class KubeconfigIndex {
     }
 
     /** The indentation of the first non-blank, non-comment line from {@code from}, if it is an item. */
-    private static int nextItemIndent(List<String> lines, int from) {
+    private static int nextItemIndent(TextLines lines, int from) {
         for (int i = from; i < lines.size(); i++) {
-            String content = lines.get(i).strip();
-            if (content.isEmpty() || content.startsWith("#")) {
+            if (lines.isBlankOrComment(i)) {
                 continue;
             }
-            return content.startsWith("- ") ? leadingSpaces(lines.get(i)) : -1;
+            return lines.content(i).strip().startsWith("- ") ? lines.indent(i) : -1;
         }
         return -1;
     }
@@ -260,32 +276,74 @@ final class KubeconfigIndex {
             return null;
         }
         String value = stripComment(raw);
-        Matcher single = SINGLE_QUOTED.matcher(value);
-        if (single.matches()) {
-            return single.group(1).replace("''", "'");
+        char first = value.isEmpty() ? ' ' : value.charAt(0);
+        if (first == '\'') {
+            Matcher single = SINGLE_QUOTED.matcher(value);
+            return single.matches() ? single.group(1).replace("''", "'") : null;
         }
-        Matcher dbl = DOUBLE_QUOTED.matcher(value);
-        if (dbl.matches()) {
-            return dbl.group(1);
+        if (first == '"') {
+            Matcher dbl = DOUBLE_QUOTED.matcher(value);
+            return dbl.matches() ? dbl.group(1) : null;
         }
-        if (!PLAIN.matcher(value).matches() || value.contains(": ") || value.endsWith(":")) {
+        if (!isPlain(value) || value.contains(": ") || value.endsWith(":")) {
             return null;
         }
         // Words YAML reads as something other than a string are not names this scan answers for.
-        String lower = value.toLowerCase(java.util.Locale.ROOT);
-        if (lower.equals("null")
-                || lower.equals("true")
-                || lower.equals("false")
-                || lower.equals("~")
-                || lower.equals("yes")
-                || lower.equals("no")
-                || lower.equals("on")
-                || lower.equals("off")
-                || value.matches("[-+]?[0-9][0-9_.:eE+-]*")
-                || value.matches("[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)")) {
+        if (value.length() <= 5 && RESERVED.contains(value.toLowerCase(java.util.Locale.ROOT))) {
+            return null;
+        }
+        boolean numberLike = (first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.';
+        if (numberLike && NUMBER.matcher(value).matches()) {
             return null;
         }
         return value;
+    }
+
+    /** The {@code key:} or {@code key: value} at {@code from}, the key a plain word; null when the text there is not that. */
+    private static KeyValue keyValue(String line, int from) {
+        int p = from;
+        if (p >= line.length() || !Character.isLetter(line.charAt(p)) || line.charAt(p) > 'z') {
+            return null;
+        }
+        p++;
+        while (p < line.length() && isKeyCharacter(line.charAt(p))) {
+            p++;
+        }
+        if (p >= line.length() || line.charAt(p) != ':') {
+            return null;
+        }
+        String key = line.substring(from, p);
+        p++;
+        if (p == line.length()) {
+            return new KeyValue(key, null);
+        }
+        if (line.charAt(p) != ' ') {
+            return null; // "key:value" is one plain scalar, not a key
+        }
+        String value = line.substring(p).strip();
+        return new KeyValue(key, value.isEmpty() ? null : value);
+    }
+
+    private static boolean isKeyCharacter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    }
+
+    /** Letters, digits and {@code _.@/+=~^$%()-}, then also spaces and colons: a plain scalar needing no quotes. */
+    private static boolean isPlain(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean word = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "_.@/+=~^$%()-".indexOf(c) >= 0;
+            if (!word && !(i > 0 && (c == ' ' || c == ':'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A value without its trailing comment ({@code " #..."}), when it is not quoted; trimmed. */

@@ -1,0 +1,98 @@
+package dev.meridian.app.kubeconfig;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.RandomAccess;
+
+/**
+ * A text's lines, each with its line break, without copying them: line {@code i} is made into a
+ * string only when asked for. Scans of multi-megabyte kubeconfigs look at most lines only for
+ * their indentation, on the text's characters.
+ */
+final class TextLines extends AbstractList<String> implements RandomAccess {
+    private final String text;
+    private final char[] chars;
+    private final int[] starts; // starts[i] is where line i begins; starts[size] is the text's length
+
+    TextLines(String text) {
+        this.text = text;
+        this.chars = text.toCharArray();
+        int[] found = new int[Math.max(16, chars.length / 32)];
+        int count = 0;
+        int start = 0;
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] == '\n') {
+                if (count + 2 > found.length) {
+                    found = Arrays.copyOf(found, found.length * 2);
+                }
+                found[count++] = start;
+                start = i + 1;
+            }
+        }
+        if (start < chars.length) {
+            if (count + 2 > found.length) {
+                found = Arrays.copyOf(found, found.length + 2);
+            }
+            found[count++] = start;
+        }
+        found[count] = chars.length;
+        this.starts = Arrays.copyOf(found, count + 1);
+    }
+
+    @Override
+    public int size() {
+        return starts.length - 1;
+    }
+
+    /** Line {@code i} with its line break. */
+    @Override
+    public String get(int i) {
+        return text.substring(starts[i], starts[i + 1]);
+    }
+
+    /** Line {@code i} without its line break. */
+    String content(int i) {
+        int end = starts[i + 1];
+        if (end > starts[i] && chars[end - 1] == '\n') {
+            end--;
+        }
+        return text.substring(starts[i], end);
+    }
+
+    /** How many spaces line {@code i} starts with. */
+    int indent(int i) {
+        int p = starts[i];
+        int end = starts[i + 1];
+        while (p < end && chars[p] == ' ') {
+            p++;
+        }
+        return p - starts[i];
+    }
+
+    /** Whether line {@code i} holds nothing but spaces, or a comment. */
+    boolean isBlankOrComment(int i) {
+        int p = starts[i] + indent(i);
+        int end = starts[i + 1];
+        return p >= end || chars[p] == '\n' || chars[p] == '#';
+    }
+
+    /** Whether line {@code i} holds a character that may start an anchor, alias, tag or block scalar ({@code &*!|>}). */
+    boolean hasIndicator(int i) {
+        return hasIndicator(starts[i], starts[i + 1]);
+    }
+
+    /** Whether the whole text holds one of {@code &*!|>}. */
+    boolean anyIndicator() {
+        return hasIndicator(0, chars.length);
+    }
+
+    private boolean hasIndicator(int from, int to) {
+        for (int p = from; p < to; p++) {
+            char c = chars[p];
+            if (c == '&' || c == '*' || c == '!' || c == '|' || c == '>') {
+                return true;
+            }
+        }
+        return false;
+    }
+}
