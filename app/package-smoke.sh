@@ -69,6 +69,16 @@ done
 grep -q KUBECONFIG "$work/sandbox.log" || { cat "$work/sandbox.log" >&2; echo "sandbox did not start" >&2; exit 1; }
 export KUBECONFIG="$work/sandbox/kubeconfig"
 
+step "the installed CLI command: /usr/bin/meridian with its class data archive"
+test -L /usr/bin/meridian || { echo "postinst made no /usr/bin/meridian" >&2; exit 1; }
+test -f /opt/meridian/lib/app/meridian-cli.jsa || { echo "postinst made no CLI class data archive" >&2; exit 1; }
+meridian --version >&2
+HOME="$work/cli-home" meridian cluster list >&2
+HOME="$work/cli-home" meridian cluster use eu-west >&2
+test "$(kubectl config current-context)" = meridian_eu-west
+HOME="$work/cli-home" meridian use - >&2
+test "$(kubectl config current-context)" = meridian-sandbox
+
 # Runs inside xvfb-run: the tray host, then the installed launcher twice.
 cat >"$work/session.sh" <<'SESSION'
 #!/usr/bin/env bash
