@@ -20,7 +20,12 @@ public final class Cli {
     /** The part of the command tree {@code args} need (see {@link CommandTree}). */
     public static CommandLine commandLine(
             CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new MeridianCommand(environment));
+        return commandLine(environment, Prefetch.NONE, out, err, args);
+    }
+
+    private static CommandLine commandLine(
+            CliEnvironment environment, Prefetch prefetch, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new MeridianCommand(environment, prefetch));
         CommandTree.addFor(commandLine, args);
         return configure(commandLine, out, err);
     }
@@ -39,10 +44,12 @@ public final class Cli {
     }
 
     public static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
-        if (CommandTree.talksToClusters(args)) {
+        // While picocli builds the command: the reads a switch or a listing makes, else the TLS code its requests need.
+        Prefetch prefetch = Prefetch.start(environment, args);
+        if (prefetch == Prefetch.NONE && CommandTree.talksToClusters(args)) {
             TlsPreload.start();
         }
-        int code = commandLine(environment, out, err, args).execute(args);
+        int code = commandLine(environment, prefetch, out, err, args).execute(args);
         out.flush();
         err.flush();
         return code;

@@ -55,10 +55,17 @@ public final class MeridianCommand extends GroupCommand {
     boolean verbose;
 
     private final CliEnvironment environment;
+    private final Prefetch prefetch;
     private KubeconfigService kubeconfigService;
 
     public MeridianCommand(CliEnvironment environment) {
+        this(environment, Prefetch.NONE);
+    }
+
+    /** @param prefetch reads already started for this command line (see {@link Prefetch}) */
+    MeridianCommand(CliEnvironment environment, Prefetch prefetch) {
         this.environment = environment;
+        this.prefetch = prefetch;
     }
 
     /** The root command of the command line {@code spec} belongs to: global options and services. */
@@ -76,10 +83,10 @@ public final class MeridianCommand extends GroupCommand {
      */
     KubeconfigService kubeconfig() {
         if (kubeconfigService == null) {
-            KubeconfigLocations locations = KubeconfigLocations.of(environment.env(), environment.home());
-            kubeconfigService = environment
-                    .kubeconfigs()
-                    .apply(kubeconfig == null ? locations : locations.withExplicitFile(kubeconfig));
+            KubeconfigLocations found = KubeconfigLocations.of(environment.env(), environment.home());
+            KubeconfigLocations locations = kubeconfig == null ? found : found.withExplicitFile(kubeconfig);
+            kubeconfigService = prefetch.kubeconfig(locations)
+                    .orElseGet(() -> environment.kubeconfigs().apply(locations));
         }
         return kubeconfigService;
     }
@@ -90,6 +97,11 @@ public final class MeridianCommand extends GroupCommand {
      * from, which is the management plane they listed it in.
      */
     String managementContext(KubeconfigService service) {
+        return managementContext(context, service);
+    }
+
+    /** {@link #managementContext(KubeconfigService)} for a {@code --context} value (null: none given). */
+    static String managementContext(String context, KubeconfigService service) {
         if (context != null) {
             return context;
         }
@@ -120,7 +132,9 @@ public final class MeridianCommand extends GroupCommand {
      */
     Plane openPlane() {
         KubeconfigService service = kubeconfig();
-        return Planes.open(service, managementContext(service), environment.env(), environment.clock());
+        String planeContext = managementContext(service);
+        return prefetch.plane(planeContext)
+                .orElseGet(() -> Planes.open(service, planeContext, environment.env(), environment.clock()));
     }
 
     /** A fleet service over a fresh fabric8 client, for watches and edits; close the client when done. */

@@ -16,6 +16,19 @@ public final class Planes {
      * @param env the environment (proxy variables)
      * @throws dev.meridian.app.core.MeridianException.ManagementPlane when the kubeconfig has no such context
      */
+    /**
+     * The light client's plane for the context, when it carries the context; empty otherwise.
+     *
+     * @throws RuntimeException what reading the kubeconfig throws
+     */
+    public static java.util.Optional<Plane> openLight(
+            KubeconfigService kubeconfig, String context, Map<String, String> env, Clock clock) {
+        ManagementAccess access = kubeconfig.managementAccess(context);
+        return HttpPlane.carries(access)
+                ? java.util.Optional.of(new HttpPlane(access, env, clock))
+                : java.util.Optional.empty();
+    }
+
     public static Plane open(KubeconfigService kubeconfig, String context, Map<String, String> env, Clock clock) {
         ManagementAccess access;
         try {

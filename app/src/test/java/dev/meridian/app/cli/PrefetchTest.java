@@ -1,0 +1,111 @@
+package dev.meridian.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meridian.app.fleet.Annotations;
+import dev.meridian.app.kubeconfig.CountingKubeconfig;
+import dev.meridian.app.testing.MockManagementPlane;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reads started before picocli has built the command save time and change nothing else: the
+ * plane is asked each question once, the kubeconfig is read by one engine, and a failure is
+ * reported as the command reports it.
+ */
+class PrefetchTest {
+    @TempDir
+    Path home;
+
+    private MockManagementPlane plane;
+    private Path kubeconfig;
+
+    @BeforeEach
+    void start() throws Exception {
+        plane = new MockManagementPlane();
+        plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "eu.example.com", Annotations.INSECURE, "true"));
+        plane.addCluster("us-east", Map.of());
+        kubeconfig = plane.writeKubeconfig(home.resolve("config"));
+    }
+
+    @AfterEach
+    void stop() {
+        plane.close();
+    }
+
+    private CliRun run(CountingKubeconfig counting, String... args) {
+        CliEnvironment environment = new CliEnvironment(
+                Map.of("KUBECONFIG", kubeconfig.toString()), home, Clock.systemUTC(), counting::open);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(environment, new PrintWriter(out), new PrintWriter(err), args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aSwitchAsksThePlaneEachQuestionOnceAndReadsTheKubeconfigWithOneEngine() throws Exception {
+        CountingKubeconfig counting = new CountingKubeconfig();
+        int before = plane.getRequestCount();
+
+        CliRun run = run(counting, "-v", "cluster", "use", "eu-west");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).contains("[info] Using direct cluster endpoint at https://eu.example.com");
+        // The Cluster and the gateway record: two requests, whoever asked them.
+        assertThat(plane.getRequestCount() - before).isEqualTo(2);
+        assertThat(counting.engines()).isEqualTo(1);
+        assertThat(counting.parses(kubeconfig)).isEqualTo(1);
+        assertThat(Files.readString(kubeconfig)).contains("current-context: meridian_eu-west");
+    }
+
+    @Test
+    void aListingAsksForTheListOnce() {
+        int before = plane.getRequestCount();
+
+        CliRun run = run(new CountingKubeconfig(), "--context", "management", "cluster", "list");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("eu-west").contains("us-east");
+        assertThat(plane.getRequestCount() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedPrefetchIsAskedAgainSoTheErrorIsTheCommandsOwn() {
+        CliRun run = run(new CountingKubeconfig(), "use", "nope");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("[error] Cluster 'nope' does not exist in the management plane. "
+                        + "Run 'meridian cluster list' to see the connected clusters.\n");
+    }
+
+    @Test
+    void startsOnlyForSwitchesAndListings() {
+        CliEnvironment environment =
+                new CliEnvironment(Map.of("KUBECONFIG", kubeconfig.toString()), home, Clock.systemUTC());
+        assertThat(Prefetch.start(environment, "cluster", "use", "eu-west")).isNotSameAs(Prefetch.NONE);
+        assertThat(Prefetch.start(environment, "--context=management", "-v", "use", "eu-west", "--print"))
+                .isNotSameAs(Prefetch.NONE);
+        assertThat(Prefetch.start(environment, "cluster", "ls", "-o", "json")).isNotSameAs(Prefetch.NONE);
+        assertThat(Prefetch.start(environment, "use", "-")).isSameAs(Prefetch.NONE);
+        assertThat(Prefetch.start(environment, "cluster", "list", "--watch")).isSameAs(Prefetch.NONE);
+        assertThat(Prefetch.start(environment, "context", "list")).isSameAs(Prefetch.NONE);
+        assertThat(Prefetch.start(environment, "endpoint", "show", "eu-west")).isSameAs(Prefetch.NONE);
+    }
+
+    @Test
+    void anUnknownOptionStopsTheCommandBeforeItsReadsMatter() {
+        CliRun run = run(new CountingKubeconfig(), "cluster", "use", "eu-west", "--nope");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Unknown option: '--nope'");
+    }
+}
