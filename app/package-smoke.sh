@@ -63,10 +63,10 @@ step "start a sandbox fleet with the installed CLI"
 setsid "$launcher" sandbox --dir "$work/sandbox" >"$work/sandbox.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do
-  [ -s "$work/sandbox/kubeconfig" ] && grep -q KUBECONFIG "$work/sandbox.log" && break
+  [ -s "$work/sandbox/kubeconfig" ] && grep -q "is running" "$work/sandbox.log" && break
   sleep 0.5
 done
-grep -q KUBECONFIG "$work/sandbox.log" || { cat "$work/sandbox.log" >&2; echo "sandbox did not start" >&2; exit 1; }
+grep -q "is running" "$work/sandbox.log" || { cat "$work/sandbox.log" >&2; echo "sandbox did not start" >&2; exit 1; }
 export KUBECONFIG="$work/sandbox/kubeconfig"
 
 step "the installed CLI command: /usr/bin/meridian with its class data archive"

@@ -43,6 +43,15 @@ public final class Cli {
         return commandLine;
     }
 
+    /**
+     * How the user started this CLI, for the commands it suggests: the launcher's path as typed (it passes
+     * {@code -Dmeridian.command="$0"}: {@code meridian}, {@code app/target/meridian}), else {@code java -jar meridian.jar}.
+     */
+    static String invocation() {
+        String command = System.getProperty("meridian.command");
+        return command == null || command.isBlank() ? "java -jar meridian.jar" : command;
+    }
+
     public static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
         // While picocli builds the command: the reads a switch or a listing makes, else the TLS code its requests need.
         Prefetch prefetch = Prefetch.start(environment, args);

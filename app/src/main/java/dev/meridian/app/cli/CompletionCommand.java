@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         name = "completion",
         description = {
             "Print a bash/zsh completion script.",
-            "Load it with: source <(java -jar meridian.jar completion)"
+            "Load it with: source <(meridian completion)"
         })
 final class CompletionCommand extends CliCommand {
     @Override
