@@ -5,10 +5,7 @@ import picocli.CommandLine.Command;
 
 @Command(
         name = "completion",
-        description = {
-            "Print a bash/zsh completion script.",
-            "Load it with: source <(meridian completion)"
-        })
+        description = {"Print a bash/zsh completion script.", "Load it with: source <(meridian completion)"})
 final class CompletionCommand extends CliCommand {
     @Override
     public Integer call() {

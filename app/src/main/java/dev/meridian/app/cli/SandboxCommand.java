@@ -114,7 +114,11 @@ final class SandboxCommand extends CliCommand {
                     .append('\n');
         }
         text.append("  ").append(Cli.invocation()).append(" cluster list\n");
-        text.append("  ").append(Cli.invocation()).append(" cluster use ").append(cluster).append('\n');
+        text.append("  ")
+                .append(Cli.invocation())
+                .append(" cluster use ")
+                .append(cluster)
+                .append('\n');
         text.append("  kubectl get ns -v 6\n");
         text.append("Press Ctrl+C to stop; everything started here stops with it.\n");
         return text.toString();
