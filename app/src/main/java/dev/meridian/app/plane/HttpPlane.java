@@ -24,6 +24,21 @@ final class HttpPlane implements Plane {
     static final String GATEWAY_RECORD =
             "/api/v1/namespaces/" + PlaneManifests.DEFAULT_NAMESPACE + "/configmaps/" + PlaneManifests.GATEWAY_RECORD;
 
+    /** What a Cluster is read for (see {@link ClusterObjects}); managedFields and the rest are skipped. */
+    private static final Json.Keep CLUSTER = Json.Keep.only(Map.of(
+            "metadata",
+            Json.Keep.only(Map.of(
+                    "name", Json.Keep.ALL,
+                    "labels", Json.Keep.ALL,
+                    "annotations", Json.Keep.ALL,
+                    "resourceVersion", Json.Keep.ALL)),
+            "spec",
+            Json.Keep.only(Map.of("displayName", Json.Keep.ALL, "description", Json.Keep.ALL)),
+            "status",
+            Json.Keep.only(Map.of("phase", Json.Keep.ALL, "reason", Json.Keep.ALL, "message", Json.Keep.ALL))));
+
+    private static final Json.Keep CLUSTER_LIST = Json.Keep.only(Map.of("items", CLUSTER));
+
     private final KubeApi api;
     private final Clock clock;
 
@@ -44,13 +59,13 @@ final class HttpPlane implements Plane {
         if (reply.status() == 404) {
             throw ManagementFailures.clusterNotFound(name);
         }
-        return ClusterObjects.fromJson(object(action, check(action, reply)), clock.instant());
+        return ClusterObjects.fromJson(object(action, check(action, reply), CLUSTER), clock.instant());
     }
 
     @Override
     public List<ClusterInfo> clusters() {
         String action = "list clusters";
-        Map<String, Object> list = object(action, check(action, ask(action, CLUSTERS)));
+        Map<String, Object> list = object(action, check(action, ask(action, CLUSTERS)), CLUSTER_LIST);
         Object items = list.get("items");
         List<ClusterInfo> clusters = new ArrayList<>();
         Instant now = clock.instant();
@@ -114,9 +129,9 @@ final class HttpPlane implements Plane {
         return reply;
     }
 
-    private static Map<String, Object> object(String action, KubeApi.Reply reply) {
+    private static Map<String, Object> object(String action, KubeApi.Reply reply, Json.Keep keep) {
         try {
-            return Json.object(reply.body());
+            return Json.object(reply.body(), keep);
         } catch (IllegalArgumentException e) {
             throw ManagementFailures.answered(action, reply.status(), "its answer is " + e.getMessage(), e);
         }
