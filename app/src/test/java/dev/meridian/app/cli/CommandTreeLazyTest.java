@@ -128,13 +128,6 @@ class CommandTreeLazyTest {
     }
 
     private static List<CommandLine> all(CommandLine root) {
-        List<CommandLine> all = new ArrayList<>();
-        collect(root, all);
-        return all;
-    }
-
-    private static void collect(CommandLine command, List<CommandLine> into) {
-        into.add(command);
-        command.getSubcommands().values().stream().distinct().forEach(c -> collect(c, into));
+        return CommandTreeTest.all(root);
     }
 }

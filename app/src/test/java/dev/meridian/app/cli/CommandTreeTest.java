@@ -47,10 +47,14 @@ class CommandTreeTest {
     }
 
     private static List<CommandLine> all() {
-        CommandLine root = Cli.commandLine(
+        return all(Cli.commandLine(
                 new CliEnvironment(Map.of(), Path.of("."), Clock.systemUTC()),
                 new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()));
+                new PrintWriter(new StringWriter())));
+    }
+
+    /** {@code root} and every command under it. */
+    static List<CommandLine> all(CommandLine root) {
         List<CommandLine> all = new ArrayList<>();
         collect(root, all);
         return all;

@@ -82,6 +82,8 @@ class SandboxKilledTest {
                         "eu-west")
                 .redirectErrorStream(true);
         builder.environment().remove("KUBECONFIG");
+        // The CLI takes its home from $HOME, as kubectl does: the child's must be the test's too.
+        builder.environment().put("HOME", home.toString());
         Process child = builder.start();
         BufferedReader lines =
                 new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
