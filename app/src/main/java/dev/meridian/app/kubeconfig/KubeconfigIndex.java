@@ -105,6 +105,9 @@ final class KubeconfigIndex {
         // Most files hold none of the characters that start anchors, aliases, tags and block scalars:
         // then no line needs the closer look.
         boolean special = lines.anyIndicator();
+        // Quoted and flow scalars that do not close on their line (legal over several lines, or broken)
+        // are left to the parser, which reads them or says what is wrong with them.
+        boolean quoted = lines.anyQuoteOrBracket();
         Map<Section, List<Item>> items = new EnumMap<>(Section.class);
         Set<Section> present = new HashSet<>();
         Set<String> topKeys = new HashSet<>();
@@ -124,6 +127,9 @@ final class KubeconfigIndex {
             if (special
                     && lines.hasIndicator(i)
                     && UNSUPPORTED.matcher(lines.content(i)).find()) {
+                return Optional.empty();
+            }
+            if (quoted && !lines.quotesAndBracketsPairUp(i)) {
                 return Optional.empty();
             }
             if (section != null && itemFirst >= 0 && indent > itemContentIndent) {

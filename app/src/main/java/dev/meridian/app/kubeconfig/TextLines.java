@@ -86,6 +86,45 @@ final class TextLines extends AbstractList<String> implements RandomAccess {
         return hasIndicator(0, chars.length);
     }
 
+    /**
+     * Whether line {@code i}'s quotes and brackets pair up on the line: an even number of each quote
+     * character, and as many of each opening bracket as closing. A multi-line quoted or flow scalar, or
+     * a broken one, does not.
+     */
+    boolean quotesAndBracketsPairUp(int i) {
+        int doubles = 0;
+        int singles = 0;
+        int braces = 0;
+        int brackets = 0;
+        for (int p = starts[i]; p < starts[i + 1]; p++) {
+            char c = chars[p];
+            if (c == '"' && (p == starts[i] || chars[p - 1] != '\\')) {
+                doubles++;
+            } else if (c == '\'') {
+                singles++;
+            } else if (c == '{') {
+                braces++;
+            } else if (c == '}') {
+                braces--;
+            } else if (c == '[') {
+                brackets++;
+            } else if (c == ']') {
+                brackets--;
+            }
+        }
+        return doubles % 2 == 0 && singles % 2 == 0 && braces == 0 && brackets == 0;
+    }
+
+    /** Whether the whole text holds a quote or a bracket. */
+    boolean anyQuoteOrBracket() {
+        for (char c : chars) {
+            if (c == '"' || c == '\'' || c == '{' || c == '}' || c == '[' || c == ']') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean hasIndicator(int from, int to) {
         for (int p = from; p < to; p++) {
             char c = chars[p];

@@ -96,6 +96,9 @@ class KubeconfigIndexTest {
             "current-context: a: b\n",
             "clusters:\n\t- name: a\n",
             "- name: a\n",
+            "clusters:\n- name: a\n  cluster: {server: \"https://x\n",
+            "clusters:\n- name: a\n  cluster:\n    server: 'https://x\n      continued'\n",
+            "clusters:\n- name: a\n  cluster:\n    extensions: [a,\n      b]\n",
         };
         for (String text : unsure) {
             assertThat(KubeconfigIndex.scan(text)).as(text).isEmpty();
