@@ -118,7 +118,10 @@ final class KubeApi {
             connection.setInstanceFollowRedirects(false);
             connection.setRequestProperty("Accept", "application/json");
             connection.setRequestProperty("User-Agent", "meridian");
-            connection.setRequestProperty("Authorization", "Bearer " + token());
+            if (tls != null) {
+                // As kubectl: a bearer token travels over TLS only, never in clear text.
+                connection.setRequestProperty("Authorization", "Bearer " + token());
+            }
             int status = connection.getResponseCode();
             InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             byte[] body;

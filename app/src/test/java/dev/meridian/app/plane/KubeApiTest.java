@@ -156,6 +156,32 @@ class KubeApiTest {
     }
 
     @Test
+    void sendsNoTokenOverPlainHttpAsKubectlDoes() throws Exception {
+        com.sun.net.httpserver.HttpServer plain =
+                com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        plain.createContext("/", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write("{}".getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+        });
+        plain.start();
+        try {
+            KubeApi api = new KubeApi(
+                    "http://127.0.0.1:" + plain.getAddress().getPort(),
+                    TlsSettings.systemTrust(),
+                    null,
+                    new Credential.Token("secret-token"),
+                    Map.of());
+
+            assertThat(api.get("/api").status()).isEqualTo(200);
+            assertThat(authorizations).containsExactly("null");
+        } finally {
+            plain.stop(0);
+        }
+    }
+
+    @Test
     void anUnusableCaIsAnErrorAboutTheKubeconfig() {
         assertThatThrownBy(() -> new KubeApi(
                         "https://127.0.0.1:1",
