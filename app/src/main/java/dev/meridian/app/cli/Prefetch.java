@@ -50,24 +50,46 @@ final class Prefetch {
         this.opened = opened;
     }
 
-    /** Starts the reads {@code args} will make, when they name a switch ({@code cluster use C}, {@code use C}) or {@code cluster list}. */
+    /**
+     * Starts the reads {@code args} will make, when they name a switch ({@code cluster use C}, {@code use C}),
+     * {@code cluster list}, or a command that reads only the kubeconfig ({@code context list}, {@code use -}).
+     */
     static Prefetch start(CliEnvironment environment, String... args) {
         Words words = Words.of(args);
-        String cluster;
-        if (words.is("cluster", "use") && words.size() >= 3) {
-            cluster = words.get(2);
+        boolean kubeconfigOnly =
+                words.is("context", "list") || words.is("context", "ls") || (words.is("use", "-") && words.size() == 2);
+        String named = null;
+        if (kubeconfigOnly) {
+            // context list, use -: only the kubeconfig is read, so read it now
+        } else if (words.is("cluster", "use") && words.size() >= 3) {
+            named = words.get(2);
         } else if (words.is("use") && words.size() >= 2 && !words.get(1).equals("-")) {
-            cluster = words.get(1);
+            named = words.get(1);
         } else if ((words.is("cluster", "list") || words.is("cluster", "ls")) && !words.watch) {
-            cluster = null;
+            named = null; // the list: no one cluster
         } else {
             return NONE;
         }
+        String cluster = named;
         KubeconfigLocations locations = KubeconfigLocations.of(environment.env(), environment.home());
         if (words.kubeconfig != null) {
             locations = locations.withExplicitFile(Path.of(words.kubeconfig));
         }
         KubeconfigService engine = environment.kubeconfigs().apply(locations);
+        if (kubeconfigOnly) {
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            engine.contextNames(); // reads and indexes the files into the engine
+                        } catch (RuntimeException | Error e) {
+                            // the command reads for itself, and reports what fails
+                        }
+                    },
+                    "prefetch");
+            thread.setDaemon(true);
+            thread.start();
+            return new Prefetch(locations, engine, null, null);
+        }
         CompletableFuture<Opened> opened = new CompletableFuture<>();
         String contextOption = words.context;
         Thread thread = new Thread(

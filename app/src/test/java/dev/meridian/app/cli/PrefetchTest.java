@@ -95,10 +95,27 @@ class PrefetchTest {
         assertThat(Prefetch.start(environment, "--context=management", "-v", "use", "eu-west", "--print"))
                 .isNotSameAs(Prefetch.NONE);
         assertThat(Prefetch.start(environment, "cluster", "ls", "-o", "json")).isNotSameAs(Prefetch.NONE);
-        assertThat(Prefetch.start(environment, "use", "-")).isSameAs(Prefetch.NONE);
+        assertThat(Prefetch.start(environment, "use", "-")).isNotSameAs(Prefetch.NONE);
+        assertThat(Prefetch.start(environment, "context", "list")).isNotSameAs(Prefetch.NONE);
         assertThat(Prefetch.start(environment, "cluster", "list", "--watch")).isSameAs(Prefetch.NONE);
-        assertThat(Prefetch.start(environment, "context", "list")).isSameAs(Prefetch.NONE);
+        assertThat(Prefetch.start(environment, "agent", "status", "--cluster", "eu-west"))
+                .isSameAs(Prefetch.NONE);
         assertThat(Prefetch.start(environment, "endpoint", "show", "eu-west")).isSameAs(Prefetch.NONE);
+    }
+
+    @Test
+    void commandsThatReadOnlyTheKubeconfigReadItWithTheOneEngine() {
+        run(new CountingKubeconfig(), "cluster", "use", "eu-west");
+        CountingKubeconfig counting = new CountingKubeconfig();
+
+        CliRun back = run(counting, "use", "-");
+        CliRun contexts = run(counting, "context", "list");
+
+        assertThat(back.exitCode()).as(back.toString()).isZero();
+        assertThat(back.err()).isEqualTo("[done] √ Switched back to kube context management\n");
+        assertThat(contexts.exitCode()).as(contexts.toString()).isZero();
+        assertThat(contexts.out()).contains("meridian_eu-west");
+        assertThat(counting.engines()).as("one engine per command").isEqualTo(2);
     }
 
     @Test
