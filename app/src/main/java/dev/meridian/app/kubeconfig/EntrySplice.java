@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
@@ -43,7 +42,7 @@ final class EntrySplice {
             return Optional.empty(); // line breaks SnakeYAML counts but we do not; keep it simple
         }
         MappingNode parsed = marksMatchText ? null : (MappingNode) codec.parse(text, file);
-        List<String> lines = splitLines(text);
+        TextLines lines = new TextLines(text);
         List<LineEdit> lineEdits = new ArrayList<>();
         for (EntryEdit edit : edits) {
             Optional<Span> place = marksMatchText ? Optional.ofNullable(edit.place()) : placeIn(parsed, edit);
@@ -99,7 +98,7 @@ final class EntrySplice {
      * whole tree instead.
      */
     private static Optional<LineEdit> lineEdit(
-            Span place, List<String> lines, EntryEdit edit, YamlCodec codec, Path file) {
+            Span place, TextLines lines, EntryEdit edit, YamlCodec codec, Path file) {
         int first = place.firstLine();
         int last = place.lastLine();
         if (!place.safeEnd() || first >= lines.size() || last >= lines.size() || last < first) {
@@ -118,35 +117,19 @@ final class EntrySplice {
     }
 
     /** Whether the first line from {@code from} that is not blank or a comment starts at or left of {@code column}. */
-    private static boolean endsBefore(List<String> lines, int from, int column) {
+    private static boolean endsBefore(TextLines lines, int from, int column) {
         for (int i = from; i < lines.size(); i++) {
-            String line = lines.get(i);
-            String content = line.strip();
-            if (content.isEmpty() || content.startsWith("#")) {
-                continue;
+            String content = lines.get(i).strip();
+            if (!content.isEmpty() && !content.startsWith("#")) {
+                return lines.indent(i) <= column;
             }
-            int start = 0;
-            while (start < line.length() && line.charAt(start) == ' ') {
-                start++;
-            }
-            return start <= column;
         }
         return true;
     }
 
     /** A block scalar ({@code |}, {@code >}) at the end decides its own trailing lines: leave such entries alone. */
     static boolean endsInBlockScalar(Node node) {
-        Node last = node;
-        while (true) {
-            if (last instanceof MappingNode m && !m.getValue().isEmpty()) {
-                last = m.getValue().get(m.getValue().size() - 1).getValueNode();
-            } else if (last instanceof SequenceNode s && !s.getValue().isEmpty()) {
-                last = s.getValue().get(s.getValue().size() - 1);
-            } else {
-                break;
-            }
-        }
-        return last instanceof ScalarNode scalar
+        return lastLeaf(node) instanceof ScalarNode scalar
                 && (scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
                         || scalar.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED);
     }
@@ -170,19 +153,23 @@ final class EntrySplice {
         return m.lookingAt() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    /** The last line holding part of a node (a block scalar ends at the start of the next line). */
-    static int lastLine(Node node) {
+    /** The node a node's text ends with: its last value, all the way down (itself when it has none). */
+    private static Node lastLeaf(Node node) {
         Node last = node;
         while (true) {
             if (last instanceof MappingNode m && !m.getValue().isEmpty()) {
-                NodeTuple tuple = m.getValue().get(m.getValue().size() - 1);
-                last = tuple.getValueNode();
+                last = m.getValue().get(m.getValue().size() - 1).getValueNode();
             } else if (last instanceof SequenceNode s && !s.getValue().isEmpty()) {
                 last = s.getValue().get(s.getValue().size() - 1);
             } else {
-                break;
+                return last;
             }
         }
+    }
+
+    /** The last line holding part of a node (a block scalar ends at the start of the next line). */
+    static int lastLine(Node node) {
+        Node last = lastLeaf(node);
         if (last instanceof ScalarNode || last instanceof MappingNode || last instanceof SequenceNode) {
             int line = last.getEndMark().getLine();
             return last.getEndMark().getColumn() == 0
@@ -208,10 +195,5 @@ final class EntrySplice {
         MappingNode copy = Nodes.map();
         copy.getValue().addAll(entry.getValue());
         return copy;
-    }
-
-    /** Lines with their line breaks, so that joining them gives back the text. */
-    static List<String> splitLines(String text) {
-        return new ArrayList<>(new TextLines(text));
     }
 }

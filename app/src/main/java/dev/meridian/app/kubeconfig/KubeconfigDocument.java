@@ -1,6 +1,5 @@
 package dev.meridian.app.kubeconfig;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -179,13 +178,9 @@ final class KubeconfigDocument {
             }
             return item(section, name).map(this::parsed);
         }
-        for (Node item : entries(section)) {
-            if (item instanceof MappingNode m
-                    && Nodes.scalar(m, "name").filter(name::equals).isPresent()) {
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
+        List<Node> items = entries(section);
+        int at = indexOf(items, name);
+        return at < 0 ? Optional.empty() : Optional.of((MappingNode) items.get(at));
     }
 
     /** Names of a section's entries, in file order. */
@@ -221,17 +216,16 @@ final class KubeconfigDocument {
             return;
         }
         List<Node> items = writableEntries(section);
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i) instanceof MappingNode m
-                    && Nodes.scalar(m, "name").filter(name::equals).isPresent()) {
-                if (codec.dump(m).equals(codec.dump(entry))) {
-                    return;
-                }
-                entry.setBlockComments(m.getBlockComments());
-                items.set(i, entry);
-                recordEntryEdit(new EntryEdit(section, name, entry, span(m, true)));
+        int at = indexOf(items, name);
+        if (at >= 0) {
+            MappingNode m = (MappingNode) items.get(at);
+            if (codec.dump(m).equals(codec.dump(entry))) {
                 return;
             }
+            entry.setBlockComments(m.getBlockComments());
+            items.set(at, entry);
+            recordEntryEdit(new EntryEdit(section, name, entry, span(m, true)));
+            return;
         }
         Node last = items.isEmpty() ? null : items.get(items.size() - 1);
         items.add(entry);
@@ -324,7 +318,7 @@ final class KubeconfigDocument {
                 read = indexed.codec().parse(indexed.index().itemText(it), path);
             } catch (KubeconfigException e) {
                 // Say what the whole file's parse says, with its real line numbers.
-                indexed.codec().parse(new String(snapshot, StandardCharsets.UTF_8), path);
+                indexed.codec().parse(KubeconfigReader.decode(snapshot), path);
                 throw e;
             }
             if (!(read instanceof SequenceNode seq)
@@ -352,34 +346,34 @@ final class KubeconfigDocument {
     /** Parses the whole snapshot and applies this document's edits to the tree: it is a tree document from now on. */
     private void materialize() {
         YamlCodec codec = indexed.codec();
-        Node parsed = codec.parse(new String(snapshot, StandardCharsets.UTF_8), path);
-        MappingNode tree = parsed instanceof MappingNode m ? m : KubeconfigReader.emptyConfig();
-        Map<Section, Map<String, MappingNode>> edits = put;
-        boolean setCurrent = currentSet;
-        String newCurrent = current;
-        root = tree;
+        Node parsed = codec.parse(KubeconfigReader.decode(snapshot), path);
+        root = parsed instanceof MappingNode m ? m : KubeconfigReader.emptyConfig();
         indexed = null;
-        for (Map.Entry<Section, Map<String, MappingNode>> section : edits.entrySet()) {
+        for (Map.Entry<Section, Map<String, MappingNode>> section : put.entrySet()) {
             List<Node> items = writableEntries(section.getKey());
             for (Map.Entry<String, MappingNode> entry : section.getValue().entrySet()) {
-                boolean replaced = false;
-                for (int i = 0; i < items.size() && !replaced; i++) {
-                    if (items.get(i) instanceof MappingNode m
-                            && Nodes.scalar(m, "name")
-                                    .filter(entry.getKey()::equals)
-                                    .isPresent()) {
-                        items.set(i, entry.getValue());
-                        replaced = true;
-                    }
-                }
-                if (!replaced) {
+                int at = indexOf(items, entry.getKey());
+                if (at >= 0) {
+                    items.set(at, entry.getValue());
+                } else {
                     items.add(entry.getValue());
                 }
             }
         }
-        if (setCurrent) {
-            Nodes.put(root, "current-context", Nodes.str(newCurrent));
+        if (currentSet) {
+            Nodes.put(root, "current-context", Nodes.str(current));
         }
+    }
+
+    /** Where the entry named {@code name} stands among a section's items (the first of that name), or -1. */
+    private static int indexOf(List<Node> items, String name) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof MappingNode m
+                    && Nodes.scalar(m, "name").filter(name::equals).isPresent()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private List<Node> entries(Section section) {

@@ -43,26 +43,12 @@ final class KubeconfigIndex {
 
     private final TextLines lines;
     private final Map<Section, List<Item>> items;
-    private final Set<Section> present;
     private final String currentContext;
-    private final int currentContextLine;
 
-    private KubeconfigIndex(
-            TextLines lines,
-            Map<Section, List<Item>> items,
-            Set<Section> present,
-            String currentContext,
-            int currentContextLine) {
+    private KubeconfigIndex(TextLines lines, Map<Section, List<Item>> items, String currentContext) {
         this.lines = lines;
         this.items = items;
-        this.present = present;
         this.currentContext = currentContext;
-        this.currentContextLine = currentContextLine;
-    }
-
-    /** The lines of the text, each with its line break. */
-    TextLines lines() {
-        return lines;
     }
 
     /** A section's items in file order; empty when the section is missing or empty. */
@@ -72,7 +58,7 @@ final class KubeconfigIndex {
 
     /** Whether the section's key is in the file with at least one item (edits can be spliced into it). */
     boolean hasItems(Section section) {
-        return present.contains(section) && !items(section).isEmpty();
+        return !items(section).isEmpty();
     }
 
     /** The {@code current-context} value, null when it is not set (or empty). */
@@ -80,18 +66,13 @@ final class KubeconfigIndex {
         return currentContext;
     }
 
-    /** The line of {@code current-context}, or -1. */
-    int currentContextLine() {
-        return currentContextLine;
-    }
-
     /** The text of an item with its dash at column 0: a one-item YAML list. */
     String itemText(Item item) {
-        int indent = indentOf(lines.get(item.firstLine()));
+        int indent = lines.indent(item.firstLine());
         StringBuilder text = new StringBuilder();
         for (int i = item.firstLine(); i <= item.lastLine(); i++) {
             String line = lines.get(i);
-            text.append(line, Math.min(indent, leadingSpaces(line)), line.length());
+            text.append(line, Math.min(indent, lines.indent(i)), line.length());
         }
         return text.toString();
     }
@@ -109,10 +90,8 @@ final class KubeconfigIndex {
         // are left to the parser, which reads them or says what is wrong with them.
         boolean quoted = lines.anyQuoteOrBracket();
         Map<Section, List<Item>> items = new EnumMap<>(Section.class);
-        Set<Section> present = new HashSet<>();
         Set<String> topKeys = new HashSet<>();
         String current = null;
-        int currentLine = -1;
         Section section = null; // the section whose items follow, if any
         int itemIndent = -1;
         String itemName = null;
@@ -222,7 +201,6 @@ final class KubeconfigIndex {
                 section = named.get();
                 items.put(section, new ArrayList<>());
                 if (value.isEmpty()) {
-                    present.add(section);
                     // kubectl writes items at column 0; people also indent them (found on the first item).
                     itemIndent = nextItemIndent(lines, i + 1);
                 } else {
@@ -237,7 +215,6 @@ final class KubeconfigIndex {
                         return Optional.empty();
                     }
                 }
-                currentLine = i;
             }
         }
         if (section != null && itemFirst >= 0) {
@@ -248,12 +225,7 @@ final class KubeconfigIndex {
         }
         Map<Section, List<Item>> frozen = new EnumMap<>(Section.class);
         items.forEach((s, list) -> frozen.put(s, List.copyOf(list)));
-        return Optional.of(new KubeconfigIndex(
-                lines,
-                frozen,
-                Set.copyOf(present),
-                current == null || current.isEmpty() ? null : current,
-                currentLine));
+        return Optional.of(new KubeconfigIndex(lines, frozen, current == null || current.isEmpty() ? null : current));
     }
 
     /** The indentation of the first non-blank, non-comment line from {@code from}, if it is an item. */
@@ -365,17 +337,5 @@ final class KubeconfigIndex {
         }
         int hash = v.indexOf(" #");
         return hash >= 0 ? v.substring(0, hash).strip() : v;
-    }
-
-    private static int leadingSpaces(String line) {
-        int n = 0;
-        while (n < line.length() && line.charAt(n) == ' ') {
-            n++;
-        }
-        return n;
-    }
-
-    private static int indentOf(String line) {
-        return leadingSpaces(line);
     }
 }
