@@ -116,29 +116,9 @@ final class CommandTree {
         return command;
     }
 
-    /**
-     * The words of a command line that may name commands, in order: everything but options and
-     * the values of the global options {@code --kubeconfig} and {@code --context}. Stops at the
-     * first other option, since a command's own options come after its name.
-     */
+    /** The words of a command line that may name commands (see {@link CommandWords}). */
     private static List<String> words(String... args) {
-        List<String> words = new java.util.ArrayList<>();
-        for (int i = 0; i < args.length && words.size() < 2; i++) {
-            String arg = args[i];
-            if (arg.equals("--kubeconfig") || arg.equals("--context")) {
-                i++; // its value
-            } else if (arg.startsWith("--kubeconfig=")
-                    || arg.startsWith("--context=")
-                    || arg.equals("-v")
-                    || arg.equals("--verbose")) {
-                continue;
-            } else if (arg.startsWith("-") && !arg.equals("-")) {
-                break;
-            } else {
-                words.add(arg);
-            }
-        }
-        return words;
+        return CommandWords.of(args).list();
     }
 
     /** {@code meridian --version} (or {@code -V}) alone: the root prints it, no subcommand is needed. */

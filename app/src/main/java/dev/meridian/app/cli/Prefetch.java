@@ -7,7 +7,6 @@ import dev.meridian.app.kubeconfig.KubeconfigService;
 import dev.meridian.app.plane.Plane;
 import dev.meridian.app.plane.Planes;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +54,7 @@ final class Prefetch {
      * {@code cluster list}, or a command that reads only the kubeconfig ({@code context list}, {@code use -}).
      */
     static Prefetch start(CliEnvironment environment, String... args) {
-        Words words = Words.of(args);
+        CommandWords words = CommandWords.of(args);
         boolean kubeconfigOnly =
                 words.is("context", "list") || words.is("context", "ls") || (words.is("use", "-") && words.size() == 2);
         String named = null;
@@ -65,15 +64,15 @@ final class Prefetch {
             named = words.get(2);
         } else if (words.is("use") && words.size() >= 2 && !words.get(1).equals("-")) {
             named = words.get(1);
-        } else if ((words.is("cluster", "list") || words.is("cluster", "ls")) && !words.watch) {
+        } else if ((words.is("cluster", "list") || words.is("cluster", "ls")) && !words.watch()) {
             named = null; // the list: no one cluster
         } else {
             return NONE;
         }
         String cluster = named;
         KubeconfigLocations locations = KubeconfigLocations.of(environment.env(), environment.home());
-        if (words.kubeconfig != null) {
-            locations = locations.withExplicitFile(Path.of(words.kubeconfig));
+        if (words.kubeconfig() != null) {
+            locations = locations.withExplicitFile(Path.of(words.kubeconfig()));
         }
         KubeconfigService engine = environment.kubeconfigs().apply(locations);
         if (kubeconfigOnly) {
@@ -91,7 +90,7 @@ final class Prefetch {
             return new Prefetch(locations, engine, null, null);
         }
         CompletableFuture<Opened> opened = new CompletableFuture<>();
-        String contextOption = words.context;
+        String contextOption = words.context();
         Thread thread = new Thread(
                 () -> {
                     try {
@@ -193,62 +192,6 @@ final class Prefetch {
         @Override
         public void close() {
             opened.plane().close();
-        }
-    }
-
-    /** The command words and global options of raw arguments, read as {@link CommandTree} reads them. */
-    private static final class Words {
-        private final List<String> words = new ArrayList<>();
-        private String kubeconfig;
-        private String context;
-        private boolean watch;
-
-        static Words of(String... args) {
-            Words w = new Words();
-            boolean positional = true;
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if ((arg.equals("--kubeconfig") || arg.equals("--context")) && i + 1 < args.length) {
-                    if (arg.equals("--kubeconfig")) {
-                        w.kubeconfig = args[++i];
-                    } else {
-                        w.context = args[++i];
-                    }
-                } else if (arg.startsWith("--kubeconfig=")) {
-                    w.kubeconfig = arg.substring("--kubeconfig=".length());
-                } else if (arg.startsWith("--context=")) {
-                    w.context = arg.substring("--context=".length());
-                } else if (arg.equals("-v") || arg.equals("--verbose")) {
-                    continue;
-                } else if (arg.equals("-w") || arg.equals("--watch")) {
-                    w.watch = true;
-                } else if (arg.startsWith("-") && !arg.equals("-")) {
-                    positional = false; // a command's own option: the words before it are the command's
-                } else if (positional && w.words.size() < 3) {
-                    w.words.add(arg);
-                }
-            }
-            return w;
-        }
-
-        boolean is(String... prefix) {
-            if (words.size() < prefix.length) {
-                return false;
-            }
-            for (int i = 0; i < prefix.length; i++) {
-                if (!words.get(i).equals(prefix[i])) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        int size() {
-            return words.size();
-        }
-
-        String get(int i) {
-            return words.get(i);
         }
     }
 }

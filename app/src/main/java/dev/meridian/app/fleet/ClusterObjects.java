@@ -52,7 +52,7 @@ public final class ClusterObjects {
     }
 
     /** The string entries of a map; anything else (a missing map, a number value) is left out. */
-    static Map<String, String> stringMap(Object value) {
+    public static Map<String, String> stringMap(Object value) {
         Map<String, String> copy = new LinkedHashMap<>();
         if (value instanceof Map<?, ?> map) {
             map.forEach((k, v) -> {

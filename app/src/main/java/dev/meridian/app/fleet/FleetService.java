@@ -96,7 +96,7 @@ public final class FleetService {
             return new EditResult(mapper.toInfo(updated), notices);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {
-                throw notFound(name);
+                throw ManagementFailures.clusterNotFound(name);
             }
             if (e.getCode() == 409 || e.getCode() == 422) {
                 ClusterInfo now = mapper.toInfo(fetch(name));
@@ -113,13 +113,9 @@ public final class FleetService {
                 "read cluster " + name,
                 () -> client.genericKubernetesResources(CLUSTERS).withName(name).get());
         if (resource == null) {
-            throw notFound(name);
+            throw ManagementFailures.clusterNotFound(name);
         }
         return resource;
-    }
-
-    private static MeridianException notFound(String name) {
-        return ManagementFailures.clusterNotFound(name);
     }
 
     private static MeridianException conflict(String name, String basedOn, ClusterInfo current, Exception cause) {

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,13 +99,7 @@ final class HttpPlane implements Plane {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        Map<String, String> data = new LinkedHashMap<>();
-        Json.section(configMap, "data").forEach((k, v) -> {
-            if (v instanceof String s) {
-                data.put(k, s);
-            }
-        });
-        return Optional.of(GatewayRecord.parse(data));
+        return Optional.of(GatewayRecord.parse(ClusterObjects.stringMap(configMap.get("data"))));
     }
 
     @Override

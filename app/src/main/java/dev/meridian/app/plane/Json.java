@@ -124,11 +124,4 @@ final class Json {
                 throw new IllegalArgumentException("unexpected JSON token " + token);
         }
     }
-
-    /** The object under {@code key}, or an empty map when it is missing or not an object. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> section(Map<String, Object> object, String key) {
-        Object value = object.get(key);
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    }
 }
