@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +70,10 @@ final class InstalledAgents implements AutoCloseable {
                 .inAnyNamespace()
                 .withLabel(AgentNames.MANAGED_BY, AgentNames.MANAGER)
                 .withLabel("app.kubernetes.io/component", "direct-endpoint")
-                .inform(new Handler(), 0);
+                .inform(
+                        Reconciling.handler(
+                                this::reconcile, d -> stop(d.getMetadata().getNamespace())),
+                        0);
     }
 
     @SuppressWarnings("unchecked")
@@ -89,23 +91,6 @@ final class InstalledAgents implements AutoCloseable {
     /** The agent running for the Deployment in {@code namespace}, as the Service {@code loft-agent} there. */
     Optional<RunningAgent> agent(String namespace) {
         return Optional.ofNullable(byNamespace.get(namespace)).map(Running::agent);
-    }
-
-    private final class Handler implements ResourceEventHandler<Deployment> {
-        @Override
-        public void onAdd(Deployment deployment) {
-            reconcile(deployment);
-        }
-
-        @Override
-        public void onUpdate(Deployment before, Deployment after) {
-            reconcile(after);
-        }
-
-        @Override
-        public void onDelete(Deployment deployment, boolean finalStateUnknown) {
-            stop(deployment.getMetadata().getNamespace());
-        }
     }
 
     private synchronized void reconcile(Deployment deployment) {

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressStatus;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -63,29 +62,17 @@ final class ServedIngresses implements AutoCloseable {
         this.issuer = issuer;
         this.vertx = vertx;
         this.portFile = home.resolve("ingress-port");
-        this.informer = api.client().network().v1().ingresses().inAnyNamespace().inform(new Handler(), 0);
+        this.informer = api.client()
+                .network()
+                .v1()
+                .ingresses()
+                .inAnyNamespace()
+                .inform(Reconciling.handler(this::serve, i -> stop(key(i))), 0);
     }
 
     /** The listener's port while an Ingress is served. */
     synchronized Optional<Integer> port() {
         return Optional.ofNullable(listener).map(IngressListener::port);
-    }
-
-    private final class Handler implements ResourceEventHandler<Ingress> {
-        @Override
-        public void onAdd(Ingress ingress) {
-            serve(ingress);
-        }
-
-        @Override
-        public void onUpdate(Ingress before, Ingress after) {
-            serve(after);
-        }
-
-        @Override
-        public void onDelete(Ingress ingress, boolean finalStateUnknown) {
-            stop(key(ingress));
-        }
     }
 
     private synchronized void serve(Ingress ingress) {
