@@ -1,11 +1,6 @@
 package dev.meridian.app.kubeconfig;
 
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -24,32 +19,46 @@ final class CurrentContextSplice {
 
     private CurrentContextSplice() {}
 
-    static Optional<byte[]> apply(byte[] original, String loadedValue, String newValue, YamlCodec codec) {
+    static Optional<String> apply(String text, String loadedValue, String newValue, YamlCodec codec) {
         if (loadedValue == null) {
             return Optional.empty();
         }
-        String text = KubeconfigReader.decode(original);
         int lineStart = findOnlyLine(text);
         if (lineStart < 0) {
             return Optional.empty();
         }
         int lineEnd = text.indexOf('\n', lineStart);
         String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
-        if (line.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
+        if (hasSurrogate(line)) {
             return Optional.empty(); // YAML marks count code points; keep the arithmetic simple
         }
-        Optional<ScalarNode> value = valueOf(line);
+        Optional<ScalarNode> value = valueOf(line, codec);
         if (value.isEmpty() || !value.get().getValue().equals(loadedValue)) {
             return Optional.empty();
         }
         // Keep whatever follows the value on that line: an end-of-line comment, a '\r'.
         String rest = line.substring(value.get().getEndMark().getColumn());
         String newLine = codec.dump(oneKeyMapping(newValue)).stripTrailing() + rest;
-        if (!valueOf(newLine).map(ScalarNode::getValue).filter(newValue::equals).isPresent()) {
+        if (!valueOf(newLine, codec)
+                .map(ScalarNode::getValue)
+                .filter(newValue::equals)
+                .isPresent()) {
             return Optional.empty();
         }
-        String spliced = text.substring(0, lineStart) + newLine + text.substring(lineStart + line.length());
-        return Optional.of(spliced.getBytes(StandardCharsets.UTF_8));
+        return Optional.of(new StringBuilder(text.length() + newLine.length())
+                .append(text, 0, lineStart)
+                .append(newLine)
+                .append(text, lineStart + line.length(), text.length())
+                .toString());
+    }
+
+    private static boolean hasSurrogate(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (Character.isSurrogate(line.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int findOnlyLine(String text) {
@@ -71,21 +80,17 @@ final class CurrentContextSplice {
         return found;
     }
 
-    private static Optional<ScalarNode> valueOf(String line) {
-        try {
-            Node node = new Yaml(new LoaderOptions()).compose(new StringReader(line));
-            if (node instanceof MappingNode map && map.getValue().size() == 1) {
-                NodeTuple tuple = map.getValue().get(0);
-                if (tuple.getValueNode() instanceof ScalarNode scalar
-                        && !Nodes.isNull(scalar)
-                        && scalar.getEndMark().getLine() == 0) {
-                    return Optional.of(scalar);
-                }
+    private static Optional<ScalarNode> valueOf(String line, YamlCodec codec) {
+        Node node = codec.compose(line).orElse(null);
+        if (node instanceof MappingNode map && map.getValue().size() == 1) {
+            NodeTuple tuple = map.getValue().get(0);
+            if (tuple.getValueNode() instanceof ScalarNode scalar
+                    && !Nodes.isNull(scalar)
+                    && scalar.getEndMark().getLine() == 0) {
+                return Optional.of(scalar);
             }
-            return Optional.empty();
-        } catch (YAMLException e) {
-            return Optional.empty();
         }
+        return Optional.empty();
     }
 
     private static MappingNode oneKeyMapping(String value) {

@@ -36,8 +36,10 @@ final class EntrySplice {
      */
     static Optional<String> apply(
             String text, List<EntryEdit> edits, boolean marksMatchText, YamlCodec codec, Path file) {
-        if (text.chars().anyMatch(c -> c == '\u0085' || c == '\u2028' || c == '\u2029')
-                || text.replace("\r\n", "").indexOf('\r') >= 0
+        if (text.indexOf('\u0085') >= 0
+                || text.indexOf('\u2028') >= 0
+                || text.indexOf('\u2029') >= 0
+                || hasLoneCarriageReturn(text)
                 || !text.endsWith("\n")) {
             return Optional.empty(); // line breaks SnakeYAML counts but we do not; keep it simple
         }
@@ -52,21 +54,27 @@ final class EntrySplice {
             }
             lineEdits.add(lineEdit.get());
         }
-        // Apply bottom-up, so earlier line numbers stay valid; appends to one list keep their order.
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < lineEdits.size(); i++) {
-            order.add(i);
+        // Front to back; edits at the same line (appends to one list) keep the order they were made in.
+        lineEdits.sort(Comparator.comparingInt(LineEdit::from));
+        StringBuilder result = new StringBuilder(text.length() + 1024);
+        int line = 0;
+        for (LineEdit e : lineEdits) {
+            result.append(text, lines.offset(line), lines.offset(e.from()));
+            e.lines().forEach(result::append);
+            line = Math.max(e.from(), e.to());
         }
-        order.sort(Comparator.<Integer>comparingInt(i -> lineEdits.get(i).from())
-                .thenComparing(i -> i)
-                .reversed());
-        List<String> result = new ArrayList<>(lines);
-        for (int i : order) {
-            LineEdit e = lineEdits.get(i);
-            result.subList(e.from(), e.to()).clear();
-            result.addAll(e.from(), e.lines());
+        result.append(text, lines.offset(line), text.length());
+        return Optional.of(result.toString());
+    }
+
+    /** Whether a {@code \r} stands anywhere but before a {@code \n}. */
+    private static boolean hasLoneCarriageReturn(String text) {
+        for (int at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) {
+            if (at + 1 >= text.length() || text.charAt(at + 1) != '\n') {
+                return true;
+            }
         }
-        return Optional.of(String.join("", result));
+        return false;
     }
 
     private static Optional<Span> placeIn(MappingNode root, EntryEdit edit) {

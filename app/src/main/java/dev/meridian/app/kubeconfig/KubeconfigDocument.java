@@ -53,7 +53,7 @@ final class KubeconfigDocument {
     record EntryEdit(Section section, String name, MappingNode entry, Span place) {}
 
     /** The parsed entries of an indexed file, shared by every reopening of the same bytes. */
-    private record Indexed(KubeconfigIndex index, Map<KubeconfigIndex.Item, MappingNode> parsed, YamlCodec codec) {}
+    private record Indexed(KubeconfigIndex index, Map<Integer, MappingNode> parsed, YamlCodec codec) {}
 
     private final Path path;
     private final byte[] snapshot;
@@ -205,21 +205,22 @@ final class KubeconfigDocument {
 
     /**
      * Replaces the entry named {@code name} where it stands, or appends it. Does nothing (and
-     * leaves the file unchanged) when the entry already has exactly this content.
+     * leaves the file unchanged) when the entry already holds this data, in whatever key order and
+     * layout (kubectl rewrites a file in its own order whenever it writes it).
      */
-    void putEntry(Section section, String name, MappingNode body, YamlCodec codec) {
+    void putEntry(Section section, String name, MappingNode body) {
         MappingNode entry = Nodes.map();
         entry.getValue().add(new NodeTuple(Nodes.str(section.bodyKey), body));
         entry.getValue().add(new NodeTuple(Nodes.str("name"), Nodes.str(name)));
         if (indexed != null) {
-            putIndexed(section, name, entry, codec);
+            putIndexed(section, name, entry);
             return;
         }
         List<Node> items = writableEntries(section);
         int at = indexOf(items, name);
         if (at >= 0) {
             MappingNode m = (MappingNode) items.get(at);
-            if (codec.dump(m).equals(codec.dump(entry))) {
+            if (Nodes.sameDataAnyKeyOrder(m, entry)) {
                 return;
             }
             entry.setBlockComments(m.getBlockComments());
@@ -232,9 +233,9 @@ final class KubeconfigDocument {
         recordEntryEdit(new EntryEdit(section, name, entry, last == null ? null : span(last, false)));
     }
 
-    private void putIndexed(Section section, String name, MappingNode entry, YamlCodec codec) {
+    private void putIndexed(Section section, String name, MappingNode entry) {
         Optional<MappingNode> existing = entry(section, name);
-        if (existing.isPresent() && codec.dump(existing.get()).equals(codec.dump(entry))) {
+        if (existing.isPresent() && Nodes.sameDataAnyKeyOrder(existing.get(), entry)) {
             return;
         }
         KubeconfigIndex index = indexed.index();
@@ -312,10 +313,12 @@ final class KubeconfigDocument {
 
     /** An indexed item parsed (once per reading of the bytes): the mapping of its one-item list. */
     private MappingNode parsed(KubeconfigIndex.Item item) {
-        return indexed.parsed().computeIfAbsent(item, it -> {
+        // Keyed by the item's first line, which is its own: a record key would cost a cold CLI the bootstrap of
+        // the record's generated hashCode on its critical path.
+        return indexed.parsed().computeIfAbsent(item.firstLine(), line -> {
             Node read;
             try {
-                read = indexed.codec().parse(indexed.index().itemText(it), path);
+                read = indexed.codec().parse(indexed.index().itemText(item), path);
             } catch (KubeconfigException e) {
                 // Say what the whole file's parse says, with its real line numbers.
                 indexed.codec().parse(KubeconfigReader.decode(snapshot), path);
@@ -325,7 +328,7 @@ final class KubeconfigDocument {
                     || seq.getValue().size() != 1
                     || !(seq.getValue().get(0) instanceof MappingNode mapping)) {
                 throw new KubeconfigException.Unreadable(
-                        "kubeconfig " + path + " is not a valid kubeconfig: an entry of `" + sectionOf(it)
+                        "kubeconfig " + path + " is not a valid kubeconfig: an entry of `" + sectionOf(item)
                                 + "` is not a mapping; fix the file and try again",
                         path,
                         null);

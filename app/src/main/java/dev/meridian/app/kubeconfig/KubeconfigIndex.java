@@ -83,48 +83,66 @@ final class KubeconfigIndex {
             return Optional.empty();
         }
         TextLines lines = new TextLines(text);
-        // Most files hold none of the characters that start anchors, aliases, tags and block scalars:
-        // then no line needs the closer look.
-        boolean special = lines.anyIndicator();
-        // Quoted and flow scalars that do not close on their line (legal over several lines, or broken)
-        // are left to the parser, which reads them or says what is wrong with them.
-        boolean quoted = lines.anyQuoteOrBracket();
-        Map<Section, List<Item>> items = new EnumMap<>(Section.class);
-        Set<String> topKeys = new HashSet<>();
-        String current = null;
-        Section section = null; // the section whose items follow, if any
-        int itemIndent = -1;
-        String itemName = null;
-        int itemFirst = -1;
-        int itemLast = -1;
-        int itemContentIndent = -1;
+        Scan scan = new Scan(lines);
         for (int i = 0; i < lines.size(); i++) {
+            if (!scan.line(i)) {
+                return Optional.empty();
+            }
+        }
+        return scan.finish().map(items -> new KubeconfigIndex(lines, items, scan.current));
+    }
+
+    /**
+     * The scan's state, one line at a time. The step is a method of its own so the JVM compiles it after
+     * a few hundred lines: a loop body is compiled only after tens of thousands of turns, which a
+     * multi-megabyte kubeconfig does not reach, so it would be interpreted throughout.
+     */
+    private static final class Scan {
+        private final TextLines lines;
+        private final Map<Section, List<Item>> items = new EnumMap<>(Section.class);
+        private final Set<String> topKeys = new HashSet<>();
+        private String current;
+        private Section section; // the section whose items follow, if any
+        private int itemIndent = -1;
+        private String itemName;
+        private int itemFirst = -1;
+        private int itemLast = -1;
+        private int itemContentIndent = -1;
+
+        Scan(TextLines lines) {
+            this.lines = lines;
+        }
+
+        /** Reads line {@code i}; false when the file's layout is not one this scan is sure of. */
+        boolean line(int i) {
             if (lines.isBlankOrComment(i)) {
-                continue;
+                return true;
             }
             int indent = lines.indent(i);
-            if (special
-                    && lines.hasIndicator(i)
-                    && UNSUPPORTED.matcher(lines.content(i)).find()) {
-                return Optional.empty();
+            // Only lines holding a character that may start an anchor, alias, tag or block scalar need a closer
+            // look; most files hold none.
+            if (lines.holdsIndicator(i) && UNSUPPORTED.matcher(lines.content(i)).find()) {
+                return false;
             }
-            if (quoted && !lines.quotesAndBracketsPairUp(i)) {
-                return Optional.empty();
+            // Quoted and flow scalars that do not close on their line (legal over several lines, or broken)
+            // are left to the parser, which reads them or says what is wrong with them.
+            if (lines.holdsQuoteOrBracket(i) && !lines.quotesAndBracketsPairUp(i)) {
+                return false;
             }
             if (section != null && itemFirst >= 0 && indent > itemContentIndent) {
                 itemLast = i; // deeper content of the current item: nothing to read in it
-                continue;
+                return true;
             }
             String line = lines.content(i);
             String content = line.substring(indent).stripTrailing();
             if (content.startsWith("---") || content.startsWith("...") || content.startsWith("%")) {
-                return Optional.empty();
+                return false;
             }
             if (section != null && indent == itemIndent && content.startsWith("- ")) {
                 // The next item of the section.
                 if (itemFirst >= 0) {
                     if (itemName == null) {
-                        return Optional.empty();
+                        return false;
                     }
                     items.get(section).add(new Item(itemName, itemFirst, itemLast));
                 }
@@ -134,7 +152,7 @@ final class KubeconfigIndex {
                 }
                 KeyValue start = keyValue(line, keyStart);
                 if (start == null) {
-                    return Optional.empty(); // not "- key:" (a scalar item, a nested list, a flow mapping)
+                    return false; // not "- key:" (a scalar item, a nested list, a flow mapping)
                 }
                 itemFirst = i;
                 itemLast = i;
@@ -143,10 +161,10 @@ final class KubeconfigIndex {
                 if (start.key().equals("name")) {
                     itemName = scalar(start.value());
                     if (itemName == null) {
-                        return Optional.empty();
+                        return false;
                     }
                 }
-                continue;
+                return true;
             }
             if (section != null && itemFirst >= 0 && indent > itemIndent) {
                 // A line of the current item.
@@ -155,25 +173,25 @@ final class KubeconfigIndex {
                     KeyValue key = keyValue(line, indent);
                     if (key != null && key.key().equals("name")) {
                         if (itemName != null) {
-                            return Optional.empty(); // two names: let the parser say what it thinks
+                            return false; // two names: let the parser say what it thinks
                         }
                         itemName = scalar(key.value());
                         if (itemName == null) {
-                            return Optional.empty();
+                            return false;
                         }
                     }
                 } else if (indent < itemContentIndent) {
-                    return Optional.empty();
+                    return false;
                 }
-                continue;
+                return true;
             }
             // Anything else must be a top-level key; it ends the section before it.
             if (section != null && indent > 0) {
-                return Optional.empty(); // indented under a section, but not an item this scan reads ("-" alone...)
+                return false; // indented under a section, but not an item this scan reads ("-" alone...)
             }
             if (section != null && itemFirst >= 0) {
                 if (itemName == null) {
-                    return Optional.empty();
+                    return false;
                 }
                 items.get(section).add(new Item(itemName, itemFirst, itemLast));
             }
@@ -182,21 +200,21 @@ final class KubeconfigIndex {
             itemIndent = -1;
             if (indent > 0) {
                 // Content of a key that is not a section (preferences, extensions...): skip it.
-                continue;
+                return true;
             }
             if (content.startsWith("- ")) {
-                return Optional.empty(); // a list item with no section above it
+                return false; // a list item with no section above it
             }
             KeyValue top = keyValue(line, 0);
             if (top == null || !topKeys.add(top.key())) {
-                return Optional.empty(); // not "key:" or "key: value", or a repeated key
+                return false; // not "key:" or "key: value", or a repeated key
             }
             String key = top.key();
             String value = top.value() == null ? "" : stripComment(top.value());
             Optional<Section> named = sectionNamed(key);
             if (named.isPresent()) {
                 if (!(value.isEmpty() || value.equals("[]") || value.equals("null") || value.equals("~"))) {
-                    return Optional.empty(); // a flow list: parse it whole
+                    return false; // a flow list: parse it whole
                 }
                 section = named.get();
                 items.put(section, new ArrayList<>());
@@ -212,20 +230,28 @@ final class KubeconfigIndex {
                 } else {
                     current = scalar(value);
                     if (current == null) {
-                        return Optional.empty();
+                        return false;
                     }
                 }
             }
+            return true;
         }
-        if (section != null && itemFirst >= 0) {
-            if (itemName == null) {
-                return Optional.empty();
+
+        /** The items found, once every line is read; empty when the last item has no name. */
+        Optional<Map<Section, List<Item>>> finish() {
+            if (section != null && itemFirst >= 0) {
+                if (itemName == null) {
+                    return Optional.empty();
+                }
+                items.get(section).add(new Item(itemName, itemFirst, itemLast));
             }
-            items.get(section).add(new Item(itemName, itemFirst, itemLast));
+            Map<Section, List<Item>> frozen = new EnumMap<>(Section.class);
+            items.forEach((s, list) -> frozen.put(s, List.copyOf(list)));
+            if (current != null && current.isEmpty()) {
+                current = null;
+            }
+            return Optional.of(frozen);
         }
-        Map<Section, List<Item>> frozen = new EnumMap<>(Section.class);
-        items.forEach((s, list) -> frozen.put(s, List.copyOf(list)));
-        return Optional.of(new KubeconfigIndex(lines, frozen, current == null || current.isEmpty() ? null : current));
     }
 
     /** The indentation of the first non-blank, non-comment line from {@code from}, if it is an item. */

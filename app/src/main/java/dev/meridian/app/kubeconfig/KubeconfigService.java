@@ -140,15 +140,11 @@ public final class KubeconfigService {
             LoadedKubeconfig config = store.load();
             Optional<String> before = serverOf(config, plane.name()).filter(s -> !s.equals(plane.server()));
             config.documentFor(Section.CLUSTERS, plane.name())
-                    .putEntry(
-                            Section.CLUSTERS,
-                            plane.name(),
-                            EntryNodes.cluster(plane.server(), plane.tls(), null),
-                            store.codec());
+                    .putEntry(Section.CLUSTERS, plane.name(), EntryNodes.cluster(plane.server(), plane.tls(), null));
             config.documentFor(Section.USERS, plane.name())
-                    .putEntry(Section.USERS, plane.name(), EntryNodes.user(plane.credential()), store.codec());
+                    .putEntry(Section.USERS, plane.name(), EntryNodes.user(plane.credential()));
             config.documentFor(Section.CONTEXTS, plane.name())
-                    .putEntry(Section.CONTEXTS, plane.name(), EntryNodes.context(plane.name(), null), store.codec());
+                    .putEntry(Section.CONTEXTS, plane.name(), EntryNodes.context(plane.name(), null));
             boolean makeCurrent = config.currentContext().isEmpty();
             if (makeCurrent) {
                 config.currentContextDocument().setCurrentContext(plane.name());
@@ -248,8 +244,7 @@ public final class KubeconfigService {
 
     private void putEntries(LoadedKubeconfig config, ContextSpec spec) {
         for (Section section : Section.values()) {
-            config.documentFor(section, spec.name())
-                    .putEntry(section, spec.name(), EntryNodes.body(section, spec), store.codec());
+            config.documentFor(section, spec.name()).putEntry(section, spec.name(), EntryNodes.body(section, spec));
         }
     }
 

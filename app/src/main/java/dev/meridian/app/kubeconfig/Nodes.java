@@ -104,6 +104,40 @@ final class Nodes {
         return str(data.toString());
     }
 
+    /**
+     * Whether two trees hold the same data whatever the order of their keys: what a kubeconfig entry
+     * means (kubectl writes {@code name} first, Meridian last; neither order means more).
+     */
+    static boolean sameDataAnyKeyOrder(Node a, Node b) {
+        if (a instanceof MappingNode x && b instanceof MappingNode y) {
+            if (x.getValue().size() != y.getValue().size()) {
+                return false;
+            }
+            for (NodeTuple p : x.getValue()) {
+                Optional<NodeTuple> q = p.getKeyNode() instanceof ScalarNode key
+                        ? tuple(y, key.getValue()).filter(t -> sameData(t.getKeyNode(), key))
+                        : Optional.empty();
+                if (q.isEmpty()
+                        || !sameDataAnyKeyOrder(p.getValueNode(), q.get().getValueNode())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof SequenceNode x && b instanceof SequenceNode y) {
+            if (x.getValue().size() != y.getValue().size()) {
+                return false;
+            }
+            for (int i = 0; i < x.getValue().size(); i++) {
+                if (!sameDataAnyKeyOrder(x.getValue().get(i), y.getValue().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return sameData(a, b);
+    }
+
     /** Whether two trees hold the same data (tags, values, keys in order), whatever their layout. */
     static boolean sameData(Node a, Node b) {
         if (a instanceof ScalarNode x && b instanceof ScalarNode y) {

@@ -67,6 +67,18 @@ class YamlCodec {
         }
     }
 
+    /** What a small text means, without its comments; empty when it is not one YAML document. */
+    java.util.Optional<Node> compose(String text) {
+        try {
+            LoaderOptions options = loaderOptionsWithoutComments();
+            return java.util.Optional.ofNullable(new Composer(
+                            new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
+                    .getSingleNode());
+        } catch (YAMLException | IllegalStateException | IndexOutOfBoundsException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Parses without comments, for plain checks of what a text means. */
     Object parseData(String text) {
         return new Yaml(loaderOptionsWithoutComments()).load(text);
