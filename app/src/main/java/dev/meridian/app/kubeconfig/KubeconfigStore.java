@@ -25,8 +25,11 @@ import java.util.function.Consumer;
 final class KubeconfigStore {
     static final String BACKUP_SUFFIX = ".meridian.bak";
 
-    /** @param parsed whether the tree was parsed from these bytes (not an edited tree that was saved) */
-    private record Cached(byte[] bytes, KubeconfigDocument document, boolean parsed) {}
+    /**
+     * @param parsed whether the tree was parsed from these bytes (not an edited tree that was saved)
+     * @param stamp the file's stamp taken before its bytes were read, when it was settled then; null otherwise
+     */
+    private record Cached(byte[] bytes, KubeconfigDocument document, boolean parsed, FileStamp stamp) {}
 
     private final KubeconfigLocations locations;
     private final YamlCodec codec;
@@ -78,16 +81,27 @@ final class KubeconfigStore {
         return new LoadedKubeconfig(locations, documents);
     }
 
-    /** The file's document, parsed again only when its bytes differ from those last parsed. */
+    /**
+     * The file's document, parsed again only when its bytes differ from those last parsed; not even read
+     * again while its stamp says it has not changed (every write is still checked against the bytes on
+     * disk, under the lock).
+     */
     private KubeconfigDocument document(Path file) {
-        byte[] bytes = reader.readBytes(file, locations.isExplicit());
         Cached cached = cache.get(file);
+        long now = System.currentTimeMillis();
+        FileStamp stamp = FileStamp.of(file); // before the read: a change after it shows as another stamp
+        if (cached != null && cached.stamp() != null && cached.stamp().equals(stamp)) {
+            return cached.document().reopen(cached.bytes(), cached.parsed());
+        }
+        FileStamp settled = stamp != null && stamp.settledAt(now) ? stamp : null;
+        byte[] bytes = reader.readBytes(file, locations.isExplicit());
         if (bytes != null && cached != null && Arrays.equals(bytes, cached.bytes())) {
+            cache.put(file, new Cached(bytes, cached.document(), cached.parsed(), settled));
             return cached.document().reopen(bytes, cached.parsed());
         }
         KubeconfigDocument document = reader.document(file, bytes);
         if (bytes != null) {
-            cache.put(file, new Cached(bytes, document, true));
+            cache.put(file, new Cached(bytes, document, true, settled));
         }
         return document;
     }
@@ -121,7 +135,7 @@ final class KubeconfigStore {
                             document.path()); // indexing the new bytes again costs less than keeping edits beside an
                     // old index
                 } else {
-                    cache.put(document.path(), new Cached(contents.get(i), document, false));
+                    cache.put(document.path(), new Cached(contents.get(i), document, false, null));
                 }
             }
             saved = true;
@@ -187,26 +201,26 @@ final class KubeconfigStore {
         if (!document.canSpliceEntries()) {
             return Optional.empty();
         }
-        byte[] bytes = document.snapshot();
+        String text = KubeconfigReader.decode(document.snapshot());
         List<KubeconfigDocument.EntryEdit> edits = document.entryEdits();
         if (!edits.isEmpty()) {
-            Optional<String> text = EntrySplice.apply(
-                    KubeconfigReader.decode(bytes), edits, document.marksMatchSnapshot(), codec, document.path());
-            if (text.isEmpty()) {
+            Optional<String> spliced =
+                    EntrySplice.apply(text, edits, document.marksMatchSnapshot(), codec, document.path());
+            if (spliced.isEmpty()) {
                 return Optional.empty();
             }
-            bytes = text.get().getBytes(StandardCharsets.UTF_8);
+            text = spliced.get();
         }
         String current = document.currentContext().orElse(null);
         if (current != null && !current.equals(document.loadedCurrentContext())) {
-            Optional<byte[]> switched =
-                    CurrentContextSplice.apply(bytes, document.loadedCurrentContext(), current, codec);
+            Optional<String> switched =
+                    CurrentContextSplice.apply(text, document.loadedCurrentContext(), current, codec);
             if (switched.isEmpty()) {
                 return Optional.empty();
             }
-            bytes = switched.get();
+            text = switched.get();
         }
-        return Optional.of(bytes);
+        return Optional.of(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private void checkUnchanged(KubeconfigDocument document) {
