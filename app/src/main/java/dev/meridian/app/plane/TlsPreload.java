@@ -25,11 +25,15 @@ public final class TlsPreload {
 
     private static void run() {
         try {
-            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            KeyStore.getInstance(KeyStore.getDefaultType()).load(null, null);
+            // Trust managers over an empty store: the code a context's own CA runs through, without loading the
+            // system's roots, which a context with its own CA never needs.
+            KeyStore empty = KeyStore.getInstance(KeyStore.getDefaultType());
+            empty.load(null, null);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(empty);
             CertificateFactory.getInstance("X.509");
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, null, null);
+            context.init(null, trust.getTrustManagers(), null);
             SSLEngine engine = context.createSSLEngine("preload", 443);
             engine.setUseClientMode(true);
             engine.beginHandshake();

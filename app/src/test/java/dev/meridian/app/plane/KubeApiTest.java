@@ -147,7 +147,9 @@ class KubeApiTest {
                 new Credential.Token("secret-token"),
                 Map.of());
 
-        assertThatThrownBy(() -> verifying.get("/api")).isInstanceOf(KubeApi.Unreachable.class);
+        assertThatThrownBy(() -> verifying.get("/api"))
+                .isInstanceOf(KubeApi.Unreachable.class)
+                .hasMessageContaining("TLS: the server's certificate is valid for other.example.com, not for ");
         assertThat(authorizations).isEmpty();
 
         KubeApi skipping =
