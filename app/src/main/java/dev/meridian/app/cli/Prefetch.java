@@ -1,5 +1,6 @@
 package dev.meridian.app.cli;
 
+import dev.meridian.app.contexts.ClusterContexts;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.CentralGateway;
 import dev.meridian.app.kubeconfig.KubeconfigLocations;
@@ -110,7 +111,11 @@ final class Prefetch {
                         opened.complete(o);
                         if (cluster != null) {
                             answer(o.cluster(), () -> o.plane().cluster(cluster));
-                            answer(o.gateway(), () -> o.plane().gateway());
+                            if (asksGateway(o.cluster())) {
+                                answer(o.gateway(), () -> o.plane().gateway());
+                            } else {
+                                o.gateway().cancel(false); // not asked here: a command that asks, asks itself
+                            }
                         } else {
                             answer(o.clusters(), () -> o.plane().clusters());
                         }
@@ -122,6 +127,18 @@ final class Prefetch {
         thread.setDaemon(true);
         thread.start();
         return new Prefetch(locations, engine, cluster, opened);
+    }
+
+    /**
+     * Whether a switch to the cluster asks for the plane's gateway: only a central route is built from
+     * it (see {@code Switching.choose}), so not for a cluster with a direct endpoint.
+     */
+    private static boolean asksGateway(CompletableFuture<ClusterInfo> cluster) {
+        try {
+            return ClusterContexts.directEndpoint(cluster.join()).isEmpty();
+        } catch (RuntimeException failedOrInvalid) {
+            return false; // the command fails on the cluster before it would ask
+        }
     }
 
     private static <T> void answer(CompletableFuture<T> future, Supplier<T> question) {

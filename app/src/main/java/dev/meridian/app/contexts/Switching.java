@@ -93,8 +93,10 @@ public final class Switching {
      * writes nothing (the CLI's {@code --print}).
      */
     public Choice choose(String plane, ClusterInfo cluster, String space) {
-        ContextSpec spec = new ClusterContexts(access(plane)).specFor(cluster, space);
-        return new Choice(spec, ClusterContexts.directEndpoint(cluster));
+        Optional<DirectEndpoint> direct = ClusterContexts.directEndpoint(cluster);
+        // Only a central route is built from the plane's gateway: a direct one does not ask the plane for it.
+        ManagementAccess access = direct.isPresent() ? kubeconfig.managementAccess(plane) : access(plane);
+        return new Choice(new ClusterContexts(access).specFor(cluster, space), direct);
     }
 
     /**

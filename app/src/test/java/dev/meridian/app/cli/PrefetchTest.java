@@ -59,11 +59,25 @@ class PrefetchTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err()).contains("[info] Using direct cluster endpoint at https://eu.example.com");
-        // The Cluster and the gateway record: two requests, whoever asked them.
-        assertThat(plane.getRequestCount() - before).isEqualTo(2);
+        // The Cluster only, whoever asked for it: a direct route is not built from the plane's gateway record.
+        assertThat(plane.getRequestCount() - before).isEqualTo(1);
         assertThat(counting.engines()).isEqualTo(1);
         assertThat(counting.parses(kubeconfig)).isEqualTo(1);
         assertThat(Files.readString(kubeconfig)).contains("current-context: meridian_eu-west");
+    }
+
+    @Test
+    void aSwitchToTheCentralRouteAlsoAsksForTheGatewayRecordOnce() throws Exception {
+        CountingKubeconfig counting = new CountingKubeconfig();
+        int before = plane.getRequestCount();
+
+        CliRun run = run(counting, "cluster", "use", "us-east");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        // The Cluster and the gateway record the central route is built from: two requests.
+        assertThat(plane.getRequestCount() - before).isEqualTo(2);
+        assertThat(counting.engines()).isEqualTo(1);
+        assertThat(Files.readString(kubeconfig)).contains("current-context: meridian_us-east");
     }
 
     @Test
