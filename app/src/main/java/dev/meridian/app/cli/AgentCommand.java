@@ -76,8 +76,9 @@ final class AgentCommand extends GroupCommand {
     @Command(
             name = "install",
             description = {
-                "Install the agent and its exposure in the connected cluster, wait for the rollout,",
-                "then set the cluster's direct endpoint annotations. Idempotent: a re-run completes or changes nothing."
+                "Install the agent in a connected cluster and turn its direct endpoint on.",
+                "Installs the agent and its exposure, waits for the rollout, then sets the cluster's direct endpoint "
+                        + "annotations. Idempotent: a re-run completes or changes nothing."
             })
     static final class Install extends CliCommand {
         @Mixin

@@ -18,9 +18,10 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "connect",
         description = {
-            "Register a cluster with the management plane (--context): give the central gateway an",
-            "impersonate-only ServiceAccount in the cluster (--target-context), store a kubeconfig with its token",
-            "in the plane and create the Cluster object. Idempotent; an existing Cluster keeps its annotations."
+            "Register a cluster with the management plane.",
+            "Gives the central gateway an impersonate-only ServiceAccount in the cluster (--target-context), stores "
+                    + "a kubeconfig with its token in the plane (--context) and creates the Cluster object. "
+                    + "Idempotent; an existing Cluster keeps its annotations."
         })
 final class ClusterConnectCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Cluster object (a DNS label).")
@@ -36,11 +37,9 @@ final class ClusterConnectCommand extends CliCommand {
     @Option(
             names = "--server",
             paramLabel = "URL",
-            description = {
-                "API server URL as the management plane reaches it (default: the target context's);",
-                "or the cluster's direct endpoint, https://HOST/kubernetes/cluster, when the plane can reach only",
-                "that (the agent lets the gateway's identity impersonate as far as the cluster's RBAC allows)."
-            })
+            description = "API server URL as the management plane reaches it (default: the target context's); or the "
+                    + "cluster's direct endpoint, https://HOST/kubernetes/cluster, when the plane can reach only that "
+                    + "(the agent lets the gateway's identity impersonate as far as the cluster's RBAC allows).")
     String server;
 
     @Option(

@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "disconnect",
         description = {
-            "Remove a cluster from the management plane: its Cluster object and kubeconfig Secret;",
-            "with --target-context, also the gateway's ServiceAccount and rights in the cluster."
+            "Remove a cluster from the management plane.",
+            "Deletes its Cluster object and kubeconfig Secret; with --target-context, also the gateway's "
+                    + "ServiceAccount and rights in the cluster."
         })
 final class ClusterDisconnectCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the Cluster object.")

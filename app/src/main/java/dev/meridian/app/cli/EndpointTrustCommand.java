@@ -19,8 +19,9 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "trust",
         description = {
-            "Trust on first use: show the CA the endpoint presents and, once confirmed, store it as",
-            "the cluster's CA data (and turn insecure off), so kube contexts verify the endpoint."
+            "Trust the CA a direct endpoint presents (trust on first use).",
+            "Shows the CA the endpoint presents and, once confirmed, stores it as the cluster's CA data (and turns "
+                    + "insecure off), so kube contexts verify the endpoint."
         })
 final class EndpointTrustCommand extends CliCommand {
     @Parameters(paramLabel = "CLUSTER", description = "Name of the connected cluster.")

@@ -25,10 +25,11 @@ final class PlaneCommand extends GroupCommand {
     @Command(
             name = "install",
             description = {
-                "Install the clusters.management.loft.sh/v1 CRD into the management context's cluster",
-                "(--context), so it can list connected clusters; with --gateway, also deploy the central gateway",
-                "(the agent in gateway mode, exposed like an agent) and record its URL in the plane, so contexts",
-                "of clusters without a direct endpoint reach them through it. Idempotent."
+                "Make the management context's cluster a management plane.",
+                "Installs the clusters.management.loft.sh/v1 CRD, so the plane can list connected clusters; with "
+                        + "--gateway, also deploys the central gateway (the agent in gateway mode, exposed like an "
+                        + "agent) and records its URL in the plane, so contexts of clusters without a direct endpoint "
+                        + "reach them through it. Idempotent."
             })
     static final class Install extends CliCommand {
         @Option(names = "--gateway", description = "Also deploy the central gateway; needs --host.")

@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "probe",
         description = {
-            "Probe GET /healthz of clusters' direct endpoints and of the central route, with the TLS",
-            "settings their kube contexts use. Exit code 0 when every probed endpoint is UP, 5 otherwise."
+            "Probe GET /healthz of direct endpoints and of the central route.",
+            "Uses the TLS settings the clusters' kube contexts use. Exit code 0 when every probed endpoint is UP, "
+                    + "5 otherwise."
         })
 final class ProbeCommand extends CliCommand {
     static final String CENTRAL = "(central)";

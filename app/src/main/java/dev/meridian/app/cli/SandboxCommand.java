@@ -15,19 +15,22 @@ import picocli.CommandLine.Option;
 @Command(
         name = "sandbox",
         description = {
-            "Run a whole multi-region fleet on this machine, on loopback only: a management plane",
-            "behind a gateway, and connected clusters each with a real agent. Runs until interrupted.",
-            "Adds its management context, meridian-sandbox, to your kubeconfig; a restart on the same",
-            "folder comes back on the same addresses, so contexts written before keep working."
+            "Run a whole multi-region fleet on this machine, on loopback only.",
+            "A management plane behind a gateway, and connected clusters each with a real agent; it runs until "
+                    + "interrupted. It adds its management context, meridian-sandbox, to your kubeconfig. A restart "
+                    + "on the same folder comes back on the same addresses, so contexts written before keep working."
         })
 final class SandboxCommand extends CliCommand {
 
     @Option(
             names = "--dir",
             paramLabel = "DIR",
-            description =
-                    "Folder for the sandbox's kubeconfig, certificates, ports and audit logs; one sandbox runs per folder "
-                            + "(default: $XDG_STATE_HOME/meridian/sandbox or ~/.local/state/meridian/sandbox).")
+            description = {
+                "Folder for the sandbox's kubeconfig, certificates, ports and audit logs; one sandbox runs per folder.",
+                // Lines of their own: the help's line breaking would otherwise cut the path after "~/."
+                "Default: $XDG_STATE_HOME/meridian/sandbox,",
+                "else ~/.local/state/meridian/sandbox."
+            })
     Path directory;
 
     @Option(
