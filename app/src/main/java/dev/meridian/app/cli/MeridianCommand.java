@@ -27,10 +27,14 @@ import picocli.CommandLine.ScopeType;
         },
         footer = {
             "",
-            "Exit codes: 0 ok, 1 usage error, 2 not found, invalid input or refused by the cluster,",
-            "3 conflict, 4 management plane or target cluster unreachable or unauthorised (also a",
-            "rollout timeout), 5 probe: not all endpoints up,",
-            "70 unexpected failure (a bug: run again with --verbose and report it)."
+            "Exit codes:",
+            "  0   ok",
+            "  1   usage error",
+            "  2   not found, invalid input, or refused by the cluster",
+            "  3   conflict",
+            "  4   plane or cluster unreachable or unauthorised, or a rollout timed out",
+            "  5   probe: not every endpoint is up",
+            "  70  unexpected failure (a bug: run again with --verbose and report it)"
         })
 public final class MeridianCommand extends GroupCommand {
 
@@ -107,7 +111,7 @@ public final class MeridianCommand extends GroupCommand {
         }
         String current = service.currentContext().orElse(null);
         if (current != null && ContextNames.isMeridian(current)) {
-            return service.previousContext()
+            return service.lastOwnContext()
                     .orElseThrow(() -> new MeridianException.ManagementPlane(
                             "The current context '" + current + "' is a Meridian context and no management context is "
                                     + "remembered. Pass --context with the management plane's context.",
@@ -122,7 +126,7 @@ public final class MeridianCommand extends GroupCommand {
         try {
             return service.managementAccess(managementContext(service));
         } catch (KubeconfigException.ContextNotFound e) {
-            throw ContextClients.noPlane(e);
+            throw ContextClients.noPlane(service.locations(), e);
         }
     }
 

@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "use",
         description = {
-            "Switch to a connected cluster (like 'cluster use'), or with '-' back to the",
-            "context you were in before switching to a Meridian context (like 'kubectx -')."
+            "Switch to a connected cluster, or with '-' back to the previous context.",
+            "With a cluster it is 'cluster use'. With '-' it returns to the context the last switch in this "
+                    + "kubeconfig left, as 'kubectx -' does: run twice, it comes back."
         })
 final class UseCommand extends CliCommand {
     @Parameters(paramLabel = "CLUSTER|-", description = "A connected cluster, or '-' for the previous context.")
@@ -33,8 +34,8 @@ final class UseCommand extends CliCommand {
             throw new MeridianException.NotFound("The previous context '" + missing.context()
                     + "' no longer exists in the kubeconfig. Pick one with 'kubectl config use-context'.");
         } else {
-            throw new MeridianException.NotFound("No previous context is remembered: 'use -' returns to the context "
-                    + "you were in before your first switch to a Meridian context.");
+            throw new MeridianException.NotFound("No previous context is remembered for this kubeconfig: 'use -' "
+                    + "returns to the context the last switch with Meridian left.");
         }
         return ExitCodes.OK;
     }

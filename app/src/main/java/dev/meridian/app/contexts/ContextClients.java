@@ -3,10 +3,15 @@ package dev.meridian.app.contexts;
 import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.kubeconfig.KubeconfigException;
+import dev.meridian.app.kubeconfig.KubeconfigLocations;
 import dev.meridian.app.kubeconfig.KubeconfigService;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Kubernetes clients for kube contexts of the caller's kubeconfig: the management plane's, or a
@@ -26,7 +31,7 @@ public final class ContextClients {
         try {
             connection = kubeconfig.connection(context);
         } catch (KubeconfigException.ContextNotFound e) {
-            throw noPlane(e);
+            throw noPlane(kubeconfig.locations(), e);
         }
         return open(connection);
     }
@@ -57,12 +62,27 @@ public final class ContextClients {
         return config;
     }
 
-    /** The error for a kubeconfig that names no usable management context, with the ways out. */
-    public static MeridianException noPlane(KubeconfigException.ContextNotFound cause) {
-        String message = cause.getMessage();
-        return new MeridianException.ManagementPlane(
-                message + (message.endsWith(".") ? "" : ".") + " Pass --kubeconfig FILE and --context NAME "
-                        + "of the management plane, or run 'meridian sandbox' to try Meridian without one.",
-                cause);
+    /**
+     * The error for a kubeconfig without the context a command needs, in plain words and with the ways out:
+     * invalid input (exit code 2), not an unreachable plane.
+     */
+    public static MeridianException noPlane(KubeconfigLocations locations, KubeconfigException.ContextNotFound cause) {
+        String sandbox = "run 'meridian sandbox' to try Meridian with a fleet on this machine";
+        List<Path> files = locations.files();
+        String message;
+        if (files.stream().noneMatch(Files::isRegularFile)) {
+            message = "There is no kubeconfig: "
+                    + files.stream().map(Path::toString).collect(Collectors.joining(", "))
+                    + (files.size() == 1 ? " does not exist" : " do not exist") + ". To start, " + sandbox
+                    + "; or pass --kubeconfig FILE with your management plane's kubeconfig.";
+        } else if (cause.contextName().isEmpty()) {
+            message = "The kubeconfig sets no current context. Pass --context NAME with your management plane's "
+                    + "context (or choose one with 'kubectl config use-context NAME'), or " + sandbox + ".";
+        } else {
+            message = "There is no context '" + cause.contextName() + "' in the kubeconfig ("
+                    + files.stream().map(Path::toString).collect(Collectors.joining(", "))
+                    + "); 'kubectl config get-contexts' lists the ones there are.";
+        }
+        return new MeridianException.InvalidInput(message, cause);
     }
 }

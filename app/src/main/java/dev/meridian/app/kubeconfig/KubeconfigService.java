@@ -82,9 +82,17 @@ public final class KubeconfigService {
         return new ContextList(store.locations().files(), config.contextNames(), config.currentContext(), problems);
     }
 
-    /** The non-Meridian context that {@link #switchBack()} returns to, if one is remembered. */
+    /** The context {@link #switchBack()} returns to, if one is remembered. */
     public Optional<String> previousContext() {
-        return previous.previousContext();
+        return previous.previousContext(store.locations());
+    }
+
+    /**
+     * The last context not written by Meridian that a switch left: the management plane's, for commands
+     * run while one of Meridian's contexts is current.
+     */
+    public Optional<String> lastOwnContext() {
+        return previous.lastOwnContext(store.locations());
     }
 
     /**
@@ -177,9 +185,12 @@ public final class KubeconfigService {
         }
     }
 
-    /** Goes back to the remembered non-Meridian context, like {@code kubectx -}. */
+    /**
+     * Goes back to the context the last switch left, like {@code kubectx -}; that switch is remembered in
+     * turn, so a second call comes back again.
+     */
     public synchronized SwitchOutcome switchBack() {
-        Optional<String> target = previous.previousContext();
+        Optional<String> target = previous.previousContext(store.locations());
         if (target.isEmpty()) {
             return new SwitchOutcome.NoPreviousContext();
         }
@@ -225,10 +236,10 @@ public final class KubeconfigService {
         return outcome;
     }
 
-    /** Leaving a non-Meridian context for another one: remember it for {@code use -}. */
+    /** Leaving a context for another one: remember it for {@code use -}. */
     private void rememberLeft(String left, String target) {
-        if (left != null && !ContextNames.isMeridian(left) && !left.equals(target)) {
-            previous.rememberPreviousContext(left);
+        if (left != null && !left.equals(target)) {
+            previous.rememberLeft(store.locations(), left);
         }
     }
 

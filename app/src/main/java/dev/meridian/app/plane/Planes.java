@@ -17,14 +17,14 @@ public final class Planes {
      *
      * @param context the management context (null: the current one)
      * @param env the environment (proxy variables)
-     * @throws dev.meridian.app.core.MeridianException.ManagementPlane when the kubeconfig has no such context
+     * @throws dev.meridian.app.core.MeridianException.InvalidInput when the kubeconfig has no such context
      */
     public static Plane open(KubeconfigService kubeconfig, String context, Map<String, String> env, Clock clock) {
         ManagementAccess access;
         try {
             access = kubeconfig.managementAccess(context);
         } catch (KubeconfigException.ContextNotFound e) {
-            throw ContextClients.noPlane(e);
+            throw ContextClients.noPlane(kubeconfig.locations(), e);
         }
         if (HttpPlane.carries(access)) {
             return new HttpPlane(access, env, clock);

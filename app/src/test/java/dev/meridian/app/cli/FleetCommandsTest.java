@@ -192,8 +192,9 @@ class FleetCommandsTest {
         assertThat(explicit.err()).contains("none.yaml does not exist");
 
         CliRun nothing = CliRun.run(home.resolve("empty-home"), "cluster", "list");
-        assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(4);
-        assertThat(nothing.err()).contains("meridian sandbox");
+        // No kubeconfig is invalid input (2), not an unreachable plane (4).
+        assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(2);
+        assertThat(nothing.err()).contains("config does not exist").contains("meridian sandbox");
     }
 
     @Test
