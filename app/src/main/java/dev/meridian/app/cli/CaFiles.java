@@ -19,8 +19,18 @@ final class CaFiles {
                 throw new InvalidInput("CA file " + file + " is larger than 1 MiB; give the PEM of " + what + ".");
             }
             return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidInput("Cannot read the CA file " + file + ": it does not exist.", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new InvalidInput("Cannot read the CA file " + file + ": permission denied.", e);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InvalidInput(
+                    "The CA file " + file + " is not PEM text (it looks binary, e.g. DER); give the " + "PEM of " + what
+                            + ".",
+                    e);
         } catch (IOException e) {
-            throw new InvalidInput("Cannot read the CA file " + file + ": " + e.getMessage(), e);
+            String why = Files.isDirectory(file) ? "it is a folder" : String.valueOf(e.getMessage());
+            throw new InvalidInput("Cannot read the CA file " + file + ": " + why + ".", e);
         }
     }
 }

@@ -54,7 +54,11 @@ final class EndpointSetCommand extends CliCommand {
         try (MeridianCommand.Fleet fleet = openFleet()) {
             result = fleet.service().setEndpoint(cluster, change, resourceVersion.value());
         }
-        result.notices().forEach(n -> err().println("[info] " + n));
+        result.notices()
+                .forEach(n -> err().println(
+                                n.startsWith(EndpointChange.WARNING)
+                                        ? "[warning] " + n.substring(EndpointChange.WARNING.length())
+                                        : "[info] " + n));
         EndpointState.On on = (EndpointState.On) result.cluster().endpoint();
         done("Direct endpoint of cluster " + cluster + " set to "
                 + on.hostPort().routeUrl() + " (TLS: " + on.tlsMode().label() + ")");

@@ -58,28 +58,33 @@ public record CaBundle(String base64, List<Certificate> certificates) {
             decoded = Base64.getMimeDecoder().decode(base64.strip());
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(
-                    "CA data is not valid base64 (" + e.getMessage()
-                            + "). Encode the PEM file, e.g. base64 -w0 ca.crt, or use --ca-file.",
-                    e);
+                    "CA data is not valid base64. Encode the PEM file, e.g. base64 -w0 ca.crt, or use --ca-file.", e);
         }
-        return fromPem(new String(decoded, StandardCharsets.UTF_8), base64.strip());
+        return fromPem(
+                new String(decoded, StandardCharsets.UTF_8),
+                base64.strip(),
+                "CA data decodes to no PEM certificate (no '-----BEGIN CERTIFICATE-----' block). It must be base64 of "
+                        + "a PEM file; DER or a private key is not accepted.");
     }
 
     /** Reads PEM text (for instance the contents of a ca.crt file) and encodes it for the annotation. */
     public static CaBundle fromPemText(String pem) {
         String encoded = Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.UTF_8));
-        return fromPem(pem, encoded);
+        return fromPem(
+                pem,
+                encoded,
+                "The CA holds no PEM certificate (no '-----BEGIN CERTIFICATE-----' block); give a PEM file. DER or a "
+                        + "private key is not accepted.");
     }
 
-    private static CaBundle fromPem(String pem, String base64) {
+    private static CaBundle fromPem(String pem, String base64, String noCertificate) {
         Matcher blocks = PEM_BLOCK.matcher(pem);
         List<Certificate> certificates = new ArrayList<>();
         while (blocks.find()) {
             certificates.add(parseBlock(blocks.group(1)));
         }
         if (certificates.isEmpty()) {
-            throw new InvalidInput("CA data holds no PEM certificate (no '-----BEGIN CERTIFICATE-----' block). "
-                    + "It must be base64 of a PEM file; DER or a private key is not accepted.");
+            throw new InvalidInput(noCertificate);
         }
         return new CaBundle(base64, certificates);
     }

@@ -11,6 +11,8 @@ import java.util.Optional;
  * everything before anything is written and collects what the user should be told.
  */
 public record EndpointChange(HostPort hostPort, boolean insecure, Optional<CaBundle> ca, List<String> notices) {
+    /** How a notice that is a warning starts (the window shows it as it is; the CLI as {@code [warning]}). */
+    public static final String WARNING = "Warning: ";
 
     public EndpointChange {
         notices = List.copyOf(notices);
@@ -38,7 +40,7 @@ public record EndpointChange(HostPort hostPort, boolean insecure, Optional<CaBun
             }
         }
         if (insecure && ca.isPresent()) {
-            notices.add("Warning: insecure is set together with CA data; kubectl will skip TLS verification "
+            notices.add(WARNING + "insecure is set together with CA data; kubectl will skip TLS verification "
                     + "and not use the CA. Drop --insecure to verify against the CA.");
         }
         return new EndpointChange(parsed.hostPort(), insecure, ca, notices);

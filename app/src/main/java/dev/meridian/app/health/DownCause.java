@@ -31,6 +31,9 @@ public sealed interface DownCause
 
     /** No answer within the probe timeout; the phase says where it stalled. */
     record Timeout(ProbePhase phase, Duration limit, String address) implements DownCause {
+        /** Limits below this are too short for many real exchanges (a TLS handshake of a cold server, say). */
+        static final Duration SHORT = Duration.ofMillis(100);
+
         @Override
         public String message() {
             return "Timeout: no answer from " + address + " within " + Durations.format(limit) + " while "
@@ -38,6 +41,11 @@ public sealed interface DownCause
         }
 
         private String advice() {
+            if (limit.compareTo(SHORT) < 0) {
+                // Below a round trip anywhere, the limit itself is the likeliest cause: do not blame the network.
+                return "A limit of " + Durations.format(limit) + " may be shorter than the exchange takes: "
+                        + "probe again with a longer --timeout (the default is 3s).";
+            }
             return switch (phase) {
                 case DNS -> "The DNS server did not answer: check your DNS settings or VPN.";
                 case CONNECT -> "Packets seem to be dropped: check firewalls, security groups and that the host is up.";

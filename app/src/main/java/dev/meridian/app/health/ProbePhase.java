@@ -4,7 +4,7 @@ package dev.meridian.app.health;
 public enum ProbePhase {
     DNS("resolving the name"),
     CONNECT("connecting"),
-    TLS_HANDSHAKE("the TLS handshake"),
+    TLS_HANDSHAKE("in the TLS handshake"),
     FIRST_BYTE("waiting for the response"),
     BODY("reading the response");
 

@@ -60,8 +60,8 @@ class YamlCodec {
             // SnakeYAML reports a few malformed inputs (and a few comment placements) with
             // unchecked exceptions other than YAMLException; all mean "cannot parse".
             throw new KubeconfigException.Unreadable(
-                    "cannot parse kubeconfig " + file + ": " + oneLine(e.getMessage())
-                            + ". Fix the file (for example with `kubectl config view`) and try again.",
+                    "cannot parse kubeconfig " + file + ":\n" + indented(e.getMessage())
+                            + "\nFix the file (for example with `kubectl config view`) and try again.",
                     file,
                     e);
         }
@@ -145,9 +145,14 @@ class YamlCodec {
         return options;
     }
 
-    private static String oneLine(String message) {
-        return message == null
-                ? "malformed YAML"
-                : message.replaceAll("\\s+", " ").strip();
+    /** The parser's message as it wrote it, over several lines with a caret under the place, indented. */
+    private static String indented(String message) {
+        if (message == null || message.isBlank()) {
+            return "  malformed YAML";
+        }
+        return message.replace(" in 'reader', line", " at line")
+                .lines()
+                .map(line -> "  " + line.stripTrailing())
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 }

@@ -44,13 +44,33 @@ final class SandboxLock implements AutoCloseable {
             lock = lockFile(key);
         } catch (IOException | RuntimeException e) {
             HELD.remove(key);
-            throw new IllegalStateException("cannot lock the sandbox folder " + directory + ": " + e.getMessage(), e);
+            throw new dev.meridian.app.core.MeridianException.InvalidInput(
+                    "Cannot use " + directory + " as the sandbox's folder: " + why(e)
+                            + ". Choose a folder you can write to with --dir.",
+                    e);
         }
         if (lock == null) {
             HELD.remove(key);
             throw new SandboxInUse(directory, SandboxState.read(directory));
         }
         return new SandboxLock(key, lock.channel(), lock);
+    }
+
+    /** Why a folder could not be made or locked, in words (a file system error's message is often the path alone). */
+    private static String why(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "it cannot be created there";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The lock on the folder's lock file, or null when another process holds it. */
