@@ -49,7 +49,22 @@ public final class Cli {
      */
     static String invocation() {
         String command = System.getProperty("meridian.command");
-        return command == null || command.isBlank() ? "java -jar meridian.jar" : command;
+        if (command != null && !command.isBlank()) {
+            return command;
+        }
+        // java -jar: name the jar that runs, as a path that works from here.
+        try {
+            java.nio.file.Path jar = java.nio.file.Path.of(Cli.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+            java.nio.file.Path shown = jar.startsWith(here) ? here.relativize(jar) : jar;
+            return jar.toString().endsWith(".jar") ? "java -jar " + shown : "meridian";
+        } catch (RuntimeException | java.net.URISyntaxException e) {
+            return "meridian";
+        }
     }
 
     public static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {

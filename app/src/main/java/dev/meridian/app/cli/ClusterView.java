@@ -3,6 +3,7 @@ package dev.meridian.app.cli;
 import dev.meridian.app.fleet.CaBundle;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.EndpointState;
+import dev.meridian.app.kubeconfig.Route;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class ClusterView {
     }
 
     static String route(ClusterInfo cluster) {
-        return cluster.isDirect() ? "Direct" : "Central";
+        return Route.of(cluster.isDirect()).label();
     }
 
     static Map<String, Object> endpointMap(EndpointState state) {

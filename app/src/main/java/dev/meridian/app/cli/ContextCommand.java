@@ -28,7 +28,7 @@ final class ContextCommand extends GroupCommand {
                             map.put("name", c.name());
                             map.put("cluster", c.cluster());
                             map.put("space", c.space());
-                            map.put("route", c.route().toString());
+                            map.put("route", c.route().label());
                             map.put("server", c.server());
                             map.put("namespace", c.namespace());
                             map.put("current", c.current());
@@ -48,7 +48,7 @@ final class ContextCommand extends GroupCommand {
                         c.name(),
                         c.cluster(),
                         c.space() == null ? "-" : c.space(),
-                        c.route().toString(),
+                        c.route().label(),
                         c.server() == null ? "-" : c.server());
             }
             out().print(table.render());

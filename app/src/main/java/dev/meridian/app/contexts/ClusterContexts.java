@@ -16,14 +16,12 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Joins the fleet and the kubeconfig: which route a cluster's context takes, and the work done
  * through that route (spaces). Shared by the CLI and the desktop app.
  */
 public final class ClusterContexts {
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     private final ManagementAccess access;
 
@@ -95,7 +93,7 @@ public final class ClusterContexts {
         if (space == null || space.isEmpty()) {
             return Optional.of("Enter a name for the space.");
         }
-        if (!DNS_LABEL.matcher(space).matches()) {
+        if (!dev.meridian.app.core.DnsLabels.isLabel(space)) {
             return Optional.of("'" + space + "' is not a valid space name: use at most 63 lower-case letters, "
                     + "digits and '-', starting and ending with a letter or digit.");
         }

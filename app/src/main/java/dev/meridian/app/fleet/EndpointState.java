@@ -35,8 +35,8 @@ public sealed interface EndpointState {
     /** How a context verifies the endpoint's certificate. */
     enum TlsMode {
         CA("CA"),
-        INSECURE("insecure"),
-        SYSTEM_TRUST("system trust");
+        INSECURE("Insecure"),
+        SYSTEM_TRUST("System trust");
 
         private final String label;
 

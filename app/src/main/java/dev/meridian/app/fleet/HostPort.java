@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public record HostPort(String host, OptionalInt port) {
 
-    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern IPV4 =
             Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+");
@@ -123,7 +122,7 @@ public record HostPort(String host, OptionalInt port) {
             throw new InvalidInput("Endpoint '" + value + "' has no valid host name (1 to 253 characters).");
         }
         for (String label : name.split("\\.", -1)) {
-            if (!LABEL.matcher(label).matches()) {
+            if (!dev.meridian.app.core.DnsLabels.isLabel(label)) {
                 throw new InvalidInput("Endpoint '" + value + "' is not a valid DNS name: the label '" + label
                         + "' must be 1 to 63 letters, digits or '-', and start and end with a letter or digit.");
             }

@@ -22,6 +22,16 @@ public record SandboxOptions(Path directory, List<String> clusters, Map<String, 
         if (clusters.isEmpty()) {
             throw new InvalidInput("The sandbox needs at least one cluster.");
         }
+        for (String cluster : clusters) {
+            // The names 'meridian cluster connect' accepts, so the sandbox's clusters are clusters like any other.
+            if (!dev.meridian.app.core.DnsLabels.isLabel(cluster)) {
+                throw new InvalidInput("--clusters: '" + cluster + "' is not a cluster name: use "
+                        + dev.meridian.app.core.DnsLabels.RULE + ".");
+            }
+        }
+        if (clusters.stream().distinct().count() < clusters.size()) {
+            throw new InvalidInput("--clusters names a cluster twice: " + clusters + ".");
+        }
         for (String hop : latency.keySet()) {
             if (!hop.equals(CENTRAL) && !clusters.contains(hop)) {
                 throw new InvalidInput("--latency names '" + hop + "', which is neither 'central' nor one of the "

@@ -77,7 +77,7 @@ public final class TrayMenuModel {
     }
 
     public static String groupTitle(Route route) {
-        return route == Route.DIRECT ? "Direct" : "Central";
+        return route.label();
     }
 
     private static void addGroup(

@@ -122,7 +122,7 @@ class ContextCommandsIT {
         assertThat(list.exitCode()).as(list.toString()).isZero();
         assertThat(list.out())
                 .containsPattern(
-                        "\\*\\s+meridian_eu-west\\s+eu-west\\s+-\\s+DIRECT\\s+https://eu.example.com/kubernetes/cluster")
+                        "\\*\\s+meridian_eu-west\\s+eu-west\\s+-\\s+Direct\\s+https://eu.example.com/kubernetes/cluster")
                 .containsPattern("\\s+meridian_us-east\\s+us-east\\s+-\\s+CENTRAL\\s+"
                         + java.util.regex.Pattern.quote(plane.url()));
     }

@@ -151,4 +151,31 @@ class FirstHourCliTest {
 
         assertThat(back.err()).as(back.toString()).isEqualTo("[done] √ Switched back to kube context management\n");
     }
+
+    @Test
+    void oneNameForOneThing() {
+        run("cluster", "use", "eu-west");
+
+        assertThat(run("cluster", "list").out())
+                .contains("Direct")
+                .contains("Insecure")
+                .doesNotContain("DIRECT");
+        assertThat(run("context", "list").out()).contains(" Direct ").doesNotContain("DIRECT");
+        assertThat(run("context", "list", "-o", "json").out()).contains("\"route\" : \"Direct\"");
+    }
+
+    @Test
+    void theSandboxTakesOnlyClusterNamesThatConnectTakes() {
+        CliRun run = run(
+                "sandbox",
+                "--clusters",
+                "Bad_Name",
+                "--dir",
+                home.resolve("sandbox").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(run.err())
+                .startsWith("[error] --clusters: 'Bad_Name' is not a cluster name: use lower-case letters");
+        assertThat(home.resolve("sandbox")).doesNotExist();
+    }
 }

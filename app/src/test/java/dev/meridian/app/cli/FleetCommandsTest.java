@@ -57,7 +57,7 @@ class FleetCommandsTest {
         assertThat(lines.get(0)).startsWith("NAME").contains("DISPLAY NAME", "PHASE", "ROUTE", "ENDPOINT", "TLS");
         assertThat(lines.get(1))
                 .startsWith("eu-west")
-                .contains("Cluster eu-west", "Initialized", "Direct", "eu.example.com", "insecure");
+                .contains("Cluster eu-west", "Initialized", "Direct", "eu.example.com", "Insecure");
         assertThat(lines.get(2)).startsWith("us-east").contains("Central");
     }
 

@@ -37,14 +37,14 @@ class JarCliIT {
             assertThat(set.exitCode()).as(set.err()).isZero();
             assertThat(set.err())
                     .contains("[done] √ Direct endpoint of cluster eu-west set to "
-                            + "https://eu.example.com/kubernetes/cluster (TLS: insecure)");
+                            + "https://eu.example.com/kubernetes/cluster (TLS: Insecure)");
             assertThat(plane.read("eu-west").getMetadata().getAnnotations())
                     .containsEntry(Annotations.ENDPOINT, "eu.example.com")
                     .containsEntry(Annotations.INSECURE, "true");
 
             ProcessRun list = java("--kubeconfig", kubeconfig, "cluster", "list");
             assertThat(list.exitCode()).as(list.err()).isZero();
-            assertThat(list.out()).contains("eu-west", "Direct", "eu.example.com", "insecure");
+            assertThat(list.out()).contains("eu-west", "Direct", "eu.example.com", "Insecure");
 
             ProcessRun missing = java("endpoint", "show", "nope", "--kubeconfig", kubeconfig);
             assertThat(missing.exitCode()).isEqualTo(2);

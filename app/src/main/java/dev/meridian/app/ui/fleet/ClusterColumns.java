@@ -2,6 +2,7 @@ package dev.meridian.app.ui.fleet;
 
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.EndpointState;
+import dev.meridian.app.kubeconfig.Route;
 
 /** The text each table column shows for a cluster. */
 final class ClusterColumns {
@@ -28,7 +29,7 @@ final class ClusterColumns {
     private ClusterColumns() {}
 
     static String route(ClusterInfo c) {
-        return c.isDirect() ? "Direct" : "Central";
+        return Route.of(c.isDirect()).label();
     }
 
     static String endpointHost(ClusterInfo c) {
@@ -41,14 +42,10 @@ final class ClusterColumns {
         return "";
     }
 
-    /** The TLS mode as the table shows it: CA, Insecure or System (trust); Invalid for a bad stored endpoint. */
+    /** The TLS mode as the table shows it (the CLI's names); Invalid for a bad stored endpoint. */
     static String tls(ClusterInfo c) {
         if (c.endpoint() instanceof EndpointState.On on) {
-            return switch (on.tlsMode()) {
-                case CA -> "CA";
-                case INSECURE -> "Insecure";
-                case SYSTEM_TRUST -> "System";
-            };
+            return on.tlsMode().label();
         }
         return c.endpoint() instanceof EndpointState.Invalid ? "Invalid" : "";
     }

@@ -6,7 +6,6 @@ import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.installer.manifest.InstallSpec;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -23,7 +22,6 @@ import javafx.beans.property.StringProperty;
  * it goes. Its properties change on the services' FX executor only; the work runs on a worker the model owns.
  */
 final class UninstallViewModel extends FlowViewModel {
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     private final Consumer<String> onDone;
     private final Consumer<String> onFailed;
@@ -71,7 +69,7 @@ final class UninstallViewModel extends FlowViewModel {
         }
         String targetContext = context.get();
         String ns = namespace.get().strip();
-        if (!DNS_LABEL.matcher(ns).matches()) {
+        if (!dev.meridian.app.core.DnsLabels.isLabel(ns)) {
             problem.set("Invalid namespace '" + ns + "': it must be a DNS label (lower-case letters, digits and "
                     + "'-', at most 63 characters).");
             return;
