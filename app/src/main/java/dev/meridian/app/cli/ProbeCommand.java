@@ -4,6 +4,7 @@ import dev.meridian.app.contexts.CentralGateways;
 import dev.meridian.app.contexts.ProbeTargets;
 import dev.meridian.app.core.MeridianException;
 import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.fleet.EndpointState;
 import dev.meridian.app.health.ProbeResult;
 import dev.meridian.app.health.ProbeSettings;
 import dev.meridian.app.health.ProbeTarget;
@@ -72,23 +73,31 @@ final class ProbeCommand extends CliCommand {
             results = prober.probeAll(targets);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> unusable = new ArrayList<>();
         rows.add(row(CENTRAL, "Central", results.get(CENTRAL)));
         for (ClusterInfo c : selected) {
             ProbeResult result = results.get(c.name());
-            rows.add(result != null ? row(c.name(), "Direct", result) : centralOnly(c.name(), results.get(CENTRAL)));
+            if (result != null) {
+                rows.add(row(c.name(), "Direct", result));
+            } else if (c.endpoint() instanceof EndpointState.Invalid invalid) {
+                // The annotation is set: the user expects the direct route, so say why it cannot be used.
+                rows.add(unusable(c.name(), invalid));
+                unusable.add(c.name() + " DOWN");
+            } else {
+                rows.add(centralOnly(c.name(), results.get(CENTRAL)));
+            }
         }
         print(rows);
-        if (results.values().stream().anyMatch(r -> !r.isUp())) {
+        List<String> notUp = new ArrayList<>();
+        results.forEach((name, result) -> {
+            if (!result.isUp()) {
+                notUp.add(name + " " + result.verdict().label());
+            }
+        });
+        notUp.addAll(unusable);
+        if (!notUp.isEmpty()) {
             throw new MeridianException(
-                    MeridianException.Kind.PROBE_NOT_UP,
-                    "Not every endpoint is up: "
-                            + results.entrySet().stream()
-                                    .filter(e -> !e.getValue().isUp())
-                                    .map(e -> e.getKey() + " "
-                                            + e.getValue().verdict().label())
-                                    .toList()
-                            + ".",
-                    null);
+                    MeridianException.Kind.PROBE_NOT_UP, "Not every endpoint is up: " + notUp + ".", null);
         }
         return ExitCodes.OK;
     }
@@ -112,6 +121,25 @@ final class ProbeCommand extends CliCommand {
         row.put(
                 "message",
                 result.verdict() instanceof Verdict.Up ? "" : result.verdict().message());
+        return row;
+    }
+
+    /** A direct endpoint whose stored value cannot be used: DOWN, with why and how to fix it; not probed. */
+    private static Map<String, Object> unusable(String name, EndpointState.Invalid invalid) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("cluster", name);
+        row.put("route", "Direct");
+        row.put("url", "https://" + invalid.endpointPreview() + "/healthz");
+        row.put("verdict", "DOWN");
+        row.put("totalMillis", null);
+        row.put("http", null);
+        row.put("tls", null);
+        row.put("certificateNotAfter", null);
+        row.put(
+                "message",
+                "Not probed: the stored direct endpoint is unusable: " + String.join(" ", invalid.problems())
+                        + " Fix it with 'meridian endpoint set " + name + " HOST' (or 'meridian endpoint trust "
+                        + name + "'), or remove it with 'meridian endpoint clear " + name + "'.");
         return row;
     }
 

@@ -125,4 +125,37 @@ class PlainMessagesTest {
                 .contains("        cluster: {server: x\n                 ^\n")
                 .endsWith("Fix the file (for example with `kubectl config view`) and try again.\n");
     }
+
+    @Test
+    void aClusterWhoseStoredCaExpiredIsDownWithTheCauseAndIsNotSwitchedToSilently() {
+        String expired = TestCertificates.base64Pem(TestCertificates.selfSignedCa(
+                "old",
+                java.time.Instant.now().minus(Duration.ofDays(30)),
+                java.time.Instant.now().minus(Duration.ofDays(1))));
+        plane.addCluster(
+                "old",
+                Map.of(
+                        dev.meridian.app.fleet.Annotations.ENDPOINT,
+                        "old.example.com",
+                        dev.meridian.app.fleet.Annotations.CA_DATA,
+                        expired));
+
+        CliRun probe = meridian("probe", "old");
+        CliRun use = meridian("cluster", "use", "old");
+
+        assertThat(probe.exitCode()).as(probe.toString()).isEqualTo(5);
+        String row = probe.out()
+                .lines()
+                .filter(l -> l.startsWith("old "))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row)
+                .contains("Direct", "DOWN", "https://old.example.com/healthz", "expired")
+                .doesNotContain("uses the central route");
+        assertThat(probe.err()).contains("old DOWN");
+        assertThat(use.exitCode()).as(use.toString()).isEqualTo(2);
+        assertThat(use.err())
+                .contains("The direct endpoint of cluster 'old' is invalid")
+                .contains("expired");
+    }
 }
