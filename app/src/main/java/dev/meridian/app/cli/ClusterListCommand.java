@@ -4,7 +4,9 @@ import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.fleet.FleetEvent;
 import dev.meridian.app.plane.Plane;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +23,8 @@ final class ClusterListCommand extends CliCommand {
 
     @Option(
             names = {"-w", "--watch"},
-            description = "After listing, print each change (ADDED, MODIFIED, DELETED) until interrupted.")
+            description = "After the list, print each change as it happens, until interrupted: a row (a deleted "
+                    + "cluster's says Deleted), or with -o json|yaml one {type, object} document per change.")
     boolean watch;
 
     @Override
@@ -50,16 +53,40 @@ final class ClusterListCommand extends CliCommand {
         return ExitCodes.OK;
     }
 
+    /**
+     * kubectl's {@code get -w} shape: the list first (a table, or one document per cluster), then one row
+     * or document per change, in the same columns; a deleted cluster's last row says Deleted. The
+     * watch's own first report of clusters already listed is not printed again.
+     */
     // The watch runs until it is closed: the try body only waits for it to fail or be interrupted.
     @SuppressWarnings("try")
     private void watch(MeridianCommand.Fleet fleet, PrintWriter out) {
+        List<ClusterInfo> initial = new java.util.ArrayList<>(fleet.service().list());
+        initial.sort(java.util.Comparator.comparing(ClusterInfo::name));
+        Map<String, ClusterInfo> shown = new HashMap<>();
+        initial.forEach(c -> shown.put(c.name(), c));
+        int[] widths;
+        if (output.isTable()) {
+            Table table = ClusterView.tableOf(initial);
+            widths = table.widths();
+            out.print(table.render());
+        } else {
+            widths = null;
+            initial.forEach(c -> out.print(document("ADDED", ClusterView.toMap(c))));
+        }
+        out.flush();
         CountDownLatch failed = new CountDownLatch(1);
         try (AutoCloseable ignored = fleet.service().watch(event -> {
             synchronized (out) {
-                out.println(line(event));
-                out.flush();
+                String printed = print(event, shown, widths);
+                if (printed != null) {
+                    out.print(printed);
+                    out.flush();
+                }
             }
-            if (event instanceof FleetEvent.Failed) {
+            if (event instanceof FleetEvent.Failed f) {
+                err().println("[error] " + f.message());
+                err().flush();
                 failed.countDown();
             }
         })) {
@@ -71,20 +98,35 @@ final class ClusterListCommand extends CliCommand {
         }
     }
 
-    private static String line(FleetEvent event) {
-        if (event instanceof FleetEvent.Added a) {
-            return "ADDED      " + summary(a.cluster());
-        }
-        if (event instanceof FleetEvent.Modified m) {
-            return "MODIFIED   " + summary(m.cluster());
+    /** What a change prints, or null for nothing new (the watch's report of a cluster as it was listed). */
+    private String print(FleetEvent event, Map<String, ClusterInfo> shown, int[] widths) {
+        if (event instanceof FleetEvent.Added || event instanceof FleetEvent.Modified) {
+            ClusterInfo c = event instanceof FleetEvent.Added a ? a.cluster() : ((FleetEvent.Modified) event).cluster();
+            ClusterInfo before = shown.put(c.name(), c);
+            if (c.equals(before)) {
+                return null;
+            }
+            String type = before == null ? "ADDED" : "MODIFIED";
+            return widths != null ? Table.line(ClusterView.cells(c), widths) : document(type, ClusterView.toMap(c));
         }
         if (event instanceof FleetEvent.Removed r) {
-            return "DELETED    " + r.name();
+            ClusterInfo last = shown.remove(r.name());
+            if (widths != null) {
+                return last != null
+                        ? Table.line(ClusterView.cells(last, "Deleted"), widths)
+                        : Table.line(List.of(r.name(), "-", "Deleted", "-", "-", "-"), widths);
+            }
+            return document("DELETED", last != null ? ClusterView.toMap(last) : Map.of("name", r.name()));
         }
-        return "ERROR      " + ((FleetEvent.Failed) event).message();
+        return null;
     }
 
-    private static String summary(ClusterInfo c) {
-        return c.name() + "  " + ClusterView.route(c) + "  " + ClusterView.endpointHost(c.endpoint());
+    /** One watch event as kubectl's --output-watch-events writes it: its type and the object. */
+    private String document(String type, Map<String, Object> object) {
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("type", type);
+        event.put("object", object);
+        String text = output.render(event);
+        return text.endsWith("\n") ? text : text + "\n";
     }
 }

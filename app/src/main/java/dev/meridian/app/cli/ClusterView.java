@@ -64,12 +64,22 @@ final class ClusterView {
     }
 
     static String table(List<ClusterInfo> clusters) {
+        return tableOf(clusters).render();
+    }
+
+    static Table tableOf(List<ClusterInfo> clusters) {
         Table table = new Table("NAME", "DISPLAY NAME", "PHASE", "ROUTE", "ENDPOINT", "TLS");
-        for (ClusterInfo c : clusters) {
-            table.row(
-                    c.name(), dash(c.displayName()), phase(c), route(c), endpointHost(c.endpoint()), tls(c.endpoint()));
-        }
-        return table.render();
+        clusters.forEach(c -> table.row(cells(c, phase(c)).toArray(String[]::new)));
+        return table;
+    }
+
+    /** A cluster's row; {@code phase} stands in the PHASE column (a watch shows 'Deleted' there). */
+    static List<String> cells(ClusterInfo c, String phase) {
+        return List.of(c.name(), dash(c.displayName()), phase, route(c), endpointHost(c.endpoint()), tls(c.endpoint()));
+    }
+
+    static List<String> cells(ClusterInfo c) {
+        return cells(c, phase(c));
     }
 
     private static String phase(ClusterInfo c) {

@@ -21,6 +21,16 @@ final class Table {
     }
 
     String render() {
+        int[] widths = widths();
+        StringBuilder out = new StringBuilder(line(headers, widths));
+        for (List<String> row : rows) {
+            out.append(line(row, widths));
+        }
+        return out.toString();
+    }
+
+    /** The width of each column: its widest cell, header included. */
+    int[] widths() {
         int[] widths = new int[headers.size()];
         List<List<String>> all = new ArrayList<>();
         all.add(headers);
@@ -30,17 +40,18 @@ final class Table {
                 widths[i] = Math.max(widths[i], row.get(i).length());
             }
         }
-        StringBuilder out = new StringBuilder();
-        for (List<String> row : all) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(row.get(i));
-                if (i < row.size() - 1) {
-                    line.append(" ".repeat(widths[i] - row.get(i).length() + 3));
-                }
+        return widths;
+    }
+
+    /** One row laid out in the given widths (a longer cell pushes the rest right), with its line break. */
+    static String line(List<String> row, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < row.size(); i++) {
+            line.append(row.get(i));
+            if (i < row.size() - 1) {
+                line.append(" ".repeat(Math.max(0, widths[i] - row.get(i).length()) + 3));
             }
-            out.append(line.toString().stripTrailing()).append('\n');
         }
-        return out.toString();
+        return line.toString().stripTrailing() + '\n';
     }
 }

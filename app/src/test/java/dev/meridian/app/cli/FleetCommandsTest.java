@@ -219,33 +219,69 @@ class FleetCommandsTest {
         assertThat(completion.out()).contains("complete -F", "endpoint", "cluster");
     }
 
+    /** Runs 'cluster list --watch' with {@code extra} arguments on a thread; its output goes to {@code out}. */
+    private Thread watch(StringWriter out, String... extra) {
+        CliEnvironment environment = new CliEnvironment(Map.of(), home, Clock.systemUTC());
+        List<String> args =
+                new java.util.ArrayList<>(List.of("cluster", "list", "--watch", "--kubeconfig", kubeconfig));
+        args.addAll(List.of(extra));
+        Thread watcher = new Thread(() -> Cli.run(
+                environment, new PrintWriter(out), new PrintWriter(new StringWriter()), args.toArray(String[]::new)));
+        watcher.start();
+        return watcher;
+    }
+
+    private static long linesStartingWith(StringWriter out, String start) {
+        return out.toString().lines().filter(l -> l.startsWith(start)).count();
+    }
+
     @Test
-    void watchPrintsAddedModifiedAndDeleted() throws Exception {
+    void watchPrintsTheTableThenOneRowPerChangeAsKubectlDoes() throws Exception {
         plane.addCluster("first", Map.of());
         StringWriter out = new StringWriter();
-        CliEnvironment environment = new CliEnvironment(Map.of(), home, Clock.systemUTC());
-        Thread watcher = new Thread(() -> Cli.run(
-                environment,
-                new PrintWriter(out),
-                new PrintWriter(new StringWriter()),
-                "cluster",
-                "list",
-                "--watch",
-                "--kubeconfig",
-                kubeconfig));
-        watcher.start();
+        Thread watcher = watch(out);
         try {
-            await().untilAsserted(() -> assertThat(out.toString()).contains("ADDED      first"));
+            await().untilAsserted(() -> assertThat(out.toString()).startsWith("NAME "));
+            assertThat(out.toString().lines().toList().get(1)).startsWith("first ");
             plane.addCluster("second", Map.of());
-            await().untilAsserted(() -> assertThat(out.toString()).contains("ADDED      second"));
-            meridian("endpoint", "set", "second", "second.example.com");
             await().untilAsserted(
-                            () -> assertThat(out.toString()).contains("MODIFIED   second  Direct  second.example.com"));
+                            () -> assertThat(linesStartingWith(out, "second ")).isEqualTo(1));
+            meridian("endpoint", "set", "second", "second.example.com");
+            await().untilAsserted(() -> assertThat(out.toString())
+                    .containsPattern(
+                            "(?m)^second +Cluster second +\\S+ +Direct +second\\.example\\.com +System trust$"));
             plane.client()
                     .genericKubernetesResources(FleetService.CLUSTERS)
                     .withName("first")
                     .delete();
-            await().untilAsserted(() -> assertThat(out.toString()).contains("DELETED    first"));
+            await().untilAsserted(() ->
+                    assertThat(out.toString()).containsPattern("(?m)^first +Cluster first +Deleted +Central"));
+            // The watch's own first report of 'first' (already in the table) was not printed again.
+            assertThat(linesStartingWith(out, "first ")).isEqualTo(2);
+            assertThat(out.toString()).doesNotContain("ADDED");
+        } finally {
+            watcher.interrupt();
+            watcher.join(10_000);
+        }
+        assertThat(watcher.isAlive()).isFalse();
+    }
+
+    @Test
+    void watchAsJsonPrintsOneTypedDocumentPerEvent() throws Exception {
+        plane.addCluster("first", Map.of());
+        StringWriter out = new StringWriter();
+        Thread watcher = watch(out, "-o", "json");
+        try {
+            await().untilAsserted(() -> assertThat(out.toString()).contains("\"type\" : \"ADDED\""));
+            plane.addCluster("second", Map.of());
+            meridian("endpoint", "set", "second", "second.example.com");
+            await().untilAsserted(() -> assertThat(out.toString()).contains("\"type\" : \"MODIFIED\""));
+            plane.client()
+                    .genericKubernetesResources(FleetService.CLUSTERS)
+                    .withName("first")
+                    .delete();
+            await().untilAsserted(() -> assertThat(out.toString()).contains("\"type\" : \"DELETED\""));
+            assertThat(out.toString()).doesNotContain("NAME ");
         } finally {
             watcher.interrupt();
             watcher.join(10_000);
