@@ -2,6 +2,7 @@ package dev.meridian.app.cli;
 
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.core.MeridianException;
+import dev.meridian.app.fleet.EndpointState;
 import dev.meridian.app.sandbox.SandboxInstallDefaults;
 import dev.meridian.installer.apply.AgentInstaller;
 import dev.meridian.installer.apply.AgentStatus;
@@ -224,12 +225,27 @@ final class AgentCommand extends GroupCommand {
         @Override
         public Integer call() {
             MeridianCommand root = root();
+            String cluster = target.cluster.name();
+            AgentInstallFlow.Removal removal;
+            boolean hadEndpoint;
             try (KubernetesClient client = target.open(root);
                     MeridianCommand.Fleet fleet = root.openFleet()) {
-                AgentInstallFlow.standard(root.environment().clock())
-                        .uninstall(client, fleet.service(), target.cluster.name(), target.namespace, progress());
+                hadEndpoint = !(fleet.service().get(cluster).endpoint() instanceof EndpointState.Off);
+                removal = AgentInstallFlow.standard(root.environment().clock())
+                        .uninstall(client, fleet.service(), cluster, target.namespace, progress());
             }
-            done("Agent removed from cluster " + target.cluster.name() + "; its contexts use the central route.");
+            if (!removal.deleted().isEmpty()) {
+                done("Agent removed from cluster " + cluster + " ("
+                        + removal.deleted().size() + " objects deleted in namespace " + target.namespace
+                        + "); its contexts use the central route.");
+            } else if (hadEndpoint) {
+                err().println("[info] No agent objects in namespace " + target.namespace + " of cluster " + cluster
+                        + ": nothing was deleted there. Its direct endpoint was cleared; its contexts use the central "
+                        + "route.");
+            } else {
+                err().println("[info] Nothing to remove: no agent objects in namespace " + target.namespace
+                        + " of cluster " + cluster + ", and no direct endpoint.");
+            }
             return ExitCodes.OK;
         }
     }

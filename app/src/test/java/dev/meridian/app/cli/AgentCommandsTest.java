@@ -204,7 +204,16 @@ class AgentCommandsTest {
 
         CliRun uninstall = meridian("agent", "uninstall", "--cluster", "eu-west", "--target-context", "eu-west-admin");
         assertThat(uninstall.exitCode()).as(uninstall.toString()).isZero();
+        // Not "Agent removed": nothing was there to remove; the endpoint a half-done uninstall left is cleared.
+        assertThat(uninstall.err())
+                .contains("[info] No agent objects in namespace vcluster-pro of cluster eu-west: nothing was deleted")
+                .doesNotContain("Agent removed");
         assertThat(plane.read("eu-west").getMetadata().getAnnotations()).containsOnlyKeys("keep");
+
+        CliRun again = meridian("agent", "uninstall", "--cluster", "eu-west", "--target-context", "eu-west-admin");
+        assertThat(again.err())
+                .isEqualTo("[info] Nothing to remove: no agent objects in namespace vcluster-pro of cluster eu-west, "
+                        + "and no direct endpoint.\n");
     }
 
     @Test

@@ -81,9 +81,14 @@ final class UninstallViewModel extends FlowViewModel {
                 targetContext,
                 (target, fleet, listener) -> flow.uninstall(target, fleet, cluster.name(), ns, listener),
                 removal -> {
-                    String text = "Agent removed from cluster " + cluster.name() + " ("
-                            + removal.deleted().size() + " objects deleted in namespace " + ns
-                            + "); its kube contexts use the central route.";
+                    String text = removal.deleted().isEmpty()
+                            ? "No agent objects in namespace " + ns + " of cluster " + cluster.name()
+                                    + ": nothing was deleted there. Its direct endpoint was cleared; its kube contexts "
+                                    + "use the central route."
+                            : "Agent removed from cluster " + cluster.name() + " ("
+                                    + removal.deleted().size()
+                                    + " objects deleted in namespace " + ns
+                                    + "); its kube contexts use the central route.";
                     finish(true, text);
                     onDone.accept(text);
                 },
