@@ -90,9 +90,12 @@ class ContextCommandsIT {
                 .containsEntry("server", plane.url() + "/kubernetes/cluster/us-east")
                 .containsEntry("insecure-skip-tls-verify", true);
 
+        // As kubectx: back to the context the last switch left, and again back where it came from.
         CliRun back = meridian("use", "-");
         assertThat(back.exitCode()).as(back.toString()).isZero();
-        assertThat(kubectl.run("config", "current-context").out().strip()).isEqualTo("management");
+        assertThat(kubectl.run("config", "current-context").out().strip()).isEqualTo("meridian_eu-west");
+        assertThat(meridian("use", "-").exitCode()).isZero();
+        assertThat(kubectl.run("config", "current-context").out().strip()).isEqualTo("meridian_us-east");
     }
 
     @Test
@@ -123,7 +126,7 @@ class ContextCommandsIT {
         assertThat(list.out())
                 .containsPattern(
                         "\\*\\s+meridian_eu-west\\s+eu-west\\s+-\\s+Direct\\s+https://eu.example.com/kubernetes/cluster")
-                .containsPattern("\\s+meridian_us-east\\s+us-east\\s+-\\s+CENTRAL\\s+"
+                .containsPattern("\\s+meridian_us-east\\s+us-east\\s+-\\s+Central\\s+"
                         + java.util.regex.Pattern.quote(plane.url()));
     }
 

@@ -100,7 +100,7 @@ class KubectlRoundTripIT {
     }
 
     @Test
-    void switchBackReturnsToTheLastNonMeridianContext() {
+    void switchBackReturnsToTheContextTheLastSwitchLeftAndRemembersTheManagementContext() {
         Path file = Fixtures.write(home.resolve("kube/config"), Fixtures.resource("foreign.yaml"));
         KubeconfigService service = new KubeconfigService(Fixtures.locations(home, List.of(file)));
         Kubectl kubectl = Kubectl.forFiles(home, List.of(file));
@@ -114,7 +114,11 @@ class KubectlRoundTripIT {
         SwitchOutcome outcome = service.switchBack();
 
         assertThat(outcome).isInstanceOf(SwitchOutcome.Switched.class);
-        assertThat(kubectl.currentContext()).isEqualTo("minikube");
+        assertThat(kubectl.currentContext()).isEqualTo("meridian_eu-1");
+        assertThat(service.lastOwnContext()).contains("minikube");
+        service.switchBack();
+        assertThat(kubectl.currentContext()).isEqualTo("meridian_team-a_eu-1");
+        service.switchTo("minikube");
         assertThat(kubectl.minified("minikube").toString()).contains("staging");
     }
 

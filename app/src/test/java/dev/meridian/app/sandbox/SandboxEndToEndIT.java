@@ -49,7 +49,7 @@ class SandboxEndToEndIT {
         assertThat(list.exitCode()).as(list.toString()).isZero();
         assertThat(list.out())
                 .containsPattern("eu-west\\s+Europe West\\s+Initialized\\s+Direct\\s+127\\.0\\.0\\.1:\\d+\\s+CA")
-                .containsPattern("us-east\\s+US East\\s+Initialized\\s+Direct\\s+127\\.0\\.0\\.1:\\d+\\s+insecure")
+                .containsPattern("us-east\\s+US East\\s+Initialized\\s+Direct\\s+127\\.0\\.0\\.1:\\d+\\s+Insecure")
                 .containsPattern("ap-south\\s+Asia Pacific South\\s+Initialized\\s+Central");
     }
 
