@@ -43,6 +43,9 @@ public final class ClusterTable {
         // Widths: preferred ones fit typical values side by side in a 1440-px window; the minimums keep
         // every header readable down to the window's minimum width. Longer values have tooltips.
         TableColumn<ClusterRow, String> name = text("Name", Column.NAME, 125, 90);
+        // The cluster the current kube context points at: a marker before its name, as kubectx and Lens show it.
+        name.setCellFactory(c -> new NameCell(model.currentClusterProperty()));
+        model.currentClusterProperty().addListener((o, was, now) -> table.refresh());
         table.getColumns().add(name);
         table.getColumns().add(text("Display name", Column.DISPLAY_NAME, 140, 120));
         table.getColumns().add(route());
@@ -80,6 +83,30 @@ public final class ClusterTable {
             setTooltip(empty || item == null || item.isEmpty() ? null : tooltip);
         }
     }
+
+    /** The name cell: a filled marker before the name of the cluster the current kube context points at. */
+    static final class NameCell extends TruncatableCell {
+        private final javafx.beans.value.ObservableStringValue current;
+        private final Circle marker = new Circle(4);
+
+        NameCell(javafx.beans.value.ObservableStringValue current) {
+            this.current = current;
+            marker.getStyleClass().add("current-marker");
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean isCurrent = !empty && item != null && item.equals(current.get());
+            setGraphic(isCurrent ? marker : null);
+            pseudoClassStateChanged(CURRENT, isCurrent);
+            if (isCurrent) {
+                setTooltip(tooltip(item + " — the current kube context points at this cluster"));
+            }
+        }
+    }
+
+    private static final javafx.css.PseudoClass CURRENT = javafx.css.PseudoClass.getPseudoClass("current");
 
     /** A cell with a coloured status dot before its text, and a tooltip that says more. */
     private abstract static class DotCell<T> extends TableCell<ClusterRow, T> {

@@ -36,6 +36,7 @@ public final class FleetViewModel {
     private final FilteredList<ClusterRow> filtered = new FilteredList<>(rows);
     private final SortedList<ClusterRow> sorted = new SortedList<>(filtered);
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+    private final StringProperty currentCluster = new SimpleStringProperty(this, "currentCluster", "");
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
     private final ReadOnlyIntegerWrapper direct = new ReadOnlyIntegerWrapper(this, "direct");
     private final ReadOnlyIntegerWrapper unhealthy = new ReadOnlyIntegerWrapper(this, "unhealthy");
@@ -148,6 +149,14 @@ public final class FleetViewModel {
     /** The rows the table shows: filtered by {@link #filterTextProperty()}; bind its comparator to the table's. */
     public SortedList<ClusterRow> visibleRows() {
         return sorted;
+    }
+
+    /**
+     * The cluster the current kube context points at (one of Meridian's contexts for it or a space in
+     * it); empty when the current context is not one of Meridian's.
+     */
+    public StringProperty currentClusterProperty() {
+        return currentCluster;
     }
 
     public StringProperty filterTextProperty() {

@@ -51,8 +51,11 @@ record ClusterActions(
         Button use = new Button("Use cluster");
         use.setId("useCluster");
         use.getStyleClass().add(Styles.ACCENT);
-        use.setOnAction(
-                e -> run(use, cluster -> contexts.useCluster(model.session().connection(), cluster)));
+        use.setOnAction(e -> run(use, cluster -> {
+            String done = contexts.useCluster(model.session().connection(), cluster);
+            javafx.application.Platform.runLater(model::reloadContexts); // the window marks the new current cluster
+            return done;
+        }));
         return use;
     }
 

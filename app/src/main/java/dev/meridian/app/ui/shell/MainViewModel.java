@@ -126,6 +126,10 @@ public final class MainViewModel implements AutoCloseable {
     private void setContexts(ContextList read) {
         contexts.setAll(read.names());
         kubeContexts.set(read);
+        fleet.currentClusterProperty()
+                .set(read.current()
+                        .flatMap(dev.meridian.app.kubeconfig.ContextNames::clusterOf)
+                        .orElse(""));
         read.problems().forEach(p -> notify.accept(Kind.FAILURE, p));
     }
 

@@ -44,6 +44,18 @@ final class StatusBar {
                                 ? "No management plane"
                                 : "Plane: " + model.planeContextProperty().get(),
                         model.planeContextProperty()));
+        Label context = new Label();
+        context.setId("statusContext");
+        context.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.kubeContextsProperty().get() == null
+                                ? ""
+                                : model.kubeContextsProperty()
+                                        .get()
+                                        .current()
+                                        .map(c -> "Context: " + c)
+                                        .orElse("No current context"),
+                        model.kubeContextsProperty()));
         Label connection = new Label();
         connection.setId("statusConnection");
         connection.getStyleClass().add(Styles.TEXT_MUTED);
@@ -59,7 +71,7 @@ final class StatusBar {
         HBox counts = new HBox(12, clusters, separator(), direct, separator(), unhealthy);
         counts.setAlignment(Pos.CENTER_RIGHT);
         counts.visibleProperty().bind(model.connectionProperty().isNotEqualTo(Connection.NONE));
-        HBox bar = new HBox(8, dot, plane, connection, new Spacer(), counts);
+        HBox bar = new HBox(8, dot, plane, separator(), context, connection, new Spacer(), counts);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(5, 12, 5, 12));
         bar.getStyleClass().add("status-bar");

@@ -7,6 +7,7 @@ import atlantafx.base.theme.Styles;
 import dev.meridian.app.ui.hooks.HealthSource;
 import dev.meridian.app.ui.settings.Settings.ThemeChoice;
 import dev.meridian.app.ui.shell.MainViewModel.Connection;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -65,6 +66,17 @@ final class TopBar {
                 model.connect(now);
             }
         });
+        // Replacing the items (the contexts read again, a first run's sandbox adding its own) clears the shown
+        // value when it was set before the list held it: show the plane that is connected again.
+        // (The value may even stay while the shown text is lost: set it again once the skin has seen the change.)
+        model.contexts().addListener((javafx.collections.ListChangeListener<String>) change -> Platform.runLater(() -> {
+            String now = model.planeContextProperty().get();
+            if (!now.isEmpty() && model.contexts().contains(now)) {
+                planes.setValue(null);
+                planes.setValue(now);
+            }
+        }));
+
         planes.setOnShowing(e -> model.reloadContexts());
         return planes;
     }

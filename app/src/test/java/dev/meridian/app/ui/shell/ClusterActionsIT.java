@@ -56,6 +56,37 @@ class ClusterActionsIT extends GuiTestSupport {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> kubectlCurrentContext(kubeconfig).contains("eu-west"));
         assertThat(kubectlCurrentContext(kubeconfig)).startsWith("meridian_");
+        // The window shows which cluster the current context points at, as the tray does.
+        await().atMost(Duration.ofSeconds(10)).until(() -> marked("eu-west"));
+        assertThat(marked("us-east")).isFalse();
+        assertThat(text("#statusContext")).isEqualTo("Context: meridian_eu-west");
+    }
+
+    @Test
+    void theClusterTheCurrentContextPointsAtIsMarkedFromTheStart() throws Exception {
+        plane.addCluster("eu-west", Map.of());
+        plane.addCluster("us-east", Map.of());
+        environment
+                .kubeconfig()
+                .writeAndSwitch(dev.meridian.app.kubeconfig.ContextSpec.of(
+                        "us-east", null, null, environment.kubeconfig().managementAccess("management")));
+        openWindow(true, DesktopServices.none());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> marked("us-east"));
+        assertThat(marked("eu-west")).isFalse();
+        assertThat(text("#statusContext")).isEqualTo("Context: meridian_us-east");
+    }
+
+    /** Whether the Name cell of {@code cluster} carries the current-context marker. */
+    private boolean marked(String cluster) throws Exception {
+        return onFx(() -> lookup(n -> n instanceof javafx.scene.control.TableCell<?, ?> cell
+                        && cell.getTableColumn() != null
+                        && "Name".equals(cell.getTableColumn().getText())
+                        && cluster.equals(cell.getText())
+                        && cell.getGraphic() != null
+                        && cell.getGraphic().getStyleClass().contains("current-marker"))
+                .tryQuery()
+                .isPresent());
     }
 
     private String kubectlCurrentContext(Path kubeconfig) throws IOException, InterruptedException {

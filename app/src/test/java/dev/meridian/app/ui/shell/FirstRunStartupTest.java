@@ -72,6 +72,20 @@ class FirstRunStartupTest extends GuiTestSupport {
                 .until(() -> onFx(() -> ((ComboBox<?>) lookup("#planePicker").query())
                         .getItems()
                         .contains("management")));
+        // Once the kube contexts are read, the picker still shows the plane it is connected to.
+        assertThat(onFx(() -> ((ComboBox<?>) lookup("#planePicker").query()).getValue()))
+                .isEqualTo("management");
+        assertThat(onFx(() -> {
+                    javafx.scene.Node picker = lookup("#planePicker").query();
+                    // The button cell: the list cell the combo box shows itself (the others belong to its popup).
+                    return picker.lookupAll(".list-cell").stream()
+                            .filter(n -> n.getParent() == picker)
+                            .map(n -> ((javafx.scene.control.ListCell<?>) n).getText())
+                            .findFirst()
+                            .orElse(null);
+                }))
+                .as("the picker's shown text")
+                .isEqualTo("management");
 
         sandbox.close();
         assertThat(sandboxStopped).as("closing the app stops the sandbox").isTrue();
