@@ -109,37 +109,15 @@ final class Nodes {
      * means (kubectl writes {@code name} first, Meridian last; neither order means more).
      */
     static boolean sameDataAnyKeyOrder(Node a, Node b) {
-        if (a instanceof MappingNode x && b instanceof MappingNode y) {
-            if (x.getValue().size() != y.getValue().size()) {
-                return false;
-            }
-            for (NodeTuple p : x.getValue()) {
-                Optional<NodeTuple> q = p.getKeyNode() instanceof ScalarNode key
-                        ? tuple(y, key.getValue()).filter(t -> sameData(t.getKeyNode(), key))
-                        : Optional.empty();
-                if (q.isEmpty()
-                        || !sameDataAnyKeyOrder(p.getValueNode(), q.get().getValueNode())) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof SequenceNode x && b instanceof SequenceNode y) {
-            if (x.getValue().size() != y.getValue().size()) {
-                return false;
-            }
-            for (int i = 0; i < x.getValue().size(); i++) {
-                if (!sameDataAnyKeyOrder(x.getValue().get(i), y.getValue().get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return sameData(a, b);
+        return same(a, b, false);
     }
 
     /** Whether two trees hold the same data (tags, values, keys in order), whatever their layout. */
     static boolean sameData(Node a, Node b) {
+        return same(a, b, true);
+    }
+
+    private static boolean same(Node a, Node b, boolean keyOrder) {
         if (a instanceof ScalarNode x && b instanceof ScalarNode y) {
             return x.getTag().equals(y.getTag()) && x.getValue().equals(y.getValue());
         }
@@ -148,7 +126,7 @@ final class Nodes {
                 return false;
             }
             for (int i = 0; i < x.getValue().size(); i++) {
-                if (!sameData(x.getValue().get(i), y.getValue().get(i))) {
+                if (!same(x.getValue().get(i), y.getValue().get(i), keyOrder)) {
                     return false;
                 }
             }
@@ -160,8 +138,12 @@ final class Nodes {
             }
             for (int i = 0; i < x.getValue().size(); i++) {
                 NodeTuple p = x.getValue().get(i);
-                NodeTuple q = y.getValue().get(i);
-                if (!sameData(p.getKeyNode(), q.getKeyNode()) || !sameData(p.getValueNode(), q.getValueNode())) {
+                Optional<NodeTuple> q = keyOrder
+                        ? Optional.of(y.getValue().get(i))
+                        : p.getKeyNode() instanceof ScalarNode key ? tuple(y, key.getValue()) : Optional.empty();
+                if (q.isEmpty()
+                        || !same(p.getKeyNode(), q.get().getKeyNode(), keyOrder)
+                        || !same(p.getValueNode(), q.get().getValueNode(), keyOrder)) {
                     return false;
                 }
             }

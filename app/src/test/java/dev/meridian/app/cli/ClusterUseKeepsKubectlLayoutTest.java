@@ -2,14 +2,8 @@ package dev.meridian.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meridian.app.fleet.Annotations;
-import dev.meridian.app.kubeconfig.CountingKubeconfig;
-import dev.meridian.app.testing.MockManagementPlane;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,20 +23,18 @@ class ClusterUseKeepsKubectlLayoutTest {
     @TempDir
     Path home;
 
-    private MockManagementPlane plane;
+    private TwoClusterPlane fleet;
     private Path kubeconfig;
 
     @BeforeEach
     void start() throws Exception {
-        plane = new MockManagementPlane();
-        plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "eu.example.com", Annotations.INSECURE, "true"));
-        plane.addCluster("us-east", Map.of());
-        kubeconfig = plane.writeKubeconfig(home.resolve("config"));
+        fleet = new TwoClusterPlane(home);
+        kubeconfig = fleet.kubeconfig;
     }
 
     @AfterEach
     void stop() {
-        plane.close();
+        fleet.close();
     }
 
     @Test
@@ -86,11 +78,6 @@ class ClusterUseKeepsKubectlLayoutTest {
     }
 
     private CliRun run(String... args) {
-        CliEnvironment environment = new CliEnvironment(
-                Map.of("KUBECONFIG", kubeconfig.toString()), home, Clock.systemUTC(), new CountingKubeconfig()::open);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(environment, new PrintWriter(out), new PrintWriter(err), args);
-        return new CliRun(code, out.toString(), err.toString());
+        return fleet.run(args);
     }
 }

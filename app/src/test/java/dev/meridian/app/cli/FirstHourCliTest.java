@@ -2,13 +2,9 @@ package dev.meridian.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meridian.app.fleet.Annotations;
 import dev.meridian.app.testing.MockManagementPlane;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,32 +18,28 @@ class FirstHourCliTest {
     @TempDir
     Path home;
 
+    private TwoClusterPlane fleet;
     private MockManagementPlane plane;
     private Path kubeconfig;
 
     @BeforeEach
     void start() throws Exception {
-        plane = new MockManagementPlane();
-        plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "eu.example.com", Annotations.INSECURE, "true"));
-        plane.addCluster("us-east", Map.of());
-        kubeconfig = plane.writeKubeconfig(home.resolve("config"));
+        fleet = new TwoClusterPlane(home);
+        plane = fleet.plane;
+        kubeconfig = fleet.kubeconfig;
     }
 
     @AfterEach
     void stop() {
-        plane.close();
+        fleet.close();
     }
 
     private CliRun run(Map<String, String> env, String... args) {
-        CliEnvironment environment = new CliEnvironment(env, home, Clock.systemUTC());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(environment, new PrintWriter(out), new PrintWriter(err), args);
-        return new CliRun(code, out.toString(), err.toString());
+        return fleet.run(env, args);
     }
 
     private CliRun run(String... args) {
-        return run(Map.of("KUBECONFIG", kubeconfig.toString()), args);
+        return fleet.run(args);
     }
 
     /** The summaries of a help's "Commands:" list, each joined from its wrapped lines. */

@@ -20,19 +20,20 @@ class PlainMessagesTest {
     @TempDir
     Path home;
 
+    private TwoClusterPlane fleet;
     private MockManagementPlane plane;
     private String kubeconfig;
 
     @BeforeEach
     void start() throws Exception {
-        plane = new MockManagementPlane();
-        plane.addCluster("eu-west", Map.of());
-        kubeconfig = plane.writeKubeconfig(home.resolve("mgmt.yaml")).toString();
+        fleet = new TwoClusterPlane(home);
+        plane = fleet.plane;
+        kubeconfig = fleet.kubeconfig.toString();
     }
 
     @AfterEach
     void stop() {
-        plane.close();
+        fleet.close();
     }
 
     private CliRun meridian(String... args) {

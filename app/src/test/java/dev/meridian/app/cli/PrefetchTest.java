@@ -2,11 +2,7 @@ package dev.meridian.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meridian.app.fleet.Annotations;
 import dev.meridian.app.kubeconfig.CountingKubeconfig;
-import dev.meridian.app.testing.MockManagementPlane;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,42 +21,35 @@ class PrefetchTest {
     @TempDir
     Path home;
 
-    private MockManagementPlane plane;
+    private TwoClusterPlane fleet;
     private Path kubeconfig;
 
     @BeforeEach
     void start() throws Exception {
-        plane = new MockManagementPlane();
-        plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "eu.example.com", Annotations.INSECURE, "true"));
-        plane.addCluster("us-east", Map.of());
-        kubeconfig = plane.writeKubeconfig(home.resolve("config"));
+        fleet = new TwoClusterPlane(home);
+        kubeconfig = fleet.kubeconfig;
     }
 
     @AfterEach
     void stop() {
-        plane.close();
+        fleet.close();
     }
 
     private CliRun run(CountingKubeconfig counting, String... args) {
-        CliEnvironment environment = new CliEnvironment(
-                Map.of("KUBECONFIG", kubeconfig.toString()), home, Clock.systemUTC(), counting::open);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(environment, new PrintWriter(out), new PrintWriter(err), args);
-        return new CliRun(code, out.toString(), err.toString());
+        return fleet.run(counting, args);
     }
 
     @Test
     void aSwitchAsksThePlaneEachQuestionOnceAndReadsTheKubeconfigWithOneEngine() throws Exception {
         CountingKubeconfig counting = new CountingKubeconfig();
-        int before = plane.getRequestCount();
+        int before = fleet.plane.getRequestCount();
 
         CliRun run = run(counting, "-v", "cluster", "use", "eu-west");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err()).contains("[info] Using direct cluster endpoint at https://eu.example.com");
         // The Cluster only, whoever asked for it: a direct route is not built from the plane's gateway record.
-        assertThat(plane.getRequestCount() - before).isEqualTo(1);
+        assertThat(fleet.plane.getRequestCount() - before).isEqualTo(1);
         assertThat(counting.engines()).isEqualTo(1);
         assertThat(counting.parses(kubeconfig)).isEqualTo(1);
         assertThat(Files.readString(kubeconfig)).contains("current-context: meridian_eu-west");
@@ -69,26 +58,26 @@ class PrefetchTest {
     @Test
     void aSwitchToTheCentralRouteAlsoAsksForTheGatewayRecordOnce() throws Exception {
         CountingKubeconfig counting = new CountingKubeconfig();
-        int before = plane.getRequestCount();
+        int before = fleet.plane.getRequestCount();
 
         CliRun run = run(counting, "cluster", "use", "us-east");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         // The Cluster and the gateway record the central route is built from: two requests.
-        assertThat(plane.getRequestCount() - before).isEqualTo(2);
+        assertThat(fleet.plane.getRequestCount() - before).isEqualTo(2);
         assertThat(counting.engines()).isEqualTo(1);
         assertThat(Files.readString(kubeconfig)).contains("current-context: meridian_us-east");
     }
 
     @Test
     void aListingAsksForTheListOnce() {
-        int before = plane.getRequestCount();
+        int before = fleet.plane.getRequestCount();
 
         CliRun run = run(new CountingKubeconfig(), "--context", "management", "cluster", "list");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("eu-west").contains("us-east");
-        assertThat(plane.getRequestCount() - before).isEqualTo(1);
+        assertThat(fleet.plane.getRequestCount() - before).isEqualTo(1);
     }
 
     @Test
