@@ -3,6 +3,7 @@ package dev.meridian.app.ui.fleet;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.meridian.app.fleet.ClusterInfo;
+import dev.meridian.app.fleet.EndpointState;
 import dev.meridian.app.health.HealthSummary;
 import dev.meridian.app.ui.fleet.ClusterColumns.Column;
 import java.time.Duration;
@@ -46,19 +47,51 @@ public final class ClusterTable {
         // The cluster the current kube context points at: a marker before its name, as kubectx and Lens show it.
         name.setCellFactory(c -> new NameCell(model.currentClusterProperty()));
         model.currentClusterProperty().addListener((o, was, now) -> table.refresh());
+        // What an admin looks for first leads: which cluster, how it is reached, whether it is healthy.
         table.getColumns().add(name);
-        table.getColumns().add(text("Display name", Column.DISPLAY_NAME, 140, 120));
         table.getColumns().add(route());
-        table.getColumns().add(text("Endpoint", Column.ENDPOINT, 175, 95));
-        table.getColumns().add(text("TLS", Column.TLS, 82, 80));
-        table.getColumns().add(status());
         if (withHealth) {
             table.getColumns().add(health());
+        }
+        table.getColumns().add(text("Display name", Column.DISPLAY_NAME, 150, 120));
+        table.getColumns().add(text("Endpoint", Column.ENDPOINT, 175, 135));
+        table.getColumns().add(tls());
+        table.getColumns().add(status());
+        if (withHealth) {
             table.getColumns().add(centralLatency());
             table.getColumns().add(certificate());
         }
         table.getSortOrder().add(name);
+        fitColumns(table);
         return table;
+    }
+
+    /**
+     * Columns fill the table while their preferred widths fit; in a narrower table they keep those widths
+     * and a horizontal scrollbar reaches the rest, instead of squeezing every column until values are cut.
+     */
+    private static void fitColumns(TableView<ClusterRow> table) {
+        Runnable fit = () -> {
+            double wanted = table.getColumns().stream()
+                            .mapToDouble(TableColumn::getPrefWidth)
+                            .sum()
+                    + 4;
+            boolean fits = table.getWidth() >= wanted;
+            var policy =
+                    fits ? TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN : TableView.UNCONSTRAINED_RESIZE_POLICY;
+            if (table.getColumnResizePolicy() != policy) {
+                table.setColumnResizePolicy(policy);
+                if (!fits) {
+                    // Back to the preferred widths the constrained policy had squeezed.
+                    table.getColumns().forEach(column -> {
+                        double preferred = column.getPrefWidth();
+                        column.setPrefWidth(preferred + 1);
+                        column.setPrefWidth(preferred);
+                    });
+                }
+            }
+        };
+        table.widthProperty().addListener((o, was, now) -> fit.run());
     }
 
     private static TableColumn<ClusterRow, String> text(String title, Column value, double width, double minWidth) {
@@ -135,6 +168,33 @@ public final class ClusterTable {
             setTooltip(tip);
             setGraphic(dot);
         }
+    }
+
+    /** The TLS mode; an endpoint whose certificate is not verified is flagged as a warning, as the editor warns. */
+    private static TableColumn<ClusterRow, String> tls() {
+        TableColumn<ClusterRow, String> column = text("TLS", Column.TLS, 105, 100);
+        column.setCellFactory(c -> new TruncatableCell() {
+            private final Label flag = new Label("⚠");
+
+            {
+                flag.getStyleClass().add("tls-insecure-flag");
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean insecure =
+                        !empty && EndpointState.TlsMode.INSECURE.label().equals(item);
+                getStyleClass().remove("tls-insecure");
+                setGraphic(insecure ? flag : null);
+                if (insecure) {
+                    getStyleClass().add("tls-insecure");
+                    setTooltip(tooltip("Insecure: kube contexts skip TLS verification for this endpoint, so anyone "
+                            + "between you and it can read and change the traffic. Trust its CA instead."));
+                }
+            }
+        });
+        return column;
     }
 
     private static TableColumn<ClusterRow, String> route() {

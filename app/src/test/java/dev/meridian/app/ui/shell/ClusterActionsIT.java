@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,76 @@ class ClusterActionsIT extends GuiTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> marked("us-east"));
         assertThat(marked("eu-west")).isFalse();
         assertThat(text("#statusContext")).isEqualTo("Context: meridian_us-east");
+    }
+
+    @Test
+    void anEndpointWhoseCertificateIsNotVerifiedIsFlaggedInTheTable() throws Exception {
+        plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "eu.example.com", Annotations.INSECURE, "true"));
+        plane.addCluster("us-east", Map.of(Annotations.ENDPOINT, "us.example.com"));
+        openWindow(true, DesktopServices.none());
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> tlsCellClasses("Insecure").contains("tls-insecure"));
+        assertThat(tlsCellClasses("System trust")).doesNotContain("tls-insecure");
+    }
+
+    @Test
+    void atAnOrdinarySizeTheLeadingColumnsShowAndAScrollbarReachesTheRest() throws Exception {
+        plane.addCluster("ap-south", Map.of(Annotations.ENDPOINT, "127.0.0.1:43481"));
+        openWindow(
+                true,
+                DesktopServices.none()
+                        .withHealth(cluster -> new HealthSummary(
+                                HealthSummary.Verdict.UP, Optional.of(Duration.ofMillis(7)), Optional.empty(), "Up.")));
+        awaitCell("Up · 7 ms");
+
+        onFx(() -> {
+            stage.setMaximized(false);
+            stage.setWidth(1024);
+            stage.setHeight(640);
+            return null;
+        });
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (String header : List.of("Name", "Route", "Health")) {
+                assertThat(headerInsideTable(header))
+                        .as(header + " shows whole")
+                        .isTrue();
+            }
+            assertThat(onFx(() -> table().lookupAll(".scroll-bar").stream()
+                            .anyMatch(n -> n instanceof javafx.scene.control.ScrollBar bar
+                                    && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL
+                                    && bar.isVisible())))
+                    .as("a horizontal scrollbar reaches the other columns")
+                    .isTrue();
+        });
+        // The endpoint keeps its whole port rather than being cut to a wrong-looking one.
+        awaitCell("127.0.0.1:43481");
+    }
+
+    /** Whether the column header titled {@code title} lies wholly inside the table's visible width. */
+    private boolean headerInsideTable(String title) throws Exception {
+        return onFx(() -> {
+            javafx.geometry.Bounds tableBounds = table().localToScene(table().getLayoutBounds());
+            return table().lookupAll(".column-header").stream()
+                    .filter(n -> n.lookup(".label") instanceof javafx.scene.control.Label label
+                            && title.equals(label.getText()))
+                    .anyMatch(n -> {
+                        javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                        return b.getMinX() >= tableBounds.getMinX() - 1 && b.getMaxX() <= tableBounds.getMaxX() + 1;
+                    });
+        });
+    }
+
+    /** The style classes of the TLS cell that says {@code text}; empty when there is none. */
+    private java.util.List<String> tlsCellClasses(String text) throws Exception {
+        return onFx(() -> lookup(n -> n instanceof javafx.scene.control.TableCell<?, ?> cell
+                        && cell.getTableColumn() != null
+                        && "TLS".equals(cell.getTableColumn().getText())
+                        && text.equals(cell.getText()))
+                .tryQuery()
+                .map(n -> java.util.List.copyOf(n.getStyleClass()))
+                .orElse(java.util.List.of()));
     }
 
     /** Whether the Name cell of {@code cluster} carries the current-context marker. */
