@@ -106,10 +106,10 @@ class SandboxFolderTest {
                     .hasMessageContaining(temp.resolve("sandbox").toString())
                     .hasMessageContaining("taken by another program");
         }
-        try (Sandbox again = Sandbox.start(options())) {
-            assertThat(again.gatewayUrl())
-                    .as("the lock was released by the failed start")
-                    .endsWith(":" + gatewayPort);
+        // The failed start released the folder's lock. (Starting again to show it would need every recorded port
+        // to be free still, which a busy machine's outgoing connections do not promise.)
+        try (SandboxLock again = SandboxLock.acquire(temp.resolve("sandbox"))) {
+            assertThat(again).isNotNull();
         }
     }
 
