@@ -35,13 +35,15 @@ public final class ClusterDetailView {
     private final Label routeUrl = new Label();
     private final Label routeDetail = new Label();
     private final Label description = new Label();
+    /** The pane's scroll, once the content is built (it is built when a cluster is first selected). */
+    private ScrollPane scroll;
 
     /**
      * @param cluster the cluster shown: the editor's base, which follows the selection and the watch
      * @param actions builds the buttons for the selected cluster (Use cluster, Install agent...); null, or a
      *     supplier of null, for none
      * @param sections build further sections other modules provide (health, spaces), shown in this
-     *     order below the endpoint editor; called when a cluster is first selected
+     *     order above the endpoint editor; called when a cluster is first selected
      */
     public ClusterDetailView(
             EndpointEditorViewModel model, Supplier<Node> actions, java.util.List<Supplier<Node>> sections) {
@@ -70,7 +72,14 @@ public final class ClusterDetailView {
         pane.getStyleClass().add("detail-pane");
         scroll.visibleProperty().bind(selected);
         empty.visibleProperty().bind(cluster.isNull());
-        cluster.addListener((o, old, now) -> show(now));
+        cluster.addListener((o, old, now) -> {
+            show(now);
+            // Another cluster opens at its top, not where the last one was left.
+            if (this.scroll != null
+                    && (old == null || now == null || !old.name().equals(now.name()))) {
+                this.scroll.setVvalue(0);
+            }
+        });
         show(cluster.get());
         return pane;
     }
@@ -81,17 +90,20 @@ public final class ClusterDetailView {
         if (buttons != null) {
             content.getChildren().add(buttons);
         }
-        content.getChildren()
-                .addAll(new Separator(), sectionTitle("Direct endpoint"), sectionHint(), editor.createView());
+        // Health first, what an admin opens the pane for; then the endpoint editor.
         for (Supplier<Node> section : sections) {
             content.getChildren().addAll(new Separator(), section.get());
         }
+        content.getChildren()
+                .addAll(new Separator(), sectionTitle("Direct endpoint"), sectionHint(), editor.createView());
         content.setPadding(new Insets(20, 24, 24, 24));
         content.setId("clusterDetail");
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("detail-scroll");
-        return scroll;
+        ScrollPane pane = new ScrollPane(content);
+        pane.setFitToWidth(true);
+        pane.getStyleClass().add("detail-scroll");
+        pane.setId("detailScroll");
+        this.scroll = pane;
+        return pane;
     }
 
     /** Moves the keyboard focus into the endpoint editor. */

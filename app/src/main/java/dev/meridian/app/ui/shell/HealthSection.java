@@ -30,6 +30,10 @@ final class HealthSection {
     private final RouteLine direct = new RouteLine("healthDirect");
     private final RouteLine central = new RouteLine("healthCentral");
     private final Label timings = value("healthTimings");
+    /** The captions of the timings and the certificate, which say whose they are: the direct or the central route's. */
+    private final Label timingsCaption = caption("Timings");
+
+    private final Label certificateCaption = caption("Certificate");
     private final Label certificate = value("healthCertificate");
     private final Label comparison = value("healthComparison");
     private final ChangeListener<HealthSummary> follow = (o, old, now) -> show(now);
@@ -38,6 +42,7 @@ final class HealthSection {
     HealthSection(ReadOnlyObjectProperty<ClusterInfo> cluster, MainViewModel model) {
         this.cluster = cluster;
         this.model = model;
+        timingsCaption.setId("healthTimingsCaption");
     }
 
     Node createView() {
@@ -54,8 +59,8 @@ final class HealthSection {
         grid.getColumnConstraints().setAll(labels, values);
         int row = 0;
         row = add(grid, row, "Direct route", direct.node());
-        row = add(grid, row, "Timings", timings);
-        row = add(grid, row, "Certificate", certificate);
+        row = add(grid, row, timingsCaption, timings);
+        row = add(grid, row, certificateCaption, certificate);
         row = add(grid, row, "Central route", central.node());
         add(grid, row, "Comparison", comparison);
         timings.getStyleClass().add(Styles.TEXT_SMALL);
@@ -99,6 +104,9 @@ final class HealthSection {
                 central::show,
                 () -> central.showText(
                         health.verdict() == HealthSummary.Verdict.UNKNOWN ? "Not probed yet." : "Not probed."));
+        // A central-only cluster's timings are the central route's: say so, under "None" for the direct route.
+        timingsCaption.setText(centralOnly ? "Central timings" : "Timings");
+        certificateCaption.setText(centralOnly ? "Central certificate" : "Certificate");
         timings.setText(centralOnly ? centralHealth.get().timings() : health.timings());
         certificate.setText(centralOnly ? centralHealth.get().certificate() : health.certificate());
         comparison.setText(comparison(health, centralOnly));
@@ -128,11 +136,19 @@ final class HealthSection {
     }
 
     private static int add(GridPane grid, int row, String caption, Node value) {
-        Label label = new Label(caption);
+        return add(grid, row, caption(caption), value);
+    }
+
+    private static int add(GridPane grid, int row, Label caption, Node value) {
+        grid.addRow(row, caption, value);
+        return row + 1;
+    }
+
+    private static Label caption(String text) {
+        Label label = new Label(text);
         label.getStyleClass().add("field-label");
         GridPane.setValignment(label, VPos.TOP);
-        grid.addRow(row, label, value);
-        return row + 1;
+        return label;
     }
 
     private static Label value(String id) {

@@ -200,7 +200,7 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
                 .createView();
     }
 
-    /** The detail pane's sections below the editor, each built when first shown: those the offered parts add. */
+    /** The detail pane's sections above the editor, each built when first shown: those the offered parts add. */
     private List<Supplier<Node>> detailSections() {
         List<Supplier<Node>> sections = new ArrayList<>();
         if (services.health().isOffered()) {

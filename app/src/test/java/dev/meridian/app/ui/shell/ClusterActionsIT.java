@@ -123,6 +123,44 @@ class ClusterActionsIT extends GuiTestSupport {
         awaitCell("127.0.0.1:43481");
     }
 
+    @Test
+    void healthLeadsTheDetailPaneAndAnotherClusterOpensAtItsTop() throws Exception {
+        plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "eu.example.com"));
+        plane.addCluster("us-east", Map.of());
+        openWindow(
+                true,
+                DesktopServices.none()
+                        .withHealth(cluster -> new HealthSummary(
+                                HealthSummary.Verdict.UP, Optional.of(Duration.ofMillis(7)), Optional.empty(), "Up.")));
+        awaitCell("Up · 7 ms");
+
+        clickCluster("eu-west");
+        await().atMost(Duration.ofSeconds(10)).until(() -> sceneY("Health") >= 0 && sceneY("Direct endpoint") >= 0);
+        assertThat(sceneY("Health")).as("Health above the endpoint editor").isLessThan(sceneY("Direct endpoint"));
+
+        onFx(() -> {
+            ((javafx.scene.control.ScrollPane) lookup("#detailScroll").query()).setVvalue(1);
+            return null;
+        });
+        clickCluster("us-east");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> onFx(() -> ((javafx.scene.control.ScrollPane)
+                                        lookup("#detailScroll").query())
+                                .getVvalue())
+                        == 0);
+    }
+
+    /** Where the detail pane's label {@code text} stands, in scene coordinates; -1 when it is not there. */
+    private double sceneY(String text) throws Exception {
+        return onFx(() -> lookup(n -> n instanceof javafx.scene.control.Label label
+                        && text.equals(label.getText())
+                        && label.isVisible())
+                .tryQuery()
+                .map(n -> n.localToScene(n.getLayoutBounds()).getMinY())
+                .orElse(-1.0));
+    }
+
     /** Whether the column header titled {@code title} lies wholly inside the table's visible width. */
     private boolean headerInsideTable(String title) throws Exception {
         return onFx(() -> {

@@ -62,6 +62,7 @@ class HealthComparisonTest extends GuiTestSupport {
                 .until(() -> text("#healthCentral").matches(LATENCY));
         assertThat(text("#healthDirect")).matches(LATENCY);
         assertThat(text("#healthTimings")).contains("connect", "TLS", "first byte");
+        assertThat(text("#healthTimingsCaption")).isEqualTo("Timings");
         assertThat(text("#healthCertificate")).isNotBlank();
         // Which route wins depends on the machine's load, not only on the simulated delay.
         assertThat(text("#healthComparison"))
@@ -70,6 +71,8 @@ class HealthComparisonTest extends GuiTestSupport {
 
         clickCluster("ap-south");
         assertThat(text("#healthDirect")).startsWith("None: this cluster is reached through the central route");
+        // Its timings are the central route's, and say so.
+        assertThat(text("#healthTimingsCaption")).isEqualTo("Central timings");
         assertThat(text("#healthCentral")).matches(LATENCY);
         assertThat(text("#healthComparison")).contains("Set a direct endpoint");
 
