@@ -66,13 +66,16 @@ public final class TrayMenuModel {
                 + before.iconHealth().name().toLowerCase(Locale.ROOT) + ").");
     }
 
-    /** The mark in front of a cluster's name. */
-    public static String mark(Verdict health) {
+    /**
+     * A cluster's health after its name, in words: a mark in front of the name read, beside a menu item's
+     * check box, like a second selection mark. Nothing until it was probed.
+     */
+    public static String healthSuffix(Verdict health) {
         return switch (health) {
-            case UP -> "\u2714";
-            case DEGRADED -> "\u26A0";
-            case DOWN -> "\u2716";
-            case UNKNOWN -> "?";
+            case UP -> " \u00B7 UP";
+            case DEGRADED -> " \u00B7 DEGRADED";
+            case DOWN -> " \u00B7 DOWN";
+            case UNKNOWN -> "";
         };
     }
 
@@ -94,8 +97,9 @@ public final class TrayMenuModel {
     }
 
     private static Choice choice(TrayCluster cluster, Optional<String> current) {
-        String label = mark(cluster.health()) + " " + cluster.name()
-                + (cluster.title().equals(cluster.name()) ? "" : " (" + cluster.title() + ")");
+        String label = cluster.name()
+                + (cluster.title().equals(cluster.name()) ? "" : " (" + cluster.title() + ")")
+                + healthSuffix(cluster.health());
         String own = ContextNames.forCluster(cluster.name());
         boolean inCluster = current.flatMap(ContextNames::clusterOf)
                 .filter(cluster.name()::equals)

@@ -130,10 +130,10 @@ class MeridianTrayIT {
                         .as("menu after Probe all")
                         .startsWith(
                                 "Direct",
-                                "\u2714 eu-west (Europe West)",
-                                "\u2714 us-east (US East)",
+                                "eu-west (Europe West) \u00B7 UP",
+                                "us-east (US East) \u00B7 UP",
                                 "Central",
-                                "\u2714 ap-south (Asia Pacific South)")
+                                "ap-south (Asia Pacific South) \u00B7 UP")
                         .contains("Back to previous context", "Probe all", "Open Meridian", "Quit"));
         assertThat(item("Back to previous context").isEnabled())
                 .as("nothing to go back to yet")
@@ -143,7 +143,7 @@ class MeridianTrayIT {
     @Test
     @Order(3)
     void choosingEuWestSwitchesTheKubeContextAsTheCliDoes() throws Exception {
-        click("\u2714 eu-west (Europe West)");
+        click("eu-west (Europe West) \u00B7 UP");
 
         await("kubectl's current context")
                 .atMost(PATIENCE)
@@ -160,9 +160,9 @@ class MeridianTrayIT {
         assertThat(namespaces.out()).contains("kube-system");
 
         await("eu-west checked and its health on the icon").atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(((CheckboxMenuItem) item("\u2714 eu-west (Europe West)")).getState())
+            assertThat(((CheckboxMenuItem) item("eu-west (Europe West) \u00B7 UP")).getState())
                     .isTrue();
-            assertThat(((CheckboxMenuItem) item("\u2714 us-east (US East)")).getState())
+            assertThat(((CheckboxMenuItem) item("us-east (US East) \u00B7 UP")).getState())
                     .isFalse();
             assertThat(icon().getToolTip()).isEqualTo("Meridian: meridian_eu-west (up)");
         });

@@ -44,16 +44,16 @@ class TrayMenuModelTest {
     }
 
     @Test
-    void groupsClustersByRouteWithAHealthMarkEach() {
+    void groupsClustersByRouteWithEachHealthInWordsAfterItsName() {
         TrayMenu menu = TrayMenuModel.build(state(null, false, AP, EU, US));
 
         assertThat(labels(menu))
                 .startsWith(
                         "Direct",
-                        "\u2714 eu-west (Europe West)",
-                        "\u2716 us-east",
+                        "eu-west (Europe West) \u00B7 UP",
+                        "us-east \u00B7 DOWN",
                         "Central",
-                        "\u26A0 ap-south (Asia Pacific South)",
+                        "ap-south (Asia Pacific South) \u00B7 DEGRADED",
                         "-");
         assertThat(menu.entries().get(0)).isInstanceOf(Caption.class);
         assertThat(labels(menu))

@@ -94,9 +94,9 @@ class TrayWorkIT {
                         .filteredOn(Choice.class::isInstance)
                         .extracting(TrayMenu.Entry::label)
                         .containsExactly(
-                                "\u2714 eu-west (Europe West)",
-                                "\u2714 us-east (US East)",
-                                "\u2714 ap-south (Asia Pacific South)"));
+                                "eu-west (Europe West) \u00B7 UP",
+                                "us-east (US East) \u00B7 UP",
+                                "ap-south (Asia Pacific South) \u00B7 UP"));
     }
 
     @Test
