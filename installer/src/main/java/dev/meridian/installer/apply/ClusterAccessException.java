@@ -41,6 +41,22 @@ public final class ClusterAccessException extends InstallerException {
         if (cause instanceof KubernetesClientException k && k.getCode() > 0) {
             return "HTTP " + k.getCode() + " " + k.getMessage();
         }
+        if (cause instanceof KubernetesClientException && cause.getCause() != null) {
+            // No answer at all: fabric8's "Operation: [list] for kind: [Ingress] with name: [null]..." says less
+            // than what stopped it (issue 19).
+            return "no answer from the cluster (" + innermost(cause) + ")";
+        }
         return String.valueOf(cause.getMessage());
+    }
+
+    /** The message of the deepest cause that has one, e.g. "Connection refused". */
+    private static String innermost(Throwable cause) {
+        String message = cause.getMessage();
+        for (Throwable c = cause.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !c.getMessage().isBlank()) {
+                message = c.getMessage();
+            }
+        }
+        return String.valueOf(message).strip();
     }
 }

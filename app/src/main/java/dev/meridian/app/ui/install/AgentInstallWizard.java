@@ -3,7 +3,6 @@ package dev.meridian.app.ui.install;
 import dev.meridian.app.ui.install.InstallViewModel.Step;
 import dev.meridian.installer.manifest.InvalidSpecException;
 import java.util.List;
-import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -61,11 +60,11 @@ final class AgentInstallWizard {
         steps.getChildren().setAll(stepLabels);
         Label title = new Label("Install the direct endpoint agent in " + model.clusterName());
         title.getStyleClass().add("wizard-title");
-        VBox header = new VBox(8, title, steps);
+        VBox header = ModalWindows.header(new VBox(8, title, steps));
         header.setPadding(new Insets(16, 16, 8, 16));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, close, spacer, back, next, install);
+        HBox buttons = ModalWindows.footer(new HBox(8, close, spacer, back, next, install));
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setPadding(new Insets(12, 16, 16, 16));
         root.setTop(header);
@@ -88,6 +87,11 @@ final class AgentInstallWizard {
     }
 
     private void showStep(Step step) {
+        back.disableProperty().unbind();
+        close.disableProperty().unbind();
+        close.defaultButtonProperty().unbind();
+        close.setDisable(false);
+        close.setDefaultButton(false);
         switch (step) {
             case TARGET -> {
                 page(step, form.node());
@@ -104,7 +108,8 @@ final class AgentInstallWizard {
             }
             case INSTALL -> {
                 page(step, installPage());
-                back.setDisable(true);
+                // After a failure, Back leads to the preview, whose Install runs it again.
+                back.disableProperty().bind(model.failedProperty().not());
                 install.setVisible(false);
                 close.setText("Close");
                 close.disableProperty().bind(model.doneProperty().not());
@@ -132,12 +137,8 @@ final class AgentInstallWizard {
 
     private Node installPage() {
         if (installPage == null) {
-            ProgressBar bar = new ProgressBar();
-            bar.setMaxWidth(Double.MAX_VALUE);
-            bar.progressProperty()
-                    .bind(Bindings.when(model.doneProperty()).then(1.0).otherwise(ProgressBar.INDETERMINATE_PROGRESS));
-            ListView<String> progress = new ListView<>(model.progress());
-            progress.setId("wizardProgress");
+            ProgressBar bar = RunBar.of(model);
+            ListView<String> progress = RunLog.of(model.progress(), "wizardProgress");
             Label result = new Label();
             result.setId("wizardResult");
             result.setWrapText(true);
@@ -147,7 +148,6 @@ final class AgentInstallWizard {
             model.failedProperty().addListener((o, was, now) -> result.pseudoClassStateChanged(FAILED, now));
             VBox.setVgrow(progress, Priority.ALWAYS);
             // On a short screen the list gives up its height, never the bar or the result's wrapped lines.
-            bar.setMinHeight(Region.USE_PREF_SIZE);
             result.setMinHeight(Region.USE_PREF_SIZE);
             installPage = new VBox(8, bar, progress, result);
         }

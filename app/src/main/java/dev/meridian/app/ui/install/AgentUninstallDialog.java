@@ -1,7 +1,6 @@
 package dev.meridian.app.ui.install;
 
 import atlantafx.base.theme.Styles;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -40,7 +39,7 @@ final class AgentUninstallDialog {
         Label title = new Label("Uninstall the direct endpoint agent from " + model.clusterName());
         title.getStyleClass().add(Styles.TITLE_3);
         title.setWrapText(true);
-        VBox header = new VBox(title);
+        VBox header = ModalWindows.header(new VBox(title));
         header.setPadding(new Insets(20, 24, 8, 24));
 
         cancel.setId("uninstallCancel");
@@ -53,7 +52,7 @@ final class AgentUninstallDialog {
         confirm.setOnAction(e -> model.uninstall());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, spacer, cancel, confirm);
+        HBox buttons = ModalWindows.footer(new HBox(8, spacer, cancel, confirm));
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setPadding(new Insets(12, 24, 20, 24));
 
@@ -100,12 +99,8 @@ final class AgentUninstallDialog {
     }
 
     private void showProgress() {
-        ListView<String> progress = new ListView<>(model.progress());
-        progress.setId("uninstallProgress");
-        ProgressBar bar = new ProgressBar();
-        bar.setMaxWidth(Double.MAX_VALUE);
-        bar.progressProperty()
-                .bind(Bindings.when(model.doneProperty()).then(1.0).otherwise(ProgressBar.INDETERMINATE_PROGRESS));
+        ListView<String> progress = RunLog.of(model.progress(), "uninstallProgress");
+        ProgressBar bar = RunBar.of(model);
         Label result = new Label();
         result.setId("uninstallResult");
         result.setWrapText(true);

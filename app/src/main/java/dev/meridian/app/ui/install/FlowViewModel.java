@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -16,8 +18,8 @@ import javafx.collections.ObservableList;
 /**
  * What the install wizard's and the uninstall dialog's models share: the cluster they act on and the
  * contexts to offer, one run of {@link AgentInstallFlow} on a worker the model owns, and that run's
- * progress lines, done and failed flags and closing sentence. Properties change on the services' FX
- * executor only.
+ * log (what it set out to do, each step, and on a failure the error with its causes), the share of it
+ * done, done and failed flags and closing sentence. Properties change on the services' FX executor only.
  */
 abstract class FlowViewModel implements AutoCloseable {
     final ClusterInfo cluster;
@@ -29,6 +31,10 @@ abstract class FlowViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
+    private final ReadOnlyDoubleWrapper completion = new ReadOnlyDoubleWrapper(
+            this, "completion", javafx.scene.control.ProgressIndicator.INDETERMINATE_PROGRESS);
+    private int plannedSteps = 1;
+    private int stepsDone;
 
     FlowViewModel(
             InstallServices services,
@@ -57,16 +63,54 @@ abstract class FlowViewModel implements AutoCloseable {
         return contexts;
     }
 
-    /** Runs {@code step} against {@code target} (a context or the central route), adding progress lines as they come. */
-    <T> void run(String target, FlowRunner.Step<T> step, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        runner.run(plane, cluster.name(), target, step, progress::add, onSuccess, onFailure);
+    /**
+     * Runs {@code step} against {@code target} (a context or the central route), logging {@code intent} first and
+     * then each progress line as it comes; a failure is logged with its causes before {@code onFailure} runs.
+     *
+     * @param plannedSteps about how many progress lines a whole run reports, to say how far a failed one got
+     */
+    <T> void run(
+            String target,
+            String intent,
+            int plannedSteps,
+            FlowRunner.Step<T> step,
+            Consumer<T> onSuccess,
+            Consumer<Throwable> onFailure) {
+        this.plannedSteps = Math.max(1, plannedSteps);
+        progress.add(intent);
+        runner.run(
+                plane,
+                cluster.name(),
+                target,
+                step,
+                line -> {
+                    stepsDone++;
+                    progress.add(line);
+                },
+                onSuccess,
+                error -> {
+                    progress.addAll(FailureLog.lines(error));
+                    onFailure.accept(error);
+                });
     }
 
     /** Ends the run with the sentence for the user. */
     void finish(boolean ok, String text) {
         result.set(text);
         failed.set(!ok);
+        // A failed run's bar stops where the run stopped, never full as if it had finished (issue 19).
+        completion.set(ok ? 1 : Math.min(0.9, Math.max(0.1, stepsDone / (double) plannedSteps)));
         done.set(true);
+    }
+
+    /** Forgets a finished run, for another. */
+    void reset() {
+        progress.clear();
+        result.set("");
+        failed.set(false);
+        done.set(false);
+        completion.set(javafx.scene.control.ProgressIndicator.INDETERMINATE_PROGRESS);
+        stepsDone = 0;
     }
 
     /** The run's progress messages, oldest first. */
@@ -81,6 +125,11 @@ abstract class FlowViewModel implements AutoCloseable {
 
     ReadOnlyBooleanProperty failedProperty() {
         return failed.getReadOnlyProperty();
+    }
+
+    /** How much of the run is done: indeterminate while it runs, 1 once it succeeded, where it stopped if it failed. */
+    ReadOnlyDoubleProperty completionProperty() {
+        return completion.getReadOnlyProperty();
     }
 
     /** What was done, or what failed and what to do next. */

@@ -46,10 +46,16 @@ final class InstallViewModel extends FlowViewModel {
         step.set(Step.PREVIEW);
     }
 
-    /** From the preview back to the form, whose fields kept what was typed. */
+    /**
+     * From the preview back to the form, whose fields kept what was typed; after a failed install, back to the
+     * preview, to install again once the cause is fixed.
+     */
     void back() {
         if (step.get() == Step.PREVIEW) {
             step.set(Step.TARGET);
+        } else if (step.get() == Step.INSTALL && failedProperty().get()) {
+            reset();
+            step.set(Step.PREVIEW);
         }
     }
 
@@ -60,8 +66,13 @@ final class InstallViewModel extends FlowViewModel {
         }
         InstallRequest installing = request;
         step.set(Step.INSTALL);
+        InstallSpec spec = installing.spec();
         run(
                 installing.targetContext(),
+                "Installing the agent in namespace " + spec.namespace() + " of "
+                        + Targets.describe(installing.targetContext(), cluster.name()) + "...",
+                // One line per object, the rollout's and the CA's, then the endpoint is set.
+                AgentManifests.build(spec).size() + 2,
                 (target, fleet, listener) ->
                         flow.install(target, fleet, installing.spec(), installing.options(), listener),
                 outcome -> finish(InstallSummary.of(outcome)),

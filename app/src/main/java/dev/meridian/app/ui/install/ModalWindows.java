@@ -20,6 +20,12 @@ final class ModalWindows {
     /** The least a window is shrunk to, however small the screen: below it nothing is usable anyway. */
     private static final double SMALLEST = 320;
 
+    /** The root's style class: a frame round the window, so it reads as a dialog without decorations too. */
+    static final String FRAME = "modal-frame";
+
+    private static final String STYLESHEET =
+            ModalWindows.class.getResource("modal.css").toExternalForm();
+
     private ModalWindows() {}
 
     /** Makes {@code stage} a titled window modal over {@code owner}; {@code onHidden} runs once it is closed. */
@@ -32,16 +38,31 @@ final class ModalWindows {
 
     /**
      * Shows {@code root} in {@code stage} at the given size, or smaller on a screen without the room (a 1024x640
-     * virtual machine cut off the wizard's buttons), styled like {@code owner}.
+     * virtual machine cut off the wizard's buttons), styled like {@code owner}, framed as a dialog and centred on
+     * {@code owner}.
      */
     static void show(Stage stage, Window owner, Parent root, double width, double height) {
         Rectangle2D screen = visualBounds(owner);
+        root.getStyleClass().add(FRAME);
         Scene scene = new Scene(root, fit(width, screen.getWidth()), fit(height, screen.getHeight()));
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
+        scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
-        stage.show();
+        stage.show(); // JavaFX centres an owned window on its owner
+    }
+
+    /** {@code node} as the band along the top that holds the title, as a dialog's header. */
+    static <T extends javafx.scene.Node> T header(T node) {
+        node.getStyleClass().add("modal-header");
+        return node;
+    }
+
+    /** {@code node} as the band along the bottom that holds the buttons. */
+    static <T extends javafx.scene.Node> T footer(T node) {
+        node.getStyleClass().add("modal-footer");
+        return node;
     }
 
     /** {@code wanted}, or what {@code available} leaves after the window's decoration, but never below a floor. */

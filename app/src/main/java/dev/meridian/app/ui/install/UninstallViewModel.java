@@ -3,6 +3,7 @@ package dev.meridian.app.ui.install;
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.ContextConnection;
+import dev.meridian.installer.manifest.AgentManifests;
 import dev.meridian.installer.manifest.InstallSpec;
 import java.util.List;
 import java.util.function.Consumer;
@@ -79,6 +80,11 @@ final class UninstallViewModel extends FlowViewModel {
         started.set(true);
         run(
                 targetContext,
+                doing.get(),
+                AgentManifests.build(InstallSpec.builder(cluster.name(), "agent.invalid")
+                                .namespace(ns)
+                                .build())
+                        .size(),
                 (target, fleet, listener) -> flow.uninstall(target, fleet, cluster.name(), ns, listener),
                 removal -> {
                     String text = removal.deleted().isEmpty()
@@ -93,9 +99,10 @@ final class UninstallViewModel extends FlowViewModel {
                     onDone.accept(text);
                 },
                 error -> {
-                    String text = "Uninstall failed: "
-                            + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage())
-                            + " Fix the cause and uninstall again; it deletes what is left.";
+                    String text = InstallSummary.failureText(
+                            "The uninstall did not finish.",
+                            error,
+                            "Fix the cause, then uninstall again: it deletes what is left.");
                     finish(false, text);
                     onFailed.accept(text);
                 });

@@ -56,7 +56,8 @@ class InstallViewModelTest {
 
     @BeforeEach
     void writeKubeconfig() throws Exception {
-        Path kubeconfig = plane.writeKubeconfig(temp.resolve("config"), Map.of("target", target.url()));
+        Path kubeconfig = plane.writeKubeconfig(
+                temp.resolve("config"), Map.of("target", target.url(), "dead", "https://127.0.0.1:1"));
         connection = new ContextConnection(List.of(kubeconfig), "management", "");
         KubeconfigService engine =
                 new KubeconfigService(KubeconfigLocations.of(Map.of("KUBECONFIG", kubeconfig.toString()), temp));
@@ -145,28 +146,67 @@ class InstallViewModelTest {
     }
 
     @Test
-    void anInstallThatCannotReachItsTargetSaysWhatFailedAndWhatToDoNext() {
-        try (InstallViewModel model =
-                new InstallViewModel(services, connection, cluster(Map.of()), List.of("target"))) {
-            onFx(() -> {
-                model.preview(new InstallRequest(
-                        "no-such-context",
-                        InstallSpec.builder("eu-west", "agent.eu.example.com").build(),
-                        InstallOptions.defaults(),
-                        "waits up to 5m for the rollout"));
-                model.install();
-                return null;
-            });
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> onFx(() -> model.doneProperty().get()));
-
-            assertThat(onFx(() -> model.failedProperty().get())).isTrue();
+    void anInstallWithAnUnknownContextSaysWhatFailedOnceAndLogsIt() {
+        try (InstallViewModel model = failedInstall("no-such-context")) {
             assertThat(onFx(() -> model.resultProperty().get()))
-                    .startsWith("Install failed: ")
+                    .startsWith("The install did not finish. ")
                     .contains("no-such-context")
-                    .endsWith("Fix the cause and run the wizard again; a re-run completes what is missing.");
+                    .doesNotContain("wizard again");
+            assertSaidOnce(onFx(() -> model.resultProperty().get()));
+            assertThat(onFx(() -> List.copyOf(model.progress())))
+                    .as("the log says what was tried and what failed")
+                    .first()
+                    .asString()
+                    .startsWith("Installing the agent in namespace vcluster-pro of context no-such-context");
+            assertThat(onFx(() -> List.copyOf(model.progress())))
+                    .anyMatch(line -> line.startsWith("Failed: ") && line.contains("no-such-context"));
             assertThat(plane.read("eu-west").getMetadata().getAnnotations()).doesNotContainKey(Annotations.ENDPOINT);
         }
+    }
+
+    /** Issue 19: "...run the install again to complete it. Fix the cause and run the wizard again...". */
+    @Test
+    void anUnreachableTargetIsSaidOnceWithOneInstructionAndTheBarStopsShortOfDone() {
+        try (InstallViewModel model = failedInstall("dead")) {
+            String result = onFx(() -> model.resultProperty().get());
+            assertThat(result)
+                    .startsWith("The install did not finish. ")
+                    .contains("no answer from the cluster (Connection refused)")
+                    .doesNotContain("Operation: [");
+            assertSaidOnce(result);
+            assertThat(onFx(() -> List.copyOf(model.progress())))
+                    .anyMatch(line -> line.startsWith("Failed: "))
+                    .anyMatch(line -> line.startsWith("Cause: "));
+            assertThat(onFx(() -> model.completionProperty().get()))
+                    .as("a failed install's bar is not full as if it were done")
+                    .isBetween(0.0, 0.95);
+        }
+    }
+
+    private InstallViewModel failedInstall(String context) {
+        InstallViewModel model =
+                new InstallViewModel(services, connection, cluster(Map.of()), List.of("target", "dead"));
+        onFx(() -> {
+            model.preview(new InstallRequest(
+                    context,
+                    InstallSpec.builder("eu-west", "agent.eu.example.com").build(),
+                    InstallOptions.defaults(),
+                    "waits up to 5m for the rollout"));
+            model.install();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> onFx(() -> model.doneProperty().get()));
+        assertThat(onFx(() -> model.failedProperty().get())).isTrue();
+        return model;
+    }
+
+    /** At most one "again" (run the install again, uninstall again...), no sentence twice, no "..". */
+    private static void assertSaidOnce(String text) {
+        assertThat(text.split("again", -1)).as("one instruction in: %s", text).hasSizeLessThanOrEqualTo(2);
+        assertThat(text).doesNotContain("..");
+        List<String> sentences = List.of(text.split("(?<=\\.) "));
+        assertThat(sentences).as("no sentence repeated in: %s", text).doesNotHaveDuplicates();
     }
 
     @Test
@@ -239,11 +279,8 @@ class InstallViewModelTest {
                     .until(() -> onFx(() -> model.doneProperty().get()));
 
             assertThat(onFx(() -> model.failedProperty().get())).isTrue();
-            assertThat(failed)
-                    .singleElement()
-                    .asString()
-                    .startsWith("Uninstall failed: ")
-                    .endsWith("Fix the cause and uninstall again; it deletes what is left.");
+            assertThat(failed).singleElement().asString().startsWith("The uninstall did not finish. ");
+            assertSaidOnce(failed.get(0));
             assertThat(done).isEmpty();
         }
     }

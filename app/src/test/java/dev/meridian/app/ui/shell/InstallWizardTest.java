@@ -1,8 +1,10 @@
 package dev.meridian.app.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import atlantafx.base.theme.Styles;
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.Annotations;
 import dev.meridian.app.health.ProbeSettings;
@@ -29,7 +31,12 @@ import java.util.List;
 import java.util.Map;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.Region;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -248,6 +255,102 @@ class InstallWizardTest extends GuiTestSupport {
                 .singleElement()
                 .satisfies(i -> assertThat(i.getSpec().getIngressClassName()).isEqualTo("traefik"));
         clickOn("#wizardClose");
+    }
+
+    /** Issue 19: the wizard was drawn over the main window like a pane of it, not as a dialog. */
+    @Test
+    void theWizardIsADialogOwnedByTheWindowFramedAndCentredOnIt() throws Exception {
+        plane.addCluster("eu-west", Map.of());
+        openWizardWindow();
+        clickCluster("eu-west");
+        clickOn("#installAgent");
+
+        Stage wizard = wizardStage();
+        assertThat(onFx(wizard::getOwner)).isSameAs(stage);
+        assertThat(onFx(wizard::getModality)).isEqualTo(Modality.WINDOW_MODAL);
+        double ownerCentre = onFx(() -> stage.getX() + stage.getWidth() / 2);
+        assertThat(onFx(() -> wizard.getX() + wizard.getWidth() / 2))
+                .as("centred on the main window, not on the screen")
+                .isCloseTo(ownerCentre, within(2.0));
+        Region root = (Region) onFx(() -> wizard.getScene().getRoot());
+        assertThat(onFx(() -> root.getBorder() != null
+                        && root.getBorder().getStrokes().stream()
+                                .anyMatch(stroke -> stroke.getWidths().getTop() > 0)))
+                .as("a frame round the wizard, which no window manager may draw")
+                .isTrue();
+        Region header = (Region) onFx(() -> wizard.getScene().lookup(".modal-header"));
+        assertThat(header).as("a header band with the title").isNotNull();
+        assertThat(onFx(() -> header.getBackground().getFills().get(0).getFill()))
+                .as("the header band stands apart from the page below it")
+                .isNotEqualTo(onFx(() -> root.getBackground().getFills().get(0).getFill()));
+        clickOn("#wizardClose");
+    }
+
+    /**
+     * Issue 19: after a failure the bar stayed full and blue as if done, the log stayed empty and the error repeated
+     * itself ("...run the install again... Fix the cause and run the wizard again...").
+     */
+    @Test
+    void aFailedInstallStopsTheBarInRedLogsWhatHappenedAndSaysItOnce() throws Exception {
+        plane.addCluster("eu-west", Map.of());
+        plane.writeKubeconfig(Path.of(environment.env().get("KUBECONFIG")), Map.of("target", "https://127.0.0.1:1"));
+        openWizardWindow();
+        clickCluster("eu-west");
+        clickOn("#installAgent");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> contexts = (ComboBox<String>) lookup("#wizardContext").query();
+        onFx(() -> {
+            contexts.getSelectionModel().select("target");
+            return null;
+        });
+        clickOn("#wizardHost").write("agent.eu.example.com");
+        clickOn("#wizardNext");
+        clickOn("#wizardInstall");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !text("#wizardResult").isEmpty());
+        ProgressBar bar = lookup("#runBar").query();
+        assertThat(onFx(bar::getProgress)).as("not full as if done").isBetween(0.0, 0.95);
+        assertThat(onFx(() -> List.copyOf(bar.getStyleClass()))).contains(Styles.DANGER);
+        assertThat(progressLines())
+                .as("the log says what was tried and what failed")
+                .anyMatch(line -> line.startsWith("Installing the agent in namespace vcluster-pro of context target"))
+                .anyMatch(line -> line.startsWith("Failed: "));
+        String result = text("#wizardResult");
+        assertThat(result)
+                .startsWith("The install did not finish. ")
+                .contains("Connection refused")
+                .doesNotContain("wizard again");
+        assertThat(result.split("again", -1))
+                .as("one instruction in: %s", result)
+                .hasSizeLessThanOrEqualTo(2);
+
+        // "Install again": Back leads to the preview, whose Install runs it once more.
+        clickOn("#wizardBack");
+        assertThat(onFx(() -> lookup("#wizardInstall").query().isVisible())).isTrue();
+        assertThat(onFx(() -> lookup("#wizardYaml").tryQuery().isPresent()))
+                .as("on the preview again")
+                .isTrue();
+        clickOn("#wizardClose");
+    }
+
+    private void openWizardWindow() throws Exception {
+        openWindow(
+                true,
+                DesktopServices.none()
+                        .withInstaller(new InstallLauncher(
+                                environment.kubeconfig()::contextNames,
+                                InstallServices.desktop(flow(), environment.kubeconfig(), Clock.systemUTC()))));
+    }
+
+    private Stage wizardStage() {
+        return onFx(() -> Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s
+                        && s.getTitle() != null
+                        && s.getTitle().startsWith("Install agent"))
+                .map(Stage.class::cast)
+                .findFirst()
+                .orElseThrow());
     }
 
     /** Sets a field's text as typing would; fields low in the scrolled form may be out of the robot's view. */
