@@ -15,6 +15,7 @@ import javafx.stage.Window;
 public final class InstallLauncher implements AgentInstallerLauncher {
     private final Supplier<List<String>> contexts;
     private final InstallServices services;
+    private final AgentFinder finder;
 
     /**
      * @param contexts the kube contexts to offer as the target, read each time a window opens (e.g. the
@@ -23,6 +24,13 @@ public final class InstallLauncher implements AgentInstallerLauncher {
     public InstallLauncher(Supplier<List<String>> contexts, InstallServices services) {
         this.contexts = contexts;
         this.services = services;
+        this.finder = new AgentFinder(services);
+    }
+
+    /** Asks the cluster through the uninstall dialog's preselected target; else, or unanswered, the fleet's word. */
+    @Override
+    public void findAgent(ContextConnection plane, ClusterInfo cluster, Consumer<Presence> onAnswer) {
+        finder.find(plane, cluster, contexts.get(), onAnswer);
     }
 
     @Override

@@ -14,7 +14,9 @@ import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
 
 /**
  * The buttons for the selected cluster that the window's parts provide (Use cluster, Probe now, Install and
@@ -79,16 +81,33 @@ record ClusterActions(
         return install;
     }
 
-    private Button uninstallButton() {
+    /**
+     * "Uninstall agent...", enabled only where there is an agent to remove (issue 19); until the cluster has
+     * answered it stays disabled. Its tooltip says why, on a holder: a disabled button shows no tooltip.
+     */
+    private Node uninstallButton() {
         Button uninstall = new Button("Uninstall agent...");
         uninstall.setId("uninstallAgent");
+        uninstall.setDisable(true);
+        StackPane holder = new StackPane(uninstall);
+        holder.setId("uninstallAgentHolder");
+        Tooltip why = new Tooltip();
+        why.setWrapText(true);
+        why.setMaxWidth(360);
+        Tooltip.install(holder, why);
         uninstall.setOnAction(e -> withSelected(cluster -> installer.openUninstall(
                 uninstall.getScene().getWindow(),
                 model.session().connection(),
                 cluster,
                 done -> notifier.show(Notifier.Kind.SUCCESS, done),
                 failed -> notifier.show(Notifier.Kind.FAILURE, failed))));
-        return uninstall;
+        AgentPresenceCheck check = new AgentPresenceCheck(installer, presence -> {
+            uninstall.setDisable(!presence.installed());
+            why.setText(presence.reason());
+        });
+        editor.baseProperty().addListener((o, was, now) -> check.recheck(model.session(), now));
+        check.recheck(model.session(), editor.baseProperty().get());
+        return holder;
     }
 
     /** Runs {@code action} on the cluster the editor shows, when there is one and a plane is connected. */
@@ -115,5 +134,44 @@ record ClusterActions(
                     button.setDisable(false);
                     notifier.show(Notifier.Kind.FAILURE, ErrorDialogs.userMessage(error));
                 });
+    }
+
+    /**
+     * Asks the installer whether the selected cluster has an agent, again whenever another cluster is selected or
+     * its endpoint changes (an install or uninstall just ran), and shows only the latest question's answer.
+     */
+    private static final class AgentPresenceCheck {
+        private final AgentInstallerLauncher installer;
+        private final Consumer<AgentInstallerLauncher.Presence> show;
+        private ClusterInfo asked;
+        private int asking;
+
+        AgentPresenceCheck(AgentInstallerLauncher installer, Consumer<AgentInstallerLauncher.Presence> show) {
+            this.installer = installer;
+            this.show = show;
+        }
+
+        void recheck(PlaneSession session, ClusterInfo cluster) {
+            if (cluster == null || session == null) {
+                asked = null;
+                asking++;
+                show.accept(new AgentInstallerLauncher.Presence(false, "Select a cluster to uninstall its agent."));
+                return;
+            }
+            if (asked != null
+                    && asked.name().equals(cluster.name())
+                    && asked.endpoint().equals(cluster.endpoint())) {
+                return;
+            }
+            asked = cluster;
+            int ticket = ++asking;
+            show.accept(new AgentInstallerLauncher.Presence(
+                    false, "Looking for the agent in cluster " + cluster.name() + "..."));
+            installer.findAgent(session.connection(), cluster, presence -> {
+                if (ticket == asking) {
+                    show.accept(presence);
+                }
+            });
+        }
     }
 }

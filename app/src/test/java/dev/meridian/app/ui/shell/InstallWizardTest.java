@@ -334,6 +334,56 @@ class InstallWizardTest extends GuiTestSupport {
         clickOn("#wizardClose");
     }
 
+    /**
+     * Issue 19: "Uninstall agent..." was offered on every cluster, also where nothing is installed. It is enabled
+     * once the cluster, asked off the FX thread, has an agent; its tooltip says why it is not.
+     */
+    @Test
+    void uninstallIsOfferedOnlyWhereAnAgentIsInstalled() throws Exception {
+        plane.addCluster("eu-west", Map.of());
+        plane.addCluster("us-east", Map.of());
+        plane.writeKubeconfig(Path.of(environment.env().get("KUBECONFIG")), Map.of("eu-west", target.url()));
+        openWizardWindow();
+
+        clickCluster("us-east");
+        awaitUninstall(false, "Nothing to uninstall: cluster us-east has no direct endpoint");
+        clickCluster("eu-west");
+        awaitUninstall(false, "Nothing to uninstall: no Meridian agent runs in context eu-west.");
+
+        // What an install does: the agent's objects in the cluster, then the endpoint on the plane.
+        new AgentInstaller(target.client(), new CreateOrReplaceApplier(target.client()), Duration.ofMillis(50))
+                .install(
+                        InstallSpec.builder("eu-west", "agent.eu.example.com").build(),
+                        InstallOptions.defaults().withWaitForRollout(false),
+                        ProgressListener.NONE);
+        plane.client()
+                .genericKubernetesResources(dev.meridian.app.fleet.FleetService.CLUSTERS)
+                .withName("eu-west")
+                .edit(c -> {
+                    c.getMetadata().getAnnotations().put(Annotations.ENDPOINT, "agent.eu.example.com");
+                    return c;
+                });
+        awaitUninstall(true, "Removes the agent from cluster eu-west");
+        clickCluster("us-east");
+        awaitUninstall(false, "Nothing to uninstall: cluster us-east");
+    }
+
+    private void awaitUninstall(boolean enabled, String tooltipStart) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(onFx(() -> lookup("#uninstallAgent").query().isDisabled()))
+                    .as("Uninstall agent... disabled")
+                    .isEqualTo(!enabled);
+            assertThat(onFx(() -> {
+                        Object tip = lookup("#uninstallAgentHolder")
+                                .query()
+                                .getProperties()
+                                .get("javafx.scene.control.Tooltip");
+                        return tip == null ? "" : ((javafx.scene.control.Tooltip) tip).getText();
+                    }))
+                    .startsWith(tooltipStart);
+        });
+    }
+
     private void openWizardWindow() throws Exception {
         openWindow(
                 true,

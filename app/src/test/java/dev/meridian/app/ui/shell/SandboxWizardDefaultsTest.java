@@ -1,16 +1,28 @@
 package dev.meridian.app.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.meridian.app.agent.AgentInstallFlow;
+import dev.meridian.app.fleet.Annotations;
 import dev.meridian.app.fleet.FleetService;
+import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.sandbox.SandboxInstallDefaults;
+import dev.meridian.app.testing.MockManagementPlane;
 import dev.meridian.app.ui.hooks.DesktopServices;
+import dev.meridian.app.ui.install.ClientOpener;
 import dev.meridian.app.ui.install.InstallLauncher;
 import dev.meridian.app.ui.install.InstallServices;
+import dev.meridian.installer.manifest.AgentManifests;
+import dev.meridian.installer.manifest.InstallSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextInputControl;
 import org.junit.jupiter.api.Test;
@@ -55,11 +67,37 @@ class SandboxWizardDefaultsTest extends GuiTestSupport {
 
     @Test
     void uninstallOnASandboxClusterTakesTheCentralRouteNotTheContextThroughTheAgentItRemoves() throws Exception {
-        sandboxCluster("ap-south");
+        // An agent installed there: "Uninstall agent..." is offered only where there is one to remove. The CRUD mock
+        // cannot store objects under a central route's path, so a second mock plays ap-south behind its central route.
+        sandboxCluster("ap-south", Map.of(Annotations.ENDPOINT, "localhost:8443"));
         plane.writeKubeconfig(Path.of(environment.env().get("KUBECONFIG")), Map.of("meridian_ap-south", plane.url()));
-        openWizardWindow();
+        try (MockManagementPlane apSouth = new MockManagementPlane()) {
+            AgentManifests.build(InstallSpec.builder("ap-south", "localhost").build()).stream()
+                    .filter(Deployment.class::isInstance)
+                    .forEach(agent -> apSouth.client().resource(agent).create());
+            ClientOpener plain = ClientOpener.through(environment.kubeconfig());
+            openWizardWindow(new ClientOpener() {
+                @Override
+                public KubernetesClient open(ContextConnection plane, String context) {
+                    return plain.open(plane, context);
+                }
 
+                @Override
+                public KubernetesClient openCentralRoute(ContextConnection plane, String cluster) {
+                    return new KubernetesClientBuilder()
+                            .withConfig(apSouth.client().getConfiguration())
+                            .build();
+                }
+            });
+            assertUninstallTakesTheCentralRoute();
+        }
+    }
+
+    private void assertUninstallTakesTheCentralRoute() {
         clickCluster("ap-south");
+        await().atMost(Duration.ofSeconds(20))
+                .alias("Uninstall agent... enabled once the cluster is known to have an agent")
+                .until(() -> onFx(() -> !lookup("#uninstallAgent").query().isDisabled()));
         clickOn("#uninstallAgent");
         @SuppressWarnings("unchecked")
         ComboBox<String> contexts =
@@ -85,7 +123,11 @@ class SandboxWizardDefaultsTest extends GuiTestSupport {
 
     /** A Cluster labelled as the sandbox labels its own. */
     private void sandboxCluster(String name) {
-        plane.addCluster(name, Map.of());
+        sandboxCluster(name, Map.of());
+    }
+
+    private void sandboxCluster(String name, Map<String, String> annotations) {
+        plane.addCluster(name, annotations);
         plane.client()
                 .genericKubernetesResources(FleetService.CLUSTERS)
                 .withName(name)
@@ -96,13 +138,17 @@ class SandboxWizardDefaultsTest extends GuiTestSupport {
     }
 
     private void openWizardWindow() throws Exception {
+        openWizardWindow(ClientOpener.through(environment.kubeconfig()));
+    }
+
+    private void openWizardWindow(ClientOpener clients) throws Exception {
         AgentInstallFlow flow = AgentInstallFlow.standard(Clock.systemUTC());
         openWindow(
                 true,
                 DesktopServices.none()
                         .withInstaller(new InstallLauncher(
                                 environment.kubeconfig()::contextNames,
-                                InstallServices.desktop(flow, environment.kubeconfig(), Clock.systemUTC()))));
+                                new InstallServices(flow, clients, Clock.systemUTC(), Platform::runLater))));
     }
 
     private String field(String query) {

@@ -53,6 +53,12 @@ class SandboxWizardInstallIT extends GuiTestSupport {
     void installWithTheWizardsDefaultsThenUseClusterThenUninstall() throws Exception {
         openOnAFreshMachine();
         clickCluster(CLUSTER);
+        // Nothing installed yet: the central route says so, and "Uninstall agent..." is not offered.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> uninstallTooltip()
+                        .startsWith("Nothing to uninstall: no Meridian agent runs in cluster "
+                                + "ap-south through the management plane's central route"));
+        assertThat(lookup("#uninstallAgent").query().isDisabled()).isTrue();
 
         // Install: the defaults only, Preview then Install.
         clickOn("#installAgent");
@@ -87,6 +93,9 @@ class SandboxWizardInstallIT extends GuiTestSupport {
         // Uninstall: the dialog's defaults, then everything the install made is gone. The success note lies over the
         // detail pane's top right, where the action buttons are, for its few seconds.
         await().atMost(Duration.ofSeconds(20)).until(() -> notifications().isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .alias("Uninstall agent... offered once the agent runs")
+                .until(() -> !lookup("#uninstallAgent").query().isDisabled());
         reveal("#uninstallAgent");
         clickOn("#uninstallAgent");
         assertThat(text("#uninstallSummary")).contains("cluster ap-south through the management plane's central route");
@@ -182,6 +191,15 @@ class SandboxWizardInstallIT extends GuiTestSupport {
                     .getAnnotations();
             return annotations == null ? Map.of() : annotations;
         }
+    }
+
+    /** Why "Uninstall agent..." is or is not offered: the tooltip on its holder. */
+    private String uninstallTooltip() {
+        return onFx(() -> {
+            javafx.scene.control.Tooltip tip = (javafx.scene.control.Tooltip)
+                    lookup("#uninstallAgentHolder").query().getProperties().get("javafx.scene.control.Tooltip");
+            return tip == null ? "" : tip.getText();
+        });
     }
 
     /** The texts of the notifications the window shows, joined. */
