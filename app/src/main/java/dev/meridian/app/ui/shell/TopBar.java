@@ -13,15 +13,16 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToolBar;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /** The bar at the top: the app's name, the plane picker, "Probe all" where health is offered, the filter, the theme. */
 final class TopBar {
     private final MainViewModel model;
     private final HealthSource health;
     private final CustomTextField filter = new CustomTextField();
+    private final ComboBox<String> planes = new ComboBox<>();
 
     TopBar(MainViewModel model, HealthSource health) {
         this.model = model;
@@ -37,12 +38,22 @@ final class TopBar {
         Label planeLabel = new Label("Management plane");
         planeLabel.getStyleClass().add(Styles.TEXT_MUTED);
 
-        ToolBar bar = new ToolBar(brand, new Spacer(16), planeLabel, planePicker());
+        // A row styled as a tool bar rather than a ToolBar: a ToolBar lays its items out at their preferred
+        // widths and moves what does not fit into an overflow menu, so at 898 pixels the filter and the theme
+        // switch went out of sight. Here the filter and the picker give way first, down to usable widths.
+        HBox bar = new HBox(8, brand, new Spacer(8), planeLabel, planePicker());
         if (health.isOffered()) {
-            bar.getItems().add(probeAllButton());
+            bar.getChildren().add(probeAllButton());
         }
-        bar.getItems().addAll(new Spacer(), filterField(), new Spacer(12), themeSwitch());
+        bar.getChildren().addAll(new Spacer(), filterField(), new Spacer(4), themeSwitch());
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("tool-bar");
         bar.setId("toolbar");
+        for (Node item : bar.getChildren()) {
+            if (item instanceof Region region && !(item instanceof Spacer) && item != planes && item != filter) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         return bar;
     }
 
@@ -52,10 +63,11 @@ final class TopBar {
     }
 
     private ComboBox<String> planePicker() {
-        ComboBox<String> planes = new ComboBox<>(model.contexts());
+        planes.setItems(model.contexts());
         planes.setId("planePicker");
         planes.setPromptText("Choose a kube context");
         planes.setPrefWidth(240);
+        planes.setMinWidth(150);
         model.planeContextProperty().addListener((o, old, now) -> planes.setValue(now.isEmpty() ? null : now));
         // A first-run plane is connected to before the window is built.
         if (!model.planeContextProperty().get().isEmpty()) {
@@ -93,6 +105,9 @@ final class TopBar {
         filter.setId("filter");
         filter.setPromptText("Filter clusters  (Ctrl+F)");
         filter.setPrefWidth(280);
+        filter.setMinWidth(120);
+        filter.setMaxWidth(320);
+        HBox.setHgrow(filter, javafx.scene.layout.Priority.SOMETIMES);
         filter.textProperty().bindBidirectional(model.fleet().filterTextProperty());
         filter.disableProperty().bind(model.connectionProperty().isEqualTo(Connection.NONE));
         return filter;

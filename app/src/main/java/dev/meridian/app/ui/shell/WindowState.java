@@ -17,8 +17,11 @@ final class WindowState {
     }
 
     void restore() {
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        // Below this the top bar and the detail pane no longer fit; a smaller screen lowers it to its own
+        // size (a 900x560 floor made the window overhang an 898x535 desktop and hid the status bar).
+        Rectangle2D primary = Screen.getPrimary().getVisualBounds();
+        stage.setMinWidth(Math.min(MIN_WIDTH, primary.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, primary.getHeight()));
         model.settingsProperty()
                 .get()
                 .window()
@@ -40,6 +43,8 @@ final class WindowState {
                         });
     }
 
+    private static final double MIN_WIDTH = 840;
+    private static final double MIN_HEIGHT = 500;
     private static final double DEFAULT_WIDTH = 1440;
     private static final double DEFAULT_HEIGHT = 900;
 

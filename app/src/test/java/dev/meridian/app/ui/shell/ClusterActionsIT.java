@@ -124,6 +124,57 @@ class ClusterActionsIT extends GuiTestSupport {
     }
 
     @Test
+    void aSmallFirstWindowKeepsTheWholeTopBarAndTheStatusBarOnScreen() throws Exception {
+        // 898x535: a first run under a window manager on a 1600x1000 screen.
+        plane.addCluster("ap-south", Map.of());
+        openWindow(
+                true,
+                DesktopServices.none()
+                        .withHealth(cluster -> new HealthSummary(
+                                HealthSummary.Verdict.UP, Optional.of(Duration.ofMillis(7)), Optional.empty(), "Up.")));
+        awaitCell("Up · 7 ms");
+        clickCluster("ap-south");
+
+        onFx(() -> {
+            stage.setMaximized(false);
+            stage.setWidth(898);
+            stage.setHeight(535);
+            return null;
+        });
+        // The window manager keeps a window at least its minimum size: one larger than such a desktop
+        // overhangs it and hides the status bar.
+        assertThat(onFx(() -> stage.getMinWidth())).isLessThanOrEqualTo(898);
+        assertThat(onFx(() -> stage.getMinHeight())).isLessThanOrEqualTo(535);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (String id : List.of("#planePicker", "#probeAll", "#filter", "#themeSwitch", "#statusContext")) {
+                assertThat(insideScene(id)).as(id + " wholly inside the window").isTrue();
+            }
+            assertThat(onFx(() -> lookup(".tool-bar-overflow-button").queryAll().stream()
+                            .anyMatch(javafx.scene.Node::isVisible)))
+                    .as("nothing goes into the toolbar's overflow")
+                    .isFalse();
+        });
+    }
+
+    /** Whether the node {@code query} finds is shown and lies wholly inside the window's scene. */
+    private boolean insideScene(String query) throws Exception {
+        return onFx(() -> lookup(query)
+                .tryQuery()
+                .filter(javafx.scene.Node::isVisible)
+                .map(n -> {
+                    javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                    javafx.scene.Scene scene = n.getScene();
+                    return b.getWidth() > 0
+                            && b.getMinX() >= -1
+                            && b.getMinY() >= -1
+                            && b.getMaxX() <= scene.getWidth() + 1
+                            && b.getMaxY() <= scene.getHeight() + 1;
+                })
+                .orElse(false));
+    }
+
+    @Test
     void healthLeadsTheDetailPaneAndAnotherClusterOpensAtItsTop() throws Exception {
         plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "eu.example.com"));
         plane.addCluster("us-east", Map.of());
@@ -135,8 +186,8 @@ class ClusterActionsIT extends GuiTestSupport {
         awaitCell("Up · 7 ms");
 
         clickCluster("eu-west");
-        await().atMost(Duration.ofSeconds(10)).until(() -> sceneY("Health") >= 0 && sceneY("Direct endpoint") >= 0);
-        assertThat(sceneY("Health")).as("Health above the endpoint editor").isLessThan(sceneY("Direct endpoint"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> labelY("Health") >= 0 && labelY("Direct endpoint") >= 0);
+        assertThat(labelY("Health")).as("Health above the endpoint editor").isLessThan(labelY("Direct endpoint"));
 
         onFx(() -> {
             ((javafx.scene.control.ScrollPane) lookup("#detailScroll").query()).setVvalue(1);
@@ -152,7 +203,7 @@ class ClusterActionsIT extends GuiTestSupport {
     }
 
     /** Where the detail pane's label {@code text} stands, in scene coordinates; -1 when it is not there. */
-    private double sceneY(String text) throws Exception {
+    private double labelY(String text) throws Exception {
         return onFx(() -> lookup(n -> n instanceof javafx.scene.control.Label label
                         && text.equals(label.getText())
                         && label.isVisible())
