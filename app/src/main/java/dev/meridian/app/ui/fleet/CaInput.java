@@ -17,15 +17,18 @@ import java.util.List;
  * @param pem the text to pass as PEM, or null
  * @param base64 the text to pass as base64, or null
  * @param error why it cannot be used, or null
- * @param details subject, expiry and fingerprint of each certificate, or "" when there is none
+ * @param details subject, expiry and fingerprint of each certificate, as captioned lines; empty when there is none
  */
-record CaInput(String pem, String base64, String error, String details) {
+record CaInput(String pem, String base64, String error, List<Line> details) {
+    /** One captioned line of the certificate's details: "Subject", "Expires" or "SHA-256" and its value. */
+    record Line(String caption, String value) {}
+
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     static CaInput read(String text, Instant now) {
         if (text == null || text.isBlank()) {
-            return new CaInput(null, null, null, "");
+            return new CaInput(null, null, null, List.of());
         }
         String value = text.strip();
         boolean isPem = value.contains("-----BEGIN");
@@ -35,7 +38,7 @@ record CaInput(String pem, String base64, String error, String details) {
             String error = problems.isEmpty() ? null : String.join("; ", problems) + ".";
             return new CaInput(isPem ? value : null, isPem ? null : value, error, describe(bundle, now));
         } catch (InvalidInput e) {
-            return new CaInput(null, null, e.getMessage(), "");
+            return new CaInput(null, null, e.getMessage(), List.of());
         }
     }
 
@@ -47,19 +50,23 @@ record CaInput(String pem, String base64, String error, String details) {
         return error == null;
     }
 
-    static String describe(CaBundle bundle, Instant now) {
-        List<String> lines = new ArrayList<>();
+    static List<Line> describe(CaBundle bundle, Instant now) {
+        List<Line> lines = new ArrayList<>();
         for (CaBundle.Certificate c : bundle.certificates()) {
             long days = Duration.between(now, c.notAfter()).toDays();
             String expiry = c.isExpiredAt(now) ? "expired" : "in " + days + (days == 1 ? " day" : " days");
-            lines.add("Subject    " + c.subject());
-            lines.add("Expires    " + DATE.format(c.notAfter()) + " (" + expiry + ")");
+            // A distinguished name has no spaces between its parts ("CN=a,O=b"): give it some, so a narrow
+            // pane wraps it between parts rather than cutting it off.
+            lines.add(new Line("Subject", c.subject().replaceAll(",(?! )", ", ")));
+            lines.add(new Line("Expires", DATE.format(c.notAfter()) + " (" + expiry + ")"));
             // 32 bytes in rows of 8, so the fingerprint never wraps mid-byte in a narrow pane.
             String sha = c.sha256();
+            List<String> rows = new ArrayList<>();
             for (int row = 0; row < 4; row++) {
-                lines.add((row == 0 ? "SHA-256    " : "           ") + sha.substring(row * 24, row * 24 + 23));
+                rows.add(sha.substring(row * 24, row * 24 + 23));
             }
+            lines.add(new Line("SHA-256", String.join("\n", rows)));
         }
-        return String.join("\n", lines);
+        return List.copyOf(lines);
     }
 }

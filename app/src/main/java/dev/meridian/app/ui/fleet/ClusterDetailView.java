@@ -38,6 +38,8 @@ public final class ClusterDetailView {
     /** The pane's scroll, once the content is built (it is built when a cluster is first selected). */
     private ScrollPane scroll;
 
+    private dev.meridian.app.ui.common.ScrollAnchor anchor;
+
     /**
      * @param cluster the cluster shown: the editor's base, which follows the selection and the watch
      * @param actions builds the buttons for the selected cluster (Use cluster, Install agent...); null, or a
@@ -77,6 +79,7 @@ public final class ClusterDetailView {
             // Another cluster opens at its top, not where the last one was left.
             if (this.scroll != null
                     && (old == null || now == null || !old.name().equals(now.name()))) {
+                this.anchor.reset();
                 this.scroll.setVvalue(0);
             }
         });
@@ -103,6 +106,7 @@ public final class ClusterDetailView {
         pane.getStyleClass().add("detail-scroll");
         pane.setId("detailScroll");
         this.scroll = pane;
+        this.anchor = dev.meridian.app.ui.common.ScrollAnchor.install(pane);
         return pane;
     }
 
@@ -149,8 +153,9 @@ public final class ClusterDetailView {
     }
 
     private static Node sectionHint() {
-        Label hint = new Label("With a direct endpoint, kube contexts for this cluster go straight to its agent "
-                + "at https://<host>/kubernetes/cluster instead of through the central gateway.");
+        Label hint = new Label(dev.meridian.app.ui.common.Wrapping.breakable(
+                "With a direct endpoint, kube contexts for this cluster go straight to its agent "
+                        + "at https://<host>/kubernetes/cluster instead of through the central gateway."));
         hint.setWrapText(true);
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         return hint;

@@ -3,6 +3,7 @@ package dev.meridian.app.ui.fleet;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import dev.meridian.app.ui.common.Notifier.Kind;
+import dev.meridian.app.ui.common.Wrapping;
 import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.HPos;
@@ -18,6 +19,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -91,7 +93,9 @@ final class EndpointEditorView {
         message.setId("endpointHostMessage");
         message.setWrapText(true);
         message.getStyleClass().add(Styles.TEXT_SMALL);
-        message.textProperty().bind(model.hostMessageProperty());
+        message.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> Wrapping.breakable(model.hostMessageProperty().get()), model.hostMessageProperty()));
         Runnable style = () -> {
             message.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
             message.getStyleClass()
@@ -111,13 +115,18 @@ final class EndpointEditorView {
         ToggleSwitch insecure = new ToggleSwitch("Skip verification (insecure)");
         insecure.setId("endpointInsecure");
         insecure.selectedProperty().bindBidirectional(model.insecureProperty());
-        Label hint = new Label();
+        insecure.setMinWidth(Region.USE_PREF_SIZE);
+        // Under the switch, not beside it: side by side in a narrow pane both were cut to "(insecu…".
+        Label hint = new Label("kubectl will not check the endpoint's certificate: anyone on the way can read "
+                + "and change the traffic, credentials included.");
+        hint.setId("endpointInsecureWarning");
+        hint.setWrapText(true);
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
-        hint.textProperty()
-                .bind(Bindings.when(model.insecureProperty())
-                        .then("kubectl will not check the endpoint's certificate.")
-                        .otherwise(""));
-        return row(12, new Insets(4, 0, 4, 0), insecure, hint);
+        hint.managedProperty().bind(model.insecureProperty());
+        hint.visibleProperty().bind(hint.managedProperty());
+        VBox column = new VBox(4, insecure, hint);
+        column.setPadding(new Insets(4, 0, 4, 0));
+        return column;
     }
 
     private Node caEditor() {
@@ -159,14 +168,40 @@ final class EndpointEditorView {
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.visibleProperty().bind(error.managedProperty());
 
-        Label details = new Label();
+        GridPane details = new GridPane();
         details.setId("endpointCaDetails");
-        details.getStyleClass().addAll("ca-details", "monospace");
-        details.setWrapText(false);
-        details.textProperty().bind(model.caDetailsProperty());
-        details.managedProperty().bind(details.textProperty().isNotEmpty());
+        details.getStyleClass().add("ca-details");
+        details.setHgap(12);
+        details.setVgap(2);
+        ColumnConstraints captions = new ColumnConstraints();
+        captions.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(0);
+        details.getColumnConstraints().setAll(captions, values);
+        model.caDetailsProperty().addListener((o, old, lines) -> showDetails(details, lines));
+        showDetails(details, model.caDetailsProperty().get());
+        details.managedProperty().bind(Bindings.isNotEmpty(details.getChildren()));
         details.visibleProperty().bind(details.managedProperty());
         return new VBox(6, ca, actions, error, details);
+    }
+
+    /** Fills the CA's details: each caption beside its value, the value wrapping within the pane. */
+    private static void showDetails(GridPane details, java.util.List<CaInput.Line> lines) {
+        details.getChildren().clear();
+        int row = 0;
+        for (CaInput.Line line : lines) {
+            Label caption = new Label(line.caption());
+            caption.getStyleClass().add(Styles.TEXT_MUTED);
+            GridPane.setValignment(caption, VPos.TOP);
+            Label value = new Label(Wrapping.breakable(line.value()));
+            value.setWrapText(true);
+            value.setMinWidth(0);
+            if (line.value().contains("\n")) {
+                value.getStyleClass().add("monospace");
+            }
+            details.addRow(row++, caption, value);
+        }
     }
 
     private void chooseCaFile(Node owner) {

@@ -63,7 +63,8 @@ public final class EndpointEditorViewModel {
     private final ReadOnlyStringWrapper hostMessage = new ReadOnlyStringWrapper(this, "hostMessage", "");
     private final ReadOnlyBooleanWrapper hostValid = new ReadOnlyBooleanWrapper(this, "hostValid");
     private final ReadOnlyStringWrapper caMessage = new ReadOnlyStringWrapper(this, "caMessage", "");
-    private final ReadOnlyStringWrapper caDetails = new ReadOnlyStringWrapper(this, "caDetails", "");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<java.util.List<CaInput.Line>> caDetails =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "caDetails", java.util.List.of());
     private final ReadOnlyBooleanWrapper caValid = new ReadOnlyBooleanWrapper(this, "caValid", true);
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -374,7 +375,7 @@ public final class EndpointEditorViewModel {
         return caMessage.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty caDetailsProperty() {
+    javafx.beans.property.ReadOnlyObjectProperty<java.util.List<CaInput.Line>> caDetailsProperty() {
         return caDetails.getReadOnlyProperty();
     }
 

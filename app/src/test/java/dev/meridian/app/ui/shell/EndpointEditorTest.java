@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
@@ -142,5 +143,96 @@ class EndpointEditorTest extends GuiTestSupport {
         assertThat(plane.read("us-east").getMetadata().getAnnotations())
                 .doesNotContainKeys(Annotations.ENDPOINT, Annotations.INSECURE);
         await().until(() -> text("#statusDirect").equals("0 direct"));
+    }
+
+    @Test
+    void inANarrowPaneTheEditorWrapsWholeWordsAndCutsNothing() {
+        X509Certificate ca = TestCertificates.validCa("agents-eu-west-1.production.example.com");
+        onFx(() -> {
+            stage.setMaximized(false);
+            stage.setWidth(900);
+            return null;
+        });
+        clickCluster("us-east");
+        await().until(() -> onFx(() -> lookup("#endpointInsecureWarning")
+                .tryQuery()
+                .map(javafx.scene.Node::isVisible)
+                .orElse(false)));
+        typeHost("agents-eu-west-1.production.example.com:8443");
+        interact(() -> ((TextArea) lookup("#endpointCa").query()).setText(TestCertificates.pem(ca)));
+        await().until(() -> text("#endpointCaDetails").contains("agents-eu-west-1.production.example.com"));
+
+        assertThat(onFx(() -> lookup("#endpointHostMessage")
+                        .queryAs(javafx.scene.control.Label.class)
+                        .getFont()
+                        .getSize()))
+                .as("hint text is readable")
+                .isGreaterThanOrEqualTo(12);
+        // What a person reads in full: the switch, its warning, the host's hint and the CA's details.
+        for (String query : List.of(
+                "#endpointInsecure", "#endpointInsecureWarning", "#endpointHostMessage", "#endpointCaDetails")) {
+            for (javafx.scene.text.Text shown : shownTexts(query)) {
+                String full = onFx(shown::getText);
+                assertThat(full)
+                        .as(query + " is not cut short")
+                        .doesNotEndWith("…")
+                        .doesNotEndWith("...");
+                for (int start : lineStarts(shown)) {
+                    assertThat(start == 0 || " /\u200A\n".indexOf(full.charAt(start - 1)) >= 0)
+                            .as(query + ": a line starts mid-word in \"" + full.replace("\u200A", "") + "\" at "
+                                    + start)
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void revertLeavesThePaneWhereItWas() {
+        onFx(() -> {
+            stage.setMaximized(false);
+            stage.setHeight(560);
+            return null;
+        });
+        clickCluster("us-east");
+        await().until(() -> "us.example.com"
+                .equals(onFx(() -> ((TextField) lookup("#endpointHost").query()).getText())));
+        onFx(() -> {
+            ((TextField) lookup("#endpointHost").query()).setText("mine.example.com");
+            return null;
+        });
+        scrollDetailTo("#endpointRevert");
+        double before = sceneY("#endpointRevert");
+
+        clickOn("#endpointRevert");
+
+        await().until(() -> "us.example.com"
+                .equals(onFx(() -> ((TextField) lookup("#endpointHost").query()).getText())));
+        sleep(300);
+        assertThat(sceneY("#endpointRevert"))
+                .as("the Revert button stays under the pointer")
+                .isEqualTo(before);
+    }
+
+    /** The text nodes that draw the labels {@code query} finds, or those inside it. */
+    private List<javafx.scene.text.Text> shownTexts(String query) {
+        return onFx(() -> lookup(query).query().lookupAll(".text").stream()
+                .filter(n -> n instanceof javafx.scene.text.Text text
+                        && !text.getText().isEmpty())
+                .map(n -> (javafx.scene.text.Text) n)
+                .toList());
+    }
+
+    /** Where each drawn line of {@code text} starts, as a character index. */
+    private static List<Integer> lineStarts(javafx.scene.text.Text text) {
+        return onFx(() -> {
+            java.util.SortedSet<Integer> starts = new java.util.TreeSet<>();
+            javafx.geometry.Bounds bounds = text.getLayoutBounds();
+            for (double y = bounds.getMinY() + 2; y < bounds.getMaxY(); y += 2) {
+                starts.add(text.hitTest(new javafx.geometry.Point2D(bounds.getMinX(), y))
+                        .getInsertionIndex());
+            }
+            return List.copyOf(starts);
+        });
     }
 }

@@ -103,8 +103,45 @@ abstract class GuiTestSupport extends FxRobot {
         return onFx(() -> table().getItems().stream().map(ClusterRow::name).toList());
     }
 
+    /**
+     * The text a person reads in the node {@code query} finds: a label's, or its labels' one per line; without the
+     * invisible marks that only allow a line break.
+     */
     String text(String query) {
-        return onFx(() -> ((Labeled) lookup(query).query()).getText());
+        return onFx(() -> {
+            javafx.scene.Node node = lookup(query).query();
+            String text = node instanceof Labeled labeled
+                    ? labeled.getText()
+                    : node.lookupAll(".label").stream()
+                            .map(n -> ((Labeled) n).getText())
+                            .collect(java.util.stream.Collectors.joining("\n"));
+            return text == null ? null : text.replace("\u200A", "");
+        });
+    }
+
+    /** Scrolls the detail pane so that the node {@code query} finds sits in its middle, where a person clicks it. */
+    void scrollDetailTo(String query) {
+        onFx(() -> {
+            javafx.scene.control.ScrollPane scroll =
+                    (javafx.scene.control.ScrollPane) lookup("#detailScroll").query();
+            javafx.scene.Node content = scroll.getContent();
+            javafx.scene.Node node = lookup(query).query();
+            double y = content.sceneToLocal(node.localToScene(node.getLayoutBounds()))
+                    .getMinY();
+            double viewport = scroll.getViewportBounds().getHeight();
+            double range = content.getLayoutBounds().getHeight() - viewport;
+            scroll.setVvalue(range <= 0 ? 0 : Math.max(0, Math.min(1, (y - viewport / 2) / range)));
+            return null;
+        });
+        sleep(200);
+    }
+
+    /** Where the node {@code query} finds stands, in scene coordinates: its top. */
+    double sceneY(String query) {
+        return onFx(() -> {
+            javafx.scene.Node node = lookup(query).query();
+            return node.localToScene(node.getLayoutBounds()).getMinY();
+        });
     }
 
     void awaitShown(int count) {

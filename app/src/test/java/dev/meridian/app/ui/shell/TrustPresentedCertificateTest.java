@@ -54,9 +54,15 @@ class TrustPresentedCertificateTest extends GuiTestSupport {
         String expected = presentedCaFingerprint(sandbox.cluster("us-east").endpointPort());
 
         awaitShown(3);
+        onFx(() -> {
+            stage.setMaximized(false);
+            stage.setHeight(560);
+            return null;
+        });
         clickCluster("us-east");
         assertThat(onFx(() -> ((Toggle) lookup("#endpointInsecure").query()).isSelected()))
                 .isTrue();
+        scrollDetailTo("#endpointTrust");
         clickOn("#endpointTrust");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> lookup("#trustFingerprint").tryQuery().isPresent());
@@ -66,14 +72,18 @@ class TrustPresentedCertificateTest extends GuiTestSupport {
         clickOn("#trustCancel");
         assertThat(caText()).as("Cancel trusts nothing").isEmpty();
 
+        double trustY = sceneY("#endpointTrust");
         clickOn("#endpointTrust");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> lookup("#trustConfirm").tryQuery().isPresent());
         clickOn("#trustConfirm");
         assertThat(caText()).startsWith("-----BEGIN CERTIFICATE-----");
+        sleep(300);
+        assertThat(sceneY("#endpointTrust")).as("the pane stays where it was").isEqualTo(trustY);
         assertThat(text("#endpointCaDetails")).contains(expected.substring(0, 23));
         assertThat(onFx(() -> ((Toggle) lookup("#endpointInsecure").query()).isSelected()))
                 .isFalse();
+        scrollDetailTo("#endpointSave");
         clickOn("#endpointSave");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> annotations().containsKey(Annotations.CA_DATA));
