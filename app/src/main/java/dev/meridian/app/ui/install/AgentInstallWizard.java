@@ -9,7 +9,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
@@ -138,7 +137,7 @@ final class AgentInstallWizard {
     private Node installPage() {
         if (installPage == null) {
             ProgressBar bar = RunBar.of(model);
-            ListView<String> progress = RunLog.of(model.progress(), "wizardProgress");
+            TextArea progress = RunLog.of(model.progress(), "wizardProgress");
             Label result = new Label();
             result.setId("wizardResult");
             result.setWrapText(true);

@@ -6,8 +6,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -99,7 +99,7 @@ final class AgentUninstallDialog {
     }
 
     private void showProgress() {
-        ListView<String> progress = RunLog.of(model.progress(), "uninstallProgress");
+        TextArea progress = RunLog.of(model.progress(), "uninstallProgress");
         ProgressBar bar = RunBar.of(model);
         Label result = new Label();
         result.setId("uninstallResult");

@@ -1,30 +1,24 @@
 package dev.meridian.app.ui.install;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
 
-/** A run's log: one line per step, wrapped to the list's width so an error's whole text is read without scrolling. */
+/**
+ * A run's log: one line per step, wrapped to the pane's width so an error's whole text is read without scrolling,
+ * and selectable, so it can be copied into a ticket or a search.
+ */
 final class RunLog {
     private RunLog() {}
 
-    static ListView<String> of(ObservableList<String> lines, String id) {
-        ListView<String> log = new ListView<>(lines);
+    static TextArea of(ObservableList<String> lines, String id) {
+        TextArea log = new TextArea();
         log.setId(id);
-        log.setCellFactory(list -> new ListCell<>() {
-            {
-                setWrapText(true);
-                // The cell's width follows the list's, less its scrollbar, so long lines wrap instead of scroll.
-                prefWidthProperty().bind(list.widthProperty().subtract(24));
-                setMaxWidth(USE_PREF_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String line, boolean empty) {
-                super.updateItem(line, empty);
-                setText(empty ? null : line);
-            }
-        });
+        log.setEditable(false);
+        log.setWrapText(true);
+        log.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", lines), lines));
+        // Follow the newest line, as a terminal does.
+        log.textProperty().addListener((o, was, now) -> log.positionCaret(now.length()));
         return log;
     }
 }

@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.Region;
@@ -164,10 +163,7 @@ class InstallWizardTest extends GuiTestSupport {
                 .isNull();
         assertThat(plane.read("eu-west").getMetadata().getAnnotations())
                 .doesNotContainKeys(Annotations.ENDPOINT, Annotations.INSECURE, Annotations.CA_DATA);
-        assertThat(onFx(() -> ((ListView<?>) lookup("#uninstallProgress").query())
-                        .getItems()
-                        .size()))
-                .isGreaterThan(3);
+        assertThat(logLines("#uninstallProgress")).hasSizeGreaterThan(3);
         clickOn("#uninstallClose");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> lookup(".notification").queryAll().stream()
@@ -422,8 +418,13 @@ class InstallWizardTest extends GuiTestSupport {
     }
 
     private List<String> progressLines() {
-        return onFx(() -> List.copyOf(((ListView<?>) lookup("#wizardProgress").query())
-                .getItems().stream().map(String::valueOf).toList()));
+        return logLines("#wizardProgress");
+    }
+
+    /** The lines of a run's log; empty before the first. */
+    private List<String> logLines(String query) {
+        String text = onFx(() -> ((TextInputControl) lookup(query).query()).getText());
+        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     /** Plays the deployment controller in the target cluster: every replica of the agent is ready. */
