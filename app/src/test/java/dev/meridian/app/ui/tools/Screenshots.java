@@ -76,6 +76,7 @@ public final class Screenshots {
                 shootTrust(window, out, suffix);
                 shootWizard(window, out, suffix);
                 shootUninstall(window, out, suffix);
+                shootInstallFailure(window, plane, kubeconfig, out, suffix);
                 close(window);
 
                 DesktopEnvironment fresh = environment(temp.resolve(suffix + "-first-run"), kubeconfig);
@@ -291,6 +292,53 @@ public final class Screenshots {
             wizard.close();
             return null;
         });
+    }
+
+    /**
+     * The wizard after a failed install (its target context points where nothing listens), as a snapshot of its
+     * scene and as the whole screen: there it must read as a dialog over the main window, also without a window
+     * manager. The kubeconfig is put back as it was afterwards.
+     */
+    private static void shootInstallFailure(
+            MainWindow window, MockManagementPlane plane, Path kubeconfig, Path out, String suffix) throws Exception {
+        plane.writeKubeconfig(kubeconfig, Map.of("eu-west-1", "https://127.0.0.1:1"));
+        try {
+            select(window, "eu-west-1");
+            onFx(() -> {
+                ((Button) window.stage().getScene().lookup("#installAgent")).fire();
+                return null;
+            });
+            Stage wizard = waitForWindow(window, "Install agent");
+            onFx(() -> {
+                ((ComboBox<?>) wizard.getScene().lookup("#wizardContext"))
+                        .getSelectionModel()
+                        .select(1);
+                ((TextField) wizard.getScene().lookup("#wizardHost")).setText("agent.eu-west-1.example.com");
+                ((Button) wizard.getScene().lookup("#wizardNext")).fire();
+                ((Button) wizard.getScene().lookup("#wizardInstall")).fire();
+                return null;
+            });
+            waitFor(() ->
+                    onFx(() -> !((javafx.scene.control.Label) wizard.getScene().lookup("#wizardResult"))
+                            .getText()
+                            .isEmpty()));
+            shoot(wizard, out.resolve("wizard-failed-" + suffix + ".png"));
+            Process grab = new ProcessBuilder(
+                            "import",
+                            "-window",
+                            "root",
+                            out.resolve("wizard-failed-screen-" + suffix + ".png")
+                                    .toString())
+                    .inheritIO()
+                    .start();
+            grab.waitFor();
+            onFx(() -> {
+                wizard.close();
+                return null;
+            });
+        } finally {
+            plane.writeKubeconfig(kubeconfig);
+        }
     }
 
     private static void close(MainWindow window) {
