@@ -27,6 +27,7 @@ import javafx.stage.FileChooser;
 final class EndpointEditorView {
     private final EndpointEditorViewModel model;
     private TextField hostField;
+    private final FieldValidation validation = new FieldValidation();
 
     EndpointEditorView(EndpointEditorViewModel model) {
         this.model = model;
@@ -79,12 +80,13 @@ final class EndpointEditorView {
         hostField.setPromptText("agent.example.com:443");
         hostField.textProperty().bindBidirectional(model.hostProperty());
         hostField.setOnAction(e -> model.save());
-        model.hostValidProperty()
-                .addListener((o, was, valid) -> hostField.pseudoClassStateChanged(
-                        Styles.STATE_DANGER, !valid && model.dirtyProperty().get()));
-        model.dirtyProperty()
-                .addListener((o, was, dirty) -> hostField.pseudoClassStateChanged(
-                        Styles.STATE_DANGER, dirty && !model.hostValidProperty().get()));
+        validation.watch(
+                hostField,
+                () -> model.dirtyProperty().get() && !model.hostValidProperty().get(),
+                () -> model.hostMessageProperty().get(),
+                model.hostValidProperty(),
+                model.dirtyProperty(),
+                model.hostMessageProperty());
         return hostField;
     }
 
@@ -138,6 +140,11 @@ final class EndpointEditorView {
         ca.setPrefRowCount(4);
         ca.getStyleClass().add("monospace");
         ca.textProperty().bindBidirectional(model.caTextProperty());
+        validation.watch(
+                ca,
+                () -> !model.caMessageProperty().get().isEmpty(),
+                () -> model.caMessageProperty().get(),
+                model.caMessageProperty());
 
         Button load = new Button("Load from file...");
         load.setId("endpointCaLoad");

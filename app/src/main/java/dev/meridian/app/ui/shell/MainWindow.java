@@ -1,6 +1,5 @@
 package dev.meridian.app.ui.shell;
 
-import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.ui.common.Background;
@@ -47,7 +46,7 @@ public final class MainWindow implements DesktopShell, AutoCloseable {
     private final FleetFeed fleetFeed;
     private final List<AutoCloseable> companions = new ArrayList<>();
     private TableView<ClusterRow> table;
-    private CustomTextField filter;
+    private javafx.scene.control.TextField filter;
     private ClusterDetailView detail;
 
     private MainWindow(

@@ -1,6 +1,5 @@
 package dev.meridian.app.ui.shell;
 
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.meridian.app.ui.fleet.FleetViewModel;
 import dev.meridian.app.ui.shell.MainViewModel.Connection;
@@ -13,7 +12,10 @@ import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Circle;
 
-/** The line at the bottom: which plane, its connection, and how many clusters, direct and unhealthy. */
+/**
+ * The line at the bottom: which plane, its connection, and how many clusters, direct and unhealthy. It is
+ * ControlsFX's status bar, whose progress bar runs while the plane is being connected to.
+ */
 final class StatusBar {
     private final MainViewModel model;
 
@@ -71,10 +73,18 @@ final class StatusBar {
         HBox counts = new HBox(12, clusters, separator(), direct, separator(), unhealthy);
         counts.setAlignment(Pos.CENTER_RIGHT);
         counts.visibleProperty().bind(model.connectionProperty().isNotEqualTo(Connection.NONE));
-        HBox bar = new HBox(8, dot, plane, separator(), context, connection, new Spacer(), counts);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(5, 12, 5, 12));
-        bar.getStyleClass().add("status-bar");
+        HBox where = new HBox(8, dot, plane, separator(), context, connection);
+        where.setAlignment(Pos.CENTER_LEFT);
+
+        org.controlsfx.control.StatusBar bar = new org.controlsfx.control.StatusBar();
+        bar.setText("");
+        bar.getLeftItems().setAll(where);
+        bar.getRightItems().setAll(counts);
+        bar.progressProperty()
+                .bind(Bindings.when(model.connectionProperty().isEqualTo(Connection.CONNECTING))
+                        .then(-1.0)
+                        .otherwise(0.0));
+        bar.setPadding(new Insets(3, 12, 3, 12));
         bar.setId("statusBar");
         return bar;
     }

@@ -1,6 +1,5 @@
 package dev.meridian.app.ui.shell;
 
-import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
@@ -13,15 +12,19 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import org.controlsfx.control.textfield.TextFields;
 
 /** The bar at the top: the app's name, the plane picker, "Probe all" where health is offered, the filter, the theme. */
 final class TopBar {
     private final MainViewModel model;
     private final HealthSource health;
-    private final CustomTextField filter = new CustomTextField();
+    /** ControlsFX's search field: its clear button empties the filter with one click, shown only when it has text. */
+    private final TextField filter = TextFields.createClearableTextField();
+
     private final ComboBox<String> planes = new ComboBox<>();
 
     TopBar(MainViewModel model, HealthSource health) {
@@ -58,7 +61,7 @@ final class TopBar {
     }
 
     /** The cluster filter, for the window to lead into the table and to focus with Ctrl+F. */
-    CustomTextField filter() {
+    TextField filter() {
         return filter;
     }
 
@@ -101,7 +104,7 @@ final class TopBar {
         return probe;
     }
 
-    private CustomTextField filterField() {
+    private TextField filterField() {
         filter.setId("filter");
         filter.setPromptText("Filter clusters  (Ctrl+F)");
         filter.setPrefWidth(280);

@@ -45,6 +45,9 @@ class EndpointEditorTest extends GuiTestSupport {
         typeHost("ftp://eu.example.com");
         assertThat(text("#endpointHostMessage")).contains("scheme 'ftp://'");
         assertThat(saveDisabled()).isTrue();
+        // The field itself is marked, its corner mark saying why.
+        await().until(() -> markedWhy("scheme 'ftp://'"));
+        assertThat(hostInDanger()).isTrue();
 
         typeHost("eu.example.com:99999");
         assertThat(text("#endpointHostMessage")).contains("a port is a number from 1 to 65535");
@@ -59,6 +62,25 @@ class EndpointEditorTest extends GuiTestSupport {
         typeHost("eu.example.com:8443");
         assertThat(text("#endpointHostMessage")).contains("https://eu.example.com:8443/kubernetes/cluster");
         assertThat(saveDisabled()).isFalse();
+        await().until(() -> !hostInDanger() && !markedWhy(""));
+    }
+
+    private boolean hostInDanger() {
+        return onFx(() -> lookup("#endpointHost")
+                .query()
+                .getPseudoClassStates()
+                .contains(atlantafx.base.theme.Styles.STATE_DANGER));
+    }
+
+    /** Whether a field carries an error mark whose tooltip contains {@code why}. */
+    private boolean markedWhy(String why) {
+        return onFx(() -> lookup(n -> n instanceof javafx.scene.control.Label label
+                        && label.isVisible()
+                        && label.getTooltip() != null
+                        && label.getGraphic() instanceof javafx.scene.image.ImageView
+                        && label.getTooltip().getText().contains(why))
+                .tryQuery()
+                .isPresent());
     }
 
     @Test

@@ -91,6 +91,24 @@ class MainWindowTest extends GuiTestSupport {
     }
 
     @Test
+    void theFiltersClearButtonShowsEveryClusterAgain() throws Exception {
+        plane.addCluster("eu-west", Map.of());
+        plane.addCluster("us-east", Map.of());
+        openWindow();
+        awaitShown(2);
+
+        clickOn("#filter").write("eu");
+        await().atMost(Duration.ofSeconds(5)).until(() -> shownNames().size() == 1);
+        sleep(500); // the button fades in
+        clickOn(lookup("#filter .clear-button").queryAs(javafx.scene.Node.class));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> shownNames().size() == 2);
+        assertThat(onFx(() ->
+                        ((javafx.scene.control.TextField) lookup("#filter").query()).getText()))
+                .isEmpty();
+    }
+
+    @Test
     void keyboardMovesFromTheFilterThroughTheTableIntoTheEditor() throws Exception {
         plane.addCluster("a-one", Map.of());
         plane.addCluster("b-two", Map.of());
@@ -148,10 +166,23 @@ class MainWindowTest extends GuiTestSupport {
                 .as("editor built before a selection")
                 .isEmpty();
 
+        // The status bar's progress runs while the plane is being connected to, and stops once it is.
+        assertThat(onFx(() -> window.model().connectionProperty().get() == MainViewModel.Connection.CONNECTING
+                        ? statusProgress() == -1
+                        : statusProgress() == 0))
+                .isTrue();
         awaitShown(1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        onFx(() -> window.model().connectionProperty().get() == MainViewModel.Connection.CONNECTED));
+        assertThat(onFx(this::statusProgress)).isZero();
         clickOn("eu-west");
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> onFx(() -> lookup("#endpointHost").tryQuery().isPresent()));
+    }
+
+    private double statusProgress() {
+        return ((org.controlsfx.control.StatusBar) lookup("#statusBar").query()).getProgress();
     }
 
     @Test
