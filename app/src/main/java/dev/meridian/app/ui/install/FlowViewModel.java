@@ -22,6 +22,9 @@ import javafx.collections.ObservableList;
  * done, done and failed flags and closing sentence. Properties change on the services' FX executor only.
  */
 abstract class FlowViewModel implements AutoCloseable {
+    /** The completion while a run is under way: a progress bar's "indeterminate". */
+    static final double INDETERMINATE = -1;
+
     final ClusterInfo cluster;
     final AgentInstallFlow flow;
     private final ContextConnection plane;
@@ -31,8 +34,7 @@ abstract class FlowViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
-    private final ReadOnlyDoubleWrapper completion = new ReadOnlyDoubleWrapper(
-            this, "completion", javafx.scene.control.ProgressIndicator.INDETERMINATE_PROGRESS);
+    private final ReadOnlyDoubleWrapper completion = new ReadOnlyDoubleWrapper(this, "completion", INDETERMINATE);
     private int plannedSteps = 1;
     private int stepsDone;
 
@@ -109,7 +111,7 @@ abstract class FlowViewModel implements AutoCloseable {
         result.set("");
         failed.set(false);
         done.set(false);
-        completion.set(javafx.scene.control.ProgressIndicator.INDETERMINATE_PROGRESS);
+        completion.set(INDETERMINATE);
         stepsDone = 0;
     }
 

@@ -2,6 +2,7 @@ package dev.meridian.app.ui.install;
 
 import java.util.List;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.ColumnConstraints;
@@ -54,13 +55,13 @@ final class ModalWindows {
     }
 
     /** {@code node} as the band along the top that holds the title, as a dialog's header. */
-    static <T extends javafx.scene.Node> T header(T node) {
+    static <T extends Node> T header(T node) {
         node.getStyleClass().add("modal-header");
         return node;
     }
 
     /** {@code node} as the band along the bottom that holds the buttons. */
-    static <T extends javafx.scene.Node> T footer(T node) {
+    static <T extends Node> T footer(T node) {
         node.getStyleClass().add("modal-footer");
         return node;
     }
