@@ -58,4 +58,17 @@ class ClusterRefusalTest {
                         + " (403); ask for the rights to create and patch Secret objects in namespace ns, or use a"
                         + " kube context that has them.");
     }
+
+    /** Issue 19: fabric8's "Operation: [list] for kind: [Ingress] with name: [null]..." said less than its cause. */
+    @org.junit.jupiter.api.Test
+    void aRequestWithoutAnswerSaysWhatStoppedIt() {
+        KubernetesClientException e = new KubernetesClientException(
+                "Operation: [list]  for kind: [Ingress]  with name: [null]  in namespace: [vcluster-pro]  failed.",
+                new java.io.IOException("Connection refused: /127.0.0.1:1", new java.net.ConnectException()));
+
+        assertThat(new ClusterAccessException("list the Ingresses in namespace vcluster-pro", e).getMessage())
+                .isEqualTo("failed to list the Ingresses in namespace vcluster-pro: no answer from the cluster"
+                        + " (Connection refused: /127.0.0.1:1). Check that the target context reaches the cluster"
+                        + " and may manage the agent's objects.");
+    }
 }
