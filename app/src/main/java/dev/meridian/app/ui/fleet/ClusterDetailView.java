@@ -153,10 +153,12 @@ public final class ClusterDetailView {
     }
 
     private static Node sectionHint() {
-        Label hint = new Label(dev.meridian.app.ui.common.Wrapping.breakable(
-                "With a direct endpoint, kube contexts for this cluster go straight to its agent "
-                        + "at https://<host>/kubernetes/cluster instead of through the central gateway."));
-        hint.setWrapText(true);
+        Label hint = new Label();
+        dev.meridian.app.ui.common.Wrapping.fit(
+                hint,
+                new javafx.beans.property.SimpleStringProperty(
+                        "With a direct endpoint, kube contexts for this cluster go straight to its agent "
+                                + "at https://<host>/kubernetes/cluster instead of through the central gateway."));
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         return hint;
     }

@@ -48,7 +48,10 @@ final class EndpointEditorView {
         form.add(fieldLabel("Host"), 0, 0);
         form.add(hostField(), 1, 0);
         form.add(hostMessage(), 1, 1);
-        form.add(fieldLabel("TLS verification"), 0, 2);
+        Label tlsLabel = fieldLabel("TLS verification");
+        GridPane.setValignment(tlsLabel, VPos.TOP);
+        tlsLabel.setPadding(new Insets(6, 0, 0, 0));
+        form.add(tlsLabel, 0, 2);
         form.add(insecureSwitch(), 1, 2);
         Label caLabel = fieldLabel("CA certificate");
         GridPane.setValignment(caLabel, VPos.TOP);
@@ -95,9 +98,7 @@ final class EndpointEditorView {
         message.setId("endpointHostMessage");
         message.setWrapText(true);
         message.getStyleClass().add(Styles.TEXT_SMALL);
-        message.textProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> Wrapping.breakable(model.hostMessageProperty().get()), model.hostMessageProperty()));
+        Wrapping.fit(message, model.hostMessageProperty());
         Runnable style = () -> {
             message.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
             message.getStyleClass()
@@ -201,9 +202,8 @@ final class EndpointEditorView {
             Label caption = new Label(line.caption());
             caption.getStyleClass().add(Styles.TEXT_MUTED);
             GridPane.setValignment(caption, VPos.TOP);
-            Label value = new Label(Wrapping.breakable(line.value()));
-            value.setWrapText(true);
-            value.setMinWidth(0);
+            Label value = new Label();
+            Wrapping.fit(value, new javafx.beans.property.SimpleStringProperty(line.value()));
             if (line.value().contains("\n")) {
                 value.getStyleClass().add("monospace");
             }

@@ -3,6 +3,7 @@ package dev.meridian.app.ui.shell;
 import atlantafx.base.theme.Styles;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.health.HealthSummary;
+import dev.meridian.app.ui.common.Wrapping;
 import dev.meridian.app.ui.fleet.ClusterRow;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -35,6 +36,8 @@ final class HealthSection {
 
     private final Label certificateCaption = caption("Certificate");
     private final Label certificate = value("healthCertificate");
+    private final javafx.beans.property.StringProperty certificateText =
+            new javafx.beans.property.SimpleStringProperty();
     private final Label comparison = value("healthComparison");
     private final ChangeListener<HealthSummary> follow = (o, old, now) -> show(now);
     private ClusterRow shown;
@@ -65,6 +68,7 @@ final class HealthSection {
         add(grid, row, "Comparison", comparison);
         timings.getStyleClass().add(Styles.TEXT_SMALL);
         certificate.getStyleClass().add(Styles.TEXT_SMALL);
+        Wrapping.fit(certificate, certificateText);
         VBox box = new VBox(10, title, grid);
         box.setId("healthSection");
         cluster.addListener((o, old, now) -> follow(now));
@@ -108,7 +112,9 @@ final class HealthSection {
         timingsCaption.setText(centralOnly ? "Central timings" : "Timings");
         certificateCaption.setText(centralOnly ? "Central certificate" : "Certificate");
         timings.setText(centralOnly ? centralHealth.get().timings() : health.timings());
-        certificate.setText(centralOnly ? centralHealth.get().certificate() : health.certificate());
+        // Distinguished names come without spaces between their parts ("O=Meridian,CN=..."): give them some.
+        String presented = centralOnly ? centralHealth.get().certificate() : health.certificate();
+        certificateText.set(presented == null ? null : presented.replaceAll(",(?! )", ", "));
         comparison.setText(comparison(health, centralOnly));
     }
 

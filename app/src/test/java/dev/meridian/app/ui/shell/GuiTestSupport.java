@@ -104,19 +104,22 @@ abstract class GuiTestSupport extends FxRobot {
     }
 
     /**
-     * The text a person reads in the node {@code query} finds: a label's, or its labels' one per line; without the
-     * invisible marks that only allow a line break.
+     * The text a person reads in the node {@code query} finds: a label's, or its labels' one per line; a label that
+     * breaks its lines itself (for URLs) has the whole text as its accessible text.
      */
     String text(String query) {
         return onFx(() -> {
             javafx.scene.Node node = lookup(query).query();
-            String text = node instanceof Labeled labeled
-                    ? labeled.getText()
+            return node instanceof Labeled labeled
+                    ? whole(labeled)
                     : node.lookupAll(".label").stream()
-                            .map(n -> ((Labeled) n).getText())
+                            .map(n -> whole((Labeled) n))
                             .collect(java.util.stream.Collectors.joining("\n"));
-            return text == null ? null : text.replace("\u200A", "");
         });
+    }
+
+    private static String whole(Labeled labeled) {
+        return labeled.getAccessibleText() != null ? labeled.getAccessibleText() : labeled.getText();
     }
 
     /** Scrolls the detail pane so that the node {@code query} finds sits in its middle, where a person clicks it. */
