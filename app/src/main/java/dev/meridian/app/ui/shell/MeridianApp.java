@@ -12,8 +12,9 @@ public final class MeridianApp extends Application {
     @Override
     public void start(Stage stage) {
         ErrorDialogs.installUncaughtHandler(() -> stage);
+        StartupReport.watchWindow(stage);
         window = open(stage, DesktopLauncher.startup());
-        StartupReport.watch(stage.getScene(), window.model().fleet().rows());
+        StartupReport.watchFleet(window.model().fleet().rows());
     }
 
     /**
@@ -24,6 +25,7 @@ public final class MeridianApp extends Application {
     static MainWindow open(Stage stage, DesktopLauncher.Startup startup) {
         DesktopEnvironment environment = startup.environment();
         PlaneSession.Connector connector = PlaneSession.fromKubeconfig(environment.kubeconfig(), environment.clock());
+        FirstFrame.prepareBeforeShown(stage);
         MainWindow window = MainWindow.open(
                 stage,
                 environment,
