@@ -1,15 +1,21 @@
 #!/bin/sh
-# Prints the desktop app's launch-to-first-window time and the time to apply a refresh of 2,000
-# clusters to the cluster table (with a plain TableView as baseline). Needs xvfb and libgtk-3-0.
+# Prints the desktop app's launch times, and the time to apply a refresh of 2,000 clusters to the
+# cluster table (with a plain TableView as baseline). Needs xvfb, libgtk-3-0 and python3.
 #
 # Launch is measured as users launch it (README.md), `java -XX:SharedArchiveFile=app/target/meridian.jsa -jar app/target/meridian.jar`, in two cases:
 #   first run:      no kubeconfig context at all, so the app starts its sandbox fleet in-process;
 #   existing plane: a kubeconfig whose context reaches a running management plane (a sandbox in
 #                   another process), remembered from last time, so the app reconnects to it.
-# Times are from process start to the first laid-out frame ("window"), and to the first clusters
-# in the table ("fleet"), plus the CPU time used by the first frame, which varies far less with
-# the machine's load than wall time does. Each run also starts an empty JavaFX window from the same jar: the
-# baseline the ratios are taken against, as this machine's load varies from run to run.
+# Times are in ms from launch:
+#   window: the first frame on the screen that shows the window's layout, as app/first-frames.py sees
+#           it on Xvfb's screen (a window is mapped blank first; that blank frame does not count);
+#   blank:  how long the window was on the screen blank before that (issue 19: a white window);
+#   cpu:    CPU time used by the first painted frame, which varies far less with the machine's load
+#           than wall time does (the app's own report);
+#   fleet:  the first clusters in the table (the app's own report).
+# Each run also starts an empty JavaFX window (a line of text in it) from the same jar, measured
+# the same way: the baseline the ratios are taken against, as this machine's load varies from run
+# to run. Its blank time is what any JavaFX window shows before its first paint.
 #
 # The app is launched as README.md runs it, with the class data archive the build makes
 # (-XX:SharedArchiveFile=app/target/meridian.jsa); CDS=0 launches it without.
@@ -33,25 +39,39 @@ if [ "$CDS" != 0 ]; then
 fi
 . app/sandbox-plane.sh
 
-# Prints "<window ms> <window cpu ms> <fleet ms>" for one launch of the app, "-" for what it did not
-# report; $1 is the case, $2 a fresh folder for its settings and state, $3 the jar, $4 its class data
-# archive or nothing.
+# Runs a command under Xvfb on a 1600x1000 screen for at most 120 s, watched by first-frames.py;
+# its stderr and failure are ignored. $1 is a fresh folder for the screen's file.
+watched() {
+    screen=$1
+    shift
+    mkdir -p "$screen"
+    timeout 120 xvfb-run -a -s "-screen 0 1600x1000x24 -fbdir $screen" \
+        python3 app/first-frames.py "$screen/Xvfb_screen0" "$@" 2>/dev/null || true
+}
+
+# Prints "<window ms> <blank ms> <cpu ms> <fleet ms>" for one launch of the app, "-" for what it did
+# not see or report; $1 is the case, $2 a fresh folder for its settings and state, $3 the jar, $4
+# its class data archive or nothing.
 launch() {
     mkdir -p "$2"
     [ "$1" = plane ] && kc="$TMP/plane/kubeconfig" || kc="$2/no-kubeconfig"
     [ "$1" = plane ] && remember_plane "$2/config"
     # shellcheck disable=SC2086
-    KUBECONFIG="$kc" XDG_CONFIG_HOME="$2/config" XDG_STATE_HOME="$2/state" xvfb \
+    KUBECONFIG="$kc" XDG_CONFIG_HOME="$2/config" XDG_STATE_HOME="$2/state" watched "$2/screen" \
         java ${4:+-XX:SharedArchiveFile=$4} -Dprism.order=sw -Dmeridian.startup.report=true \
-        -Dmeridian.startup.exit=fleet $JAVA_OPTS -jar "$3" \
-        | awk '/first window shown/ {w=$4; c=$9} /fleet shown/ {f=$3}
-               END {print (w ? w : "-"), (c ? c : "-"), (f ? f : "-")}'
+        -Dmeridian.startup.exit=fleet $JAVA_OPTS -jar "$3" | frames '/fleet shown/ {f=$3}'
 }
 
-# Prints "<window ms> <cpu ms>" for an empty JavaFX window started from the same jar.
+# Prints "<window ms> <blank ms> <cpu ms> -" for an empty JavaFX window started from the same jar.
 baseline() {
-    xvfb java -Dprism.order=sw -cp "app/target/test-classes:$JAR" dev.meridian.app.ui.tools.EmptyWindowBaseline \
-        | awk '/baseline/ {w=$5; c=$10} END {print (w ? w : "-"), (c ? c : "-")}'
+    watched "$TMP/baseline-$1" java -Dprism.order=sw -cp "app/target/test-classes:$JAR" \
+        dev.meridian.app.ui.tools.EmptyWindowBaseline | frames ''
+}
+
+# Reads first-frames.py's and a startup report's lines; $1 is more awk, setting f (fleet ms).
+frames() {
+    awk "/frame mapped/ {m=\$3} /frame with layout/ {w=\$4} /window shown:/ {c=\$(NF-2)} $1
+         END {print (w ? w : \"-\"), (w && m ? w - m : \"-\"), (c ? c : \"-\"), (f ? f : \"-\")}"
 }
 
 median() {
@@ -66,21 +86,21 @@ echo "== management plane for the 'existing plane' case: a sandbox in its own pr
 start_plane
 head -1 "$TMP/plane.out"
 
-echo "== launch, $RUNS runs: ms from process start to the first frame (window), CPU ms used by then (cpu),"
-echo "   and ms to the first clusters in the table (fleet)"
-printf '%-4s %-8s %15s %23s %23s\n' run jar "baseline w/cpu" "first run w/cpu/fleet" "existing w/cpu/fleet"
+echo "== launch, $RUNS runs: ms from launch to the first frame with the window's layout (window), ms it"
+echo "   was blank before (blank), CPU ms used by then (cpu), ms to the first clusters in the table (fleet)"
+printf '%-4s %-8s %20s %26s %26s\n' run jar "baseline w/blank/cpu" "first run w/blank/cpu/fleet" "existing w/blank/cpu/fleet"
 for run in $(seq 1 "$RUNS"); do
-    set -- $(baseline)
-    b="$1 $2"
+    set -- $(baseline "$run")
+    b="$1 $2 $3"
     for jar in "$JAR" $COMPARE_JAR; do
         [ "$jar" = "$JAR" ] && label=this || label=compare
         [ "$label" = this ] && archive=$ARCHIVE || archive=$COMPARE_ARCHIVE
         set -- $(launch first "$TMP/first-$label-$run" "$jar" "$archive")
-        f="$1 $2 $3"
+        f="$1 $2 $3 $4"
         set -- $(launch plane "$TMP/plane-$label-$run" "$jar" "$archive")
-        p="$1 $2 $3"
+        p="$1 $2 $3 $4"
         echo "$b $f $p" >>"$TMP/runs-$label.txt"
-        printf '%-4s %-8s %15s %23s %23s\n' "$run" "$label" "$(echo "$b" | tr ' ' /)" "$(echo "$f" | tr ' ' /)" \
+        printf '%-4s %-8s %20s %26s %26s\n' "$run" "$label" "$(echo "$b" | tr ' ' /)" "$(echo "$f" | tr ' ' /)" \
             "$(echo "$p" | tr ' ' /)"
     done
 done
@@ -88,14 +108,14 @@ col() {
     cut -d' ' -f"$1" "$TMP/runs-$label.txt" | median
 }
 for label in this ${COMPARE_JAR:+compare}; do
-    B=$(col 1) BC=$(col 2)
+    B=$(col 1) BB=$(col 2) BC=$(col 3)
     [ "$label" = this ] && echo "median of $RUNS, $JAR:" || echo "median of $RUNS, $COMPARE_JAR:"
-    echo "  baseline empty window $B ms, $BC ms cpu"
-    for c in "first run (sandbox):3" "existing plane:6"; do
+    echo "  baseline empty window $B ms, blank $BB ms, $BC ms cpu"
+    for c in "first run (sandbox):4" "existing plane:8"; do
         name=${c%:*} i=${c#*:}
-        W=$(col "$i") C=$(col $((i + 1))) F=$(col $((i + 2)))
-        printf '  %-20s window %s ms (ratio %s), cpu %s ms (ratio %s), fleet %s ms (ratio %s)\n' "$name" \
-            "$W" "$(ratio "$W" "$B")" "$C" "$(ratio "$C" "$BC")" "$F" "$(ratio "$F" "$B")"
+        W=$(col "$i") K=$(col $((i + 1))) C=$(col $((i + 2))) F=$(col $((i + 3)))
+        printf '  %-20s window %s ms (ratio %s), blank %s ms, cpu %s ms (ratio %s), fleet %s ms (ratio %s)\n' \
+            "$name" "$W" "$(ratio "$W" "$B")" "$K" "$C" "$(ratio "$C" "$BC")" "$F" "$(ratio "$F" "$B")"
     done
 done
 
