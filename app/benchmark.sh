@@ -121,4 +121,4 @@ done
 
 echo "== table refresh"
 CP="app/target/test-classes:app/target/classes:$(cat app/target/test-classpath.txt)"
-xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.order=sw -cp "$CP" dev.meridian.app.fleet.ui.TableRefreshBenchmark
+xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.order=sw -cp "$CP" dev.meridian.app.ui.fleet.TableRefreshBenchmark
