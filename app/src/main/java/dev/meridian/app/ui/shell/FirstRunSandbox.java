@@ -13,6 +13,7 @@ import dev.meridian.app.ui.common.ErrorDialogs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,9 @@ import java.util.function.Function;
 final class FirstRunSandbox implements AutoCloseable {
     /** Set in the app's environment when it runs on the first-run sandbox. */
     static final String MARKER = "MERIDIAN_FIRST_RUN_SANDBOX";
+
+    /** How long a sandbox on loopback may take to accept a connection before it counts as not running. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofMillis(300);
 
     /** How long to wait for a sandbox another process is starting in the folder: as long as a start takes. */
     private static final Duration JOIN_PATIENCE = Duration.ofSeconds(60);
@@ -78,14 +82,40 @@ final class FirstRunSandbox implements AutoCloseable {
                 system);
     }
 
-    /** Whether a context other than the sandbox's and Meridian's cluster contexts exists: a plane of the user's. */
+    /**
+     * Whether the user has a plane: a context other than the sandbox's and Meridian's cluster contexts, or the
+     * sandbox's context while a sandbox answers there (one a terminal runs with {@code meridian sandbox --dir},
+     * in a folder other than the app's: starting a second one would take the context over from it).
+     */
     private static boolean hasPlane(DesktopEnvironment system) {
         try {
-            return system.kubeconfig().contextNames().stream()
-                    .anyMatch(name -> !ContextNames.isMeridian(name) && !name.equals(Sandbox.CONTEXT));
+            List<String> names = system.kubeconfig().contextNames();
+            return names.stream().anyMatch(name -> !ContextNames.isMeridian(name) && !name.equals(Sandbox.CONTEXT))
+                    || (names.contains(Sandbox.CONTEXT) && sandboxAnswers(system.kubeconfig()));
         } catch (KubeconfigException e) {
             // A kubeconfig exists but cannot be read: let the app show that, rather than hide it behind a sandbox.
             return true;
+        }
+    }
+
+    /** Whether the sandbox context's server accepts a connection: on loopback only, where a refusal is at once. */
+    private static boolean sandboxAnswers(KubeconfigService kubeconfig) {
+        java.net.URI server;
+        try {
+            server = java.net.URI.create(
+                    kubeconfig.managementAccess(Sandbox.CONTEXT).server());
+        } catch (KubeconfigException | IllegalArgumentException e) {
+            return false;
+        }
+        String host = server.getHost();
+        if (host == null || server.getPort() <= 0 || !(host.equals("127.0.0.1") || host.equals("localhost"))) {
+            return false;
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, server.getPort()), (int) PROBE_TIMEOUT.toMillis());
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -102,6 +102,10 @@ public final class MainViewModel implements AutoCloseable {
                     Optional<String> last = settings.get().planeContext();
                     if (last.isPresent() && read.contains(last.get())) {
                         connect(last.get());
+                    } else if (planeContext.get().isEmpty()
+                            && read.names().equals(List.of(dev.meridian.app.sandbox.Sandbox.CONTEXT))) {
+                        // The sandbox a terminal runs is the only plane there is: nothing to choose from.
+                        connect(dev.meridian.app.sandbox.Sandbox.CONTEXT);
                     } else if (planeContext.get().isEmpty()) {
                         connection.set(Connection.NONE);
                         connectionMessage.set("");

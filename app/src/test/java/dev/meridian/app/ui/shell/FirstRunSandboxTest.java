@@ -93,6 +93,27 @@ class FirstRunSandboxTest {
         }
     }
 
+    @Test
+    void aSandboxATerminalRunsInAnotherFolderIsUsedNotTakenOver() throws Exception {
+        DesktopEnvironment system = freshMachine();
+        SandboxOptions elsewhere = new SandboxOptions(temp.resolve("elsewhere"), List.of("eu-west"), Map.of());
+        try (Sandbox terminal = Sandbox.start(elsewhere)) {
+            // What `meridian sandbox --dir elsewhere` does: its context in the user's kubeconfig.
+            dev.meridian.app.sandbox.SandboxContext.addTo(system.kubeconfig(), terminal.kubeconfig());
+            String server =
+                    system.kubeconfig().managementAccess(Sandbox.CONTEXT).server();
+
+            assertThat(FirstRunSandbox.ifNoPlane(system))
+                    .as("the running sandbox is the plane: no second one is started")
+                    .isNull();
+            assertThat(system.kubeconfig().managementAccess(Sandbox.CONTEXT).server())
+                    .isEqualTo(server);
+        }
+        assertThat(FirstRunSandbox.ifNoPlane(system))
+                .as("once it has stopped, the app starts its own again")
+                .isNotNull();
+    }
+
     private static void startAndWait(FirstRunSandbox sandbox) throws Exception {
         CountDownLatch up = new CountDownLatch(1);
         sandbox.start(up::countDown);

@@ -186,6 +186,24 @@ class MainWindowTest extends GuiTestSupport {
     }
 
     @Test
+    void whenTheSandboxIsTheOnlyPlaneTheWindowConnectsToItWithoutAsking() throws Exception {
+        // A terminal runs `meridian sandbox --dir ...`: its context is the kubeconfig's only plane.
+        plane.addCluster("eu-west", Map.of());
+        java.nio.file.Path kubeconfig =
+                plane.writeKubeconfig(temp.resolve("sandbox-kube").resolve("config"));
+        java.nio.file.Files.writeString(
+                kubeconfig,
+                java.nio.file.Files.readString(kubeconfig)
+                        .replace("management", dev.meridian.app.sandbox.Sandbox.CONTEXT));
+        useKubeconfig(kubeconfig);
+        openWindow((String) null, DesktopServices.none());
+
+        awaitShown(1);
+        assertThat(onFx(() -> window.model().planeContextProperty().get()))
+                .isEqualTo(dev.meridian.app.sandbox.Sandbox.CONTEXT);
+    }
+
+    @Test
     void aRememberedPlaneThatIsNoLongerInTheKubeconfigFallsBackToTheWelcomeView() throws Exception {
         openWindow("gone-context", DesktopServices.none());
 
