@@ -92,12 +92,7 @@ class ClusterActionsIT extends GuiTestSupport {
     @Test
     void atAnOrdinarySizeTheLeadingColumnsShowAndAScrollbarReachesTheRest() throws Exception {
         plane.addCluster("ap-south", Map.of(Annotations.ENDPOINT, "127.0.0.1:43481"));
-        openWindow(
-                true,
-                DesktopServices.none()
-                        .withHealth(cluster -> new HealthSummary(
-                                HealthSummary.Verdict.UP, Optional.of(Duration.ofMillis(7)), Optional.empty(), "Up.")));
-        awaitCell("Up · 7 ms");
+        openWithEveryClusterUp();
 
         onFx(() -> {
             stage.setMaximized(false);
@@ -127,12 +122,7 @@ class ClusterActionsIT extends GuiTestSupport {
     void aSmallFirstWindowKeepsTheWholeTopBarAndTheStatusBarOnScreen() throws Exception {
         // 898x535: a first run under a window manager on a 1600x1000 screen.
         plane.addCluster("ap-south", Map.of());
-        openWindow(
-                true,
-                DesktopServices.none()
-                        .withHealth(cluster -> new HealthSummary(
-                                HealthSummary.Verdict.UP, Optional.of(Duration.ofMillis(7)), Optional.empty(), "Up.")));
-        awaitCell("Up · 7 ms");
+        openWithEveryClusterUp();
         clickCluster("ap-south");
 
         onFx(() -> {
@@ -178,12 +168,7 @@ class ClusterActionsIT extends GuiTestSupport {
     void healthLeadsTheDetailPaneAndAnotherClusterOpensAtItsTop() throws Exception {
         plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "eu.example.com"));
         plane.addCluster("us-east", Map.of());
-        openWindow(
-                true,
-                DesktopServices.none()
-                        .withHealth(cluster -> new HealthSummary(
-                                HealthSummary.Verdict.UP, Optional.of(Duration.ofMillis(7)), Optional.empty(), "Up.")));
-        awaitCell("Up · 7 ms");
+        openWithEveryClusterUp();
 
         clickCluster("eu-west");
         await().atMost(Duration.ofSeconds(10)).until(() -> labelY("Health") >= 0 && labelY("Direct endpoint") >= 0);
@@ -200,6 +185,16 @@ class ClusterActionsIT extends GuiTestSupport {
                                         lookup("#detailScroll").query())
                                 .getVvalue())
                         == 0);
+    }
+
+    /** Opens the window with health offered and every cluster up in 7 ms, once the table shows it. */
+    private void openWithEveryClusterUp() throws Exception {
+        openWindow(
+                true,
+                DesktopServices.none()
+                        .withHealth(cluster -> new HealthSummary(
+                                HealthSummary.Verdict.UP, Optional.of(Duration.ofMillis(7)), Optional.empty(), "Up.")));
+        awaitCell("Up · 7 ms");
     }
 
     /** Where the detail pane's label {@code text} stands, in scene coordinates; -1 when it is not there. */
