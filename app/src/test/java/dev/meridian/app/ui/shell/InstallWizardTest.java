@@ -183,15 +183,7 @@ class InstallWizardTest extends GuiTestSupport {
                         .withInstaller(new InstallLauncher(
                                 environment.kubeconfig()::contextNames,
                                 InstallServices.desktop(flow(), environment.kubeconfig(), Clock.systemUTC()))));
-        clickCluster("eu-west");
-        clickOn("#installAgent");
-        @SuppressWarnings("unchecked")
-        ComboBox<String> contexts = (ComboBox<String>) lookup("#wizardContext").query();
-        onFx(() -> {
-            contexts.getSelectionModel().select("target");
-            return null;
-        });
-        clickOn("#wizardHost").write("agent.eu.example.com");
+        startWizardOnEuWest();
         clickOn("#wizardAdvanced .title");
         replaceText("#wizardNamespace", "Bad_NS");
         clickOn("#wizardNext");
@@ -291,15 +283,7 @@ class InstallWizardTest extends GuiTestSupport {
         plane.addCluster("eu-west", Map.of());
         plane.writeKubeconfig(Path.of(environment.env().get("KUBECONFIG")), Map.of("target", "https://127.0.0.1:1"));
         openWizardWindow();
-        clickCluster("eu-west");
-        clickOn("#installAgent");
-        @SuppressWarnings("unchecked")
-        ComboBox<String> contexts = (ComboBox<String>) lookup("#wizardContext").query();
-        onFx(() -> {
-            contexts.getSelectionModel().select("target");
-            return null;
-        });
-        clickOn("#wizardHost").write("agent.eu.example.com");
+        startWizardOnEuWest();
         clickOn("#wizardNext");
         clickOn("#wizardInstall");
 
@@ -449,5 +433,18 @@ class InstallWizardTest extends GuiTestSupport {
 
     private void writeKubeconfigWithBothContexts() throws IOException {
         plane.writeKubeconfig(Path.of(environment.env().get("KUBECONFIG")), Map.of("target", target.url()));
+    }
+
+    /** Opens the wizard on eu-west, targets the context "target" and types the agent's host. */
+    private void startWizardOnEuWest() {
+        clickCluster("eu-west");
+        clickOn("#installAgent");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> contexts = (ComboBox<String>) lookup("#wizardContext").query();
+        onFx(() -> {
+            contexts.getSelectionModel().select("target");
+            return null;
+        });
+        clickOn("#wizardHost").write("agent.eu.example.com");
     }
 }
