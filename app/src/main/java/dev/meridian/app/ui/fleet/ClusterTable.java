@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -53,8 +54,14 @@ public final class ClusterTable {
         if (withHealth) {
             table.getColumns().add(health());
         }
-        table.getColumns().add(text("Display name", Column.DISPLAY_NAME, 150, 120));
-        table.getColumns().add(text("Endpoint", Column.ENDPOINT, 175, 135));
+        TableColumn<ClusterRow, String> displayName = text("Display name", Column.DISPLAY_NAME, 150, 120);
+        TableColumn<ClusterRow, String> endpoint = text("Endpoint", Column.ENDPOINT, 175, 135);
+        table.getColumns().add(displayName);
+        table.getColumns().add(endpoint);
+        ColumnSizing.fitToValues(
+                table,
+                model.visibleRows(),
+                Map.of(name, Column.NAME, displayName, Column.DISPLAY_NAME, endpoint, Column.ENDPOINT));
         table.getColumns().add(tls());
         table.getColumns().add(status());
         if (withHealth) {

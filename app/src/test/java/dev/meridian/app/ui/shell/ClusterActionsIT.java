@@ -165,6 +165,36 @@ class ClusterActionsIT extends GuiTestSupport {
     }
 
     @Test
+    void inAWideWindowALongDisplayNameIsShownWhole() throws Exception {
+        io.fabric8.kubernetes.api.model.GenericKubernetesResource apSouth =
+                dev.meridian.app.testing.MockManagementPlane.cluster("ap-south", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spec =
+                (Map<String, Object>) apSouth.getAdditionalProperties().get("spec");
+        spec.put("displayName", "Asia Pacific South production");
+        plane.client()
+                .genericKubernetesResources(dev.meridian.app.fleet.FleetService.CLUSTERS)
+                .resource(apSouth)
+                .create();
+        plane.addCluster("eu-west", Map.of());
+        openWithEveryClusterUp();
+        onFx(() -> {
+            stage.setMaximized(false);
+            stage.setWidth(1440);
+            stage.setHeight(900);
+            return null;
+        });
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> onFx(() -> lookup(n -> n instanceof javafx.scene.control.TableCell<?, ?> cell
+                                && "Asia Pacific South production".equals(cell.getText())
+                                && cell.lookup(".text") instanceof javafx.scene.text.Text shown
+                                && shown.getText().equals(cell.getText()))
+                        .tryQuery()
+                        .isPresent()));
+    }
+
+    @Test
     void healthLeadsTheDetailPaneAndAnotherClusterOpensAtItsTop() throws Exception {
         plane.addCluster("eu-west", Map.of(Annotations.ENDPOINT, "eu.example.com"));
         plane.addCluster("us-east", Map.of());
