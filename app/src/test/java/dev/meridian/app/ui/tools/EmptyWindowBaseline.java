@@ -1,12 +1,14 @@
 package dev.meridian.app.ui.tools;
 
 import dev.meridian.app.ui.shell.ProcessStart;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * The baseline for the startup benchmark: how long this JVM and JavaFX take to show an empty
@@ -48,7 +50,10 @@ public final class EmptyWindowBaseline {
         System.out.printf(
                 "baseline empty window shown: %d ms after process start, %d ms cpu%n",
                 ProcessStart.elapsed().toMillis(), ProcessStart.cpu().toMillis());
-        // Exiting from within the stage's own show handler left the JVM hanging in GTK.
-        Platform.exit();
+        // Exiting from within the stage's own show handler left the JVM hanging in GTK. Staying a moment lets
+        // app/first-frames.py see the frame on a loaded machine too: it missed it when the window closed at once.
+        PauseTransition linger = new PauseTransition(Duration.seconds(1));
+        linger.setOnFinished(e -> Platform.exit());
+        linger.play();
     }
 }
