@@ -86,7 +86,11 @@ final class DemoFleet {
                             HealthSummary.Verdict.DEGRADED,
                             Optional.of(Duration.ofMillis(640)),
                             Optional.of(Instant.now().plus(Duration.ofDays(6))),
-                            "Certificate expires in 6 days.")
+                            "Certificate expires in 6 days.",
+                            HealthSummary.Route.DIRECT,
+                            "DNS 0 ms · connect 210 ms · TLS 260 ms · first byte 170 ms",
+                            "CN=10.20.0.15, issued by CN=10.20.0.15 (self-signed, not verified)",
+                            Optional.empty())
                     .withCentral(central);
         }
         if (cluster.name().startsWith("me-")) {

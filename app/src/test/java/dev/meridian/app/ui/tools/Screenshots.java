@@ -1,10 +1,13 @@
 package dev.meridian.app.ui.tools;
 
+import static dev.meridian.app.ui.tools.Shots.onFx;
+import static dev.meridian.app.ui.tools.Shots.select;
+import static dev.meridian.app.ui.tools.Shots.shoot;
+
 import dev.meridian.app.agent.AgentInstallFlow;
 import dev.meridian.app.fleet.ClusterInfo;
 import dev.meridian.app.kubeconfig.ContextConnection;
 import dev.meridian.app.testing.MockManagementPlane;
-import dev.meridian.app.ui.fleet.ClusterRow;
 import dev.meridian.app.ui.hooks.ContextActions;
 import dev.meridian.app.ui.hooks.DesktopServices;
 import dev.meridian.app.ui.install.InstallLauncher;
@@ -15,76 +18,49 @@ import dev.meridian.app.ui.settings.Settings.ThemeChoice;
 import dev.meridian.app.ui.settings.SettingsStore;
 import dev.meridian.app.ui.shell.DesktopEnvironment;
 import dev.meridian.app.ui.shell.MainWindow;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javafx.stage.Window;
-import javax.imageio.ImageIO;
 
 /**
- * Renders the main window, the endpoint editor, the install wizard and the welcome view in light and dark themes as
- * PNGs, against a mock management plane holding {@link DemoFleet}. Run by {@code app/screenshots.sh}
- * under Xvfb. Argument: the output directory. The window is 1440x900 unless {@code -Dscreenshots.size=WxH} says
- * otherwise, e.g. {@code 1024x640} to check the layout on a small screen.
+ * Renders the screenshots the README shows, under stable names, into the directory given as the first argument
+ * (default {@code target/screenshots}); run by {@code app/screenshots.sh} under Xvfb. Against a mock management plane
+ * holding {@link DemoFleet}: the main window at three screen sizes in both themes, the detail pane of a direct, an
+ * insecure and a central-only cluster, and the install wizard after a failure. Against the sandbox: a real install
+ * from the wizard and the tray's menu ({@link SandboxShots}). With {@code --all} also the review set of
+ * {@link ReviewShots}: the editor, dialogs and wizard steps.
  */
 public final class Screenshots {
+    /** The window sizes of the main window's pictures: a small laptop, a large laptop, a desktop screen. */
+    static final List<int[]> SIZES = List.of(new int[] {1024, 640}, new int[] {1440, 900}, new int[] {1920, 1080});
+
+    /** The cluster made current and selected in the main window's pictures: a direct endpoint with its own CA. */
+    private static final String CURRENT = "eu-west-1";
+
     private Screenshots() {}
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "target/screenshots");
+        List<String> arguments = Arrays.asList(args);
+        Path out = Path.of(
+                arguments.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("target/screenshots"));
         Files.createDirectories(out);
         Path temp = Files.createTempDirectory("meridian-screenshots");
+        boolean sandbox = !arguments.contains("--no-sandbox");
+        if (sandbox) {
+            TrayShot.startTrayHost();
+        }
         Platform.startup(() -> {});
         Platform.setImplicitExit(false);
-        try (MockManagementPlane plane = new MockManagementPlane()) {
-            DemoFleet.populate(plane);
-            Path kubeconfig = plane.writeKubeconfig(temp.resolve("kube/config"));
-            for (ThemeChoice theme : ThemeChoice.values()) {
-                String suffix = theme.name().toLowerCase();
-                DesktopEnvironment env = environment(temp.resolve(suffix), kubeconfig);
-                SettingsStore store = new SettingsStore(env.configDirectory());
-                Settings base = Settings.defaults().withTheme(theme).withWindow(windowBounds());
-                store.save(base.withPlaneContext("management"));
-                MainWindow window = open(env);
-                waitFor(() -> onFx(() -> table(window).getItems().size() == 10));
-                select(window, "us-east-1");
-                shoot(window, out.resolve("main-" + suffix + ".png"));
-                select(window, "eu-west-1");
-                shoot(window, out.resolve("editor-" + suffix + ".png"));
-                onFx(() -> {
-                    ((TextField) window.stage().getScene().lookup("#endpointHost"))
-                            .setText("https://eu-west-1.agents.example.com:99999/");
-                    return null;
-                });
-                shoot(window, out.resolve("editor-invalid-" + suffix + ".png"));
-                shootSections(window, out, suffix);
-                shootTrust(window, out, suffix);
-                shootWizard(window, out, suffix);
-                shootUninstall(window, out, suffix);
-                shootInstallFailure(window, plane, kubeconfig, out, suffix);
-                close(window);
-
-                DesktopEnvironment fresh = environment(temp.resolve(suffix + "-first-run"), kubeconfig);
-                new SettingsStore(fresh.configDirectory()).save(base);
-                MainWindow welcome = open(fresh);
-                waitFor(() -> onFx(() -> !welcome.model().contexts().isEmpty()));
-                shoot(welcome, out.resolve("welcome-" + suffix + ".png"));
-                close(welcome);
+        try {
+            shootDemoFleet(temp, out, arguments.contains("--all"));
+            if (sandbox) {
+                SandboxShots.shoot(temp.resolve("sandbox"), out);
             }
         } finally {
             Platform.exit();
@@ -93,12 +69,89 @@ public final class Screenshots {
         System.exit(0);
     }
 
-    private static Settings.WindowBounds windowBounds() {
-        String[] size = System.getProperty("screenshots.size", "1440x900").split("x");
-        return new Settings.WindowBounds(40, 40, Double.parseDouble(size[0]), Double.parseDouble(size[1]), false);
+    private static void shootDemoFleet(Path temp, Path out, boolean all) throws Exception {
+        try (MockManagementPlane plane = new MockManagementPlane()) {
+            DemoFleet.populate(plane);
+            Path kubeconfig = plane.writeKubeconfig(temp.resolve("kube/config"));
+            for (ThemeChoice theme : ThemeChoice.values()) {
+                String suffix = theme.name().toLowerCase();
+                for (int[] size : SIZES) {
+                    String name = size[0] + "x" + size[1];
+                    MainWindow window = open(temp.resolve(suffix + "-" + name), kubeconfig, theme, size);
+                    if (size == SIZES.get(0)) {
+                        useCluster(window, CURRENT);
+                    }
+                    select(window, CURRENT);
+                    Shots.awaitSpaces(window);
+                    shoot(window, out.resolve("main-" + name + "-" + suffix + ".png"));
+                    if (size == SIZES.get(1)) {
+                        shootDetails(window, out, theme);
+                    }
+                    if (size == SIZES.get(SIZES.size() - 1)) {
+                        // last: the failure rewrites the kubeconfig, which forgets the current context
+                        if (all) {
+                            ReviewShots.all(window, out, suffix);
+                        }
+                        InstallShots.failure(
+                                window, plane, kubeconfig, out.resolve("wizard-failure-" + suffix + ".png"));
+                    }
+                    close(window);
+                }
+                if (all) {
+                    ReviewShots.welcome(environment(temp.resolve(suffix + "-first-run"), kubeconfig), theme, out);
+                }
+            }
+        }
     }
 
-    private static DesktopEnvironment environment(Path dir, Path kubeconfig) {
+    /** "Use cluster", as a user would before looking around: the table then marks the current cluster. */
+    private static void useCluster(MainWindow window, String cluster) throws Exception {
+        select(window, cluster);
+        Shots.fire(window.stage(), "#useCluster");
+        Shots.waitFor(
+                Duration.ofSeconds(30),
+                () -> Shots.text(window.stage(), "#statusContext").contains("meridian_" + cluster));
+        Shots.awaitNoNotifications(window);
+    }
+
+    /**
+     * The detail pane, whole (its scroll pane's content at full height), of a direct endpoint with its own CA, an
+     * insecure one and a central-only cluster.
+     */
+    private static void shootDetails(MainWindow window, Path out, ThemeChoice theme) throws Exception {
+        String suffix = theme.name().toLowerCase();
+        Map<String, String> clusters = theme == ThemeChoice.LIGHT
+                ? Map.of("direct", "eu-west-1", "insecure", "us-west-2", "central", "us-east-1")
+                : Map.of("direct", "eu-west-1");
+        for (Map.Entry<String, String> cluster : new java.util.TreeMap<>(clusters).entrySet()) {
+            select(window, cluster.getValue());
+            Shots.awaitSpaces(window);
+            Shots.shootNode(
+                    window.stage(),
+                    "#clusterDetail",
+                    out.resolve("detail-" + cluster.getKey() + "-" + suffix + ".png"));
+        }
+    }
+
+    static MainWindow open(Path dir, Path kubeconfig, ThemeChoice theme, int[] size) throws Exception {
+        DesktopEnvironment env = environment(dir, kubeconfig);
+        new SettingsStore(env.configDirectory())
+                .save(Settings.defaults()
+                        .withTheme(theme)
+                        .withWindow(windowBounds(size))
+                        .withPlaneContext("management"));
+        MainWindow window = onFx(() -> MainWindow.open(new Stage(), env, services(env)));
+        Shots.waitFor(
+                Duration.ofSeconds(30),
+                () -> onFx(() -> Shots.table(window).getItems().size() == 10));
+        return window;
+    }
+
+    static Settings.WindowBounds windowBounds(int[] size) {
+        return new Settings.WindowBounds(0, 0, size[0], size[1], false);
+    }
+
+    static DesktopEnvironment environment(Path dir, Path kubeconfig) {
         return new DesktopEnvironment(
                 Map.of(
                         "KUBECONFIG",
@@ -110,7 +163,8 @@ public final class Screenshots {
                 Clock.systemUTC());
     }
 
-    private static MainWindow open(DesktopEnvironment env) {
+    /** The demo fleet's parts: made-up health and spaces (its hosts do not exist), the real installer. */
+    static DesktopServices services(DesktopEnvironment env) {
         KubeconfigContextActions real = new KubeconfigContextActions(env.kubeconfig());
         ContextActions contexts = new ContextActions() {
             @Override
@@ -133,272 +187,20 @@ public final class Screenshots {
                 return DemoFleet.spaces(cluster);
             }
         };
-        DesktopServices services = DesktopServices.none()
+        return DesktopServices.none()
                 .withHealth(DemoFleet::health)
                 .withContexts(contexts)
                 .withInstaller(new InstallLauncher(
                         env.kubeconfig()::contextNames,
                         InstallServices.desktop(
                                 AgentInstallFlow.standard(env.clock()), env.kubeconfig(), env.clock())));
-        return onFx(() -> MainWindow.open(new Stage(), env, services));
     }
 
-    /** The detail pane scrolled to its Health and Spaces sections, with a bad space name typed. */
-    private static void shootSections(MainWindow window, Path out, String suffix) throws Exception {
-        select(window, "eu-west-1");
-        waitFor(() -> onFx(() -> !((javafx.scene.control.ListView<?>)
-                        window.stage().getScene().lookup("#spacesList"))
-                .getItems()
-                .isEmpty()));
-        onFx(() -> {
-            ((TextField) window.stage().getScene().lookup("#newSpaceName")).setText("Team_Payments");
-            ((javafx.scene.control.ScrollPane) window.stage().getScene().lookup(".detail-scroll")).setVvalue(1);
-            return null;
-        });
-        shoot(window, out.resolve("detail-sections-" + suffix + ".png"));
-        onFx(() -> {
-            ((TextField) window.stage().getScene().lookup("#newSpaceName")).setText("");
-            ((javafx.scene.control.ScrollPane) window.stage().getScene().lookup(".detail-scroll")).setVvalue(0);
-            return null;
-        });
-    }
-
-    /** The trust dialog for a presented CA, with a certificate generated for the picture. */
-    private static void shootTrust(MainWindow window, Path out, String suffix) throws Exception {
-        java.security.cert.X509Certificate cert =
-                dev.meridian.app.testing.TestCertificates.validCa("Meridian agent CA");
-        dev.meridian.app.health.CertificateInfo info = dev.meridian.app.health.CertificateInfo.from(cert);
-        dev.meridian.app.health.PresentedCa presented = new dev.meridian.app.health.PresentedCa(
-                dev.meridian.app.health.ProbeTarget.forEndpoint(
-                        "eu-west-1.agents.example.com", dev.meridian.app.health.TlsMode.systemTrust()),
-                info,
-                List.of(info),
-                null,
-                null);
-        onFx(() -> {
-            dev.meridian.app.ui.fleet.TrustDialog.show(
-                    window.stage(), "eu-west-1.agents.example.com", presented, java.time.Instant.now(), () -> {});
-            return null;
-        });
-        Stage dialog = waitForWindow(window, "Trust the presented certificate");
-        shoot(dialog, out.resolve("trust-" + suffix + ".png"));
-        onFx(() -> {
-            dialog.close();
-            return null;
-        });
-    }
-
-    /** The uninstall confirmation with its target chosen. */
-    private static void shootUninstall(MainWindow window, Path out, String suffix) throws Exception {
-        select(window, "eu-west-1");
-        onFx(() -> {
-            ((Button) window.stage().getScene().lookup("#uninstallAgent")).fire();
-            return null;
-        });
-        Stage dialog = waitForWindow(window, "Uninstall agent");
-        onFx(() -> {
-            ((ComboBox<?>) dialog.getScene().lookup("#uninstallContext"))
-                    .getSelectionModel()
-                    .select(0);
-            return null;
-        });
-        shoot(dialog, out.resolve("uninstall-" + suffix + ".png"));
-        onFx(() -> {
-            dialog.close();
-            return null;
-        });
-    }
-
-    private static Stage waitForWindow(MainWindow window, String titlePrefix) throws InterruptedException {
-        waitFor(() -> onFx(() -> Window.getWindows().stream()
-                .anyMatch(w -> w != window.stage()
-                        && w.isShowing()
-                        && w instanceof Stage s
-                        && s.getTitle() != null
-                        && s.getTitle().startsWith(titlePrefix))));
-        return onFx(() -> Window.getWindows().stream()
-                .filter(w -> w != window.stage() && w.isShowing())
-                .filter(Stage.class::isInstance)
-                .map(Stage.class::cast)
-                .filter(s -> s.getTitle() != null && s.getTitle().startsWith(titlePrefix))
-                .findFirst()
-                .orElseThrow());
-    }
-
-    /** The install wizard's first step (with a host error) and its manifest preview. */
-    private static void shootWizard(MainWindow window, Path out, String suffix) throws Exception {
-        select(window, "eu-west-1");
-        onFx(() -> {
-            ((Button) window.stage().getScene().lookup("#installAgent")).fire();
-            return null;
-        });
-        Stage wizard = onFx(() -> Window.getWindows().stream()
-                .filter(w -> w != window.stage() && w.isShowing())
-                .map(Stage.class::cast)
-                .filter(s -> s.getTitle() != null && s.getTitle().startsWith("Install agent"))
-                .findFirst()
-                .orElseThrow());
-        onFx(() -> {
-            ((TextField) wizard.getScene().lookup("#wizardHost")).setText("Agent EU West");
-            ((Button) wizard.getScene().lookup("#wizardNext")).fire();
-            return null;
-        });
-        shoot(wizard, out.resolve("wizard-" + suffix + ".png"));
-        onFx(() -> {
-            ((ComboBox<?>) wizard.getScene().lookup("#wizardContext"))
-                    .getSelectionModel()
-                    .select(0);
-            ((TextField) wizard.getScene().lookup("#wizardHost")).setText("agent.eu-west-1.example.com");
-            ((Button) wizard.getScene().lookup("#wizardNext")).fire();
-            return null;
-        });
-        shoot(wizard, out.resolve("wizard-preview-" + suffix + ".png"));
-        onFx(() -> {
-            ((Button) wizard.getScene().lookup("#wizardBack")).fire();
-            wizard.getScene().getRoot().applyCss();
-            wizard.getScene().getRoot().layout();
-            return null;
-        });
-        onFx(() -> {
-            ((javafx.scene.control.TitledPane) wizard.getScene().lookup("#wizardAdvanced")).setExpanded(true);
-            ((TextField) wizard.getScene().lookup("#wizardTimeout")).setText("soon");
-            ((Button) wizard.getScene().lookup("#wizardNext")).fire();
-            return null;
-        });
-        Thread.sleep(300);
-        onFx(() -> {
-            ((javafx.scene.control.ScrollPane) wizard.getScene().lookup(".scroll-pane")).setVvalue(1);
-            return null;
-        });
-        shoot(wizard, out.resolve("wizard-advanced-" + suffix + ".png"));
-        shootInstallStep(wizard, out, suffix);
-    }
-
-    /** The wizard's last step: the install's progress and its result, here against the demo plane itself. */
-    private static void shootInstallStep(Stage wizard, Path out, String suffix) throws Exception {
-        onFx(() -> {
-            ((TextField) wizard.getScene().lookup("#wizardTimeout")).setText("5m");
-            ((javafx.scene.control.CheckBox) wizard.getScene().lookup("#wizardWait")).setSelected(false);
-            ((Button) wizard.getScene().lookup("#wizardNext")).fire();
-            ((Button) wizard.getScene().lookup("#wizardInstall")).fire();
-            return null;
-        });
-        waitFor(() ->
-                onFx(() -> !((javafx.scene.control.Label) wizard.getScene().lookup("#wizardResult"))
-                        .getText()
-                        .isEmpty()));
-        shoot(wizard, out.resolve("wizard-install-" + suffix + ".png"));
-        onFx(() -> {
-            wizard.close();
-            return null;
-        });
-    }
-
-    /**
-     * The wizard after a failed install (its target context points where nothing listens), as a snapshot of its
-     * scene and as the whole screen: there it must read as a dialog over the main window, also without a window
-     * manager. The kubeconfig is put back as it was afterwards.
-     */
-    private static void shootInstallFailure(
-            MainWindow window, MockManagementPlane plane, Path kubeconfig, Path out, String suffix) throws Exception {
-        plane.writeKubeconfig(kubeconfig, Map.of("eu-west-1", "https://127.0.0.1:1"));
-        try {
-            select(window, "eu-west-1");
-            onFx(() -> {
-                ((Button) window.stage().getScene().lookup("#installAgent")).fire();
-                return null;
-            });
-            Stage wizard = waitForWindow(window, "Install agent");
-            onFx(() -> {
-                ((ComboBox<?>) wizard.getScene().lookup("#wizardContext"))
-                        .getSelectionModel()
-                        .select(1);
-                ((TextField) wizard.getScene().lookup("#wizardHost")).setText("agent.eu-west-1.example.com");
-                ((Button) wizard.getScene().lookup("#wizardNext")).fire();
-                ((Button) wizard.getScene().lookup("#wizardInstall")).fire();
-                return null;
-            });
-            waitFor(() ->
-                    onFx(() -> !((javafx.scene.control.Label) wizard.getScene().lookup("#wizardResult"))
-                            .getText()
-                            .isEmpty()));
-            shoot(wizard, out.resolve("wizard-failed-" + suffix + ".png"));
-            Process grab = new ProcessBuilder(
-                            "import",
-                            "-window",
-                            "root",
-                            out.resolve("wizard-failed-screen-" + suffix + ".png")
-                                    .toString())
-                    .inheritIO()
-                    .start();
-            grab.waitFor();
-            onFx(() -> {
-                wizard.close();
-                return null;
-            });
-        } finally {
-            plane.writeKubeconfig(kubeconfig);
-        }
-    }
-
-    private static void close(MainWindow window) {
+    static void close(MainWindow window) {
         onFx(() -> {
             window.stage().hide();
             window.close();
             return null;
         });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TableView<ClusterRow> table(MainWindow window) {
-        return (TableView<ClusterRow>) window.stage().getScene().lookup("#clusterTable");
-    }
-
-    private static void select(MainWindow window, String name) {
-        onFx(() -> {
-            TableView<ClusterRow> table = table(window);
-            table.getItems().stream()
-                    .filter(r -> r.name().equals(name))
-                    .findFirst()
-                    .ifPresent(r -> table.getSelectionModel().select(r));
-            table.requestFocus();
-            return null;
-        });
-    }
-
-    private static void shoot(MainWindow window, Path file) throws IOException, InterruptedException {
-        shoot(window.stage(), file);
-    }
-
-    private static void shoot(Stage stage, Path file) throws IOException, InterruptedException {
-        Thread.sleep(700); // let layout, fonts and animations settle; this is a rendering tool, not a test
-        WritableImage image = onFx(() -> {
-            Node root = stage.getScene().getRoot();
-            return root.getScene().snapshot(null);
-        });
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
-        System.out.println("wrote " + file);
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting for the window");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> call) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(call.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.join();
     }
 }
