@@ -33,6 +33,10 @@ public final class ClusterDetailView {
     private final Circle statusDot = new Circle(5);
     private final Label route = new Label();
     private final Label routeUrl = new Label();
+    /** The direct route's URL, shown whole: broken into lines at its slashes and dots where the pane is narrow. */
+    private final javafx.beans.property.StringProperty routeUrlText =
+            new javafx.beans.property.SimpleStringProperty("");
+
     private final Label routeDetail = new Label();
     private final Label description = new Label();
     /** The pane's scroll, once the content is built (it is built when a cluster is first selected). */
@@ -137,11 +141,13 @@ public final class ClusterDetailView {
         caption.setMinWidth(120);
         routeUrl.setId("detailRouteUrl");
         routeUrl.getStyleClass().add(Styles.TEXT_MUTED);
-        routeUrl.managedProperty().bind(routeUrl.textProperty().isNotEmpty());
+        dev.meridian.app.ui.common.Wrapping.fit(routeUrl, routeUrlText);
+        routeUrl.managedProperty().bind(routeUrlText.isNotEmpty());
         routeUrl.visibleProperty().bind(routeUrl.managedProperty());
         routeDetail.managedProperty().bind(routeDetail.textProperty().isNotEmpty());
         routeDetail.visibleProperty().bind(routeDetail.managedProperty());
         VBox text = new VBox(2, route, routeUrl, routeDetail);
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
         HBox row = new HBox(16, caption, text);
         return row;
     }
@@ -182,17 +188,16 @@ public final class ClusterDetailView {
         routeDetail.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED, Styles.WARNING);
         if (c.endpoint() instanceof EndpointState.On on) {
             route.setText("Direct · " + ClusterColumns.tlsInFull(on));
-            routeUrl.setText(on.hostPort().routeUrl());
-            routeUrl.setTooltip(new javafx.scene.control.Tooltip(on.hostPort().routeUrl()));
+            routeUrlText.set(on.hostPort().routeUrl());
             routeDetail.setText(String.join("\n", on.warnings()));
             routeDetail.getStyleClass().add(Styles.WARNING);
         } else if (c.endpoint() instanceof EndpointState.Invalid invalid) {
-            routeUrl.setText("");
+            routeUrlText.set("");
             route.setText("Central · stored endpoint is invalid");
             routeDetail.setText(String.join("\n", invalid.problems()));
             routeDetail.getStyleClass().add(Styles.DANGER);
         } else {
-            routeUrl.setText("");
+            routeUrlText.set("");
             route.setText("Central");
             routeDetail.setText("Through the management plane's gateway. Set a direct endpoint below to bypass it.");
             routeDetail.getStyleClass().add(Styles.TEXT_MUTED);

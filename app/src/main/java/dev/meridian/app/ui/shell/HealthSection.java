@@ -154,6 +154,8 @@ final class HealthSection {
         Label label = new Label(text);
         label.getStyleClass().add("field-label");
         GridPane.setValignment(label, VPos.TOP);
+        // Whole, however narrow the pane: "Central certificate" was cut to "Central certific...".
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -23,7 +23,9 @@ class EndpointEditorTest extends GuiTestSupport {
     @BeforeEach
     void openOnTwoClusters() throws Exception {
         plane.addCluster("eu-west", Map.of("owner", "platform-team"));
-        plane.addCluster("us-east", Map.of(Annotations.ENDPOINT, "us.example.com", Annotations.INSECURE, "true"));
+        plane.addCluster(
+                "us-east",
+                Map.of(Annotations.ENDPOINT, "agents-us-east-1.production.example.com", Annotations.INSECURE, "true"));
         openWindow();
         awaitShown(2);
     }
@@ -155,7 +157,7 @@ class EndpointEditorTest extends GuiTestSupport {
     @Test
     void clearRemovesTheEndpointAnnotations() {
         clickCluster("us-east");
-        await().until(() -> "us.example.com"
+        await().until(() -> "agents-us-east-1.production.example.com"
                 .equals(onFx(() -> ((TextField) lookup("#endpointHost").query()).getText())));
 
         clickOn("#endpointClear");
@@ -192,7 +194,11 @@ class EndpointEditorTest extends GuiTestSupport {
                 .isGreaterThanOrEqualTo(12);
         // What a person reads in full: the switch, its warning, the host's hint and the CA's details.
         for (String query : List.of(
-                "#endpointInsecure", "#endpointInsecureWarning", "#endpointHostMessage", "#endpointCaDetails")) {
+                "#endpointInsecure",
+                "#endpointInsecureWarning",
+                "#endpointHostMessage",
+                "#endpointCaDetails",
+                "#detailRouteUrl")) {
             for (javafx.scene.text.Text shown : shownTexts(query)) {
                 String full = onFx(shown::getText);
                 assertThat(full)
@@ -216,7 +222,7 @@ class EndpointEditorTest extends GuiTestSupport {
             return null;
         });
         clickCluster("us-east");
-        await().until(() -> "us.example.com"
+        await().until(() -> "agents-us-east-1.production.example.com"
                 .equals(onFx(() -> ((TextField) lookup("#endpointHost").query()).getText())));
         onFx(() -> {
             ((TextField) lookup("#endpointHost").query()).setText("mine.example.com");
@@ -227,7 +233,7 @@ class EndpointEditorTest extends GuiTestSupport {
 
         clickOn("#endpointRevert");
 
-        await().until(() -> "us.example.com"
+        await().until(() -> "agents-us-east-1.production.example.com"
                 .equals(onFx(() -> ((TextField) lookup("#endpointHost").query()).getText())));
         sleep(300);
         assertThat(sceneY("#endpointRevert"))
