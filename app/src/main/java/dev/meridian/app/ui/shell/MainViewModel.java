@@ -85,8 +85,13 @@ public final class MainViewModel implements AutoCloseable {
         if (health.isOffered()) {
             fleet.rows().addListener((ListChangeListener<ClusterRow>) c -> {
                 while (c.next()) {
-                    if (c.wasAdded() && session != null) {
-                        List.copyOf(c.getAddedSubList()).forEach(this::probe);
+                    if (c.wasAdded()) {
+                        for (ClusterRow row : List.copyOf(c.getAddedSubList())) {
+                            reprobeOnNewEndpoint(row);
+                            if (session != null) {
+                                probe(row);
+                            }
+                        }
                     }
                 }
             });
@@ -183,6 +188,18 @@ public final class MainViewModel implements AutoCloseable {
         for (ClusterRow row : List.copyOf(fleet.rows())) {
             probe(row);
         }
+    }
+
+    /**
+     * Probes {@code row} again when its endpoint changes (an install set one, someone edited it): its health was
+     * the old route's, and showed "Direct route: None" after an install until Probe now.
+     */
+    private void reprobeOnNewEndpoint(ClusterRow row) {
+        row.infoProperty().addListener((o, was, now) -> {
+            if (session != null && was != null && now != null && !was.endpoint().equals(now.endpoint())) {
+                probe(row);
+            }
+        });
     }
 
     /** Probes one cluster with the health source; does nothing where health is not offered. */

@@ -46,6 +46,35 @@ class ClusterActionsIT extends GuiTestSupport {
     }
 
     @Test
+    void aClusterWhoseEndpointChangesIsProbedAgain() throws Exception {
+        plane.addCluster("ap-south", Map.of());
+        openWindow(
+                true,
+                DesktopServices.none()
+                        .withHealth(cluster -> new HealthSummary(
+                                HealthSummary.Verdict.UP,
+                                Optional.of(Duration.ofMillis(
+                                        cluster.endpoint() instanceof dev.meridian.app.fleet.EndpointState.On ? 5 : 9)),
+                                Optional.empty(),
+                                "Up.")));
+        awaitCell("Up · 9 ms");
+
+        // What an install does at its end: the endpoint annotation is set.
+        plane.client()
+                .genericKubernetesResources(dev.meridian.app.fleet.FleetService.CLUSTERS)
+                .withName("ap-south")
+                .edit(r -> {
+                    Map<String, String> annotations =
+                            new java.util.HashMap<>(r.getMetadata().getAnnotations());
+                    annotations.put(Annotations.ENDPOINT, "ap.example.com");
+                    r.getMetadata().setAnnotations(annotations);
+                    return r;
+                });
+
+        awaitCell("Up · 5 ms");
+    }
+
+    @Test
     void useClusterSwitchesTheKubeContextAsKubectlSeesIt() throws Exception {
         plane.addCluster("eu-west", Map.of());
         Path kubeconfig = Path.of(environment.env().get("KUBECONFIG"));
