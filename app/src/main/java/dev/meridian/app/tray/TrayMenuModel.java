@@ -67,14 +67,14 @@ public final class TrayMenuModel {
     }
 
     /**
-     * A cluster's health after its name, in words: a mark in front of the name read, beside a menu item's
-     * check box, like a second selection mark. Nothing until it was probed.
+     * A cluster's health after its name, in the window's words ("Up", not the CLI table's "UP"): a mark in front of
+     * the name read, beside a menu item's check box, like a second selection mark. Nothing until it was probed.
      */
     public static String healthSuffix(Verdict health) {
         return switch (health) {
-            case UP -> " \u00B7 UP";
-            case DEGRADED -> " \u00B7 DEGRADED";
-            case DOWN -> " \u00B7 DOWN";
+            case UP -> " \u00B7 Up";
+            case DEGRADED -> " \u00B7 Degraded";
+            case DOWN -> " \u00B7 Down";
             case UNKNOWN -> "";
         };
     }

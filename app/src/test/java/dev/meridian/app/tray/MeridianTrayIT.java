@@ -130,10 +130,10 @@ class MeridianTrayIT {
                         .as("menu after Probe all")
                         .startsWith(
                                 "Direct",
-                                "eu-west (Europe West) \u00B7 UP",
-                                "us-east (US East) \u00B7 UP",
+                                "eu-west (Europe West) \u00B7 Up",
+                                "us-east (US East) \u00B7 Up",
                                 "Central",
-                                "ap-south (Asia Pacific South) \u00B7 UP")
+                                "ap-south (Asia Pacific South) \u00B7 Up")
                         .contains("Back to previous context", "Probe all", "Open Meridian", "Quit"));
         assertThat(item("Back to previous context").isEnabled())
                 .as("nothing to go back to yet")
@@ -143,7 +143,7 @@ class MeridianTrayIT {
     @Test
     @Order(3)
     void choosingEuWestSwitchesTheKubeContextAsTheCliDoes() throws Exception {
-        click("eu-west (Europe West) \u00B7 UP");
+        click("eu-west (Europe West) \u00B7 Up");
 
         await("kubectl's current context")
                 .atMost(PATIENCE)
@@ -160,9 +160,9 @@ class MeridianTrayIT {
         assertThat(namespaces.out()).contains("kube-system");
 
         await("eu-west checked and its health on the icon").atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(((CheckboxMenuItem) item("eu-west (Europe West) \u00B7 UP")).getState())
+            assertThat(((CheckboxMenuItem) item("eu-west (Europe West) \u00B7 Up")).getState())
                     .isTrue();
-            assertThat(((CheckboxMenuItem) item("us-east (US East) \u00B7 UP")).getState())
+            assertThat(((CheckboxMenuItem) item("us-east (US East) \u00B7 Up")).getState())
                     .isFalse();
             assertThat(icon().getToolTip()).isEqualTo("Meridian: meridian_eu-west (up)");
         });

@@ -50,10 +50,10 @@ class TrayMenuModelTest {
         assertThat(labels(menu))
                 .startsWith(
                         "Direct",
-                        "eu-west (Europe West) \u00B7 UP",
-                        "us-east \u00B7 DOWN",
+                        "eu-west (Europe West) \u00B7 Up",
+                        "us-east \u00B7 Down",
                         "Central",
-                        "ap-south (Asia Pacific South) \u00B7 DEGRADED",
+                        "ap-south (Asia Pacific South) \u00B7 Degraded",
                         "-");
         assertThat(menu.entries().get(0)).isInstanceOf(Caption.class);
         assertThat(labels(menu))

@@ -94,9 +94,9 @@ class TrayWorkIT {
                         .filteredOn(Choice.class::isInstance)
                         .extracting(TrayMenu.Entry::label)
                         .containsExactly(
-                                "eu-west (Europe West) \u00B7 UP",
-                                "us-east (US East) \u00B7 UP",
-                                "ap-south (Asia Pacific South) \u00B7 UP"));
+                                "eu-west (Europe West) \u00B7 Up",
+                                "us-east (US East) \u00B7 Up",
+                                "ap-south (Asia Pacific South) \u00B7 Up"));
     }
 
     @Test
