@@ -40,6 +40,14 @@ public final class Wrapping {
         update.run();
     }
 
+    /**
+     * A distinguished name ("O=Meridian,CN=Meridian agent CA") with a space after each comma between its parts, so
+     * a label can wrap it between them; a name already spaced is left as it is.
+     */
+    public static String spacedName(String name) {
+        return name == null ? null : name.replaceAll(",(?! )", ", ");
+    }
+
     /** {@code text} with line breaks, each line as wide as {@code width} at most where its words allow. */
     static String lines(String text, double width, Font font, Text measure) {
         measure.setFont(font);

@@ -55,9 +55,7 @@ record CaInput(String pem, String base64, String error, List<Line> details) {
         for (CaBundle.Certificate c : bundle.certificates()) {
             long days = Duration.between(now, c.notAfter()).toDays();
             String expiry = c.isExpiredAt(now) ? "expired" : "in " + days + (days == 1 ? " day" : " days");
-            // A distinguished name has no spaces between its parts ("CN=a,O=b"): give it some, so a narrow
-            // pane wraps it between parts rather than cutting it off.
-            lines.add(new Line("Subject", c.subject().replaceAll(",(?! )", ", ")));
+            lines.add(new Line("Subject", dev.meridian.app.ui.common.Wrapping.spacedName(c.subject())));
             lines.add(new Line("Expires", DATE.format(c.notAfter()) + " (" + expiry + ")"));
             // 32 bytes in rows of 8, so the fingerprint never wraps mid-byte in a narrow pane.
             String sha = c.sha256();

@@ -112,9 +112,8 @@ final class HealthSection {
         timingsCaption.setText(centralOnly ? "Central timings" : "Timings");
         certificateCaption.setText(centralOnly ? "Central certificate" : "Certificate");
         timings.setText(centralOnly ? centralHealth.get().timings() : health.timings());
-        // Distinguished names come without spaces between their parts ("O=Meridian,CN=..."): give them some.
         String presented = centralOnly ? centralHealth.get().certificate() : health.certificate();
-        certificateText.set(presented == null ? null : presented.replaceAll(",(?! )", ", "));
+        certificateText.set(Wrapping.spacedName(presented));
         comparison.setText(comparison(health, centralOnly));
     }
 
